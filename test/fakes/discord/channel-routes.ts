@@ -1,0 +1,134 @@
+/** Channel endpoints of the fake REST: messages (post, get, edit, delete), reactions, threads. */
+import { EDIT_LIMIT, UNKNOWN_CHANNEL, UNKNOWN_MESSAGE } from './errors.ts';
+import { checkMessage } from './message-limits.ts';
+import { badRequest, obj, type RouteDef } from './router.ts';
+
+export const channelRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    pattern: '/channels/:channel',
+    name: 'channelGet',
+    auth: true,
+    handle: ({ state, params }) => {
+      const c = state.channels.get(params.channel ?? '');
+      return c ? { status: 200, body: state.toApiChannel(c) } : { status: 404, body: UNKNOWN_CHANNEL };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/channels/:channel/messages',
+    name: 'messageCreate',
+    auth: true,
+    handle: ({ state, params, body }) => {
+      if (!state.channels.has(params.channel ?? '')) return { status: 404, body: UNKNOWN_CHANNEL };
+      const errors = checkMessage(body, false);
+      if (errors.length) return badRequest(errors);
+      const msg = state.createMessage(params.channel ?? '', obj(body));
+      return { status: 200, body: state.toApiMessage(msg) };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/channels/:channel/messages/:message',
+    name: 'messageGet',
+    auth: true,
+    handle: ({ state, params }) => {
+      const m = state.messages.get(params.message ?? '');
+      if (!m || m.deleted || m.channel_id !== params.channel) return { status: 404, body: UNKNOWN_MESSAGE };
+      return { status: 200, body: state.toApiMessage(m) };
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: '/channels/:channel/messages/:message',
+    name: 'messageEdit',
+    auth: true,
+    handle: ({ state, params, body }) => {
+      const m = state.messages.get(params.message ?? '');
+      if (!m || m.deleted || m.channel_id !== params.channel) return { status: 404, body: UNKNOWN_MESSAGE };
+      if (state.editLimited.has(m.id)) return { status: 400, body: EDIT_LIMIT };
+      const errors = checkMessage(body, true);
+      if (errors.length) return badRequest(errors);
+      return { status: 200, body: state.toApiMessage(state.editMessage(m, obj(body))) };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/channels/:channel/messages/:message',
+    name: 'messageDelete',
+    auth: true,
+    handle: ({ state, params }) => {
+      const m = state.messages.get(params.message ?? '');
+      if (!m || m.deleted) return { status: 404, body: UNKNOWN_MESSAGE };
+      m.deleted = true;
+      return { status: 204 };
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: '/channels/:channel/messages/:message/reactions/:emoji/@me',
+    name: 'reactionAdd',
+    auth: true,
+    handle: ({ state, params }) => {
+      const m = state.messages.get(params.message ?? '');
+      if (!m || m.deleted) return { status: 404, body: UNKNOWN_MESSAGE };
+      const emoji = params.emoji ?? '';
+      const users = m.reactions.get(emoji) ?? new Set<string>();
+      users.add(state.botUser.id);
+      m.reactions.set(emoji, users);
+      return { status: 204 };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/channels/:channel/messages/:message/reactions/:emoji/@me',
+    name: 'reactionRemove',
+    auth: true,
+    handle: ({ state, params }) => {
+      state.messages
+        .get(params.message ?? '')
+        ?.reactions.get(params.emoji ?? '')
+        ?.delete(state.botUser.id);
+      return { status: 204 };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/channels/:channel/messages/:message/threads',
+    name: 'threadFromMessage',
+    auth: true,
+    handle: ({ state, params, body }) => {
+      const m = state.messages.get(params.message ?? '');
+      if (!m || m.deleted) return { status: 404, body: UNKNOWN_MESSAGE };
+      const name = obj(body).name;
+      if (typeof name !== 'string' || name.length < 1 || name.length > 100) {
+        return badRequest([
+          { path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' },
+        ]);
+      }
+      if (state.channels.has(m.id)) {
+        return {
+          status: 400,
+          body: { code: 160004, message: 'A thread has already been created for this message' },
+        };
+      }
+      return { status: 201, body: state.toApiChannel(state.createThread(params.channel ?? '', name, m.id)) };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/channels/:channel/threads',
+    name: 'threadCreate',
+    auth: true,
+    handle: ({ state, params, body }) => {
+      if (!state.channels.has(params.channel ?? '')) return { status: 404, body: UNKNOWN_CHANNEL };
+      const name = obj(body).name;
+      if (typeof name !== 'string' || name.length < 1 || name.length > 100) {
+        return badRequest([
+          { path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' },
+        ]);
+      }
+      return { status: 201, body: state.toApiChannel(state.createThread(params.channel ?? '', name)) };
+    },
+  },
+];

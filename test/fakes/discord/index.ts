@@ -1,0 +1,13 @@
+export { checkCommand, checkCommandList } from './command-limits.ts';
+export * from './errors.ts';
+export * from './fake-discord.ts';
+export * from './faults.ts';
+export * from './gateway.ts';
+export * from './http-interactions.ts';
+export * from './mentions.ts';
+export * from './message-limits.ts';
+export * from './payloads.ts';
+export * from './recorder.ts';
+export * from './rest-server.ts';
+export * from './signing.ts';
+export * from './state.ts';
