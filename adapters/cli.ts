@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { createLogger } from '../src/log.ts';
+import { startBot } from '../src/main.ts';
+import { migrate, schemaVersion } from '../src/store/migrate.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { adapterFactories } from './factories.ts';
+
+const USAGE = `Usage: debat <command>
+
+Commands:
+  start      run the bot (the terminal when no platform token is set)
+  migrate    apply pending database migrations and exit
+  help       this help
+
+Configuration comes from the environment (see .env.example).`;
+
+async function start(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.DEBAT_LOG_LEVEL);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+  const bot = await startBot(config, adapterFactories, logger);
+  logger.info({ adapters: config.adapters, database: config.DEBAT_DB_PATH }, 'Débat started');
+  const shutdown = async (reason: string) => {
+    logger.info({ reason }, 'stopping');
+    await bot.stop();
+    logger.info({}, 'stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  void bot.stopped.then(shutdown);
+}
+
+function migrateOnly(): void {
+  const config = loadConfig();
+  const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
+  const applied = migrate(db);
+  process.stdout.write(
+    `${applied.length === 0 ? 'Nothing to apply' : `Applied ${applied.join(', ')}`}; schema version ${schemaVersion(db)}\n`,
+  );
+  db.close();
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const [command = 'start'] = positionals;
+  switch (command) {
+    case 'start':
+      return start();
+    case 'migrate':
+      return migrateOnly();
+    case 'help':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import type { AdapterFactory } from '../src/adapter.ts';
+import type { AdapterName } from '../src/config.ts';
+import { createTerminalAdapter } from './terminal/index.ts';
+
+/** Every adapter the process can run; platform libraries load only when their adapter is enabled. */
+export const adapterFactories: Record<AdapterName, AdapterFactory> = {
+  terminal: createTerminalAdapter(),
+  slack: async () => {
+    throw new Error('The Slack adapter is not available in this build');
+  },
+  discord: async () => {
+    throw new Error('The Discord adapter is not available in this build');
+  },
+};

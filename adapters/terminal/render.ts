@@ -1,0 +1,175 @@
+import { styleText } from 'node:util';
+import { errorKey } from '../../src/engine/result.ts';
+import type { Language } from '../../src/engine/types.ts';
+import { type Translate, translator } from '../../src/i18n/translate.ts';
+import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
+import type { ArgumentItem, Reply, ScoreboardView, View } from '../../src/views/types.ts';
+
+type Style = Parameters<typeof styleText>[0];
+
+export interface TextStyle {
+  color: boolean;
+  timezone: string;
+}
+
+/** Renders a view as terminal text: unicode bars, colours only on a TTY. */
+export function renderReply(reply: Reply, style: TextStyle): string {
+  const tr = translator(reply.language);
+  const paint = (format: Style, text: string) => (style.color ? styleText(format, text) : text);
+  return renderView(reply.view, tr, reply.language, style, paint);
+}
+
+function renderView(
+  view: View,
+  tr: Translate,
+  language: Language,
+  style: TextStyle,
+  paint: (format: Style, text: string) => string,
+): string {
+  const argumentLine = (item: ArgumentItem) => {
+    const extras = [
+      tr('argument.endorsements', { count: item.endorsements }),
+      ...(item.deltas > 0 ? [tr('argument.deltas', { count: item.deltas })] : []),
+      ...(item.authorName ? [tr('argument.by', { name: item.authorName })] : []),
+      ...(item.endorsedByViewer ? ['★'] : []),
+    ];
+    return `${tr('argument.line', { number: item.number, side: tr(`side.${item.side}`), text: item.text })} (${extras.join(', ')})`;
+  };
+  switch (view.kind) {
+    case 'scoreboard':
+      return renderScoreboard(view, tr, language, style, paint, argumentLine);
+    case 'argumentAdded':
+      return [
+        paint(
+          'green',
+          `+ ${tr('notice.argument_added', { number: view.argument.number, side: tr(`side.${view.argument.side}`), debate: view.debate.number })}`,
+        ),
+        `  « ${view.argument.text} »${view.argument.authorName ? ` (${tr('argument.by', { name: view.argument.authorName })})` : ''}`,
+      ].join('\n');
+    case 'arguments': {
+      const lines = [
+        paint('bold', tr('arguments.title', { debate: view.debate.number, topic: view.debate.topic })),
+      ];
+      if (view.items.length === 0) lines.push(tr('arguments.empty'));
+      for (const item of view.items) lines.push(`  ${argumentLine(item)}`);
+      lines.push(paint('dim', tr('arguments.page', { page: view.page, pages: view.pages })));
+      const next = view.page < view.pages ? ` | arguments #${view.debate.number} ${view.page + 1}` : '';
+      lines.push(paint('dim', `→ appuyer <n°> #${view.debate.number}${next}`));
+      return lines.join('\n');
+    }
+    case 'debateList': {
+      if (view.items.length === 0) return tr('list.empty');
+      const lines = [paint('bold', tr('list.title'))];
+      for (const item of view.items) {
+        const counts = item.counts
+          ? ` · ${tr('side.pro')} ${item.counts.pro} / ${tr('side.con')} ${item.counts.con} / ${tr('side.neutral')} ${item.counts.neutral}`
+          : ` · ${tr('word.hidden')}`;
+        lines.push(
+          `  ${tr('list.item', { debate: item.debate.number, topic: item.debate.topic })}${counts} · ${tr('scoreboard.arguments', { count: item.argumentCount })}`,
+        );
+      }
+      return lines.join('\n');
+    }
+    case 'help': {
+      const lines: string[] = [];
+      if (view.unknown !== undefined) {
+        lines.push(paint('yellow', tr('help.unknown', { word: view.unknown })));
+        if (view.suggestion)
+          lines.push(paint('yellow', tr('help.did_you_mean', { suggestion: view.suggestion })));
+      }
+      lines.push(paint('bold', tr('help.title')), tr('help.intro'));
+      for (const entry of view.entries) lines.push(`  ${tr(entry)}`);
+      lines.push(paint('dim', '/as <nom> · /canal <nom> · /quit'));
+      return lines.join('\n');
+    }
+    case 'error':
+      return paint('red', `✗ ${tr(errorKey(view.error.code), view.error.params)}`);
+    case 'notice':
+      return paint('green', `✓ ${tr(view.key, view.params)}`);
+    case 'settings': {
+      const lines = view.saved ? [paint('green', `✓ ${tr('notice.settings_saved')}`)] : [];
+      lines.push(
+        paint('bold', tr('settings.title')),
+        `  ${tr('settings.timezone', { zone: view.timezone })}`,
+        `  ${view.summary ? tr('settings.summary', { day: tr(`day.${view.summary.day}` as 'day.0'), time: view.summary.time }) : tr('settings.summary_off')}`,
+        `  ${tr('settings.language', { language: tr(`language.${view.language}`) })}`,
+      );
+      return lines.join('\n');
+    }
+    case 'export':
+      return `${paint('dim', `--- ${view.filename} ---`)}\n${view.content.trimEnd()}\n${paint('dim', '---')}`;
+    case 'persuasionPrompt': {
+      const lines = [paint('bold', tr('persuasion.question')), paint('dim', tr('persuasion.hint'))];
+      for (const option of view.options) lines.push(`  ${argumentLine(option)}`);
+      lines.push(paint('dim', `→ delta <n°> #${view.debate.number}`));
+      return lines.join('\n');
+    }
+  }
+}
+
+function renderScoreboard(
+  view: ScoreboardView,
+  tr: Translate,
+  language: Language,
+  style: TextStyle,
+  paint: (format: Style, text: string) => string,
+  argumentLine: (item: ArgumentItem) => string,
+): string {
+  const colon = language === 'fr' ? ' : ' : ': ';
+  const { debate } = view;
+  const lines = [
+    paint('bold', `━━ ${tr('scoreboard.title', { debate: debate.number, topic: debate.topic })} ━━`),
+  ];
+  const meta = [
+    debate.openerName
+      ? tr('scoreboard.opener', { name: debate.openerName })
+      : tr('scoreboard.opener_anonymous'),
+    tr(`status.${debate.status}`),
+  ];
+  if (debate.closesAt !== null && debate.status === 'open') {
+    const date = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: style.timezone,
+    }).format(debate.closesAt);
+    meta.push(tr('scoreboard.closes_at', { date }));
+  }
+  lines.push(paint('dim', meta.join(' · ')));
+  if (view.counts) {
+    const shares = percentages(view.counts);
+    const colors = { pro: 'green', con: 'red', neutral: 'gray' } as const;
+    for (const side of ['pro', 'con', 'neutral'] as const) {
+      const label = tr(`side.${side}`).padEnd(8);
+      lines.push(
+        `${label}${paint(colors[side], proportionBar(shares[side] / 100, 20))} ${view.counts[side]} (${shares[side]} %)`,
+      );
+    }
+    lines.push(tr('scoreboard.votes', { count: totalVotes(view.counts) }));
+  } else lines.push(paint('yellow', tr('scoreboard.hidden')));
+  lines.push(
+    [
+      tr('scoreboard.participants', { count: view.participants }),
+      tr('scoreboard.arguments', { count: view.argumentCounts.pro + view.argumentCounts.con }),
+      tr('scoreboard.deltas', { count: view.deltas }),
+    ].join(' · '),
+  );
+  if (view.viewerVote !== undefined)
+    lines.push(
+      view.viewerVote
+        ? tr('scoreboard.your_vote', { side: tr(`side.${view.viewerVote}`) })
+        : tr('scoreboard.your_vote_none'),
+    );
+  if (!view.topPro && !view.topCon) lines.push(tr('scoreboard.no_arguments'));
+  if (view.topPro) lines.push(`${tr('scoreboard.top_pro')}${colon}${argumentLine(view.topPro)}`);
+  if (view.topCon) lines.push(`${tr('scoreboard.top_con')}${colon}${argumentLine(view.topCon)}`);
+  if (view.newest) lines.push(`${tr('scoreboard.newest')}${colon}${argumentLine(view.newest)}`);
+  if (debate.status === 'open')
+    lines.push(
+      paint(
+        'dim',
+        `→ voter pour | voter contre | voter neutre | pour <argument> | contre <argument> | arguments | clore  (#${debate.number})`,
+      ),
+    );
+  else lines.push(paint('dim', `→ rouvrir #${debate.number} | exporter #${debate.number}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,47 @@
+import type { Config } from './config.ts';
+import type { Clock } from './engine/clock.ts';
+import type { DebateEngine } from './engine/engine.ts';
+import type { Logger } from './engine/logger.ts';
+import type { ScoreboardRefresh } from './engine/outcome.ts';
+import type { ChannelScope, Platform } from './engine/types.ts';
+import type { HttpRoutes } from './http-routes.ts';
+import type { Reply } from './views/types.ts';
+
+/** A file sent along with a post: an export, the weekly chart. */
+export interface Attachment {
+  filename: string;
+  mimeType: string;
+  data: Uint8Array;
+  /** Alternative text for the picture. */
+  title?: string;
+}
+
+/** What the core needs from a platform to push (not to answer): posts and live updates. */
+export interface Publisher {
+  /** Posts a public view in a channel; returns the platform's reference of the message. */
+  post(scope: ChannelScope, reply: Reply, attachments?: readonly Attachment[]): Promise<string | undefined>;
+}
+
+/** The adapter contract: start, stop (finishing in-flight work), publish, refresh scoreboards. */
+export interface Adapter {
+  readonly platform: Platform;
+  start(): Promise<void>;
+  /** Stops taking work, finishes in-flight requests and pending scoreboard updates. */
+  stop(): Promise<void>;
+  /** Schedules a coalesced update of a debate's live scoreboard message. */
+  refresh(refresh: ScoreboardRefresh): void;
+  readonly publisher: Publisher;
+}
+
+export interface AdapterDeps {
+  config: Config;
+  engine: DebateEngine;
+  logger: Logger;
+  clock: Clock;
+  /** The one HTTP server of the process (Slack HTTP mode, Discord interactions, health). */
+  http: HttpRoutes;
+  /** Asks the process to stop (the terminal's `/quit` or end of input). */
+  requestShutdown: (reason: string) => void;
+}
+
+export type AdapterFactory = (deps: AdapterDeps) => Promise<Adapter>;

@@ -1,0 +1,29 @@
+import type { Language, Side, VoteSide } from '../engine/types.ts';
+
+export type ExportFormat = 'markdown' | 'csv';
+
+export type SettingChange =
+  | { setting: 'timezone'; zone: string }
+  | { setting: 'summary'; day: number; time: string }
+  | { setting: 'summaryOff' }
+  | { setting: 'language'; language: Language };
+
+/** A command typed by a person, after parsing and validation. `debate` is a `#id` when given. */
+export type Command =
+  | { kind: 'open'; topic: string; anonymous: boolean; hidden: boolean; durationMs?: number | undefined }
+  | { kind: 'argue'; side: Side; text: string; debate?: number | undefined }
+  | { kind: 'vote'; side: VoteSide; debate?: number | undefined }
+  | { kind: 'endorse'; argument: number; debate?: number | undefined }
+  | { kind: 'withdraw'; argument: number; debate?: number | undefined }
+  | { kind: 'delta'; argument: number; debate?: number | undefined }
+  | { kind: 'arguments'; page: number; debate?: number | undefined }
+  | { kind: 'list' }
+  | { kind: 'tally'; debate?: number | undefined }
+  | { kind: 'close'; debate?: number | undefined }
+  | { kind: 'reopen'; debate?: number | undefined }
+  | { kind: 'settings'; change?: SettingChange | undefined }
+  | { kind: 'export'; format: ExportFormat; debate?: number | undefined }
+  | { kind: 'forgetMe' }
+  | { kind: 'help'; unknown?: string | undefined; suggestion?: string | undefined };
+
+export type CommandKind = Command['kind'];

@@ -1,0 +1,241 @@
+import { fail, ok, type Result } from '../engine/result.ts';
+import type { Command, ExportFormat } from './command.ts';
+import { parseDuration } from './duration.ts';
+import { fold } from './fold.ts';
+import { INPUT_MAX } from './grammar.ts';
+import { closest } from './suggest.ts';
+import { argumentTextSchema, topicSchema } from './user-text.ts';
+import { canonicalTimeZone, parseTimeOfDay, parseWeekday } from './weekly-time.ts';
+import {
+  commandSpecFor,
+  flagFor,
+  isOffWord,
+  KEYWORDS,
+  languageFor,
+  settingFor,
+  voteSideFor,
+} from './words.ts';
+
+const MAX_ID = 1_000_000_000;
+const PREFIX = /^\s*\/?d[eé]bat(?=\s|$)/iu;
+const DASHES = /^(?:--|—|–)(?=\S)/u;
+
+/** Reads one `/debat …` line (with or without the `/debat` prefix) into a command or an error. */
+export function parseCommand(input: string): Result<Command> {
+  if (input.length > INPUT_MAX) return fail('input.too_long', { max: INPUT_MAX });
+  const tokens = input.replace(PREFIX, '').trim().split(/\s+/u).filter(Boolean);
+  const [head, ...rest] = tokens;
+  if (head === undefined) return ok({ kind: 'help' });
+  const spec = commandSpecFor(head);
+  if (!spec) return ok({ kind: 'help', unknown: clip(head), suggestion: closest(fold(head), KEYWORDS) });
+
+  switch (spec.kind) {
+    case 'open':
+      return parseOpen(rest);
+    case 'argue':
+      return parseArgue(spec.id === 'pour' ? 'pro' : 'con', spec.fr, rest);
+    case 'vote':
+      return parseVote(rest);
+    case 'endorse':
+    case 'withdraw':
+    case 'delta':
+      return parseNumbered(spec.kind, spec.fr, rest);
+    case 'arguments':
+      return parseArgumentsPage(rest);
+    case 'tally':
+    case 'close':
+    case 'reopen':
+      return withDebateOnly(rest, (debate) => ({ kind: spec.kind, debate }) as Command);
+    case 'settings':
+      return parseSettings(rest);
+    case 'export':
+      return parseExport(rest);
+    case 'list':
+      return ok({ kind: 'list' });
+    case 'forgetMe':
+      return ok({ kind: 'forgetMe' });
+    case 'help':
+      return ok({ kind: 'help' });
+  }
+}
+
+/** Words echoed back in errors are kept short: a 10,000-character word is not worth repeating. */
+const clip = (word: string): string => (word.length > 40 ? `${[...word].slice(0, 40).join('')}…` : word);
+
+function debateId(token: string): Result<number> | undefined {
+  const match = /^#(\S*)$/u.exec(token);
+  if (!match) return undefined;
+  const id = /^\d{1,10}$/.test(match[1]!) ? Number(match[1]) : Number.NaN;
+  return id >= 1 && id <= MAX_ID ? ok(id) : fail('parse.bad_debate', { word: clip(token) });
+}
+
+function positiveNumber(token: string): number | undefined {
+  const digits = fold(token).replace(/^(?:n°|no|n|°)/u, '');
+  if (!/^\d{1,10}$/.test(digits)) return undefined;
+  const value = Number(digits);
+  return value >= 1 && value <= MAX_ID ? value : undefined;
+}
+
+function parseText(kind: 'topic' | 'argument', raw: string): Result<string> {
+  const parsed = (kind === 'topic' ? topicSchema : argumentTextSchema).safeParse(raw);
+  if (parsed.success) return ok(parsed.data);
+  const issue = parsed.error.issues[0];
+  const code =
+    issue?.message === 'topic.too_long' || issue?.message === 'argument.too_long'
+      ? issue.message
+      : 'text.empty';
+  const params = issue && 'params' in issue ? (issue.params as Record<string, number>) : undefined;
+  return fail(code, params);
+}
+
+function parseOpen(rest: string[]): Result<Command> {
+  let anonymous = false;
+  let hidden = false;
+  let durationMs: number | undefined;
+  const words: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const token = rest[i]!;
+    if (!DASHES.test(token)) {
+      words.push(token);
+      continue;
+    }
+    const [name = '', inlineValue] = token.replace(DASHES, '').split('=', 2);
+    const flag = flagFor(name);
+    if (flag === 'anonymous') anonymous = true;
+    else if (flag === 'hidden') hidden = true;
+    else if (flag === 'duration') {
+      const value = inlineValue ?? rest[++i];
+      const ms = value === undefined ? undefined : parseDuration(value);
+      if (ms === undefined) return fail('parse.bad_duration', { word: clip(value ?? '') });
+      durationMs = ms;
+    } else return fail('parse.unknown_flag', { word: clip(token) });
+  }
+  if (words.length === 0) return fail('parse.missing_topic');
+  const topic = parseText('topic', words.join(' '));
+  if (!topic.ok) return topic;
+  return ok({ kind: 'open', topic: topic.value, anonymous, hidden, durationMs });
+}
+
+function parseArgue(side: 'pro' | 'con', word: string, rest: string[]): Result<Command> {
+  let debate: number | undefined;
+  const first = rest[0] === undefined ? undefined : debateId(rest[0]);
+  if (first) {
+    if (!first.ok) return first;
+    debate = first.value;
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0) return fail('parse.missing_text', { command: word });
+  const text = parseText('argument', rest.join(' '));
+  if (!text.ok) return text;
+  return ok({ kind: 'argue', side, text: text.value, debate });
+}
+
+/** Splits out one optional `#id` among the tokens. */
+function takeDebate(rest: string[]): Result<{ debate: number | undefined; others: string[] }> {
+  let debate: number | undefined;
+  const others: string[] = [];
+  for (const token of rest) {
+    const id = debateId(token);
+    if (id === undefined) others.push(token);
+    else if (!id.ok) return id;
+    else debate = id.value;
+  }
+  return ok({ debate, others });
+}
+
+function parseVote(rest: string[]): Result<Command> {
+  const taken = takeDebate(rest);
+  if (!taken.ok) return taken;
+  const [word] = taken.value.others;
+  if (word === undefined) return fail('parse.missing_side');
+  const side = voteSideFor(word);
+  if (!side) return fail('parse.bad_side', { word: clip(word) });
+  return ok({ kind: 'vote', side, debate: taken.value.debate });
+}
+
+function parseNumbered(
+  kind: 'endorse' | 'withdraw' | 'delta',
+  word: string,
+  rest: string[],
+): Result<Command> {
+  const taken = takeDebate(rest);
+  if (!taken.ok) return taken;
+  const others = taken.value.others.filter((token) => !/^n°$|^no$/iu.test(token));
+  if (others.length === 0) return fail('parse.missing_number', { command: word });
+  const argument = positiveNumber(others[0]!);
+  if (argument === undefined) return fail('parse.bad_number', { word: clip(others[0]!) });
+  return ok({ kind, argument, debate: taken.value.debate });
+}
+
+function parseArgumentsPage(rest: string[]): Result<Command> {
+  const taken = takeDebate(rest);
+  if (!taken.ok) return taken;
+  const [pageWord] = taken.value.others;
+  const page = pageWord === undefined ? 1 : positiveNumber(pageWord);
+  if (page === undefined) return fail('parse.bad_number', { word: clip(pageWord ?? '') });
+  return ok({ kind: 'arguments', page, debate: taken.value.debate });
+}
+
+/** `clore`, `rouvrir`, `bilan`: an optional `#id` (a bare number is read as one too). */
+function withDebateOnly(rest: string[], build: (debate: number | undefined) => Command): Result<Command> {
+  const taken = takeDebate(rest);
+  if (!taken.ok) return taken;
+  let debate = taken.value.debate;
+  const [other] = taken.value.others;
+  if (other !== undefined) {
+    const bare = positiveNumber(other);
+    if (bare === undefined || debate !== undefined) return fail('parse.bad_debate', { word: clip(other) });
+    debate = bare;
+  }
+  return ok(build(debate));
+}
+
+function parseExport(rest: string[]): Result<Command> {
+  const taken = takeDebate(rest);
+  if (!taken.ok) return taken;
+  let format: ExportFormat = 'markdown';
+  for (const token of taken.value.others) {
+    const word = fold(token).replace(DASHES, '');
+    if (word === 'csv') format = 'csv';
+    else if (word === 'markdown' || word === 'md') format = 'markdown';
+    else return fail('parse.bad_format', { word: clip(token) });
+  }
+  return ok({ kind: 'export', format, debate: taken.value.debate });
+}
+
+function parseSettings(rest: string[]): Result<Command> {
+  const [settingWord, ...values] = rest;
+  if (settingWord === undefined) return ok({ kind: 'settings' });
+  const setting = settingFor(settingWord);
+  if (!setting) return fail('parse.bad_setting', { word: clip(settingWord) });
+  if (setting === 'timezone') {
+    const zone = values[0] === undefined ? undefined : canonicalTimeZone(values[0]);
+    if (zone === undefined) return fail('settings.bad_timezone', { word: clip(values[0] ?? '') });
+    return ok({ kind: 'settings', change: { setting: 'timezone', zone } });
+  }
+  if (setting === 'language') {
+    const language = values[0] === undefined ? undefined : languageFor(values[0]);
+    if (language === undefined) return fail('settings.bad_language', { word: clip(values[0] ?? '') });
+    return ok({ kind: 'settings', change: { setting: 'language', language } });
+  }
+  if (values.length === 1 && isOffWord(values[0]!))
+    return ok({ kind: 'settings', change: { setting: 'summaryOff' } });
+  // Day and time in either order: `vendredi 16:00`, `16h vendredi`.
+  let day: number | undefined;
+  let time: string | undefined;
+  for (const value of values) {
+    const asDay = parseWeekday(value);
+    if (asDay !== undefined && day === undefined) day = asDay;
+    else {
+      const asTime = parseTimeOfDay(value);
+      if (asTime === undefined || time !== undefined)
+        return fail(asDay === undefined && day === undefined ? 'settings.bad_day' : 'settings.bad_time', {
+          word: clip(value),
+        });
+      time = asTime;
+    }
+  }
+  if (day === undefined) return fail('settings.bad_day', { word: values.join(' ') });
+  if (time === undefined) return fail('settings.bad_time', { word: values.join(' ') });
+  return ok({ kind: 'settings', change: { setting: 'summary', day, time } });
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { canonicalTimeZone, parseTimeOfDay, parseWeekday } from './commands/weekly-time.ts';
+import { LANGUAGES } from './engine/types.ts';
+
+const hostZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const token = (prefix: string) =>
+  optionalText.refine((value) => value === undefined || value.startsWith(prefix), {
+    message: `must start with "${prefix}"`,
+  });
+
+const url = optionalText.refine((value) => value === undefined || URL.canParse(value), {
+  message: 'must be an absolute URL (http://… or https://…)',
+});
+
+const ADAPTERS = ['terminal', 'slack', 'discord'] as const;
+export type AdapterName = (typeof ADAPTERS)[number];
+
+/** "vendredi 16:00", "fri 16:00", "16h vendredi" → weekday and HH:MM. */
+const summaryAt = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const words = value.split(/\s+/);
+    const day = words.map(parseWeekday).find((d) => d !== undefined);
+    const time = words.map(parseTimeOfDay).find((t) => t !== undefined);
+    if (day === undefined || time === undefined || words.length !== 2) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a day and a time, e.g. "vendredi 16:00" or "fri 16:00"',
+      });
+      return z.NEVER;
+    }
+    return { day, time };
+  });
+
+const schema = z.object({
+  DEBAT_ADAPTERS: optionalText.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const names = value.split(',').map((name) => name.trim().toLowerCase());
+    const unknown = names.filter((name) => !(ADAPTERS as readonly string[]).includes(name));
+    if (unknown.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown adapter(s) ${unknown.join(', ')}; known: ${ADAPTERS.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(names)] as AdapterName[];
+  }),
+  DEBAT_DB_PATH: z.string().trim().min(1).default('./data/debat.sqlite'),
+  DEBAT_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  DEBAT_LANGUAGE: z.enum(LANGUAGES).default('fr'),
+  DEBAT_TIMEZONE: z
+    .string()
+    .trim()
+    .default(hostZone)
+    .transform((value, ctx) => {
+      const zone = canonicalTimeZone(value);
+      if (zone === undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${value}" is not an IANA time zone (e.g. Europe/Paris)` });
+        return z.NEVER;
+      }
+      return zone;
+    }),
+  DEBAT_SUMMARY_AT: summaryAt.default({ day: 5, time: '16:00' }),
+  DEBAT_SECRET: optionalText.refine((value) => value === undefined || value.length >= 16, {
+    message: 'must be at least 16 characters long',
+  }),
+  DEBAT_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
+  DEBAT_SCOREBOARD_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  DEBAT_USER: optionalText,
+  DEBAT_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  SLACK_BOT_TOKEN: token('xoxb-'),
+  SLACK_APP_TOKEN: token('xapp-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: url,
+  SLACK_BOT_USER_ID: optionalText,
+  SLACK_BOT_ID: optionalText,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText.refine((value) => value === undefined || /^\d{5,25}$/.test(value), {
+    message: 'must be the numeric application id',
+  }),
+  DISCORD_PUBLIC_KEY: optionalText.refine((value) => value === undefined || /^[0-9a-fA-F]{64}$/.test(value), {
+    message: 'must be the 64 hexadecimal characters of the application public key',
+  }),
+  DISCORD_API_URL: url,
+});
+
+export type Config = Omit<z.output<typeof schema>, 'DEBAT_LOG_LEVEL'> & {
+  adapters: AdapterName[];
+  DEBAT_LOG_LEVEL: NonNullable<z.output<typeof schema>['DEBAT_LOG_LEVEL']>;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The one reader of the environment: every variable validated, every problem named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const config = parsed.data;
+  const adapters =
+    config.DEBAT_ADAPTERS ??
+    ([
+      ...(config.SLACK_BOT_TOKEN ? ['slack'] : []),
+      ...(config.DISCORD_TOKEN || config.DISCORD_PUBLIC_KEY ? ['discord'] : []),
+    ] as AdapterName[]);
+  if (adapters.length === 0) adapters.push('terminal');
+  const problems: string[] = [];
+  if (adapters.includes('slack')) {
+    if (!config.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required to run the Slack adapter');
+    if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET)
+      problems.push(
+        'SLACK_SIGNING_SECRET: required for Slack HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      );
+  }
+  if (adapters.includes('discord')) {
+    if (!config.DISCORD_APPLICATION_ID)
+      problems.push('DISCORD_APPLICATION_ID: required to run the Discord adapter');
+    if (!config.DISCORD_TOKEN && !config.DISCORD_PUBLIC_KEY)
+      problems.push(
+        'DISCORD_TOKEN: required for the gateway (or set DISCORD_PUBLIC_KEY for HTTP interactions)',
+      );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  // The terminal keeps its screen for the conversation: only warnings by default.
+  const logLevel =
+    config.DEBAT_LOG_LEVEL ?? (adapters.length === 1 && adapters[0] === 'terminal' ? 'warn' : 'info');
+  return { ...config, adapters, DEBAT_LOG_LEVEL: logLevel };
+}

@@ -1,0 +1,106 @@
+import type { Command } from '../commands/command.ts';
+import type { MessageKey, MessageParams } from '../i18n/translate.ts';
+import type { DebateRecord, DebateStore } from '../store/ports.ts';
+import type { Reply, View } from '../views/types.ts';
+import type { Clock } from './clock.ts';
+import { participantKey } from './identity.ts';
+import type { Logger } from './logger.ts';
+import type { Outcome, ScoreboardRefresh } from './outcome.ts';
+import { fail, ok, type Result, type UserError } from './result.ts';
+import type { Invocation, Language } from './types.ts';
+
+export interface ChannelDefaults {
+  language: Language;
+  timezone: string;
+  summaryDay: number;
+  summaryTime: string;
+}
+
+export interface EngineDeps {
+  store: DebateStore;
+  clock: Clock;
+  secret: string;
+  defaults: ChannelDefaults;
+  logger: Logger;
+}
+
+/** The two languages of an answer: the channel's for public posts, the person's for private ones. */
+export interface Languages {
+  public: Language;
+  private: Language;
+}
+
+export type Handler<K extends Command['kind']> = (
+  deps: EngineDeps,
+  inv: Invocation,
+  command: Extract<Command, { kind: K }>,
+  languages: Languages,
+) => Promise<Outcome>;
+
+export const privately = (languages: Languages, view: View): Reply => ({
+  visibility: 'private',
+  language: languages.private,
+  view,
+});
+export const publicly = (languages: Languages, view: View): Reply => ({
+  visibility: 'public',
+  language: languages.public,
+  view,
+});
+
+export const answer = (reply: Reply, refresh: ScoreboardRefresh[] = []): Outcome => ({
+  replies: [reply],
+  refresh,
+});
+export const errorOutcome = (languages: Languages, error: UserError): Outcome =>
+  answer(privately(languages, { kind: 'error', error }));
+export const noticeView = (key: MessageKey, params: MessageParams = {}): View => ({
+  kind: 'notice',
+  key,
+  params,
+});
+
+export const refreshOf = (debate: DebateRecord): ScoreboardRefresh => ({
+  scope: { platform: debate.platform, workspaceId: debate.workspaceId, channelId: debate.channelId },
+  number: debate.number,
+  ref: debate.scoreboardRef,
+});
+
+export const keyOf = (deps: EngineDeps, debate: DebateRecord, inv: Invocation): string =>
+  participantKey(deps.secret, debate, {
+    platform: inv.platform,
+    workspaceId: inv.workspaceId,
+    userId: inv.user.id,
+  });
+
+/** The name stored with a vote or an argument: none at all in anonymous debates. */
+export const nameFor = (debate: DebateRecord, inv: Invocation): string | null =>
+  debate.anonymous ? null : inv.user.name;
+
+export const deliveryKey = (inv: Invocation, action: string): string | undefined =>
+  inv.deliveryId === undefined ? undefined : `${inv.platform}:${inv.workspaceId}:${action}:${inv.deliveryId}`;
+
+/**
+ * `#id` within the workspace, or the channel's most recent open debate. A debate whose duration
+ * has ended is closed on the spot, so no vote slips in after the end.
+ */
+export async function resolveDebate(
+  deps: EngineDeps,
+  inv: Invocation,
+  number: number | undefined,
+  expired: ScoreboardRefresh[],
+): Promise<Result<DebateRecord>> {
+  const debate =
+    number === undefined ? await deps.store.currentDebate(inv) : await deps.store.findDebate(inv, number);
+  if (!debate)
+    return number === undefined ? fail('debate.none_open') : fail('debate.not_found', { debate: number });
+  const now = deps.clock.now().getTime();
+  if (debate.status === 'open' && debate.closesAt !== null && debate.closesAt <= now) {
+    for (const closed of await deps.store.closeExpired(now)) expired.push(refreshOf(closed));
+    return ok({ ...debate, status: 'closed', closedAt: debate.closesAt });
+  }
+  return ok(debate);
+}
+
+export const canModerate = (deps: EngineDeps, debate: DebateRecord, inv: Invocation): boolean =>
+  inv.user.isAdmin || (debate.openerKey !== null && debate.openerKey === keyOf(deps, debate, inv));

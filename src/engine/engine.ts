@@ -1,0 +1,146 @@
+import type { Command } from '../commands/command.ts';
+import { parseCommand } from '../commands/parse.ts';
+import type { DebateStore } from '../store/ports.ts';
+import { scoreboardView } from '../views/build.ts';
+import type { Reply } from '../views/types.ts';
+import type { Clock } from './clock.ts';
+import { type ChannelDefaults, type EngineDeps, errorOutcome, type Languages, refreshOf } from './context.ts';
+import { generateSecret } from './identity.ts';
+import type { Logger } from './logger.ts';
+import { closeDebate, forgetMe, reopenDebate, settings } from './moderation.ts';
+import type { Outcome, ScoreboardRefresh } from './outcome.ts';
+import { argue, delta, endorse, openDebate, vote, withdraw } from './participation.ts';
+import { exportDebate, help, listArguments, listDebates, tally } from './reading.ts';
+import type { ChannelScope, Invocation, Language, WorkspaceScope } from './types.ts';
+
+export interface EngineOptions {
+  store: DebateStore;
+  clock: Clock;
+  logger: Logger;
+  defaults: ChannelDefaults;
+  /** From configuration; otherwise generated once and kept in the database. */
+  secret?: string | undefined;
+}
+
+/** How long a platform delivery id is remembered for deduplication. */
+const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** The debate engine: commands in, views out. It never calls an adapter. */
+export class DebateEngine {
+  private constructor(private readonly deps: EngineDeps) {}
+
+  static async create(options: EngineOptions): Promise<DebateEngine> {
+    const secret = options.secret ?? (await options.store.serverSecret(generateSecret));
+    return new DebateEngine({ ...options, secret });
+  }
+
+  get defaults(): ChannelDefaults {
+    return this.deps.defaults;
+  }
+
+  get store(): DebateStore {
+    return this.deps.store;
+  }
+
+  /** Parses a `/debat` line and runs it. */
+  async run(inv: Invocation, text: string): Promise<Outcome> {
+    const languages = await this.languages(inv).catch(() => this.fallbackLanguages(inv));
+    const parsed = parseCommand(text);
+    if (!parsed.ok) return errorOutcome(languages, parsed.error);
+    return this.execute(inv, parsed.value, languages);
+  }
+
+  /** Runs a command; an unexpected failure is logged and answered with an apology, never thrown. */
+  async execute(inv: Invocation, command: Command, known?: Languages): Promise<Outcome> {
+    let languages = known ?? this.fallbackLanguages(inv);
+    try {
+      languages = known ?? (await this.languages(inv));
+      return await this.dispatch(inv, command, languages);
+    } catch (error) {
+      // No user id in the log: it could name an anonymous voter.
+      this.deps.logger.error(
+        {
+          err: error,
+          command: command.kind,
+          platform: inv.platform,
+          workspace: inv.workspaceId,
+          channel: inv.channelId,
+        },
+        'command failed',
+      );
+      return errorOutcome(languages, { code: 'internal' });
+    }
+  }
+
+  private dispatch(inv: Invocation, command: Command, languages: Languages): Promise<Outcome> {
+    const { deps } = this;
+    switch (command.kind) {
+      case 'open':
+        return openDebate(deps, inv, command, languages);
+      case 'argue':
+        return argue(deps, inv, command, languages);
+      case 'vote':
+        return vote(deps, inv, command, languages);
+      case 'endorse':
+        return endorse(deps, inv, command, languages);
+      case 'withdraw':
+        return withdraw(deps, inv, command, languages);
+      case 'delta':
+        return delta(deps, inv, command, languages);
+      case 'arguments':
+        return listArguments(deps, inv, command, languages);
+      case 'list':
+        return listDebates(deps, inv, command, languages);
+      case 'tally':
+        return tally(deps, inv, command, languages);
+      case 'close':
+        return closeDebate(deps, inv, command, languages);
+      case 'reopen':
+        return reopenDebate(deps, inv, command, languages);
+      case 'settings':
+        return settings(deps, inv, command, languages);
+      case 'export':
+        return exportDebate(deps, inv, command, languages);
+      case 'forgetMe':
+        return forgetMe(deps, inv, command, languages);
+      case 'help':
+        return help(deps, inv, command, languages);
+    }
+  }
+
+  /** The channel's language for public posts; the person's locale, if known, for private answers. */
+  async languages(inv: ChannelScope & { locale?: Language | undefined }): Promise<Languages> {
+    const channel = (await this.deps.store.channelSettings(inv)).language ?? this.deps.defaults.language;
+    return { public: channel, private: inv.locale ?? channel };
+  }
+
+  private fallbackLanguages(inv: { locale?: Language | undefined }): Languages {
+    return { public: this.deps.defaults.language, private: inv.locale ?? this.deps.defaults.language };
+  }
+
+  /** The public scoreboard of a debate as it stands now, in its channel's language. */
+  async liveScoreboard(
+    scope: WorkspaceScope,
+    number: number,
+  ): Promise<(Reply & { ref: string | null }) | undefined> {
+    const debate = await this.deps.store.findDebate(scope, number);
+    if (!debate) return undefined;
+    const data = await this.deps.store.scoreboard(debate.id);
+    const { public: language } = await this.languages(debate);
+    return { visibility: 'public', language, view: scoreboardView(data), ref: debate.scoreboardRef };
+  }
+
+  /** Remembers which posted message is the debate's live scoreboard. */
+  async attachScoreboard(scope: WorkspaceScope, number: number, ref: string): Promise<void> {
+    const debate = await this.deps.store.findDebate(scope, number);
+    if (debate) await this.deps.store.setScoreboardRef(debate.id, ref);
+  }
+
+  /** Periodic upkeep: closes debates whose duration ended, forgets old delivery ids. */
+  async sweep(): Promise<ScoreboardRefresh[]> {
+    const now = this.deps.clock.now().getTime();
+    const closed = await this.deps.store.closeExpired(now);
+    await this.deps.store.pruneDeliveries(now - DELIVERY_MEMORY_MS);
+    return closed.map(refreshOf);
+  }
+}

@@ -1,0 +1,72 @@
+import { argumentItem, debateHeader, helpView, resultsVisible, scoreboardView } from '../views/build.ts';
+import { exportView } from '../views/export.ts';
+import { answer, errorOutcome, type Handler, keyOf, privately, resolveDebate } from './context.ts';
+import type { ScoreboardRefresh } from './outcome.ts';
+
+export const ARGUMENTS_PAGE_SIZE = 10;
+
+export const listArguments: Handler<'arguments'> = async (deps, inv, command, languages) => {
+  const expired: ScoreboardRefresh[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, expired);
+  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const debate = resolved.value;
+  const { items, total } = await deps.store.argumentsPage(
+    debate.id,
+    (command.page - 1) * ARGUMENTS_PAGE_SIZE,
+    ARGUMENTS_PAGE_SIZE,
+    keyOf(deps, debate, inv),
+  );
+  const pages = Math.max(1, Math.ceil(total / ARGUMENTS_PAGE_SIZE));
+  return answer(
+    privately(languages, {
+      kind: 'arguments',
+      debate: debateHeader(debate),
+      items: items.map((item) => ({
+        ...argumentItem(item, debate),
+        endorsedByViewer: item.endorsedByViewer,
+      })),
+      page: Math.min(command.page, pages),
+      pages,
+      total,
+    }),
+    expired,
+  );
+};
+
+export const listDebates: Handler<'list'> = async (deps, inv, _command, languages) => {
+  const rows = await deps.store.openDebates(inv);
+  return answer(
+    privately(languages, {
+      kind: 'debateList',
+      items: rows.map((row) => ({
+        debate: debateHeader(row.debate),
+        counts: resultsVisible(row.debate) ? row.counts : null,
+        argumentCount: row.argumentCount,
+      })),
+    }),
+  );
+};
+
+/** The tally of one debate, with the viewer's own vote (shown even when results are hidden). */
+export const tally: Handler<'tally'> = async (deps, inv, command, languages) => {
+  const expired: ScoreboardRefresh[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, expired);
+  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const debate = resolved.value;
+  const [data, viewerVote] = await Promise.all([
+    deps.store.scoreboard(debate.id),
+    deps.store.voteOf(debate.id, keyOf(deps, debate, inv)),
+  ]);
+  return answer(privately(languages, scoreboardView(data, viewerVote)), expired);
+};
+
+export const exportDebate: Handler<'export'> = async (deps, inv, command, languages) => {
+  const expired: ScoreboardRefresh[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, expired);
+  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const data = await deps.store.exportData(resolved.value.id);
+  return answer(privately(languages, exportView(data, command.format, languages.private)), expired);
+};
+
+export const help: Handler<'help'> = async (_deps, _inv, command, languages) =>
+  answer(privately(languages, helpView(command.unknown, command.suggestion)));

@@ -1,0 +1,85 @@
+import type { Adapter, AdapterFactory } from './adapter.ts';
+import type { AdapterName, Config } from './config.ts';
+import { type Clock, systemClock } from './engine/clock.ts';
+import { DebateEngine } from './engine/engine.ts';
+import type { Logger } from './engine/logger.ts';
+import type { ScoreboardRefresh } from './engine/outcome.ts';
+import { HttpRoutes } from './http-routes.ts';
+import { migrate } from './store/migrate.ts';
+import { openDatabase } from './store/open-database.ts';
+import { SqliteDebateStore } from './store/sqlite-store.ts';
+
+const SWEEP_INTERVAL_MS = 30_000;
+
+export interface RunningBot {
+  engine: DebateEngine;
+  store: SqliteDebateStore;
+  http: HttpRoutes;
+  adapters: Adapter[];
+  /** Resolves once the bot asked to stop (terminal end of input, `/quit`). */
+  stopped: Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Builds the engine (config → database → migrations) and starts the enabled adapters. */
+export async function startBot(
+  config: Config,
+  factories: Partial<Record<AdapterName, AdapterFactory>>,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<RunningBot> {
+  const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
+  const applied = migrate(db);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  const store = new SqliteDebateStore(db);
+  const engine = await DebateEngine.create({
+    store,
+    clock,
+    logger,
+    secret: config.DEBAT_SECRET,
+    defaults: {
+      language: config.DEBAT_LANGUAGE,
+      timezone: config.DEBAT_TIMEZONE,
+      summaryDay: config.DEBAT_SUMMARY_AT.day,
+      summaryTime: config.DEBAT_SUMMARY_AT.time,
+    },
+  });
+  const http = new HttpRoutes(logger);
+  let requestShutdown: (reason: string) => void = () => {};
+  const stopped = new Promise<string>((resolve) => {
+    requestShutdown = resolve;
+  });
+  const adapters: Adapter[] = [];
+  for (const name of config.adapters) {
+    const factory = factories[name];
+    if (!factory) throw new Error(`No adapter named ${name}`);
+    adapters.push(await factory({ config, engine, logger, clock, http, requestShutdown }));
+  }
+  for (const adapter of adapters) await adapter.start();
+  if (http.needed) {
+    const address = await http.listen(config.PORT, config.DEBAT_HOST);
+    logger.info({ port: address.port, host: address.address }, 'HTTP server listening');
+  }
+
+  const dispatch = (refresh: ScoreboardRefresh) =>
+    adapters.find((adapter) => adapter.platform === refresh.scope.platform)?.refresh(refresh);
+  const sweeper = setInterval(() => {
+    engine
+      .sweep()
+      .then((refreshes) => refreshes.forEach(dispatch))
+      .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      clearInterval(sweeper);
+      await http.close();
+      for (const adapter of adapters) await adapter.stop();
+      await store.close();
+    })();
+    return stopping;
+  };
+  return { engine, store, http, adapters, stopped, stop };
+}

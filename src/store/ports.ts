@@ -1,0 +1,203 @@
+import type { SettingChange } from '../commands/command.ts';
+import type { Result } from '../engine/result.ts';
+import type {
+  ChannelScope,
+  DebateStatus,
+  Language,
+  Platform,
+  Side,
+  VoteSide,
+  WorkspaceScope,
+} from '../engine/types.ts';
+
+export interface DebateRecord {
+  id: number;
+  uid: string;
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  number: number;
+  topic: string;
+  openerKey: string | null;
+  openerName: string | null;
+  anonymous: boolean;
+  hidden: boolean;
+  status: DebateStatus;
+  openedAt: number;
+  closesAt: number | null;
+  closedAt: number | null;
+  scoreboardRef: string | null;
+}
+
+export interface ArgumentRecord {
+  id: number;
+  number: number;
+  side: Side;
+  text: string;
+  authorKey: string | null;
+  authorName: string | null;
+  createdAt: number;
+  withdrawnAt: number | null;
+  endorsements: number;
+  deltas: number;
+}
+
+export interface Counts {
+  pro: number;
+  con: number;
+  neutral: number;
+}
+
+export interface ChannelSettings {
+  timezone: string | null;
+  summaryDay: number | null;
+  summaryTime: string | null;
+  summaryOff: boolean;
+  language: Language | null;
+}
+
+export interface ScoreboardData {
+  debate: DebateRecord;
+  counts: Counts;
+  participants: number;
+  argumentCounts: { pro: number; con: number };
+  topPro: ArgumentRecord | null;
+  topCon: ArgumentRecord | null;
+  newest: ArgumentRecord | null;
+  deltas: number;
+}
+
+export interface VoteRecord {
+  voterKey: string;
+  voterName: string | null;
+  side: VoteSide;
+  votedAt: number;
+}
+
+export interface VoteEventRecord {
+  voterKey: string;
+  voterName: string | null;
+  oldSide: VoteSide | null;
+  newSide: VoteSide | null;
+  at: number;
+  persuadedBy: number | null;
+}
+
+export interface ExportData {
+  debate: DebateRecord;
+  counts: Counts;
+  arguments: ArgumentRecord[];
+  votes: VoteRecord[];
+  history: VoteEventRecord[];
+}
+
+/** A delivery key makes an operation idempotent: the second time, nothing changes. */
+export interface Delivery {
+  deliveryKey?: string | undefined;
+}
+
+export interface OpenDebateInput {
+  scope: ChannelScope;
+  uid: string;
+  topic: string;
+  openerKey: string;
+  openerName: string | null;
+  anonymous: boolean;
+  hidden: boolean;
+  at: number;
+  closesAt: number | null;
+}
+
+export interface AddArgumentInput extends Delivery {
+  debateId: number;
+  side: Side;
+  text: string;
+  authorKey: string;
+  authorName: string | null;
+  at: number;
+}
+
+export interface CastVoteInput extends Delivery {
+  debateId: number;
+  voterKey: string;
+  voterName: string | null;
+  side: VoteSide;
+  at: number;
+}
+
+export interface VoteOutcome {
+  previous: VoteSide | null;
+  current: VoteSide | null;
+  duplicate: boolean;
+}
+
+export interface EndorseInput extends Delivery {
+  debateId: number;
+  number: number;
+  endorserKey: string;
+  at: number;
+}
+
+export interface DebateSummaryRow {
+  debate: DebateRecord;
+  counts: Counts;
+  argumentCount: number;
+}
+
+/**
+ * The storage port: one method per atomic operation, each one transaction inside.
+ * Debates are reached through their workspace: no method crosses workspaces.
+ */
+export interface DebateStore {
+  /** The anonymity secret, generated once and kept (unless the configuration gives one). */
+  serverSecret(generate: () => string): Promise<string>;
+
+  channelSettings(scope: ChannelScope): Promise<ChannelSettings>;
+  saveChannelSetting(scope: ChannelScope, change: SettingChange): Promise<ChannelSettings>;
+
+  openDebate(input: OpenDebateInput): Promise<DebateRecord>;
+  /** `#number` within the workspace. */
+  findDebate(scope: WorkspaceScope, number: number): Promise<DebateRecord | undefined>;
+  /** The most recently opened debate of the channel that is still open. */
+  currentDebate(scope: ChannelScope): Promise<DebateRecord | undefined>;
+  openDebates(scope: ChannelScope): Promise<DebateSummaryRow[]>;
+  setScoreboardRef(debateId: number, ref: string): Promise<void>;
+
+  addArgument(input: AddArgumentInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>>;
+  argument(debateId: number, number: number): Promise<ArgumentRecord | undefined>;
+  withdrawArgument(debateId: number, number: number, at: number): Promise<Result<ArgumentRecord>>;
+  argumentsPage(
+    debateId: number,
+    offset: number,
+    limit: number,
+    viewerKey: string,
+  ): Promise<{ items: (ArgumentRecord & { endorsedByViewer: boolean })[]; total: number }>;
+  /** Live arguments of one side, the most endorsed first. */
+  argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]>;
+
+  castVote(input: CastVoteInput): Promise<Result<VoteOutcome>>;
+  voteOf(debateId: number, voterKey: string): Promise<VoteSide | null>;
+  toggleEndorsement(input: EndorseInput): Promise<Result<{ endorsed: boolean; duplicate: boolean }>>;
+  /** Gives the ∆ of the voter's latest side switch to an argument of the new side. */
+  recordPersuasion(debateId: number, voterKey: string, number: number): Promise<Result<ArgumentRecord>>;
+
+  setStatus(debateId: number, status: DebateStatus, at: number): Promise<Result<DebateRecord>>;
+  /** Closes every open debate whose duration has ended; returns them. */
+  closeExpired(at: number): Promise<DebateRecord[]>;
+
+  tally(debateId: number): Promise<Counts>;
+  scoreboard(debateId: number): Promise<ScoreboardData>;
+  exportData(debateId: number): Promise<ExportData>;
+
+  /** Every debate of the workspace that may hold the person's traces. */
+  debatesOfWorkspace(scope: WorkspaceScope): Promise<Pick<DebateRecord, 'id' | 'uid' | 'anonymous'>[]>;
+  /** Deletes votes, vote history and endorsements under these keys; detaches authored arguments. */
+  forgetParticipant(
+    scope: WorkspaceScope,
+    keys: readonly string[],
+  ): Promise<{ votes: number; endorsements: number; arguments: number }>;
+
+  /** Forgets delivery keys older than `before`. */
+  pruneDeliveries(before: number): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,531 @@
+import type Database from 'better-sqlite3';
+import type { SettingChange } from '../commands/command.ts';
+import { fail, ok, type Result } from '../engine/result.ts';
+import type { ChannelScope, DebateStatus, Side, VoteSide, WorkspaceScope } from '../engine/types.ts';
+import type {
+  AddArgumentInput,
+  ArgumentRecord,
+  CastVoteInput,
+  ChannelSettings,
+  Counts,
+  DebateRecord,
+  DebateStore,
+  DebateSummaryRow,
+  EndorseInput,
+  ExportData,
+  OpenDebateInput,
+  ScoreboardData,
+  VoteEventRecord,
+  VoteOutcome,
+  VoteRecord,
+} from './ports.ts';
+import {
+  ARGUMENT_SELECT,
+  type ArgumentRow,
+  asVoteSide,
+  type ChannelRow,
+  type DebateRow,
+  toArgument,
+  toChannelSettings,
+  toDebate,
+} from './sqlite-rows.ts';
+
+/** The DebateStore on better-sqlite3: synchronous transactions, taken IMMEDIATE when they write. */
+export class SqliteDebateStore implements DebateStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly db: Database.Database) {}
+
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `work` in an IMMEDIATE transaction: no read-then-write upgrade can hit SQLITE_BUSY. */
+  private write<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** Claims a delivery key; false when it was already handled. */
+  private claimDelivery(key: string | undefined, at: number): boolean {
+    if (key === undefined) return true;
+    return (
+      this.stmt('INSERT INTO deliveries (key, at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(key, at)
+        .changes === 1
+    );
+  }
+
+  async serverSecret(generate: () => string): Promise<string> {
+    return this.write(() => {
+      const row = this.stmt("SELECT value FROM server_settings WHERE name = 'anonymity_secret'").get() as
+        | { value: string }
+        | undefined;
+      if (row) return row.value;
+      const secret = generate();
+      this.stmt("INSERT INTO server_settings (name, value) VALUES ('anonymity_secret', ?)").run(secret);
+      return secret;
+    });
+  }
+
+  async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
+    const row = this.stmt(
+      `SELECT timezone, summary_day, summary_time, summary_off, language FROM channels
+       WHERE platform = ? AND workspace_id = ? AND channel_id = ?`,
+    ).get(scope.platform, scope.workspaceId, scope.channelId) as ChannelRow | undefined;
+    return toChannelSettings(row);
+  }
+
+  async saveChannelSetting(scope: ChannelScope, change: SettingChange): Promise<ChannelSettings> {
+    const keys = [scope.platform, scope.workspaceId, scope.channelId];
+    this.write(() => {
+      this.stmt(
+        'INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ).run(...keys);
+      const where = 'WHERE platform = ? AND workspace_id = ? AND channel_id = ?';
+      if (change.setting === 'timezone')
+        this.stmt(`UPDATE channels SET timezone = ? ${where}`).run(change.zone, ...keys);
+      else if (change.setting === 'language')
+        this.stmt(`UPDATE channels SET language = ? ${where}`).run(change.language, ...keys);
+      else if (change.setting === 'summaryOff')
+        this.stmt(`UPDATE channels SET summary_off = 1 ${where}`).run(...keys);
+      else
+        this.stmt(`UPDATE channels SET summary_day = ?, summary_time = ?, summary_off = 0 ${where}`).run(
+          change.day,
+          change.time,
+          ...keys,
+        );
+    });
+    return this.channelSettings(scope);
+  }
+
+  async openDebate(input: OpenDebateInput): Promise<DebateRecord> {
+    const { scope } = input;
+    return this.write(() => {
+      const { next } = this.stmt(
+        'SELECT coalesce(max(number), 0) + 1 AS next FROM debates WHERE platform = ? AND workspace_id = ?',
+      ).get(scope.platform, scope.workspaceId) as { next: number };
+      const row = this.stmt(
+        `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
+           anonymous, hidden, opened_at, closes_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      ).get(
+        input.uid,
+        scope.platform,
+        scope.workspaceId,
+        scope.channelId,
+        next,
+        input.topic,
+        input.openerKey,
+        input.openerName,
+        input.anonymous ? 1 : 0,
+        input.hidden ? 1 : 0,
+        input.at,
+        input.closesAt,
+      ) as DebateRow;
+      return toDebate(row);
+    });
+  }
+
+  async findDebate(scope: WorkspaceScope, number: number): Promise<DebateRecord | undefined> {
+    const row = this.stmt('SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND number = ?').get(
+      scope.platform,
+      scope.workspaceId,
+      number,
+    ) as DebateRow | undefined;
+    return row && toDebate(row);
+  }
+
+  async currentDebate(scope: ChannelScope): Promise<DebateRecord | undefined> {
+    const row = this.stmt(
+      `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND status = 'open'
+       ORDER BY id DESC LIMIT 1`,
+    ).get(scope.platform, scope.workspaceId, scope.channelId) as DebateRow | undefined;
+    return row && toDebate(row);
+  }
+
+  async openDebates(scope: ChannelScope): Promise<DebateSummaryRow[]> {
+    const rows = this.stmt(
+      `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND status = 'open'
+       ORDER BY id DESC LIMIT 100`,
+    ).all(scope.platform, scope.workspaceId, scope.channelId) as DebateRow[];
+    return rows.map((row) => ({
+      debate: toDebate(row),
+      counts: this.countsOf(row.id),
+      argumentCount: (
+        this.stmt('SELECT count(*) AS n FROM arguments WHERE debate_id = ? AND withdrawn_at IS NULL').get(
+          row.id,
+        ) as {
+          n: number;
+        }
+      ).n,
+    }));
+  }
+
+  async setScoreboardRef(debateId: number, ref: string): Promise<void> {
+    this.stmt('UPDATE debates SET scoreboard_ref = ? WHERE id = ?').run(ref, debateId);
+  }
+
+  private debateRow(debateId: number): DebateRow {
+    return this.stmt('SELECT * FROM debates WHERE id = ?').get(debateId) as DebateRow;
+  }
+
+  private argumentRow(debateId: number, number: number): ArgumentRecord | undefined {
+    const row = this.stmt(`${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.number = ?`).get(
+      debateId,
+      number,
+    ) as ArgumentRow | undefined;
+    return row && toArgument(row);
+  }
+
+  async addArgument(
+    input: AddArgumentInput,
+  ): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.write(() => {
+      const debate = this.debateRow(input.debateId);
+      if (debate.status !== 'open') return fail('debate.closed', { debate: debate.number });
+      if (!this.claimDelivery(input.deliveryKey, input.at)) {
+        const latest = this.stmt(
+          `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.author_key = ? ORDER BY a.id DESC`,
+        ).get(input.debateId, input.authorKey) as ArgumentRow | undefined;
+        if (latest) return ok({ argument: toArgument(latest), duplicate: true });
+      }
+      const number = debate.next_argument;
+      this.stmt('UPDATE debates SET next_argument = next_argument + 1 WHERE id = ?').run(input.debateId);
+      this.stmt(
+        `INSERT INTO arguments (debate_id, number, side, text, author_key, author_name, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(input.debateId, number, input.side, input.text, input.authorKey, input.authorName, input.at);
+      return ok({ argument: this.argumentRow(input.debateId, number)!, duplicate: false });
+    });
+  }
+
+  async argument(debateId: number, number: number): Promise<ArgumentRecord | undefined> {
+    return this.argumentRow(debateId, number);
+  }
+
+  async withdrawArgument(debateId: number, number: number, at: number): Promise<Result<ArgumentRecord>> {
+    return this.write(() => {
+      const debate = this.debateRow(debateId);
+      const argument = this.argumentRow(debateId, number);
+      if (!argument) return fail('argument.not_found', { number, debate: debate.number });
+      if (argument.withdrawnAt !== null) return fail('argument.withdrawn', { number });
+      this.stmt('UPDATE arguments SET withdrawn_at = ? WHERE id = ?').run(at, argument.id);
+      return ok({ ...argument, withdrawnAt: at });
+    });
+  }
+
+  async argumentsPage(debateId: number, offset: number, limit: number, viewerKey: string) {
+    const rows = this.stmt(
+      `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.withdrawn_at IS NULL ORDER BY a.number LIMIT ? OFFSET ?`,
+    ).all(debateId, limit, offset) as ArgumentRow[];
+    const endorsed = this.stmt('SELECT 1 FROM endorsements WHERE argument_id = ? AND endorser_key = ?');
+    const { total } = this.stmt(
+      'SELECT count(*) AS total FROM arguments WHERE debate_id = ? AND withdrawn_at IS NULL',
+    ).get(debateId) as { total: number };
+    return {
+      total,
+      items: rows.map((row) => ({
+        ...toArgument(row),
+        endorsedByViewer: endorsed.get(row.id, viewerKey) !== undefined,
+      })),
+    };
+  }
+
+  async argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]> {
+    const rows = this.stmt(
+      `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.side = ? AND a.withdrawn_at IS NULL
+       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT ?`,
+    ).all(debateId, side, limit) as ArgumentRow[];
+    return rows.map(toArgument);
+  }
+
+  async castVote(input: CastVoteInput): Promise<Result<VoteOutcome>> {
+    return this.write(() => {
+      const debate = this.stmt('SELECT number, status FROM debates WHERE id = ?').get(input.debateId) as {
+        number: number;
+        status: string;
+      };
+      if (debate.status !== 'open') return fail('debate.closed', { debate: debate.number });
+      const previous = asVoteSide(
+        (
+          this.stmt('SELECT side FROM votes WHERE debate_id = ? AND voter_key = ?').get(
+            input.debateId,
+            input.voterKey,
+          ) as { side: string } | undefined
+        )?.side ?? null,
+      );
+      if (!this.claimDelivery(input.deliveryKey, input.at))
+        return ok({ previous, current: previous, duplicate: true });
+      // The same vote again withdraws it.
+      const current: VoteSide | null = previous === input.side ? null : input.side;
+      if (current === null) {
+        this.stmt('DELETE FROM votes WHERE debate_id = ? AND voter_key = ?').run(
+          input.debateId,
+          input.voterKey,
+        );
+      } else {
+        this.stmt(
+          `INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (debate_id, voter_key) DO UPDATE SET side = excluded.side, voter_name = excluded.voter_name,
+           voted_at = excluded.voted_at`,
+        ).run(input.debateId, input.voterKey, input.voterName, current, input.at);
+      }
+      this.stmt(
+        'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?)',
+      ).run(input.debateId, input.voterKey, previous, current, input.at);
+      return ok({ previous, current, duplicate: false });
+    });
+  }
+
+  async voteOf(debateId: number, voterKey: string): Promise<VoteSide | null> {
+    const row = this.stmt('SELECT side FROM votes WHERE debate_id = ? AND voter_key = ?').get(
+      debateId,
+      voterKey,
+    ) as { side: string } | undefined;
+    return asVoteSide(row?.side ?? null);
+  }
+
+  async toggleEndorsement(input: EndorseInput): Promise<Result<{ endorsed: boolean; duplicate: boolean }>> {
+    return this.write(() => {
+      const debate = this.debateRow(input.debateId);
+      if (debate.status !== 'open') return fail('debate.closed', { debate: debate.number });
+      const argument = this.argumentRow(input.debateId, input.number);
+      if (!argument) return fail('argument.not_found', { number: input.number, debate: debate.number });
+      if (argument.withdrawnAt !== null) return fail('argument.withdrawn', { number: input.number });
+      if (argument.authorKey === input.endorserKey) return fail('argument.own');
+      const existing = this.stmt('SELECT 1 FROM endorsements WHERE argument_id = ? AND endorser_key = ?').get(
+        argument.id,
+        input.endorserKey,
+      );
+      if (!this.claimDelivery(input.deliveryKey, input.at))
+        return ok({ endorsed: existing !== undefined, duplicate: true });
+      if (existing) {
+        this.stmt('DELETE FROM endorsements WHERE argument_id = ? AND endorser_key = ?').run(
+          argument.id,
+          input.endorserKey,
+        );
+        return ok({ endorsed: false, duplicate: false });
+      }
+      this.stmt('INSERT INTO endorsements (argument_id, endorser_key, at) VALUES (?, ?, ?)').run(
+        argument.id,
+        input.endorserKey,
+        input.at,
+      );
+      return ok({ endorsed: true, duplicate: false });
+    });
+  }
+
+  async recordPersuasion(
+    debateId: number,
+    voterKey: string,
+    number: number,
+  ): Promise<Result<ArgumentRecord>> {
+    return this.write(() => {
+      const debate = this.debateRow(debateId);
+      const argument = this.argumentRow(debateId, number);
+      if (!argument || argument.withdrawnAt !== null)
+        return fail('argument.not_found', { number, debate: debate.number });
+      const event = this.stmt(
+        'SELECT id, old_side, new_side FROM vote_events WHERE debate_id = ? AND voter_key = ? ORDER BY id DESC LIMIT 1',
+      ).get(debateId, voterKey) as
+        | { id: number; old_side: string | null; new_side: string | null }
+        | undefined;
+      const switched =
+        event?.old_side != null &&
+        event.new_side != null &&
+        event.old_side !== event.new_side &&
+        event.new_side !== 'neutral';
+      if (!event || !switched) return fail('persuasion.no_switch', { debate: debate.number });
+      if (event.new_side !== argument.side) return fail('persuasion.wrong_side', { number });
+      this.stmt('UPDATE vote_events SET persuaded_by = ? WHERE id = ?').run(argument.id, event.id);
+      return ok(this.argumentRow(debateId, number)!);
+    });
+  }
+
+  async setStatus(debateId: number, status: DebateStatus, at: number): Promise<Result<DebateRecord>> {
+    return this.write(() => {
+      const debate = this.debateRow(debateId);
+      if (debate.status === status)
+        return fail(status === 'closed' ? 'debate.already_closed' : 'debate.already_open', {
+          debate: debate.number,
+        });
+      // Reopening clears an ended duration so the debate does not close again at once.
+      const row = this.stmt(
+        `UPDATE debates SET status = ?, closed_at = ?, closes_at = CASE WHEN ? = 'open' AND closes_at <= ? THEN NULL ELSE closes_at END
+         WHERE id = ? RETURNING *`,
+      ).get(status, status === 'closed' ? at : null, status, at, debateId) as DebateRow;
+      return ok(toDebate(row));
+    });
+  }
+
+  async closeExpired(at: number): Promise<DebateRecord[]> {
+    return this.write(() =>
+      (
+        this.stmt(
+          `UPDATE debates SET status = 'closed', closed_at = closes_at
+           WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? RETURNING *`,
+        ).all(at) as DebateRow[]
+      ).map(toDebate),
+    );
+  }
+
+  private countsOf(debateId: number): Counts {
+    const counts: Counts = { pro: 0, con: 0, neutral: 0 };
+    const rows = this.stmt('SELECT side, count(*) AS n FROM votes WHERE debate_id = ? GROUP BY side').all(
+      debateId,
+    ) as {
+      side: keyof Counts;
+      n: number;
+    }[];
+    for (const row of rows) counts[row.side] = row.n;
+    return counts;
+  }
+
+  async tally(debateId: number): Promise<Counts> {
+    return this.countsOf(debateId);
+  }
+
+  async scoreboard(debateId: number): Promise<ScoreboardData> {
+    const read = this.db.transaction(() => {
+      const debate = toDebate(this.debateRow(debateId));
+      const sideCounts = this.stmt(
+        'SELECT side, count(*) AS n FROM arguments WHERE debate_id = ? AND withdrawn_at IS NULL GROUP BY side',
+      ).all(debateId) as { side: Side; n: number }[];
+      const argumentCounts = { pro: 0, con: 0 };
+      for (const row of sideCounts) argumentCounts[row.side] = row.n;
+      const top = (side: Side) => this.argumentsOfSideSync(debateId, side);
+      const newest = this.stmt(
+        `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.withdrawn_at IS NULL ORDER BY a.number DESC`,
+      ).get(debateId) as ArgumentRow | undefined;
+      const { participants } = this.stmt(
+        `SELECT count(*) AS participants FROM (
+           SELECT voter_key AS k FROM votes WHERE debate_id = ?
+           UNION SELECT author_key FROM arguments WHERE debate_id = ? AND author_key IS NOT NULL
+           UNION SELECT e.endorser_key FROM endorsements e JOIN arguments a ON a.id = e.argument_id WHERE a.debate_id = ?)`,
+      ).get(debateId, debateId, debateId) as { participants: number };
+      const { deltas } = this.stmt(
+        'SELECT count(*) AS deltas FROM vote_events WHERE debate_id = ? AND persuaded_by IS NOT NULL',
+      ).get(debateId) as { deltas: number };
+      return {
+        debate,
+        counts: this.countsOf(debateId),
+        participants,
+        argumentCounts,
+        topPro: top('pro'),
+        topCon: top('con'),
+        newest: newest ? toArgument(newest) : null,
+        deltas,
+      };
+    });
+    return read();
+  }
+
+  private argumentsOfSideSync(debateId: number, side: Side): ArgumentRecord | null {
+    const row = this.stmt(
+      `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.side = ? AND a.withdrawn_at IS NULL
+       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT 1`,
+    ).get(debateId, side) as ArgumentRow | undefined;
+    return row ? toArgument(row) : null;
+  }
+
+  async exportData(debateId: number): Promise<ExportData> {
+    const read = this.db.transaction(() => ({
+      debate: toDebate(this.debateRow(debateId)),
+      counts: this.countsOf(debateId),
+      arguments: (
+        this.stmt(
+          `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.withdrawn_at IS NULL ORDER BY a.number`,
+        ).all(debateId) as ArgumentRow[]
+      ).map(toArgument),
+      votes: (
+        this.stmt(
+          'SELECT voter_key, voter_name, side, voted_at FROM votes WHERE debate_id = ? ORDER BY voted_at, voter_key',
+        ).all(debateId) as { voter_key: string; voter_name: string | null; side: string; voted_at: number }[]
+      ).map(
+        (row): VoteRecord => ({
+          voterKey: row.voter_key,
+          voterName: row.voter_name,
+          side: row.side as VoteSide,
+          votedAt: row.voted_at,
+        }),
+      ),
+      history: (
+        this.stmt(
+          `SELECT e.voter_key, v.voter_name, e.old_side, e.new_side, e.at, a.number AS persuaded_by
+           FROM vote_events e LEFT JOIN votes v ON v.debate_id = e.debate_id AND v.voter_key = e.voter_key
+           LEFT JOIN arguments a ON a.id = e.persuaded_by
+           WHERE e.debate_id = ? ORDER BY e.id`,
+        ).all(debateId) as {
+          voter_key: string;
+          voter_name: string | null;
+          old_side: string | null;
+          new_side: string | null;
+          at: number;
+          persuaded_by: number | null;
+        }[]
+      ).map(
+        (row): VoteEventRecord => ({
+          voterKey: row.voter_key,
+          voterName: row.voter_name,
+          oldSide: asVoteSide(row.old_side),
+          newSide: asVoteSide(row.new_side),
+          at: row.at,
+          persuadedBy: row.persuaded_by,
+        }),
+      ),
+    }));
+    return read();
+  }
+
+  async debatesOfWorkspace(scope: WorkspaceScope) {
+    return (
+      this.stmt('SELECT id, uid, anonymous FROM debates WHERE platform = ? AND workspace_id = ?').all(
+        scope.platform,
+        scope.workspaceId,
+      ) as { id: number; uid: string; anonymous: number }[]
+    ).map((row) => ({ id: row.id, uid: row.uid, anonymous: row.anonymous === 1 }));
+  }
+
+  async forgetParticipant(scope: WorkspaceScope, keys: readonly string[]) {
+    return this.write(() => {
+      let votes = 0;
+      let endorsements = 0;
+      let argumentsDetached = 0;
+      const inWorkspace = 'SELECT id FROM debates WHERE platform = ? AND workspace_id = ?';
+      const ws = [scope.platform, scope.workspaceId];
+      for (const key of keys) {
+        votes += this.stmt(`DELETE FROM votes WHERE voter_key = ? AND debate_id IN (${inWorkspace})`).run(
+          key,
+          ...ws,
+        ).changes;
+        this.stmt(`DELETE FROM vote_events WHERE voter_key = ? AND debate_id IN (${inWorkspace})`).run(
+          key,
+          ...ws,
+        );
+        endorsements += this.stmt(
+          `DELETE FROM endorsements WHERE endorser_key = ? AND argument_id IN
+             (SELECT a.id FROM arguments a WHERE a.debate_id IN (${inWorkspace}))`,
+        ).run(key, ...ws).changes;
+        argumentsDetached += this.stmt(
+          `UPDATE arguments SET author_key = NULL, author_name = NULL WHERE author_key = ? AND debate_id IN (${inWorkspace})`,
+        ).run(key, ...ws).changes;
+        this.stmt(
+          'UPDATE debates SET opener_key = NULL, opener_name = NULL WHERE opener_key = ? AND platform = ? AND workspace_id = ?',
+        ).run(key, ...ws);
+      }
+      return { votes, endorsements, arguments: argumentsDetached };
+    });
+  }
+
+  async pruneDeliveries(before: number): Promise<number> {
+    return this.stmt('DELETE FROM deliveries WHERE at < ?').run(before).changes;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

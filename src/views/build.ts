@@ -1,0 +1,73 @@
+import type { VoteSide } from '../engine/types.ts';
+import type { MessageKey } from '../i18n/translate.ts';
+import type { ArgumentRecord, DebateRecord, ScoreboardData } from '../store/ports.ts';
+import type { ArgumentItem, DebateHeader, HelpView, ScoreboardView } from './types.ts';
+
+export const debateHeader = (debate: DebateRecord): DebateHeader => ({
+  number: debate.number,
+  topic: debate.topic,
+  openerName: debate.anonymous ? null : debate.openerName,
+  status: debate.status,
+  anonymous: debate.anonymous,
+  hidden: debate.hidden,
+  closesAt: debate.closesAt,
+});
+
+export const argumentItem = (
+  argument: ArgumentRecord,
+  debate: Pick<DebateRecord, 'anonymous'>,
+): ArgumentItem => ({
+  number: argument.number,
+  side: argument.side,
+  text: argument.text,
+  authorName: debate.anonymous ? null : argument.authorName,
+  endorsements: argument.endorsements,
+  deltas: argument.deltas,
+});
+
+/** Counts stay hidden while a `--masque` debate is open. */
+export const resultsVisible = (debate: Pick<DebateRecord, 'hidden' | 'status'>): boolean =>
+  !debate.hidden || debate.status === 'closed';
+
+export function scoreboardView(data: ScoreboardData, viewerVote?: VoteSide | null): ScoreboardView {
+  const { debate } = data;
+  const item = (argument: ArgumentRecord | null) => (argument ? argumentItem(argument, debate) : null);
+  return {
+    kind: 'scoreboard',
+    debate: debateHeader(debate),
+    counts: resultsVisible(debate) ? data.counts : null,
+    participants: data.participants,
+    argumentCounts: data.argumentCounts,
+    topPro: item(data.topPro),
+    topCon: item(data.topCon),
+    newest: item(data.newest),
+    deltas: data.deltas,
+    ...(viewerVote === undefined ? {} : { viewerVote }),
+  };
+}
+
+const HELP_ENTRIES: readonly MessageKey[] = [
+  'help.open',
+  'help.pro',
+  'help.con',
+  'help.vote',
+  'help.endorse',
+  'help.arguments',
+  'help.list',
+  'help.tally',
+  'help.close',
+  'help.withdraw',
+  'help.delta',
+  'help.settings',
+  'help.export',
+  'help.forget',
+  'help.help',
+  'help.id',
+];
+
+export const helpView = (unknown?: string, suggestion?: string): HelpView => ({
+  kind: 'help',
+  unknown,
+  suggestion,
+  entries: HELP_ENTRIES,
+});

@@ -1,0 +1,123 @@
+import type { ExportFormat } from '../commands/command.ts';
+import type { UserError } from '../engine/result.ts';
+import type { DebateStatus, Language, Side, VoteSide } from '../engine/types.ts';
+import type { MessageKey, MessageParams } from '../i18n/translate.ts';
+import type { Counts } from '../store/ports.ts';
+
+/** Platform-neutral views: adapters render them; the core never builds platform JSON. */
+export interface DebateHeader {
+  number: number;
+  topic: string;
+  /** Null for anonymous debates: nobody is named. */
+  openerName: string | null;
+  status: DebateStatus;
+  anonymous: boolean;
+  hidden: boolean;
+  closesAt: number | null;
+}
+
+export interface ArgumentItem {
+  number: number;
+  side: Side;
+  text: string;
+  authorName: string | null;
+  endorsements: number;
+  deltas: number;
+  endorsedByViewer?: boolean;
+}
+
+export interface ScoreboardView {
+  kind: 'scoreboard';
+  debate: DebateHeader;
+  /** Null while a hidden-results debate is open. */
+  counts: Counts | null;
+  participants: number;
+  argumentCounts: { pro: number; con: number };
+  topPro: ArgumentItem | null;
+  topCon: ArgumentItem | null;
+  newest: ArgumentItem | null;
+  deltas: number;
+  /** Only in private views: the viewer's own vote, shown even when results are hidden. */
+  viewerVote?: VoteSide | null;
+}
+
+export interface ArgumentListView {
+  kind: 'arguments';
+  debate: DebateHeader;
+  items: ArgumentItem[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+export interface ArgumentAddedView {
+  kind: 'argumentAdded';
+  debate: DebateHeader;
+  argument: ArgumentItem;
+}
+
+export interface DebateListView {
+  kind: 'debateList';
+  items: { debate: DebateHeader; counts: Counts | null; argumentCount: number }[];
+}
+
+export interface HelpView {
+  kind: 'help';
+  unknown?: string | undefined;
+  suggestion?: string | undefined;
+  entries: readonly MessageKey[];
+}
+
+export interface ErrorView {
+  kind: 'error';
+  error: UserError;
+}
+
+export interface NoticeView {
+  kind: 'notice';
+  key: MessageKey;
+  params: MessageParams;
+}
+
+export interface SettingsView {
+  kind: 'settings';
+  saved: boolean;
+  timezone: string;
+  summary: { day: number; time: string } | null;
+  language: Language;
+}
+
+export interface ExportView {
+  kind: 'export';
+  debate: DebateHeader;
+  format: ExportFormat;
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface PersuasionPromptView {
+  kind: 'persuasionPrompt';
+  debate: DebateHeader;
+  side: Side;
+  options: ArgumentItem[];
+}
+
+export type View =
+  | ScoreboardView
+  | ArgumentListView
+  | ArgumentAddedView
+  | DebateListView
+  | HelpView
+  | ErrorView
+  | NoticeView
+  | SettingsView
+  | ExportView
+  | PersuasionPromptView;
+
+/** One answer: private to the person who acted, or public in the channel. */
+export interface Reply {
+  visibility: 'private' | 'public';
+  language: Language;
+  view: View;
+}
