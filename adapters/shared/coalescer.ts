@@ -6,7 +6,10 @@ export type UpdateResult = undefined | { retryAfterMs: number };
 export type UpdateWork = () => Promise<unknown>;
 
 const retryAfter = (result: unknown): number | undefined =>
-  typeof result === 'object' && result !== null && 'retryAfterMs' in result && typeof result.retryAfterMs === 'number'
+  typeof result === 'object' &&
+  result !== null &&
+  'retryAfterMs' in result &&
+  typeof result.retryAfterMs === 'number'
     ? result.retryAfterMs
     : undefined;
 
