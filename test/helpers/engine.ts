@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { ManualClock } from '../../src/engine/clock.ts';
+import { DebateEngine } from '../../src/engine/engine.ts';
+import { silentLogger } from '../../src/engine/logger.ts';
+import type { Invocation, Language, Platform } from '../../src/engine/types.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import { openDatabase } from '../../src/store/open-database.ts';
+import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+
+export const DEFAULTS = { language: 'fr' as Language, timezone: 'Europe/Paris', summaryDay: 5, summaryTime: '16:00' };
+
+export interface TestBed {
+  engine: DebateEngine;
+  store: SqliteDebateStore;
+  db: Database.Database;
+  clock: ManualClock;
+  dir: string;
+  path: string;
+  cleanup(): Promise<void>;
+}
+
+/** A real engine on a real SQLite file in a temporary folder. */
+export async function testEngine(options: { start?: Date; secret?: string } = {}): Promise<TestBed> {
+  const dir = mkdtempSync(join(tmpdir(), 'debat-test-'));
+  const path = join(dir, 'debat.sqlite');
+  const db = openDatabase(path);
+  migrate(db);
+  const store = new SqliteDebateStore(db);
+  const clock = new ManualClock(options.start ?? new Date('2026-11-24T10:00:00Z'));
+  const engine = await DebateEngine.create({
+    store,
+    clock,
+    logger: silentLogger,
+    defaults: DEFAULTS,
+    secret: options.secret,
+  });
+  return {
+    engine,
+    store,
+    db,
+    clock,
+    dir,
+    path,
+    async cleanup() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Someone acting in a channel; `admin` for workspace admins. */
+export function person(
+  id: string,
+  options: {
+    admin?: boolean;
+    channel?: string;
+    workspace?: string;
+    platform?: Platform;
+    locale?: Language;
+    delivery?: string;
+  } = {},
+): Invocation {
+  return {
+    platform: options.platform ?? 'slack',
+    workspaceId: options.workspace ?? 'T1',
+    channelId: options.channel ?? 'C1',
+    user: { id, name: `name-${id}`, isAdmin: options.admin ?? false },
+    locale: options.locale,
+    deliveryId: options.delivery,
+  };
+}

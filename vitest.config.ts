@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Real child processes and servers: keep the two cores from being oversubscribed.
+    maxWorkers: 2,
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+  },
+});
