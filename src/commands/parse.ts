@@ -76,7 +76,8 @@ function positiveNumber(token: string): number | undefined {
   return value >= 1 && value <= MAX_ID ? value : undefined;
 }
 
-function parseText(kind: 'topic' | 'argument', raw: string): Result<string> {
+/** Validates a topic or an argument typed outside the grammar (a form, a thread reply). */
+export function parseText(kind: 'topic' | 'argument', raw: string): Result<string> {
   const parsed = (kind === 'topic' ? topicSchema : argumentTextSchema).safeParse(raw);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];

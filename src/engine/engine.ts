@@ -2,7 +2,7 @@ import type { Command } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
 import type { DebateStore } from '../store/ports.ts';
 import { scoreboardView } from '../views/build.ts';
-import type { Reply } from '../views/types.ts';
+import type { PersonalDebatesView, Reply } from '../views/types.ts';
 import type { Clock } from './clock.ts';
 import { type ChannelDefaults, type EngineDeps, errorOutcome, type Languages, refreshOf } from './context.ts';
 import { generateSecret } from './identity.ts';
@@ -10,8 +10,9 @@ import type { Logger } from './logger.ts';
 import { closeDebate, forgetMe, reopenDebate, settings } from './moderation.ts';
 import type { Outcome, ScoreboardRefresh } from './outcome.ts';
 import { argue, delta, endorse, openDebate, vote, withdraw } from './participation.ts';
+import { personalDebates } from './personal.ts';
 import { exportDebate, help, listArguments, listDebates, tally } from './reading.ts';
-import type { ChannelScope, Invocation, Language, WorkspaceScope } from './types.ts';
+import type { Actor, ChannelScope, Invocation, Language, WorkspaceScope } from './types.ts';
 
 export interface EngineOptions {
   store: DebateStore;
@@ -134,6 +135,16 @@ export class DebateEngine {
   async attachScoreboard(scope: WorkspaceScope, number: number, ref: string): Promise<void> {
     const debate = await this.deps.store.findDebate(scope, number);
     if (debate) await this.deps.store.setScoreboardRef(debate.id, ref);
+  }
+
+  /** The debate whose live scoreboard is the message `ref` of this channel (e.g. a thread's parent). */
+  async debateAtScoreboard(scope: ChannelScope, ref: string): Promise<number | undefined> {
+    return (await this.deps.store.debateByScoreboardRef(scope, ref))?.number;
+  }
+
+  /** The debates a person opened or took part in, open ones first (e.g. Slack's App Home). */
+  personalDebates(who: WorkspaceScope & { user: Actor }, limit = 20): Promise<PersonalDebatesView> {
+    return personalDebates(this.deps, who, limit);
   }
 
   /** Periodic upkeep: closes debates whose duration ended, forgets old delivery ids. */

@@ -27,6 +27,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'scoreboard.deltas': { one: '{count} change of mind (∆)', other: '{count} changes of mind (∆)' },
   'scoreboard.your_vote': 'Your vote: {side}',
   'scoreboard.your_vote_none': 'You have not voted yet.',
+  'scoreboard.thread_hint': 'Reply in this thread with “pro: …” or “con: …” to add an argument.',
 
   'argument.line': '#{number} · {side} · {text}',
   'argument.by': 'by {name}',
@@ -55,6 +56,12 @@ export const en: Record<keyof typeof fr, Message> = {
   'form.submit': 'Add',
   'form.cancel': 'Cancel',
   'shortcut.add_to_debate': 'Add to the debate',
+
+  'home.title': 'Your debates',
+  'home.intro': 'The debates you opened or took part in, open ones first.',
+  'home.empty': 'You have not taken part in any debate yet. In a channel: /debat open <topic>',
+  'home.in_channel': 'Channel: {channel}',
+  'home.opened_by_you': 'opened by you',
 
   'notice.opened': 'Debate #{debate} opened: {topic}',
   'notice.argument_added': 'Argument #{number} added ({side}) to debate #{debate}.',
@@ -125,6 +132,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'export.anonymous_voter': 'anonymous voter',
   'export.hidden': 'Results hidden until the debate closes.',
   'export.ready': 'Export of debate #{debate} ({format}).',
+  'export.truncated':
+    'Export cut short here ({shown} of {total} characters): a message holds less than a file.',
 
   'error.text.empty': 'The text is empty.',
   'error.topic.too_long': 'A topic is at most {max} characters (this one has {length}).',

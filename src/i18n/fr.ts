@@ -28,6 +28,8 @@ export const fr = {
   'scoreboard.deltas': { one: '{count} changement d’avis (∆)', other: '{count} changements d’avis (∆)' },
   'scoreboard.your_vote': 'Votre vote : {side}',
   'scoreboard.your_vote_none': 'Vous n’avez pas encore voté.',
+  'scoreboard.thread_hint':
+    'Répondez dans ce fil par « pour : … » ou « contre : … » pour ajouter un argument.',
 
   // Argument lines
   'argument.line': 'n° {number} · {side} · {text}',
@@ -58,6 +60,13 @@ export const fr = {
   'form.submit': 'Ajouter',
   'form.cancel': 'Annuler',
   'shortcut.add_to_debate': 'Ajouter au débat',
+
+  // A person's own debates (App Home)
+  'home.title': 'Vos débats',
+  'home.intro': 'Les débats que vous avez lancés ou auxquels vous avez pris part, les ouverts d’abord.',
+  'home.empty': 'Vous n’avez encore pris part à aucun débat. Dans un salon : /debat lancer <sujet>',
+  'home.in_channel': 'Salon : {channel}',
+  'home.opened_by_you': 'lancé par vous',
 
   // Confirmations
   'notice.opened': 'Débat n° {debate} lancé : {topic}',
@@ -135,6 +144,8 @@ export const fr = {
   'export.anonymous_voter': 'votant anonyme',
   'export.hidden': 'Résultats masqués jusqu’à la clôture.',
   'export.ready': 'Export du débat n° {debate} ({format}).',
+  'export.truncated':
+    'Export tronqué ici ({shown} caractères sur {total}) : le salon en montre moins qu’un fichier.',
 
   // Errors (expected failures, shown to the person who acted)
   'error.text.empty': 'Le texte est vide.',

@@ -144,6 +144,12 @@ export interface DebateSummaryRow {
   argumentCount: number;
 }
 
+/** A debate someone took part in, with their own vote. */
+export interface ParticipationRow extends DebateSummaryRow {
+  viewerVote: VoteSide | null;
+  opened: boolean;
+}
+
 /**
  * The storage port: one method per atomic operation, each one transaction inside.
  * Debates are reached through their workspace: no method crosses workspaces.
@@ -162,6 +168,15 @@ export interface DebateStore {
   currentDebate(scope: ChannelScope): Promise<DebateRecord | undefined>;
   openDebates(scope: ChannelScope): Promise<DebateSummaryRow[]>;
   setScoreboardRef(debateId: number, ref: string): Promise<void>;
+  /** The debate of this channel whose live scoreboard is the message `ref`. */
+  debateByScoreboardRef(scope: ChannelScope, ref: string): Promise<DebateRecord | undefined>;
+  /** Debates of the workspace that any of `keys` opened, voted in, argued in or endorsed in;
+   *  open ones first, then the most recent. */
+  debatesTouchedBy(
+    scope: WorkspaceScope,
+    keys: readonly string[],
+    limit: number,
+  ): Promise<ParticipationRow[]>;
 
   addArgument(input: AddArgumentInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>>;
   argument(debateId: number, number: number): Promise<ArgumentRecord | undefined>;

@@ -14,6 +14,7 @@ import type {
   EndorseInput,
   ExportData,
   OpenDebateInput,
+  ParticipationRow,
   ScoreboardData,
   VoteEventRecord,
   VoteOutcome,
@@ -152,7 +153,11 @@ export class SqliteDebateStore implements DebateStore {
       `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND status = 'open'
        ORDER BY id DESC LIMIT 100`,
     ).all(scope.platform, scope.workspaceId, scope.channelId) as DebateRow[];
-    return rows.map((row) => ({
+    return rows.map((row) => this.summaryRow(row));
+  }
+
+  private summaryRow(row: DebateRow): DebateSummaryRow {
+    return {
       debate: toDebate(row),
       counts: this.countsOf(row.id),
       argumentCount: (
@@ -162,7 +167,48 @@ export class SqliteDebateStore implements DebateStore {
           n: number;
         }
       ).n,
-    }));
+    };
+  }
+
+  async debateByScoreboardRef(scope: ChannelScope, ref: string): Promise<DebateRecord | undefined> {
+    const row = this.stmt(
+      `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND scoreboard_ref = ?
+       ORDER BY id DESC LIMIT 1`,
+    ).get(scope.platform, scope.workspaceId, scope.channelId, ref) as DebateRow | undefined;
+    return row && toDebate(row);
+  }
+
+  async debatesTouchedBy(
+    scope: WorkspaceScope,
+    keys: readonly string[],
+    limit: number,
+  ): Promise<ParticipationRow[]> {
+    const read = this.db.transaction(() => {
+      const json = JSON.stringify(keys);
+      const rows = this.stmt(
+        `WITH k(key) AS (SELECT value FROM json_each(?))
+         SELECT d.*,
+           (SELECT v.side FROM votes v WHERE v.debate_id = d.id AND v.voter_key IN (SELECT key FROM k)) AS viewer_vote,
+           (d.opener_key IN (SELECT key FROM k)) AS opened_by_viewer
+         FROM debates d
+         WHERE d.platform = ? AND d.workspace_id = ? AND (
+           d.opener_key IN (SELECT key FROM k)
+           OR EXISTS (SELECT 1 FROM votes v WHERE v.debate_id = d.id AND v.voter_key IN (SELECT key FROM k))
+           OR EXISTS (SELECT 1 FROM arguments a WHERE a.debate_id = d.id AND a.author_key IN (SELECT key FROM k))
+           OR EXISTS (SELECT 1 FROM endorsements e JOIN arguments a ON a.id = e.argument_id
+                      WHERE a.debate_id = d.id AND e.endorser_key IN (SELECT key FROM k)))
+         ORDER BY d.status = 'open' DESC, d.id DESC LIMIT ?`,
+      ).all(json, scope.platform, scope.workspaceId, limit) as (DebateRow & {
+        viewer_vote: string | null;
+        opened_by_viewer: number;
+      })[];
+      return rows.map((row) => ({
+        ...this.summaryRow(row),
+        viewerVote: row.viewer_vote === null ? null : asVoteSide(row.viewer_vote),
+        opened: row.opened_by_viewer === 1,
+      }));
+    });
+    return read();
   }
 
   async setScoreboardRef(debateId: number, ref: string): Promise<void> {

@@ -96,6 +96,20 @@ export interface ExportView {
   content: string;
 }
 
+/** A person's own debates, e.g. for Slack's App Home: a page of its own, not a reply. */
+export interface PersonalDebatesView {
+  kind: 'personalDebates';
+  items: {
+    debate: DebateHeader;
+    channelId: string;
+    /** Null while a hidden-results debate is open. */
+    counts: Counts | null;
+    argumentCount: number;
+    viewerVote: VoteSide | null;
+    opened: boolean;
+  }[];
+}
+
 export interface PersuasionPromptView {
   kind: 'persuasionPrompt';
   debate: DebateHeader;

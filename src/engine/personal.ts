@@ -1,0 +1,28 @@
+import { debateHeader, resultsVisible } from '../views/build.ts';
+import type { PersonalDebatesView } from '../views/types.ts';
+import type { EngineDeps } from './context.ts';
+import { participantKey } from './identity.ts';
+import type { Actor, WorkspaceScope } from './types.ts';
+
+/** The debates a person opened or took part in across the workspace, with their own vote. */
+export async function personalDebates(
+  deps: EngineDeps,
+  who: WorkspaceScope & { user: Actor },
+  limit: number,
+): Promise<PersonalDebatesView> {
+  const keys = new Set<string>([who.user.id]);
+  for (const debate of await deps.store.debatesOfWorkspace(who))
+    if (debate.anonymous) keys.add(participantKey(deps.secret, debate, { ...who, userId: who.user.id }));
+  const rows = await deps.store.debatesTouchedBy(who, [...keys], limit);
+  return {
+    kind: 'personalDebates',
+    items: rows.map((row) => ({
+      debate: debateHeader(row.debate),
+      channelId: row.debate.channelId,
+      counts: resultsVisible(row.debate) ? row.counts : null,
+      argumentCount: row.argumentCount,
+      viewerVote: row.viewerVote,
+      opened: row.opened,
+    })),
+  };
+}
