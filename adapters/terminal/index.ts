@@ -42,12 +42,18 @@ export function createTerminalAdapter(io: TerminalIo = defaultIo()) {
     const show = (reply: Reply) => write(renderReply(reply, style));
     let queue: Promise<void> = Promise.resolve();
     let rl: ReturnType<typeof createInterface> | undefined;
+    // Lines already buffered after `/quit` are not read.
+    let quitting = false;
 
     const handle = async (line: string): Promise<void> => {
+      if (quitting) return;
       const meta = readLine(line);
       if (!io.interactive && line.trim() !== '') write(`${session.prompt}${line.trim()}`);
       if (!meta) return;
-      if (meta.kind === 'quit') return void rl?.close();
+      if (meta.kind === 'quit') {
+        quitting = true;
+        return void rl?.close();
+      }
       if (meta.kind === 'as') return void session.speakAs(meta.name);
       if (meta.kind === 'channel') return void session.moveTo(meta.name);
       const inv: Invocation = {

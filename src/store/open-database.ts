@@ -11,6 +11,8 @@ export function openDatabase(path: string, synchronous: Synchronous = 'NORMAL'):
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten, so `oublier-moi` leaves nothing readable in free pages.
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   return db;
 }

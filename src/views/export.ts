@@ -28,8 +28,8 @@ const colon = (language: Language): string => (language === 'fr' ? ' : ' : ': ')
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-// Markdown specials in user text are escaped so an export renders as written.
-const md = (text: string): string => text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+// Inline Markdown specials in user text are escaped so an export renders as written.
+const md = (text: string): string => text.replace(/([\\`*_[\]<>|~])/g, '\\$1');
 
 function toMarkdown(data: ExportData, language: Language): string {
   const { debate } = data;

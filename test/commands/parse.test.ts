@@ -18,11 +18,20 @@ const errorOf = (text: string) => {
 
 describe('the grammar, in French and English', () => {
   it.each([
-    ['lancer Faut-il un open space ?', { kind: 'open', topic: 'Faut-il un open space ?', anonymous: false, hidden: false }],
+    [
+      'lancer Faut-il un open space ?',
+      { kind: 'open', topic: 'Faut-il un open space ?', anonymous: false, hidden: false },
+    ],
     ['open Open space?', { kind: 'open', topic: 'Open space?' }],
     ['start Open space?', { kind: 'open', topic: 'Open space?' }],
-    ['/debat lancer Sujet --anonyme --masque', { kind: 'open', topic: 'Sujet', anonymous: true, hidden: true }],
-    ['/débat LANCER Sujet --anonymous --hidden', { kind: 'open', topic: 'Sujet', anonymous: true, hidden: true }],
+    [
+      '/debat lancer Sujet --anonyme --masque',
+      { kind: 'open', topic: 'Sujet', anonymous: true, hidden: true },
+    ],
+    [
+      '/débat LANCER Sujet --anonymous --hidden',
+      { kind: 'open', topic: 'Sujet', anonymous: true, hidden: true },
+    ],
     ['lancer Sujet --duree 7j', { kind: 'open', durationMs: 7 * 86_400_000 }],
     ['lancer Sujet --duration=48h', { kind: 'open', durationMs: 48 * 3_600_000 }],
     ['lancer Sujet —durée 30min', { kind: 'open', durationMs: 30 * 60_000 }],
@@ -61,9 +70,18 @@ describe('the grammar, in French and English', () => {
     ['arguments', { kind: 'arguments', page: 1 }],
     ['arguments #2 3', { kind: 'arguments', page: 3, debate: 2 }],
     ['config', { kind: 'settings' }],
-    ['config fuseau America/Toronto', { kind: 'settings', change: { setting: 'timezone', zone: 'America/Toronto' } }],
-    ['settings timezone europe/paris', { kind: 'settings', change: { setting: 'timezone', zone: 'Europe/Paris' } }],
-    ['config bilan vendredi 16:00', { kind: 'settings', change: { setting: 'summary', day: 5, time: '16:00' } }],
+    [
+      'config fuseau America/Toronto',
+      { kind: 'settings', change: { setting: 'timezone', zone: 'America/Toronto' } },
+    ],
+    [
+      'settings timezone europe/paris',
+      { kind: 'settings', change: { setting: 'timezone', zone: 'Europe/Paris' } },
+    ],
+    [
+      'config bilan vendredi 16:00',
+      { kind: 'settings', change: { setting: 'summary', day: 5, time: '16:00' } },
+    ],
     ['settings summary fri 4pm', { kind: 'settings', change: { setting: 'summary', day: 5, time: '16:00' } }],
     ['config bilan 9h30 lundi', { kind: 'settings', change: { setting: 'summary', day: 1, time: '09:30' } }],
     ['config bilan off', { kind: 'settings', change: { setting: 'summaryOff' } }],
@@ -150,7 +168,10 @@ describe('errors name what is wrong', () => {
   });
 
   it('refuses an argument over 1,000 characters, counting emoji as one character each', () => {
-    expect(errorOf(`pour ${'b'.repeat(1001)}`)).toEqual({ code: 'argument.too_long', params: { max: 1000, length: 1001 } });
+    expect(errorOf(`pour ${'b'.repeat(1001)}`)).toEqual({
+      code: 'argument.too_long',
+      params: { max: 1000, length: 1001 },
+    });
     expect(parsed(`pour ${'😀'.repeat(1000)}`)).toMatchObject({ kind: 'argue' });
   });
 
@@ -180,16 +201,36 @@ describe('durations', () => {
 describe('parsing never throws', () => {
   it('returns a command or an error for any string', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300, unit: 'binary' })), (text) => {
-        const result = parseCommand(text);
-        expect(typeof result.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300, unit: 'binary' })),
+        (text) => {
+          const result = parseCommand(text);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('returns a command or an error for any sequence of grammar words', () => {
-    const words = ['lancer', 'pour', 'contre', 'voter', 'appuyer', '#1', '#x', '--duree', '7j', 'neutre', 'config', 'bilan', 'off', '3', '--anonyme', 'n°'];
+    const words = [
+      'lancer',
+      'pour',
+      'contre',
+      'voter',
+      'appuyer',
+      '#1',
+      '#x',
+      '--duree',
+      '7j',
+      'neutre',
+      'config',
+      'bilan',
+      'off',
+      '3',
+      '--anonyme',
+      'n°',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), (tokens) => {
         const result = parseCommand(tokens.join(' '));

@@ -13,13 +13,20 @@ describe('arguments', () => {
   it('are numbered per debate and announced in the channel', async () => {
     const first = await bed.engine.run(person('a'), 'pour Plus de temps pour soi');
     expect(first.replies[0]?.visibility).toBe('public');
-    expect(firstView(first, 'argumentAdded').argument).toMatchObject({ number: 1, side: 'pro', authorName: 'name-a' });
+    expect(firstView(first, 'argumentAdded').argument).toMatchObject({
+      number: 1,
+      side: 'pro',
+      authorName: 'name-a',
+    });
     const second = await bed.engine.run(person('b'), 'contre Les clients appellent le vendredi');
     expect(firstView(second, 'argumentAdded').argument.number).toBe(2);
 
     await bed.engine.run(person('opener'), 'lancer Un autre débat');
     const other = await bed.engine.run(person('a'), 'pour Un premier argument ailleurs');
-    expect(firstView(other, 'argumentAdded')).toMatchObject({ debate: { number: 2 }, argument: { number: 1 } });
+    expect(firstView(other, 'argumentAdded')).toMatchObject({
+      debate: { number: 2 },
+      argument: { number: 1 },
+    });
   });
 
   it('keep their numbers after a withdrawal', async () => {
@@ -89,7 +96,10 @@ describe('arguments', () => {
 
   it('store nothing when too long, and say what the limit is', async () => {
     const outcome = await bed.engine.run(person('a'), `pour ${'x'.repeat(1200)}`);
-    expect(firstView(outcome, 'error').error).toEqual({ code: 'argument.too_long', params: { max: 1000, length: 1200 } });
+    expect(firstView(outcome, 'error').error).toEqual({
+      code: 'argument.too_long',
+      params: { max: 1000, length: 1200 },
+    });
     expect(bed.db.prepare('SELECT count(*) AS n FROM arguments').get()).toEqual({ n: 0 });
   });
 });

@@ -42,19 +42,28 @@ describe('closing and reopening', () => {
 
   it('is refused to other members, with a clear message', async () => {
     expect(errorCode(await bed.engine.run(person('member'), 'clore'))).toBe('rights.close');
-    expect(firstView(await bed.engine.run(person('member'), 'bilan'), 'scoreboard').debate.status).toBe('open');
+    expect(firstView(await bed.engine.run(person('member'), 'bilan'), 'scoreboard').debate.status).toBe(
+      'open',
+    );
   });
 
   it('is allowed to the opener and announced in the channel', async () => {
     const closed = await bed.engine.run(person('opener'), 'clore');
-    expect(closed.replies[0]).toMatchObject({ visibility: 'public', view: { kind: 'notice', key: 'notice.closed' } });
+    expect(closed.replies[0]).toMatchObject({
+      visibility: 'public',
+      view: { kind: 'notice', key: 'notice.closed' },
+    });
     expect(closed.refresh).toHaveLength(1);
     expect(errorCode(await bed.engine.run(person('opener'), 'clore #1'))).toBe('debate.already_closed');
-    expect(firstView(await bed.engine.run(person('opener'), 'rouvrir #1'), 'notice').key).toBe('notice.reopened');
+    expect(firstView(await bed.engine.run(person('opener'), 'rouvrir #1'), 'notice').key).toBe(
+      'notice.reopened',
+    );
   });
 
   it('is allowed to an admin', async () => {
-    expect(firstView(await bed.engine.run(person('boss', { admin: true }), 'clore'), 'notice').key).toBe('notice.closed');
+    expect(firstView(await bed.engine.run(person('boss', { admin: true }), 'clore'), 'notice').key).toBe(
+      'notice.closed',
+    );
     expect(errorCode(await bed.engine.run(person('member'), 'rouvrir #1'))).toBe('rights.close');
     expect(firstView(await bed.engine.run(person('boss', { admin: true }), 'rouvrir #1'), 'notice').key).toBe(
       'notice.reopened',
@@ -67,7 +76,9 @@ describe('a debate with a duration', () => {
     await bed.engine.run(person('opener'), 'lancer Sujet --duree 48h');
     await bed.engine.run(person('a'), 'voter pour');
     bed.clock.advance(48 * 3_600_000 - 1);
-    expect(firstView(await bed.engine.run(person('b'), 'voter contre'), 'notice').key).toBe('notice.vote_cast');
+    expect(firstView(await bed.engine.run(person('b'), 'voter contre'), 'notice').key).toBe(
+      'notice.vote_cast',
+    );
     bed.clock.advance(1);
     const late = await bed.engine.run(person('c'), 'voter contre #1');
     expect(errorCode(late)).toBe('debate.closed');
@@ -106,7 +117,9 @@ describe('channel settings', () => {
   });
 
   it('are changed by admins only', async () => {
-    expect(errorCode(await bed.engine.run(person('a'), 'config fuseau America/Toronto'))).toBe('rights.settings');
+    expect(errorCode(await bed.engine.run(person('a'), 'config fuseau America/Toronto'))).toBe(
+      'rights.settings',
+    );
     const admin = person('boss', { admin: true });
     await bed.engine.run(admin, 'config fuseau America/Toronto');
     await bed.engine.run(admin, 'config bilan lundi 9h');

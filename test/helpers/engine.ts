@@ -10,7 +10,12 @@ import { migrate } from '../../src/store/migrate.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
 
-export const DEFAULTS = { language: 'fr' as Language, timezone: 'Europe/Paris', summaryDay: 5, summaryTime: '16:00' };
+export const DEFAULTS = {
+  language: 'fr' as Language,
+  timezone: 'Europe/Paris',
+  summaryDay: 5,
+  summaryTime: '16:00',
+};
 
 export interface TestBed {
   engine: DebateEngine;
