@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
@@ -44,6 +45,8 @@ function migrateOnly(): void {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // A .env file in the working folder, if any, fills variables not already set.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
   const [command = 'start'] = positionals;
   switch (command) {

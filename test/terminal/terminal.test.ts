@@ -16,6 +16,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function runScript(script: string, env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'start'], {
+      cwd: dir,
       env: {
         PATH: process.env.PATH,
         HOME: dir,
