@@ -4,6 +4,7 @@ import type { Language } from '../../src/engine/types.ts';
 import { type Translate, translator } from '../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
 import type { ArgumentItem, Reply, ScoreboardView, View } from '../../src/views/types.ts';
+import { renderWeeklySummary } from './render-summary.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -98,6 +99,8 @@ function renderView(
     }
     case 'export':
       return `${paint('dim', `--- ${view.filename} ---`)}\n${view.content.trimEnd()}\n${paint('dim', '---')}`;
+    case 'weeklySummary':
+      return renderWeeklySummary(view, tr, language, paint, argumentLine);
     case 'persuasionPrompt': {
       const lines = [paint('bold', tr('persuasion.question')), paint('dim', tr('persuasion.hint'))];
       for (const option of view.options) lines.push(`  ${argumentLine(option)}`);

@@ -9,6 +9,7 @@ import type {
   VoteSide,
   WorkspaceScope,
 } from '../engine/types.ts';
+import type { SummaryStore } from './summary-ports.ts';
 
 export interface DebateRecord {
   id: number;
@@ -153,8 +154,9 @@ export interface ParticipationRow extends DebateSummaryRow {
 /**
  * The storage port: one method per atomic operation, each one transaction inside.
  * Debates are reached through their workspace: no method crosses workspaces.
+ * The weekly summary's methods (ledger, snapshots, week activity) are in summary-ports.ts.
  */
-export interface DebateStore {
+export interface DebateStore extends SummaryStore {
   /** The anonymity secret, generated once and kept (unless the configuration gives one). */
   serverSecret(generate: () => string): Promise<string>;
 

@@ -30,12 +30,29 @@ import {
   toChannelSettings,
   toDebate,
 } from './sqlite-rows.ts';
+import { SqliteSummaryStore } from './sqlite-summary-store.ts';
+import type { SummaryStore } from './summary-ports.ts';
 
 /** The DebateStore on better-sqlite3: synchronous transactions, taken IMMEDIATE when they write. */
 export class SqliteDebateStore implements DebateStore {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(readonly db: Database.Database) {}
+  // The weekly summary's storage (src/store/sqlite-summary-store.ts).
+  private readonly summaries: SqliteSummaryStore;
+
+  constructor(readonly db: Database.Database) {
+    this.summaries = new SqliteSummaryStore(db);
+  }
+
+  summaryChannels: SummaryStore['summaryChannels'] = (since) => this.summaries.summaryChannels(since);
+  weekActivity: SummaryStore['weekActivity'] = (scope, window) => this.summaries.weekActivity(scope, window);
+  ledgerSince: SummaryStore['ledgerSince'] = (weekStart) => this.summaries.ledgerSince(weekStart);
+  ledgerEntry: SummaryStore['ledgerEntry'] = (scope, weekStart) =>
+    this.summaries.ledgerEntry(scope, weekStart);
+  claimSummary: SummaryStore['claimSummary'] = (input) => this.summaries.claimSummary(input);
+  completeSummary: SummaryStore['completeSummary'] = (input) => this.summaries.completeSummary(input);
+  failSummary: SummaryStore['failSummary'] = (...args) => this.summaries.failSummary(...args);
+  skipSummary: SummaryStore['skipSummary'] = (...args) => this.summaries.skipSummary(...args);
 
   private stmt(sql: string): Database.Statement {
     let statement = this.statements.get(sql);

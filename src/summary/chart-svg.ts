@@ -35,6 +35,8 @@ export interface ChartText {
 export interface ChartModel {
   readonly text: ChartText;
   readonly rows: readonly ChartRow[];
+  /** Rows already left off upstream, added to the "…and N more" line. */
+  readonly omitted?: number;
 }
 
 export const CHART_WIDTH = 800;
@@ -50,10 +52,10 @@ const LABEL_MAX = 78;
 const COLOURS: Readonly<Record<Side, string>> = { pour: '#2e7d32', contre: '#c62828', neutre: '#9e9e9e' };
 const MUTED = '#5f6368';
 
-/** Width and height in pixels of the chart drawn for `rowCount` debates. */
-export function chartSize(rowCount: number): { width: number; height: number } {
+/** Width and height in pixels of the chart drawn for `rowCount` debates (+ `omitted` left off upstream). */
+export function chartSize(rowCount: number, omitted = 0): { width: number; height: number } {
   const shown = Math.min(rowCount, CHART_MAX_ROWS);
-  const more = rowCount > CHART_MAX_ROWS ? MORE_H : 0;
+  const more = rowCount > CHART_MAX_ROWS || omitted > 0 ? MORE_H : 0;
   return { width: CHART_WIDTH, height: PAD + TITLE_H + LEGEND_H + shown * ROW_H + more + PAD };
 }
 
@@ -124,7 +126,7 @@ function figures(row: ChartRow, y: number): string[] {
 
 /** The chart as an SVG document. */
 export function chartSvg(model: ChartModel): string {
-  const { width, height } = chartSize(model.rows.length);
+  const { width, height } = chartSize(model.rows.length, model.omitted);
   const t = model.text;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CHART_FONT_FAMILY}">`,
@@ -147,7 +149,7 @@ export function chartSvg(model: ChartModel): string {
     out.push(...bar(row, top + 24, t));
     out.push(...figures(row, top + 24));
   });
-  const left = model.rows.length - shown.length;
+  const left = model.rows.length - shown.length + (model.omitted ?? 0);
   if (left > 0) {
     const y = PAD + TITLE_H + LEGEND_H + shown.length * ROW_H + 18;
     out.push(text(PAD, y, t.more(left), `font-size="13" fill="${MUTED}"`));

@@ -33,6 +33,7 @@ export interface SummarySchedule {
 
 export const DEFAULT_SUMMARY_SCHEDULE: SummarySchedule = { weekday: 5, hour: 16, minute: 0 };
 
+/** A week of a channel (frozen: weeks are shared through a cache). */
 export interface SummaryWeek {
   readonly zone: string;
   /** Local date of the Monday that starts the week: the ledger key. */
@@ -54,18 +55,32 @@ function mondayOf(date: LocalDate): LocalDate {
   return addDays(date, 1 - isoWeekday(date));
 }
 
+// Weeks are asked for again and again (every channel, every tick): remember recent ones.
+const memo = new Map<string, SummaryWeek>();
+const MEMO_MAX = 20_000;
+
 /** The week that starts on the given local Monday (any date of the week is accepted). */
 export function weekStartingOn(zone: string, date: LocalDate, schedule: SummarySchedule): SummaryWeek {
   const monday = mondayOf(date);
+  const key = `${zone}|${formatLocalDate(monday)}|${schedule.weekday}|${schedule.hour}|${schedule.minute}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const week = computeWeek(zone, monday, schedule);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, week);
+  return week;
+}
+
+function computeWeek(zone: string, monday: LocalDate, schedule: SummarySchedule): SummaryWeek {
   const nextMonday = addDays(monday, 7);
   const day = addDays(monday, schedule.weekday - 1);
-  return {
+  return Object.freeze({
     zone,
     weekStart: formatLocalDate(monday),
     startsAt: zonedWallTimeToInstant(zone, monday, 0, 0),
     endsAt: zonedWallTimeToInstant(zone, nextMonday, 0, 0),
     scheduledAt: zonedWallTimeToInstant(zone, day, schedule.hour, schedule.minute),
-  };
+  });
 }
 
 /** The week (in `zone`) that contains `instant`. */

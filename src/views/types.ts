@@ -3,6 +3,7 @@ import type { UserError } from '../engine/result.ts';
 import type { DebateStatus, Language, Side, VoteSide } from '../engine/types.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
 import type { Counts } from '../store/ports.ts';
+import type { WeeklySummaryView } from './weekly-summary.ts';
 
 /** Platform-neutral views: adapters render them; the core never builds platform JSON. */
 export interface DebateHeader {
@@ -127,7 +128,8 @@ export type View =
   | NoticeView
   | SettingsView
   | ExportView
-  | PersuasionPromptView;
+  | PersuasionPromptView
+  | WeeklySummaryView;
 
 /** One answer: private to the person who acted, or public in the channel. */
 export interface Reply {

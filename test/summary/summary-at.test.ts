@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUMMARY_SCHEDULE } from '../../src/summary/period.ts';
 import {
   formatSummaryAt,
+  isoFromSundayFirst,
+  parseHhMm,
   parseSummaryAt,
-  parseTimeOfDay,
-  parseWeekday,
+  scheduleOf,
+  sundayFirstFromIso,
+  timeOf,
 } from '../../src/summary/summary-at.ts';
 
 const parse = (text: string) => parseSummaryAt(text, DEFAULT_SUMMARY_SCHEDULE);
@@ -54,13 +57,14 @@ describe('DEBAT_SUMMARY_AT parsing', () => {
     });
   });
 
-  it('pieces', () => {
-    expect(parseWeekday('Mercredi')).toBe(3);
-    expect(parseWeekday('mércrédi')).toBe(3);
-    expect(parseWeekday('x')).toBeUndefined();
-    expect(parseTimeOfDay('0h')).toEqual({ hour: 0, minute: 0 });
-    expect(parseTimeOfDay('23:59')).toEqual({ hour: 23, minute: 59 });
-    expect(parseTimeOfDay('7')).toEqual({ hour: 7, minute: 0 });
+  it('stored form (day 0 = Sunday, "HH:MM") to schedule and back', () => {
+    expect(scheduleOf(5, '16:00')).toEqual({ weekday: 5, hour: 16, minute: 0 });
+    expect(scheduleOf(0, '02:30')).toEqual({ weekday: 7, hour: 2, minute: 30 });
+    expect(scheduleOf(7, '02:30')).toBeUndefined();
+    expect(scheduleOf(1, '24:00')).toBeUndefined();
+    expect(parseHhMm('9:00')).toBeUndefined();
+    expect([isoFromSundayFirst(0), sundayFirstFromIso(7), sundayFirstFromIso(5)]).toEqual([7, 0, 5]);
+    expect(timeOf({ weekday: 1, hour: 9, minute: 5 })).toBe('09:05');
   });
 
   it('formats in both languages', () => {

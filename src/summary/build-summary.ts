@@ -1,0 +1,125 @@
+// The one builder of a channel's weekly summary: used by the scheduler (the weekly post), by
+// `/debat bilan` without #id (the week so far) and by `debat summary` (any moment).
+
+import type { ChannelScope } from '../engine/types.ts';
+import type { ArgumentRecord, Counts, DebateRecord } from '../store/ports.ts';
+import type { SummaryStore, TimeWindow, WeekDebateActivity } from '../store/summary-ports.ts';
+import { argumentItem, debateHeader } from '../views/build.ts';
+import type { WeeklyDebateItem, WeeklySummaryView } from '../views/weekly-summary.ts';
+
+/** Debates listed in one summary; the rest are counted in `more`. */
+export const MAX_SUMMARY_DEBATES = 10;
+const NEW_ARGUMENTS_SHOWN = 3;
+
+export interface SummaryRequest {
+  mode: WeeklySummaryView['mode'];
+  timezone: string;
+  weekStart: string;
+  window: TimeWindow;
+}
+
+export interface BuiltSummary {
+  view: WeeklySummaryView;
+  /** Every active debate's tally at the end of the window, to keep with a posted summary. */
+  snapshots: { debateId: number; asOf: number; counts: Counts }[];
+}
+
+const byStrength = (a: ArgumentRecord, b: ArgumentRecord) =>
+  b.endorsements - a.endorsements || b.deltas - a.deltas || a.number - b.number;
+
+const inWindow = (at: number | null, w: TimeWindow) => at !== null && at >= w.from && at < w.to;
+
+/** Was anything done in this debate during the window? */
+export function wasActive(a: WeekDebateActivity, w: TimeWindow): boolean {
+  return (
+    a.voteEvents > 0 ||
+    a.endorsements > 0 ||
+    a.arguments.some((x) => x.createdAt >= w.from) ||
+    inWindow(a.debate.openedAt, w) ||
+    inWindow(a.debate.closedAt, w)
+  );
+}
+
+/** The debate as it stood at the end of the window (closed later → still open then). */
+function asOfEnd(debate: DebateRecord, w: TimeWindow): DebateRecord {
+  const closed = debate.closedAt !== null && debate.closedAt < w.to;
+  return closed ? debate : { ...debate, status: 'open', closedAt: null };
+}
+
+function debateItem(a: WeekDebateActivity, w: TimeWindow): WeeklyDebateItem {
+  const debate = asOfEnd(a.debate, w);
+  const visible = !debate.hidden || debate.status === 'closed';
+  const item = (x: ArgumentRecord) => argumentItem(x, debate);
+  const best = (side: 'pro' | 'con') => a.arguments.filter((x) => x.side === side).sort(byStrength)[0];
+  const fresh = a.arguments.filter((x) => x.createdAt >= w.from).sort(byStrength);
+  const deltas = new Map(a.windowDeltas.map((d) => [d.argumentId, d.count]));
+  const persuasive = a.arguments
+    .filter((x) => (deltas.get(x.id) ?? 0) > 0)
+    .sort((x, y) => deltas.get(y.id)! - deltas.get(x.id)! || byStrength(x, y))[0];
+  const topPro = best('pro');
+  const topCon = best('con');
+  const base = a.baseline?.counts;
+  return {
+    debate: debateHeader(debate),
+    counts: visible ? a.counts : null,
+    shift:
+      visible && base
+        ? {
+            pro: a.counts.pro - base.pro,
+            con: a.counts.con - base.con,
+            neutral: a.counts.neutral - base.neutral,
+          }
+        : null,
+    closedThisWeek: inWindow(debate.closedAt, w),
+    newArguments: fresh.length,
+    newArgumentsTop: fresh.slice(0, NEW_ARGUMENTS_SHOWN).map(item),
+    participants: a.participants,
+    voteEvents: a.voteEvents,
+    opinionChanges: a.opinionChanges,
+    topPro: topPro ? item(topPro) : null,
+    topCon: topCon ? item(topCon) : null,
+    persuasive: persuasive ? { argument: item(persuasive), weekDeltas: deltas.get(persuasive.id)! } : null,
+  };
+}
+
+const busyness = (d: WeeklyDebateItem) => d.voteEvents + d.newArguments + d.opinionChanges;
+
+/** The channel's summary for the window, or null when nothing happened in it. */
+export async function buildWeeklySummary(
+  store: Pick<SummaryStore, 'weekActivity'>,
+  scope: ChannelScope,
+  request: SummaryRequest,
+): Promise<BuiltSummary | null> {
+  const w = request.window;
+  const active = (await store.weekActivity(scope, w)).filter((a) => wasActive(a, w));
+  if (active.length === 0) return null;
+  const items = active
+    .map((a) => debateItem(a, w))
+    .sort(
+      (x, y) =>
+        Number(x.closedThisWeek) - Number(y.closedThisWeek) ||
+        busyness(y) - busyness(x) ||
+        x.debate.number - y.debate.number,
+    );
+  const sum = (f: (d: WeeklyDebateItem) => number) => items.reduce((n, d) => n + f(d), 0);
+  return {
+    view: {
+      kind: 'weeklySummary',
+      mode: request.mode,
+      timezone: request.timezone,
+      weekStart: request.weekStart,
+      from: w.from,
+      to: w.to,
+      debates: items.slice(0, MAX_SUMMARY_DEBATES),
+      more: Math.max(0, items.length - MAX_SUMMARY_DEBATES),
+      totals: {
+        debates: items.length,
+        voteEvents: sum((d) => d.voteEvents),
+        newArguments: sum((d) => d.newArguments),
+        opinionChanges: sum((d) => d.opinionChanges),
+        closed: sum((d) => Number(d.closedThisWeek)),
+      },
+    },
+    snapshots: active.map((a) => ({ debateId: a.debate.id, asOf: w.to, counts: a.counts })),
+  };
+}

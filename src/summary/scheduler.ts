@@ -1,0 +1,275 @@
+// The weekly summary scheduler: one ticker (croner, every minute) and the sent-ledger as the
+// source of truth. On every pass, for each channel: the current week's run is posted if it is due
+// and nobody has claimed it; last week's run, if it was never handled, is skipped and logged.
+// Channels are posted one after another, never all at once; rate limits are the adapters' job.
+//
+// Exactly once: the claim is an INSERT in an IMMEDIATE transaction keyed (platform, workspace,
+// channel, week start), so two processes on one database never both win. A claim that is not
+// completed within `staleClaimMs` (the process died between claim and post) is re-taken by the
+// next pass of any process. A process that dies after the platform accepted the post but before
+// `completeSummary` will post again after restart: that window is a few milliseconds wide.
+
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Cron } from 'croner';
+import type { Publisher } from '../adapter.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { ChannelDefaults } from '../engine/context.ts';
+import type { Logger } from '../engine/logger.ts';
+import type { ChannelScope, Platform } from '../engine/types.ts';
+import type { LedgerEntry, SummaryStore } from '../store/summary-ports.ts';
+import { buildWeeklySummary, wasActive } from './build-summary.ts';
+import { type ChannelSchedule, resolveChannelSchedule, weeklyRequest } from './channel-schedule.ts';
+import { runStateAt, type SummaryWeek, shiftWeek, summaryWindow } from './period.ts';
+import { summaryChartAttachment } from './summary-chart.ts';
+
+const MINUTE = 60_000;
+
+export interface SchedulerOptions {
+  store: SummaryStore;
+  clock: Clock;
+  logger: Logger;
+  defaults: ChannelDefaults;
+  /** The publisher of each running adapter; channels of other platforms wait for their adapter. */
+  publisherFor: (platform: Platform) => Publisher | undefined;
+  /** A claim older than this without completion was abandoned (default 10 minutes). */
+  staleClaimMs?: number;
+  /** Attempts before a failing summary is given up for the week (default 5). */
+  maxAttempts?: number;
+  /** Attach the PNG chart (default true). */
+  chart?: boolean;
+  /** croner pattern of the ticker (default every minute, at second 0). */
+  tickPattern?: string;
+  instanceId?: string;
+}
+
+export type ChannelOutcome =
+  | 'posted'
+  | 'empty'
+  | 'skipped'
+  | 'failed'
+  /** Claimed by another process, still within its time. */
+  | 'busy'
+  /** Already posted, empty or skipped. */
+  | 'done'
+  | 'pending'
+  | 'off'
+  | 'no-publisher';
+
+export interface ChannelResult {
+  scope: ChannelScope;
+  weekStart: string;
+  outcome: ChannelOutcome;
+  messageRef?: string | null;
+}
+
+const ledgerKey = (scope: ChannelScope, weekStart: string) =>
+  `${scope.platform}\u0000${scope.workspaceId}\u0000${scope.channelId}\u0000${weekStart}`;
+const where = (scope: ChannelScope, weekStart: string) => ({
+  platform: scope.platform,
+  workspace: scope.workspaceId,
+  channel: scope.channelId,
+  week: weekStart,
+});
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class SummaryScheduler {
+  private readonly staleClaimMs: number;
+  private readonly maxAttempts: number;
+  private readonly instanceId: string;
+  private ticker: Cron | undefined;
+  private running: Promise<ChannelResult[]> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.staleClaimMs = options.staleClaimMs ?? 10 * MINUTE;
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}`;
+  }
+
+  /** Catches up at once (a summary missed while down, same week), then wakes every minute. */
+  async start(): Promise<ChannelResult[]> {
+    this.stopped = false;
+    const first = await this.runOnce();
+    if (!this.stopped) {
+      this.ticker = new Cron(
+        this.options.tickPattern ?? '0 * * * * *',
+        { protect: true, unref: true, name: 'weekly-summaries' },
+        async () => {
+          await this.runOnce();
+        },
+      );
+    }
+    return first;
+  }
+
+  /** Stops the ticker and waits for a pass in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.ticker?.stop();
+    this.ticker = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass over every channel; passes never overlap. Never throws. */
+  runOnce(): Promise<ChannelResult[]> {
+    if (this.running) return this.running;
+    const pass = this.pass()
+      .catch((error: unknown) => {
+        this.options.logger.error({ err: error }, 'weekly summary pass failed');
+        return [];
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
+    this.running = pass;
+    return pass;
+  }
+
+  private async pass(): Promise<ChannelResult[]> {
+    const { store, clock, defaults } = this.options;
+    const now = clock.now();
+    // A debate closed more than two weeks ago cannot be part of this week or the last.
+    const channels = await store.summaryChannels(now.getTime() - 15 * 24 * 60 * MINUTE);
+    const plans = channels.map((c) => {
+      const channel = resolveChannelSchedule(c.settings, defaults);
+      return { scope: c.scope, channel, state: runStateAt(channel.zone, channel.schedule, now) };
+    });
+    const oldest = plans.map((p) => shiftWeek(p.state.week, -1, p.channel.schedule).weekStart).sort()[0];
+    const ledger = new Map<string, LedgerEntry>();
+    if (oldest !== undefined)
+      for (const entry of await store.ledgerSince(oldest))
+        ledger.set(ledgerKey(entry.scope, entry.weekStart), entry);
+
+    const results: ChannelResult[] = [];
+    for (const { scope, channel, state } of plans) {
+      if (this.stopped) break;
+      const { week } = state;
+      const base = { scope, weekStart: week.weekStart };
+      if (channel.off) {
+        results.push({ ...base, outcome: 'off' });
+        continue;
+      }
+      const publisher = this.options.publisherFor(scope.platform);
+      if (!publisher) {
+        results.push({ ...base, outcome: 'no-publisher' });
+        continue;
+      }
+      const previous = shiftWeek(week, -1, channel.schedule);
+      if (!ledger.has(ledgerKey(scope, previous.weekStart))) {
+        await this.skipEnded(scope, channel, previous, now);
+      }
+      if (state.kind === 'pending') {
+        results.push({ ...base, outcome: 'pending' });
+        continue;
+      }
+      const entry = ledger.get(ledgerKey(scope, week.weekStart));
+      if (entry && !this.mayClaim(entry, now)) {
+        results.push({ ...base, outcome: entry.status === 'claimed' ? 'busy' : 'done' });
+        continue;
+      }
+      results.push(await this.postWeek(scope, channel, week, publisher, now));
+      await yieldToEvents();
+    }
+    return results;
+  }
+
+  private mayClaim(entry: LedgerEntry, now: Date): boolean {
+    if (entry.status === 'failed') return entry.attempts < this.maxAttempts;
+    return entry.status === 'claimed' && entry.claimedAt < now.getTime() - this.staleClaimMs;
+  }
+
+  /** Last week was never handled (the bot was down until after it ended): record and log it. */
+  private async skipEnded(scope: ChannelScope, channel: ChannelSchedule, week: SummaryWeek, now: Date) {
+    const { store, logger } = this.options;
+    const w = summaryWindow(week, channel.schedule);
+    const activity = await store.weekActivity(scope, { from: w.from.getTime(), to: w.to.getTime() });
+    const window = { from: w.from.getTime(), to: w.to.getTime() };
+    const missed = activity.some((a) => wasActive(a, window));
+    const note = missed ? 'missed: the week ended before the summary could be posted' : 'no activity';
+    const recorded = await store.skipSummary(
+      scope,
+      week.weekStart,
+      week.scheduledAt.getTime(),
+      now.getTime(),
+      note,
+    );
+    if (recorded && missed)
+      logger.warn(
+        { ...where(scope, week.weekStart), scheduledAt: week.scheduledAt.toISOString() },
+        'weekly summary missed while the bot was down; its week is over, so it is skipped',
+      );
+  }
+
+  /**
+   * Claims, builds, posts and completes one channel's summary of `week`. Also used by
+   * `debat summary` without --dry-run.
+   */
+  async postWeek(
+    scope: ChannelScope,
+    channel: ChannelSchedule,
+    week: SummaryWeek,
+    publisher: Publisher,
+    now: Date,
+  ): Promise<ChannelResult> {
+    const { store, logger } = this.options;
+    const base = { scope, weekStart: week.weekStart };
+    const token = `${this.instanceId}:${randomUUID()}`;
+    const claim = await store.claimSummary({
+      scope,
+      weekStart: week.weekStart,
+      scheduledAt: week.scheduledAt.getTime(),
+      token,
+      at: now.getTime(),
+      staleBefore: now.getTime() - this.staleClaimMs,
+      maxAttempts: this.maxAttempts,
+    });
+    if (!claim.claimed) return { ...base, outcome: claim.entry.status === 'claimed' ? 'busy' : 'done' };
+    if (claim.retaken)
+      logger.warn({ ...where(scope, week.weekStart), attempt: claim.attempts }, 'retrying a weekly summary');
+    try {
+      const built = await buildWeeklySummary(store, scope, weeklyRequest(channel, week));
+      if (!built) {
+        await store.completeSummary({
+          ...base,
+          token,
+          at: now.getTime(),
+          status: 'empty',
+          messageRef: null,
+          snapshots: [],
+        });
+        return { ...base, outcome: 'empty' };
+      }
+      const reply = { visibility: 'public' as const, language: channel.language, view: built.view };
+      const messageRef = (await publisher.post(scope, reply, this.attachments(built.view, channel))) ?? null;
+      const kept = await store.completeSummary({
+        ...base,
+        token,
+        at: this.options.clock.now().getTime(),
+        status: 'posted',
+        messageRef,
+        snapshots: built.snapshots,
+      });
+      if (!kept)
+        logger.warn(where(scope, week.weekStart), 'weekly summary posted after its claim was taken over');
+      logger.info({ ...where(scope, week.weekStart), messageRef }, 'weekly summary posted');
+      return { ...base, outcome: 'posted', messageRef };
+    } catch (error) {
+      logger.error({ err: error, ...where(scope, week.weekStart) }, 'weekly summary failed; will retry');
+      await store
+        .failSummary(scope, week.weekStart, token, error instanceof Error ? error.message : String(error))
+        .catch((e: unknown) => logger.error({ err: e }, 'could not release a weekly summary claim'));
+      return { ...base, outcome: 'failed' };
+    }
+  }
+
+  private attachments(view: Parameters<typeof summaryChartAttachment>[0], channel: ChannelSchedule) {
+    if (this.options.chart === false) return [];
+    try {
+      return [summaryChartAttachment(view, channel.language)];
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'weekly summary chart failed; posting the text alone');
+      return [];
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// The weekly summary's picture: the view's debates as a chart model, rendered to a PNG attachment.
+
+import type { Attachment } from '../adapter.ts';
+import type { Language } from '../engine/types.ts';
+import { translator } from '../i18n/translate.ts';
+import type { Counts } from '../store/ports.ts';
+import type { WeeklySummaryView } from '../views/weekly-summary.ts';
+import { renderChartPng } from './chart-png.ts';
+import type { ChartModel, SideCounts } from './chart-svg.ts';
+
+const sides = (c: Counts): SideCounts => ({ pour: c.pro, contre: c.con, neutre: c.neutral });
+
+/** The chart of a summary: one row per listed debate, in the summary's order. */
+export function summaryChartModel(view: WeeklySummaryView, language: Language): ChartModel {
+  const tr = translator(language);
+  const date = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${view.weekStart}T00:00:00Z`));
+  return {
+    text: {
+      title: tr('summary.chart_title', { date }),
+      sides: { pour: tr('side.pro'), contre: tr('side.con'), neutre: tr('side.neutral') },
+      hidden: tr('summary.hidden'),
+      closed: tr('summary.closed_mark'),
+      noVotes: tr('summary.no_votes'),
+      more: (count) => tr('summary.more', { count }),
+    },
+    rows: view.debates.map((d) => ({
+      label: `#${d.debate.number} ${d.debate.topic}`,
+      counts: d.counts && sides(d.counts),
+      shift: d.shift && sides(d.shift),
+      closed: d.closedThisWeek,
+    })),
+    omitted: view.more,
+  };
+}
+
+/** The chart as a PNG attachment for Publisher.post. */
+export function summaryChartAttachment(view: WeeklySummaryView, language: Language): Attachment {
+  return {
+    filename: `debat-bilan-${view.weekStart}.png`,
+    mimeType: 'image/png',
+    data: renderChartPng(summaryChartModel(view, language)),
+    title: translator(language)('summary.chart_alt'),
+  };
+}

@@ -1,0 +1,16 @@
+// `/debat bilan` without #id: the channel's week so far, built by the weekly summary's builder.
+
+import { answer, type EngineDeps, type Languages, noticeView, privately, refreshOf } from '../engine/context.ts';
+import type { Outcome } from '../engine/outcome.ts';
+import type { Invocation } from '../engine/types.ts';
+import { buildWeeklySummary } from './build-summary.ts';
+import { resolveChannelSchedule, soFarRequest } from './channel-schedule.ts';
+
+export async function weekSoFar(deps: EngineDeps, inv: Invocation, languages: Languages): Promise<Outcome> {
+  const now = deps.clock.now();
+  // Debates whose duration ended are closed first, as a command naming them would.
+  const expired = (await deps.store.closeExpired(now.getTime())).map(refreshOf);
+  const channel = resolveChannelSchedule(await deps.store.channelSettings(inv), deps.defaults);
+  const built = await buildWeeklySummary(deps.store, inv, soFarRequest(channel, now));
+  return answer(privately(languages, built ? built.view : noticeView('summary.empty')), expired);
+}
