@@ -63,6 +63,8 @@ CREATE TABLE votes (
   voter_name  TEXT,
   side        TEXT NOT NULL CHECK (side IN ('pro', 'con', 'neutral')),
   voted_at    INTEGER NOT NULL,
+  -- The vote_events row of this vote: where a ∆ is recorded after a switch.
+  last_event  INTEGER,
   PRIMARY KEY (debate_id, voter_key)
 ) STRICT, WITHOUT ROWID;
 
@@ -76,8 +78,7 @@ CREATE TABLE vote_events (
   at               INTEGER NOT NULL,
   persuaded_by     INTEGER REFERENCES arguments (id) ON DELETE SET NULL
 ) STRICT;
-CREATE INDEX vote_events_by_voter ON vote_events (debate_id, voter_key, id);
-CREATE INDEX vote_events_by_time ON vote_events (at);
+-- Few indexes on purpose: every vote writes this table, and each index is one more page per commit.
 
 CREATE TABLE endorsements (
   argument_id   INTEGER NOT NULL REFERENCES arguments (id) ON DELETE CASCADE,

@@ -76,20 +76,22 @@ export const argue: Handler<'argue'> = async (deps, inv, command, languages) => 
 };
 
 export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
-  const expired: ScoreboardRefresh[] = [];
-  const resolved = await resolveDebate(deps, inv, command.debate, expired);
-  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
-  const debate = resolved.value;
-  const voterKey = keyOf(deps, debate, inv);
   const cast = await deps.store.castVote({
-    debateId: debate.id,
-    voterKey,
-    voterName: nameFor(debate, inv),
+    target: { scope: inv, number: command.debate },
+    voterKey: (debate) => participantKey(deps.secret, debate, { ...inv, userId: inv.user.id }),
+    voterName: (debate) => (debate.anonymous ? null : inv.user.name),
     side: command.side,
     at: deps.clock.now().getTime(),
     deliveryKey: deliveryKey(inv, 'vote'),
   });
-  if (!cast.ok) return { ...errorOutcome(languages, cast.error), refresh: expired };
+  if (!cast.ok) {
+    // A debate that just reached its end was closed by this very attempt: refresh its scoreboard.
+    const closed = cast.error.code === 'debate.closed' ? Number(cast.error.params?.debate) : undefined;
+    const scope = { platform: inv.platform, workspaceId: inv.workspaceId, channelId: inv.channelId };
+    const refresh = closed === undefined ? [] : [{ scope, number: closed, ref: null }];
+    return { ...errorOutcome(languages, cast.error), refresh };
+  }
+  const { debate } = cast.value;
   const { previous, current, duplicate } = cast.value;
   if (duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
   const side = (value: VoteSide) => t(languages.private, `side.${value}`);
@@ -105,7 +107,7 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
             : noticeView('notice.vote_changed', { ...params, from: side(previous), to: side(current) }),
       ),
     ],
-    refresh: [...expired, refreshOf(debate)],
+    refresh: [refreshOf(debate)],
   };
   // A switch towards a side earns the ∆ prompt: which argument of that side changed their mind?
   if (previous !== null && current !== null && current !== 'neutral' && previous !== current) {

@@ -118,15 +118,26 @@ export interface AddArgumentInput extends Delivery {
   at: number;
 }
 
+/** `#number` in the workspace, or the channel's most recent open debate. */
+export interface DebateTarget {
+  scope: ChannelScope;
+  number?: number | undefined;
+}
+
+/**
+ * A vote is resolved, checked and written in one transaction (the hot path of the bot). The
+ * voter's key and name depend on the debate (anonymous or not), so they come as functions of it.
+ */
 export interface CastVoteInput extends Delivery {
-  debateId: number;
-  voterKey: string;
-  voterName: string | null;
+  target: DebateTarget;
+  voterKey: (debate: Pick<DebateRecord, 'uid' | 'anonymous'>) => string;
+  voterName: (debate: Pick<DebateRecord, 'anonymous'>) => string | null;
   side: VoteSide;
   at: number;
 }
 
 export interface VoteOutcome {
+  debate: DebateRecord;
   previous: VoteSide | null;
   current: VoteSide | null;
   duplicate: boolean;

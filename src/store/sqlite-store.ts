@@ -40,8 +40,12 @@ export class SqliteDebateStore implements DebateStore {
   // The weekly summary's storage (src/store/sqlite-summary-store.ts).
   private readonly summaries: SqliteSummaryStore;
 
+  /** One transaction wrapper for every write: building one per call costs more than the statements. */
+  private readonly inTransaction: Database.Transaction<(work: () => unknown) => unknown>;
+
   constructor(readonly db: Database.Database) {
     this.summaries = new SqliteSummaryStore(db);
+    this.inTransaction = db.transaction((work: () => unknown) => work());
   }
 
   summaryChannels: SummaryStore['summaryChannels'] = (since) => this.summaries.summaryChannels(since);
@@ -65,7 +69,7 @@ export class SqliteDebateStore implements DebateStore {
 
   /** Runs `work` in an IMMEDIATE transaction: no read-then-write upgrade can hit SQLITE_BUSY. */
   private write<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    return this.inTransaction.immediate(work) as T;
   }
 
   /** Claims a delivery key; false when it was already handled. */
@@ -308,39 +312,53 @@ export class SqliteDebateStore implements DebateStore {
 
   async castVote(input: CastVoteInput): Promise<Result<VoteOutcome>> {
     return this.write(() => {
-      const debate = this.stmt('SELECT number, status FROM debates WHERE id = ?').get(input.debateId) as {
-        number: number;
-        status: string;
-      };
-      if (debate.status !== 'open') return fail('debate.closed', { debate: debate.number });
+      const { scope, number } = input.target;
+      const row = (
+        number === undefined
+          ? this.stmt(
+              `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND status = 'open'
+               ORDER BY id DESC LIMIT 1`,
+            ).get(scope.platform, scope.workspaceId, scope.channelId)
+          : this.stmt('SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND number = ?').get(
+              scope.platform,
+              scope.workspaceId,
+              number,
+            )
+      ) as DebateRow | undefined;
+      if (!row)
+        return number === undefined ? fail('debate.none_open') : fail('debate.not_found', { debate: number });
+      if (row.status === 'open' && row.closes_at !== null && row.closes_at <= input.at) {
+        this.stmt("UPDATE debates SET status = 'closed', closed_at = closes_at WHERE id = ?").run(row.id);
+        return fail('debate.closed', { debate: row.number });
+      }
+      if (row.status !== 'open') return fail('debate.closed', { debate: row.number });
+      const debate = toDebate(row);
+      const voterKey = input.voterKey(debate);
+      const debateId = debate.id;
       const previous = asVoteSide(
         (
-          this.stmt('SELECT side FROM votes WHERE debate_id = ? AND voter_key = ?').get(
-            input.debateId,
-            input.voterKey,
-          ) as { side: string } | undefined
+          this.stmt('SELECT side FROM votes WHERE debate_id = ? AND voter_key = ?').get(debateId, voterKey) as
+            | { side: string }
+            | undefined
         )?.side ?? null,
       );
       if (!this.claimDelivery(input.deliveryKey, input.at))
-        return ok({ previous, current: previous, duplicate: true });
+        return ok({ debate, previous, current: previous, duplicate: true });
       // The same vote again withdraws it.
       const current: VoteSide | null = previous === input.side ? null : input.side;
+      const event = this.stmt(
+        'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?)',
+      ).run(debateId, voterKey, previous, current, input.at).lastInsertRowid;
       if (current === null) {
-        this.stmt('DELETE FROM votes WHERE debate_id = ? AND voter_key = ?').run(
-          input.debateId,
-          input.voterKey,
-        );
+        this.stmt('DELETE FROM votes WHERE debate_id = ? AND voter_key = ?').run(debateId, voterKey);
       } else {
         this.stmt(
-          `INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at) VALUES (?, ?, ?, ?, ?)
+          `INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at, last_event) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (debate_id, voter_key) DO UPDATE SET side = excluded.side, voter_name = excluded.voter_name,
-           voted_at = excluded.voted_at`,
-        ).run(input.debateId, input.voterKey, input.voterName, current, input.at);
+           voted_at = excluded.voted_at, last_event = excluded.last_event`,
+        ).run(debateId, voterKey, input.voterName(debate), current, input.at, event);
       }
-      this.stmt(
-        'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?)',
-      ).run(input.debateId, input.voterKey, previous, current, input.at);
-      return ok({ previous, current, duplicate: false });
+      return ok({ debate, previous, current, duplicate: false });
     });
   }
 
@@ -393,7 +411,8 @@ export class SqliteDebateStore implements DebateStore {
       if (!argument || argument.withdrawnAt !== null)
         return fail('argument.not_found', { number, debate: debate.number });
       const event = this.stmt(
-        'SELECT id, old_side, new_side FROM vote_events WHERE debate_id = ? AND voter_key = ? ORDER BY id DESC LIMIT 1',
+        `SELECT e.id, e.old_side, e.new_side FROM votes v JOIN vote_events e ON e.id = v.last_event
+         WHERE v.debate_id = ? AND v.voter_key = ?`,
       ).get(debateId, voterKey) as
         | { id: number; old_side: string | null; new_side: string | null }
         | undefined;

@@ -60,26 +60,26 @@ export function describeStoreContract(
         const debate = await open(store);
         const vote = (side: 'pro' | 'con', deliveryKey?: string) =>
           store.castVote({
-            debateId: debate.id,
-            voterKey: 'V',
-            voterName: 'Vé',
+            target: { scope, number: debate.number },
+            voterKey: () => 'V',
+            voterName: () => 'Vé',
             side,
             at: 2000,
             deliveryKey,
           });
-        expect(await vote('pro', 'd1')).toEqual({
+        expect(await vote('pro', 'd1')).toMatchObject({
           ok: true,
-          value: { previous: null, current: 'pro', duplicate: false },
+          value: { debate: { number: 1 }, previous: null, current: 'pro', duplicate: false },
         });
-        expect(await vote('pro', 'd1')).toEqual({
+        expect(await vote('pro', 'd1')).toMatchObject({
           ok: true,
           value: { previous: 'pro', current: 'pro', duplicate: true },
         });
-        expect(await vote('con')).toEqual({
+        expect(await vote('con')).toMatchObject({
           ok: true,
           value: { previous: 'pro', current: 'con', duplicate: false },
         });
-        expect(await vote('con')).toEqual({
+        expect(await vote('con')).toMatchObject({
           ok: true,
           value: { previous: 'con', current: null, duplicate: false },
         });
@@ -107,7 +107,13 @@ export function describeStoreContract(
         });
         expect((await store.setStatus(debate.id, 'closed', 5000)).ok).toBe(true);
         expect(
-          await store.castVote({ debateId: debate.id, voterKey: 'V', voterName: null, side: 'pro', at: 1 }),
+          await store.castVote({
+            target: { scope, number: debate.number },
+            voterKey: () => 'V',
+            voterName: () => null,
+            side: 'pro',
+            at: 1,
+          }),
         ).toEqual({
           ok: false,
           error: { code: 'debate.closed', params: { debate: 1 } },
@@ -127,6 +133,28 @@ export function describeStoreContract(
         expect(
           (await store.toggleEndorsement({ debateId: debate.id, number: 1, endorserKey: 'V', at: 1 })).ok,
         ).toBe(false);
+      }),
+    );
+
+    it(
+      'resolves the channel’s current debate for a vote, and closes it when its duration is over',
+      withStore(async (store) => {
+        await open(store, { closesAt: 10_000 });
+        const vote = (at: number) =>
+          store.castVote({ target: { scope }, voterKey: () => 'V', voterName: () => null, side: 'pro', at });
+        expect(await vote(9_999)).toMatchObject({
+          ok: true,
+          value: { debate: { number: 1 }, current: 'pro' },
+        });
+        expect(await vote(10_000)).toEqual({
+          ok: false,
+          error: { code: 'debate.closed', params: { debate: 1 } },
+        });
+        expect((await store.findDebate(scope, 1))?.status).toBe('closed');
+        expect(await vote(10_001)).toEqual({
+          ok: false,
+          error: { code: 'debate.none_open', params: undefined },
+        });
       }),
     );
 
@@ -172,9 +200,9 @@ export function describeStoreContract(
         const there = await open(store, { scope: { ...scope, workspaceId: 'T2' } });
         for (const debate of [here, there])
           await store.castVote({
-            debateId: debate.id,
-            voterKey: 'U9',
-            voterName: 'Neuf',
+            target: { scope: { ...scope, workspaceId: debate.workspaceId }, number: debate.number },
+            voterKey: () => 'U9',
+            voterName: () => 'Neuf',
             side: 'pro',
             at: 1,
           });
