@@ -1,0 +1,121 @@
+// Buttons: votes, endorsements and ∆ are stored before the ack; lists, forms and moderation after.
+// Private answers go through the payload's response_url; a click in an ephemeral list replaces it.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { Command } from '../../../src/commands/command.ts';
+import { translator } from '../../../src/i18n/translate.ts';
+import { ACTION, readDebate, readDelta, readEndorse, readPage, readVote } from '../action-ids.ts';
+import { argumentModal } from '../render/argument-modal.ts';
+import { viaResponseUrl } from '../responders.ts';
+import type { SlackRuntime, Who } from '../runtime.ts';
+
+type Kind = 'vote' | 'add' | 'list' | 'endorse' | 'delta' | 'moderate';
+
+function kindOf(actionId: string): Kind | undefined {
+  if (actionId.startsWith(`${ACTION.vote}.`)) return 'vote';
+  if (actionId === ACTION.addArgument) return 'add';
+  if (actionId === ACTION.arguments || actionId.startsWith(`${ACTION.arguments}.`)) return 'list';
+  if (actionId === ACTION.endorse) return 'endorse';
+  if (actionId === ACTION.delta) return 'delta';
+  if (actionId === ACTION.close || actionId === ACTION.reopen) return 'moderate';
+  return undefined;
+}
+
+export function registerActions(app: App, rt: SlackRuntime): void {
+  app.action<BlockAction<ButtonAction>>(/^debat\./, async ({ action, body, ack, respond }) => {
+    const kind = kindOf(action.action_id);
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    if (!kind || !channel) return ack();
+    const who: Who = {
+      team: body.team?.id ?? body.user.team_id ?? '',
+      channel,
+      user: body.user.id,
+      name: body.user.name ?? body.user.username,
+    };
+    const delivery = `${body.user.id}:${action.action_ts}`;
+    const privately = viaResponseUrl(respond);
+    const inEphemeral = body.container?.is_ephemeral === true;
+
+    if (kind === 'vote' || kind === 'delta') {
+      const command: Command | undefined =
+        kind === 'vote' ? voteCommand(action.value) : deltaCommand(action.value);
+      if (!command) return ack();
+      const inv = await rt.invocation(who, delivery);
+      const outcome = await rt.engine.execute(inv, command);
+      await ack();
+      // The ∆ answer replaces the prompt it was chosen from.
+      rt.tasks.run('action', () =>
+        rt.deliver(inv, outcome, { privately, replaceFirst: kind === 'delta' && inEphemeral }),
+      );
+      rt.warm(who);
+      return;
+    }
+
+    if (kind === 'endorse') {
+      const target = readEndorse(action.value);
+      if (!target) return ack();
+      const inv = await rt.invocation(who, delivery);
+      const outcome = await rt.engine.execute(inv, {
+        kind: 'endorse',
+        argument: target.argument,
+        debate: target.debate,
+      });
+      await ack();
+      rt.tasks.run('endorse', async () => {
+        const failed = outcome.replies.some((reply) => reply.view.kind === 'error');
+        if (failed || !inEphemeral) return rt.deliver(inv, outcome, { privately });
+        // In the list: show the page again with the new endorsement state, in place.
+        for (const refresh of outcome.refresh) rt.scoreboards.refresh(refresh);
+        const page = await rt.engine.execute(inv, {
+          kind: 'arguments',
+          page: target.page,
+          debate: target.debate,
+        });
+        await rt.deliver(inv, page, { privately, replaceFirst: true });
+      });
+      return;
+    }
+
+    await ack();
+    rt.tasks.run('action', async () => {
+      if (kind === 'add') {
+        const debate = readDebate(action.value);
+        if (debate === undefined) return;
+        const inv = await rt.invocation(who, undefined);
+        const language = (await rt.engine.languages(inv)).private;
+        await rt.client.views.open({
+          trigger_id: body.trigger_id,
+          view: argumentModal(translator(language), { channel, debate }),
+        });
+        return;
+      }
+      if (kind === 'list') {
+        const target = readPage(action.value);
+        if (!target) return;
+        const inv = await rt.invocation(who, undefined);
+        const outcome = await rt.engine.execute(inv, {
+          kind: 'arguments',
+          page: target.page,
+          debate: target.debate,
+        });
+        await rt.deliver(inv, outcome, { privately, replaceFirst: inEphemeral });
+        return;
+      }
+      const debate = readDebate(action.value);
+      if (debate === undefined) return;
+      const inv = await rt.invocation(who, undefined, true);
+      const command: Command =
+        action.action_id === ACTION.close ? { kind: 'close', debate } : { kind: 'reopen', debate };
+      await rt.deliver(inv, await rt.engine.execute(inv, command), { privately });
+    });
+  });
+}
+
+function voteCommand(value: string | undefined): Command | undefined {
+  const vote = readVote(value);
+  return vote && { kind: 'vote', side: vote.side, debate: vote.debate };
+}
+
+function deltaCommand(value: string | undefined): Command | undefined {
+  const delta = readDelta(value);
+  return delta && { kind: 'delta', argument: delta.argument, debate: delta.debate };
+}

@@ -1,0 +1,45 @@
+// `/debat …`: parsed, validated and stored before the ack; the first private answer rides in the
+// ack itself, public posts and scoreboard updates follow it. Commands that need rights (close,
+// reopen, withdraw, settings) are acked first: Slack is asked whether the person is an admin.
+import type { App } from '@slack/bolt';
+import type { Command } from '../../../src/commands/command.ts';
+import { parseCommand } from '../../../src/commands/parse.ts';
+import { renderReply } from '../render/reply.ts';
+import { viaResponseUrl } from '../responders.ts';
+import { type SlackRuntime, takeFirstPrivate, type Who } from '../runtime.ts';
+
+const needsRights = (command: Command): boolean =>
+  command.kind === 'close' ||
+  command.kind === 'reopen' ||
+  command.kind === 'withdraw' ||
+  (command.kind === 'settings' && command.change !== undefined);
+
+export function registerCommand(app: App, rt: SlackRuntime): void {
+  // Any command name: the manifest says /debat, a workspace may rename it.
+  app.command(/.*/, async ({ command, ack, respond }) => {
+    const who: Who = {
+      team: command.team_id,
+      channel: command.channel_id,
+      user: command.user_id,
+      name: command.user_name,
+    };
+    const privately = viaResponseUrl(respond);
+    const parsed = parseCommand(command.text);
+    if (parsed.ok && needsRights(parsed.value)) {
+      await ack();
+      rt.tasks.run('command', async () => {
+        const inv = await rt.invocation(who, command.trigger_id, true);
+        await rt.deliver(inv, await rt.engine.execute(inv, parsed.value), { privately });
+      });
+      return;
+    }
+    const inv = await rt.invocation(who, command.trigger_id);
+    const outcome = parsed.ok
+      ? await rt.engine.execute(inv, parsed.value)
+      : await rt.engine.run(inv, command.text);
+    const [first, rest] = takeFirstPrivate(outcome);
+    await ack(first ? { response_type: 'ephemeral', ...renderReply(first) } : undefined);
+    rt.tasks.run('command', () => rt.deliver(inv, rest, { privately }));
+    rt.warm(who);
+  });
+}

@@ -1,0 +1,24 @@
+// App Home: when someone opens the bot's Home tab, publish their debates with tallies and their vote.
+import type { App } from '@slack/bolt';
+import { translator } from '../../../src/i18n/translate.ts';
+import { languageOf } from '../people.ts';
+import { renderHome } from '../render/home.ts';
+import type { SlackRuntime } from '../runtime.ts';
+
+export function registerHome(app: App, rt: SlackRuntime): void {
+  app.event('app_home_opened', async ({ event, body }) => {
+    if (event.tab !== 'home') return;
+    rt.tasks.run('app home', () => publishHome(rt, body.team_id, event.user));
+  });
+}
+
+async function publishHome(rt: SlackRuntime, team: string, user: string): Promise<void> {
+  const person = await rt.people.get(team, user);
+  const view = await rt.engine.personalDebates({
+    platform: 'slack',
+    workspaceId: team,
+    user: { id: user, name: person.name ?? user, isAdmin: person.isAdmin },
+  });
+  const language = languageOf(person.locale) ?? rt.engine.defaults.language;
+  await rt.client.views.publish({ user_id: user, view: renderHome(translator(language), view) });
+}

@@ -1,0 +1,45 @@
+// The message shortcut "Ajouter au débat": any message becomes an argument of the channel's
+// current debate; a form asks the side and lets the text be trimmed first.
+import type { App } from '@slack/bolt';
+import { type Translate, translator } from '../../../src/i18n/translate.ts';
+import { ADD_TO_DEBATE_SHORTCUT } from '../action-ids.ts';
+import { argumentModal } from '../render/argument-modal.ts';
+import { renderReply } from '../render/reply.ts';
+import type { SlackRuntime, Who } from '../runtime.ts';
+import { decodeSlackText } from './thread-replies.ts';
+
+export function registerShortcut(app: App, rt: SlackRuntime): void {
+  app.shortcut(ADD_TO_DEBATE_SHORTCUT, async ({ shortcut, ack, respond }) => {
+    await ack();
+    if (shortcut.type !== 'message_action') return;
+    rt.tasks.run('shortcut', async () => {
+      const who: Who = {
+        team: shortcut.team?.id ?? shortcut.user.team_id ?? '',
+        channel: shortcut.channel.id,
+        user: shortcut.user.id,
+        name: shortcut.user.name,
+      };
+      const inv = await rt.invocation(who, undefined);
+      const language = (await rt.engine.languages(inv)).private;
+      const tr: Translate = translator(language);
+      const current = await rt.engine.store.currentDebate(inv);
+      if (!current) {
+        const reply = {
+          visibility: 'private' as const,
+          language,
+          view: { kind: 'error' as const, error: { code: 'debate.none_open' as const } },
+        };
+        await respond({ response_type: 'ephemeral', ...renderReply(reply) });
+        return;
+      }
+      await rt.client.views.open({
+        trigger_id: shortcut.trigger_id,
+        view: argumentModal(
+          tr,
+          { channel: who.channel, debate: current.number },
+          { text: decodeSlackText(shortcut.message.text ?? '') },
+        ),
+      });
+    });
+  });
+}

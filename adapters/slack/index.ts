@@ -1,0 +1,99 @@
+// The Slack adapter: /debat, live scoreboards, buttons and forms, thread replies, the message
+// shortcut and App Home, over Socket Mode or HTTP. See README.md, "Slack setup".
+import type { Adapter, AdapterDeps } from '../../src/adapter.ts';
+import { ConfigError } from '../../src/config.ts';
+import { UpdateCoalescer } from '../shared/coalescer.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { dedupeMiddleware, RecentDeliveries } from './dedupe.ts';
+import { registerActions } from './handlers/actions.ts';
+import { registerCommand } from './handlers/command.ts';
+import { registerHome } from './handlers/home.ts';
+import { registerModal } from './handlers/modal.ts';
+import { registerShortcut } from './handlers/shortcut.ts';
+import { registerThreadReplies } from './handlers/thread-replies.ts';
+import { resolveIdentity } from './identity.ts';
+import { InFlight } from './in-flight.ts';
+import { People } from './people.ts';
+import { slackPublisher } from './publisher.ts';
+import { SlackRuntime } from './runtime.ts';
+import { Scoreboards } from './scoreboards.ts';
+import { buildTransport, type SocketOptions } from './transport.ts';
+
+/** The adapter, plus a wait for quiet that tests and benchmarks use. */
+export interface SlackAdapter extends Adapter {
+  /** Resolves when no work after an ack is running and every pending scoreboard update is sent. */
+  whenIdle(): Promise<void>;
+}
+
+export interface SlackAdapterOptions {
+  /** How long a person's admin flag, name and locale are trusted (default 10 minutes). */
+  peopleTtlMs?: number;
+  socket?: SocketOptions;
+}
+
+export function createSlackAdapter(
+  options: SlackAdapterOptions = {},
+): (deps: AdapterDeps) => Promise<SlackAdapter> {
+  return async (deps) => {
+    const { config, engine, logger } = deps;
+    const token = config.SLACK_BOT_TOKEN;
+    if (!token) throw new ConfigError(['SLACK_BOT_TOKEN: required to run the Slack adapter']);
+    const bolt = boltLogger(logger, config.DEBAT_LOG_LEVEL);
+    const identity = await resolveIdentity({
+      token,
+      apiUrl: config.SLACK_API_URL,
+      botUserId: config.SLACK_BOT_USER_ID,
+      botId: config.SLACK_BOT_ID,
+      logger: bolt,
+    });
+    const transport = buildTransport({
+      botToken: token,
+      appToken: config.SLACK_APP_TOKEN,
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      apiUrl: config.SLACK_API_URL,
+      identity,
+      logger: bolt,
+      http: deps.http,
+      socket: options.socket,
+    });
+    const { app } = transport;
+    const coalescer = new UpdateCoalescer(config.DEBAT_SCOREBOARD_INTERVAL_MS, logger);
+    const tasks = new InFlight(logger);
+    const people = new People(app.client, options.peopleTtlMs ?? 10 * 60_000, logger);
+    const scoreboards = new Scoreboards(engine, app.client, coalescer, logger);
+    const rt = new SlackRuntime(engine, app.client, people, scoreboards, tasks, logger);
+
+    app.use(dedupeMiddleware(new RecentDeliveries()));
+    registerCommand(app, rt);
+    registerActions(app, rt);
+    registerModal(app, rt);
+    registerThreadReplies(app, rt);
+    registerShortcut(app, rt);
+    registerHome(app, rt);
+    app.error(async (error) => {
+      logger.error({ err: error }, 'slack handler failed');
+    });
+
+    return {
+      platform: 'slack',
+      publisher: slackPublisher(rt),
+      refresh: (refresh) => scoreboards.refresh(refresh),
+      async start() {
+        await transport.start();
+        logger.info({ mode: transport.mode, bot: identity.botUserId }, 'Slack adapter started');
+      },
+      async stop() {
+        await transport.stop();
+        await tasks.drain();
+        await coalescer.close();
+      },
+      async whenIdle() {
+        do {
+          await new Promise((resolve) => setImmediate(resolve));
+          await tasks.drain();
+          await coalescer.flush();
+        } while (tasks.size > 0 || coalescer.size > 0);
+      },
+    };
+  };
+}

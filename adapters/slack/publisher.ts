@@ -1,0 +1,22 @@
+// What the core pushes without being asked (the weekly summary): a post in the channel, then its
+// files (the chart) uploaded to the same channel.
+import type { Publisher } from '../../src/adapter.ts';
+import { formatRef } from './refs.ts';
+import type { SlackRuntime } from './runtime.ts';
+
+export function slackPublisher(rt: SlackRuntime): Publisher {
+  return {
+    async post(scope, reply, attachments = []) {
+      const ts = await rt.post(scope.channelId, reply);
+      for (const file of attachments) {
+        await rt.client.filesUploadV2({
+          channel_id: scope.channelId,
+          file: Buffer.from(file.data),
+          filename: file.filename,
+          ...(file.title ? { title: file.title, alt_text: file.title } : {}),
+        });
+      }
+      return ts ? formatRef({ channel: scope.channelId, ts }) : undefined;
+    },
+  };
+}

@@ -1,0 +1,164 @@
+// Any view of the core as a Slack message. User text is escaped and cut; catalog text escaped too
+// (help lines hold `<sujet>`, which mrkdwn would read as a link).
+import { errorKey } from '../../../src/engine/result.ts';
+import { type Translate, translator } from '../../../src/i18n/translate.ts';
+import type {
+  ArgumentAddedView,
+  DebateListView,
+  ExportView,
+  HelpView,
+  Reply,
+  SettingsView,
+  View,
+} from '../../../src/views/types.ts';
+import { argumentLine } from './argument-line.ts';
+import { renderArgumentList, renderPersuasionPrompt } from './arguments.ts';
+import {
+  type Block,
+  clip,
+  context,
+  esc,
+  message,
+  mrkdwnMessage,
+  type SlackMessage,
+  section,
+  textSections,
+} from './blocks.ts';
+import { renderScoreboard } from './scoreboard.ts';
+import { renderWeeklySummary } from './weekly-summary.ts';
+
+/** Sections of an export shown in a message; Slack messages hold far less than a file. */
+const EXPORT_SECTIONS = 8;
+const EXPORT_CHUNK = 2900;
+
+export function renderReply(reply: Reply): SlackMessage {
+  return renderView(translator(reply.language), reply);
+}
+
+function renderView(tr: Translate, reply: Reply): SlackMessage {
+  const view: View = reply.view;
+  switch (view.kind) {
+    case 'scoreboard':
+      return renderScoreboard(tr, view);
+    case 'arguments':
+      return renderArgumentList(tr, view);
+    case 'persuasionPrompt':
+      return renderPersuasionPrompt(tr, view);
+    case 'argumentAdded':
+      return argumentAdded(tr, view);
+    case 'debateList':
+      return debateList(tr, view);
+    case 'help':
+      return help(tr, view);
+    case 'error': {
+      const text = tr(errorKey(view.error.code), view.error.params);
+      return message(text, [section(`:x: ${esc(text)}`)]);
+    }
+    case 'notice': {
+      const text = tr(view.key, view.params);
+      return message(text, [section(`:white_check_mark: ${esc(text)}`)]);
+    }
+    case 'settings':
+      return settings(tr, view);
+    case 'export':
+      return exported(tr, view);
+    case 'weeklySummary':
+      return renderWeeklySummary(tr, reply.language, view);
+  }
+}
+
+function argumentAdded(tr: Translate, view: ArgumentAddedView): SlackMessage {
+  const { argument, debate } = view;
+  const params = { number: argument.number, side: tr(`side.${argument.side}`), debate: debate.number };
+  const title = tr('notice.argument_added', params);
+  return message(title, [section(`:speech_balloon: ${esc(title)}\n${argumentLine(tr, argument, 2400)}`)]);
+}
+
+function debateList(tr: Translate, view: DebateListView): SlackMessage {
+  if (view.items.length === 0) return message(tr('list.empty'), [section(esc(tr('list.empty')))]);
+  const lines = view.items.map(({ debate, counts, argumentCount }) => {
+    const head = mrkdwnMessage(
+      tr,
+      'list.item',
+      { debate: debate.number },
+      { topic: clip(debate.topic, 300) },
+    );
+    const tally = counts
+      ? `${tr('side.pro')} ${counts.pro} / ${tr('side.con')} ${counts.con} / ${tr('side.neutral')} ${counts.neutral}`
+      : tr('word.hidden');
+    return `• ${head} · ${esc(tally)} · ${esc(tr('scoreboard.arguments', { count: argumentCount }))}`;
+  });
+  return message(tr('list.title'), [section(`*${esc(tr('list.title'))}*`), ...textSections(lines, 45)]);
+}
+
+function help(tr: Translate, view: HelpView): SlackMessage {
+  const blocks: Block[] = [];
+  if (view.unknown !== undefined) {
+    const lines = [esc(tr('help.unknown', { word: view.unknown }))];
+    if (view.suggestion) lines.push(esc(tr('help.did_you_mean', { suggestion: view.suggestion })));
+    blocks.push(section(`:thinking_face: ${lines.join('\n')}`));
+  }
+  blocks.push(section(`*${esc(tr('help.title'))}*\n${esc(tr('help.intro'))}`));
+  blocks.push(
+    ...textSections(
+      view.entries.map((entry) => `• ${esc(tr(entry))}`),
+      10,
+    ),
+  );
+  return message(tr('help.title'), blocks);
+}
+
+function settings(tr: Translate, view: SettingsView): SlackMessage {
+  const lines = [
+    esc(tr('settings.timezone', { zone: view.timezone })),
+    esc(
+      view.summary
+        ? tr('settings.summary', { day: tr(`day.${view.summary.day}` as 'day.0'), time: view.summary.time })
+        : tr('settings.summary_off'),
+    ),
+    esc(tr('settings.language', { language: tr(`language.${view.language}`) })),
+  ];
+  const blocks: Block[] = [];
+  if (view.saved) blocks.push(section(`:white_check_mark: ${esc(tr('notice.settings_saved'))}`));
+  blocks.push(section(`*${esc(tr('settings.title'))}*\n${lines.join('\n')}`));
+  return message(tr('settings.title'), blocks);
+}
+
+/** An export in code blocks: a message cannot carry a file privately, so a long one is cut. */
+function exported(tr: Translate, view: ExportView): SlackMessage {
+  const title = tr('export.ready', { debate: view.debate.number, format: view.format });
+  const blocks: Block[] = [section(`*${esc(title)}* \`${esc(view.filename)}\``)];
+  const content = view.content.replaceAll('```', "'''");
+  let shown = 0;
+  for (let i = 0; i < EXPORT_SECTIONS && shown < content.length; i++) {
+    const piece = cutEscaped(content.slice(shown), EXPORT_CHUNK);
+    blocks.push(section(`\`\`\`${piece.escaped}\`\`\``));
+    shown += piece.used;
+  }
+  if (shown < content.length)
+    blocks.push(context(esc(tr('export.truncated', { shown, total: content.length }))));
+  return message(title, blocks);
+}
+
+/** The longest start of `text` whose escaped form fits in `max`, cut at a line end when one is near. */
+function cutEscaped(text: string, max: number): { escaped: string; used: number } {
+  let escaped = '';
+  let used = 0;
+  for (const ch of text) {
+    const piece = esc(ch);
+    if (escaped.length + piece.length > max) break;
+    escaped += piece;
+    used += ch.length;
+  }
+  if (used < text.length) {
+    const newline = escaped.lastIndexOf('\n');
+    if (newline > max / 2) {
+      const kept = escaped.slice(0, newline + 1);
+      used = unescapedLength(kept);
+      escaped = kept;
+    }
+  }
+  return { escaped, used };
+}
+
+const unescapedLength = (escaped: string): number => escaped.replace(/&amp;|&lt;|&gt;/g, 'x').length;

@@ -1,0 +1,92 @@
+// The weekly summary as Block Kit: a header, the week's totals, then per debate one section
+// (bars with the shift since the last summary, top arguments) and one context line.
+import type { Language } from '../../../src/engine/types.ts';
+import type { Translate } from '../../../src/i18n/translate.ts';
+import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
+import { shiftText, signed, summaryTitle, summaryTotals } from '../../../src/views/summary-text.ts';
+import type { WeeklyDebateItem, WeeklySummaryView } from '../../../src/views/weekly-summary.ts';
+import { argumentLine } from './argument-line.ts';
+import {
+  type Block,
+  clip,
+  context,
+  esc,
+  header,
+  mrkdwnMessage,
+  type SlackMessage,
+  section,
+} from './blocks.ts';
+
+const BAR_WIDTH = 12;
+/** Header, totals, the closed-debates line and the "more" line leave room for this many debates. */
+const MAX_DEBATES = 23;
+const ARGUMENT_TEXT = 300;
+
+function tally(tr: Translate, d: WeeklyDebateItem): string[] {
+  if (!d.counts) return [`:lock: ${esc(tr('scoreboard.hidden'))}`];
+  const counts = d.counts;
+  const shares = percentages(counts);
+  const lines = (['pro', 'con', 'neutral'] as const).map((side) => {
+    const shift = d.shift ? ` ${signed(d.shift[side])}` : '';
+    return `*${esc(tr(`side.${side}`))}* \`${proportionBar(shares[side] / 100, BAR_WIDTH)}\` ${counts[side]} (${shares[side]} %)${shift}`;
+  });
+  lines.push(
+    esc(
+      `${tr('scoreboard.votes', { count: totalVotes(counts) })} · ${
+        d.shift ? tr('summary.shift', { shift: shiftText(d.shift, tr) }) : tr('summary.first')
+      }`,
+    ),
+  );
+  return lines;
+}
+
+function debateBlocks(tr: Translate, d: WeeklyDebateItem): Block[] {
+  const title = mrkdwnMessage(
+    tr,
+    'scoreboard.title',
+    { debate: d.debate.number },
+    { topic: clip(d.debate.topic, 300) },
+  );
+  const lines = [`*${title}*`];
+  if (d.closedThisWeek && d.counts) lines.push(`_${esc(tr('summary.final_tally'))}_`);
+  lines.push(...tally(tr, d));
+  if (d.newArgumentsTop.length > 0) {
+    lines.push(`*${esc(tr('summary.new_arguments_title'))}*`);
+    for (const a of d.newArgumentsTop) lines.push(argumentLine(tr, a, ARGUMENT_TEXT));
+  }
+  if (d.topPro) lines.push(`*${esc(tr('scoreboard.top_pro'))}*`, argumentLine(tr, d.topPro, ARGUMENT_TEXT));
+  if (d.topCon) lines.push(`*${esc(tr('scoreboard.top_con'))}*`, argumentLine(tr, d.topCon, ARGUMENT_TEXT));
+  if (d.persuasive)
+    lines.push(
+      `*${esc(tr('summary.persuasive'))}* · ${esc(tr('summary.week_deltas', { count: d.persuasive.weekDeltas }))}`,
+      argumentLine(tr, d.persuasive.argument, ARGUMENT_TEXT),
+    );
+  const stats = [
+    d.debate.openerName ? tr('scoreboard.opener', { name: d.debate.openerName }) : undefined,
+    tr('scoreboard.participants', { count: d.participants }),
+    tr('summary.new_arguments', { count: d.newArguments }),
+    tr('summary.opinion_changes', { count: d.opinionChanges }),
+  ].filter((s): s is string => s !== undefined);
+  return [section(lines.join('\n')), context(clip(stats.join(' · '), 3000))];
+}
+
+export function renderWeeklySummary(
+  tr: Translate,
+  language: Language,
+  view: WeeklySummaryView,
+): SlackMessage {
+  const title = summaryTitle(view, language);
+  const blocks: Block[] = [header(title), context(esc(summaryTotals(view, tr)))];
+  const shown = view.debates.slice(0, MAX_DEBATES);
+  const more = view.more + view.debates.length - shown.length;
+  if (shown.length === 0) blocks.push(section(esc(tr('summary.empty'))));
+  const open = shown.filter((d) => !d.closedThisWeek);
+  const closed = shown.filter((d) => d.closedThisWeek);
+  for (const d of open) blocks.push(...debateBlocks(tr, d));
+  if (closed.length > 0) {
+    blocks.push(section(`*${esc(tr('summary.closed_section'))}*`));
+    for (const d of closed) blocks.push(...debateBlocks(tr, d));
+  }
+  if (more > 0) blocks.push(context(esc(tr('summary.more', { count: more }))));
+  return { text: clip(`${title}\n${summaryTotals(view, tr)}`, 3000), blocks };
+}

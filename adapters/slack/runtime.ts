@@ -1,0 +1,108 @@
+// What every Slack handler shares: the engine, the Web API client, people lookups, live
+// scoreboards, work after the ack, and the delivery of an engine Outcome to Slack.
+import type { webApi } from '@slack/bolt';
+import type { DebateEngine } from '../../src/engine/engine.ts';
+import type { Logger } from '../../src/engine/logger.ts';
+import type { Outcome } from '../../src/engine/outcome.ts';
+import type { Invocation } from '../../src/engine/types.ts';
+import type { Reply } from '../../src/views/types.ts';
+import type { InFlight } from './in-flight.ts';
+import { languageOf, type People } from './people.ts';
+import { formatRef } from './refs.ts';
+import { renderReply } from './render/reply.ts';
+import type { PrivateSink } from './responders.ts';
+import type { Scoreboards } from './scoreboards.ts';
+import { withRateLimit } from './slack-errors.ts';
+
+export interface Who {
+  team: string;
+  channel: string;
+  user: string;
+  /** The name the payload gives (a Slack handle), used until users.info tells better. */
+  name?: string | undefined;
+}
+
+export interface DeliverOptions {
+  privately: PrivateSink;
+  /** The first private reply replaces the ephemeral message that was clicked. */
+  replaceFirst?: boolean;
+  /** Public replies not to post (a thread reply is its own public trace). */
+  skipPublic?: (reply: Reply) => boolean;
+}
+
+export class SlackRuntime {
+  constructor(
+    readonly engine: DebateEngine,
+    readonly client: webApi.WebClient,
+    readonly people: People,
+    readonly scoreboards: Scoreboards,
+    readonly tasks: InFlight,
+    readonly logger: Logger,
+  ) {}
+
+  /**
+   * The core's Invocation. `lookup` asks Slack who the person is (rights, name, locale) and is for
+   * work after the ack; without it only what is already cached is used, so the ack path makes no call.
+   */
+  async invocation(who: Who, deliveryId: string | undefined, lookup = false): Promise<Invocation> {
+    const person = lookup
+      ? await this.people.get(who.team, who.user)
+      : await this.people.known(who.team, who.user);
+    return {
+      platform: 'slack',
+      workspaceId: who.team,
+      channelId: who.channel,
+      user: { id: who.user, name: person?.name ?? who.name ?? who.user, isAdmin: person?.isAdmin ?? false },
+      locale: languageOf(person?.locale),
+      deliveryId,
+    };
+  }
+
+  /** Learns who the person is in the background, so their next answers speak their language. */
+  warm(who: Who): void {
+    this.tasks.run('users.info', () => this.people.get(who.team, who.user));
+  }
+
+  /** Sends an Outcome: private replies to `privately`, public ones to the channel; refreshes scoreboards. */
+  async deliver(inv: Invocation, outcome: Outcome, options: DeliverOptions): Promise<void> {
+    let replace = options.replaceFirst === true;
+    for (const reply of outcome.replies) {
+      if (reply.visibility === 'private') {
+        await options.privately(renderReply(reply), { replace });
+        replace = false;
+      } else if (!options.skipPublic?.(reply)) {
+        const posted = await this.post(inv.channelId, reply);
+        if (outcome.opened && reply.view.kind === 'scoreboard' && posted) {
+          await this.engine.attachScoreboard(
+            inv,
+            outcome.opened.number,
+            formatRef({ channel: inv.channelId, ts: posted }),
+          );
+          // Votes may have arrived before the message was known: bring it up to date once.
+          this.scoreboards.refresh({
+            scope: inv,
+            number: outcome.opened.number,
+            ref: formatRef({ channel: inv.channelId, ts: posted }),
+          });
+        }
+      }
+    }
+    for (const refresh of outcome.refresh) this.scoreboards.refresh(refresh);
+  }
+
+  /** Posts a public reply in a channel; returns the message ts. */
+  async post(channel: string, reply: Reply): Promise<string | undefined> {
+    const result = await withRateLimit(() =>
+      this.client.chat.postMessage({ channel, ...renderReply(reply) }),
+    );
+    return result.ts;
+  }
+}
+
+/** The first private reply (for a slash command's ack body) and the Outcome without it. */
+export function takeFirstPrivate(outcome: Outcome): [Reply | undefined, Outcome] {
+  const index = outcome.replies.findIndex((reply) => reply.visibility === 'private');
+  if (index < 0) return [undefined, outcome];
+  const replies = outcome.replies.filter((_, i) => i !== index);
+  return [outcome.replies[index], { ...outcome, replies }];
+}

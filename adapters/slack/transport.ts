@@ -1,0 +1,92 @@
+// The Bolt App and how Slack reaches it: Socket Mode when an app token is set (no public URL),
+// otherwise HTTP on the process's one server at POST /slack/events (signature checked by Bolt).
+import { App, type Logger as BoltLogger, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { ConfigError } from '../../src/config.ts';
+import type { HttpRoutes } from '../../src/http-routes.ts';
+import type { BotIdentity } from './identity.ts';
+import { platformError } from './slack-errors.ts';
+
+export const EVENTS_PATH = '/slack/events';
+
+export interface SocketOptions {
+  /** How long the Socket Mode client waits for a pong (also its reconnect step). */
+  clientPingTimeoutMs?: number;
+  serverPingTimeoutMs?: number;
+}
+
+export interface TransportOptions {
+  botToken: string;
+  appToken?: string | undefined;
+  signingSecret?: string | undefined;
+  apiUrl?: string | undefined;
+  identity: BotIdentity;
+  logger: BoltLogger;
+  http: HttpRoutes;
+  socket?: SocketOptions | undefined;
+}
+
+export interface Transport {
+  mode: 'socket' | 'http';
+  app: App;
+  start(): Promise<void>;
+  /** Stops taking work (Socket Mode disconnects; in HTTP mode the shared server is closed by main). */
+  stop(): Promise<void>;
+}
+
+/** Web API client settings: a 429 is handed back to the caller instead of pausing every call. */
+export function clientOptions(apiUrl: string | undefined, logger: BoltLogger): webApi.WebClientOptions {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4000 },
+    timeout: 15_000,
+    logger,
+  };
+}
+
+export function buildTransport(o: TransportOptions): Transport {
+  const common = {
+    token: o.botToken,
+    botId: o.identity.botId,
+    botUserId: o.identity.botUserId,
+    logger: o.logger,
+    convoStore: false as const,
+    clientOptions: clientOptions(o.apiUrl, o.logger),
+  };
+  if (o.appToken) {
+    const receiver = new SocketModeReceiver({
+      appToken: o.appToken,
+      logger: o.logger,
+      installerOptions: { clientOptions: o.apiUrl ? { slackApiUrl: o.apiUrl } : {} },
+      ...(o.socket?.clientPingTimeoutMs ? { clientPingTimeout: o.socket.clientPingTimeoutMs } : {}),
+      ...(o.socket?.serverPingTimeoutMs ? { serverPingTimeout: o.socket.serverPingTimeoutMs } : {}),
+    });
+    const app = new App({ ...common, receiver, socketMode: true });
+    return {
+      mode: 'socket',
+      app,
+      async start() {
+        try {
+          await app.start();
+        } catch (error) {
+          const code = platformError(error);
+          throw code
+            ? new ConfigError([`SLACK_APP_TOKEN: Slack refused to open a Socket Mode connection (${code})`])
+            : error;
+        }
+      },
+      async stop() {
+        await app.stop();
+      },
+    };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: o.signingSecret ?? '',
+    endpoints: [EVENTS_PATH],
+    logger: o.logger,
+    processBeforeResponse: false,
+  });
+  const app = new App({ ...common, receiver });
+  o.http.route('POST', EVENTS_PATH, receiver.requestListener);
+  return { mode: 'http', app, start: async () => {}, stop: async () => {} };
+}

@@ -1,0 +1,136 @@
+// /debat end to end in both modes: the real Bolt app against the fake Slack.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseRef } from '../../adapters/slack/refs.ts';
+import { invalidBlocks, type Mode, type SlackBed, startSlackBed } from './harness.ts';
+
+const blockText = (blocks: unknown[] | undefined): string => JSON.stringify(blocks ?? []);
+
+describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
+  let t: SlackBed;
+  beforeEach(async () => {
+    t = await startSlackBed(mode);
+  });
+  afterEach(async () => {
+    expect(invalidBlocks(t.slack)).toEqual([]);
+    expect(t.logger.errors).toEqual([]);
+    await t.close();
+  });
+
+  async function open(topic = 'Faut-il mêler vie perso et vie pro sur Twitter ?', user = 'UOPENER') {
+    const acked = await t.command(user, 'C1', `lancer ${topic}`);
+    expect(acked.status).toBe(200);
+    await t.idle();
+    const post = t.slack.okCalls('chat.postMessage').at(-1)!;
+    return { ts: String(post.response?.ts), post };
+  }
+
+  it('lancer posts the scoreboard in the channel and remembers it as the live message', async () => {
+    const { ts, post } = await open();
+    expect(post.args.channel).toBe('C1');
+    const blocks = blockText(post.args.blocks as unknown[]);
+    expect(blocks).toContain('Faut-il mêler vie perso et vie pro sur Twitter ?');
+    expect(blocks).toContain('debat.vote.pro');
+    const debate = await t.bed.engine.liveScoreboard(
+      { platform: 'slack', workspaceId: t.slack.identity.teamId },
+      1,
+    );
+    expect(parseRef(debate!.ref!)).toEqual({ channel: 'C1', ts });
+  });
+
+  it('argues by command: the argument is stored before the ack and the scoreboard follows', async () => {
+    const { ts } = await open();
+    const acked = await t.command('U2', 'C1', 'pour On se montre tel qu’on est');
+    expect(acked.status).toBe(200);
+    // Stored at ack time, before any call to Slack.
+    const stored = await t.bed.store.argumentsOfSide(1, 'pro', 10);
+    expect(stored.map((a) => a.text)).toEqual(['On se montre tel qu’on est']);
+    await t.idle();
+    expect(blockText(t.slack.message('C1', ts)?.blocks)).toContain('On se montre tel qu’on est');
+    const announcement = t.slack.okCalls('chat.postMessage').at(-1)!;
+    expect(blockText(announcement.args.blocks as unknown[])).toContain('Argument n° 1 ajouté');
+  });
+
+  it('answers private results in the ack itself, ephemerally', async () => {
+    await open();
+    const acked = await t.command('U2', 'C1', 'voter contre');
+    expect(acked.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(acked.body?.text).toContain('Vote enregistré : Contre');
+    const list = await t.command('U2', 'C1', 'liste');
+    expect(JSON.stringify(list.body)).toContain('Faut-il mêler');
+    const tally = await t.command('U2', 'C1', 'bilan #1');
+    expect(JSON.stringify(tally.body)).toContain('Votre vote : Contre');
+  });
+
+  it('answers every error ephemerally and never in the channel', async () => {
+    const before = t.slack.okCalls('chat.postMessage').length;
+    const none = await t.command('U2', 'C1', 'voter pour');
+    expect(none.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(none.body?.text).toContain('Aucun débat ouvert');
+    const unknown = await t.command('U2', 'C1', 'lancr un sujet');
+    expect(JSON.stringify(unknown.body)).toContain('Vouliez-vous dire « lancer »');
+    const empty = await t.command('U2', 'C1', 'lancer');
+    expect(empty.body?.text).toContain('Il manque le sujet');
+    await t.idle();
+    expect(t.slack.okCalls('chat.postMessage').length).toBe(before);
+  });
+
+  it('lets the opener close the debate and refuses everyone else', async () => {
+    const { ts } = await open();
+    await t.command('U2', 'C1', 'clore');
+    await t.idle();
+    const refusal = t.slack.privateNotes('U2').at(-1);
+    expect(refusal?.text).toContain('Seuls l’auteur du débat et les admins');
+    expect(blockText(t.slack.message('C1', ts)?.blocks)).toContain('debat.close');
+
+    await t.command('UOPENER', 'C1', 'clore');
+    await t.idle();
+    expect(JSON.stringify(t.slack.channelMessages('C1').at(-1)?.blocks)).toContain('Débat n° 1 clos');
+    const board = blockText(t.slack.message('C1', ts)?.blocks);
+    expect(board).toContain('debat.reopen');
+    expect(board).not.toContain('debat.close');
+  });
+
+  it('lets a workspace admin close a debate they did not open (looked up once, then cached)', async () => {
+    await open();
+    t.slack.setUser({ id: 'UADMIN', is_admin: true, name: 'admin' });
+    await t.command('UADMIN', 'C1', 'clore #1');
+    await t.command('UADMIN', 'C1', 'rouvrir #1');
+    await t.idle();
+    const lookups = t.slack.calls('users.info').filter((c) => c.args.user === 'UADMIN');
+    expect(lookups).toHaveLength(1);
+    const notices = t.slack.channelMessages('C1').map((m) => JSON.stringify(m.blocks));
+    expect(notices.some((b) => b.includes('Débat n° 1 clos'))).toBe(true);
+    expect(notices.some((b) => b.includes('Débat n° 1 rouvert'))).toBe(true);
+  });
+
+  it('keeps channel settings to admins and answers in the chosen language', async () => {
+    await t.command('U2', 'C1', 'config langue en');
+    await t.idle();
+    expect(t.slack.privateNotes('U2').at(-1)?.text).toContain('Seuls les admins');
+    t.slack.setUser({ id: 'UOWNER', is_owner: true });
+    await t.command('UOWNER', 'C1', 'config langue en');
+    await t.idle();
+    expect(t.slack.privateNotes('UOWNER').at(-1)?.text).toContain('Channel settings');
+    const help = await t.command('U3', 'C1', 'aide');
+    expect(JSON.stringify(help.body)).toContain('/debat open');
+  });
+
+  it('exports a debate privately, escaped, within Block Kit limits', async () => {
+    await open('Sujet <b>&</b>');
+    await t.command('U2', 'C1', 'pour un argument');
+    const exported = await t.command('U2', 'C1', 'exporter');
+    const text = JSON.stringify(exported.body);
+    expect(text).toContain('debat-1.md');
+    expect(text).toContain('&lt;b');
+    expect(text).toContain('&amp;');
+    expect(text).not.toContain('<b>');
+  });
+
+  it('forgets a person on request', async () => {
+    await open();
+    await t.command('U2', 'C1', 'voter pour');
+    const forgotten = await t.command('U2', 'C1', 'oublier-moi');
+    expect(forgotten.body?.text).toContain('1 vote(s)');
+    expect(await t.bed.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
+  });
+});
