@@ -1,6 +1,13 @@
 // `/debat bilan` without #id: the channel's week so far, built by the weekly summary's builder.
 
-import { answer, type EngineDeps, type Languages, noticeView, privately, refreshOf } from '../engine/context.ts';
+import {
+  answer,
+  type EngineDeps,
+  type Languages,
+  noticeView,
+  privately,
+  refreshOf,
+} from '../engine/context.ts';
 import type { Outcome } from '../engine/outcome.ts';
 import type { Invocation } from '../engine/types.ts';
 import { buildWeeklySummary } from './build-summary.ts';

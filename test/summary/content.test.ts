@@ -139,7 +139,9 @@ describe('the weekly summary of a seeded week', () => {
     expect(text).toMatch(/ {2}Contre {2}\S+ 1 \(20 %\) ±0/);
     expect(text).toContain('  depuis le dernier bilan : Pour +1 · Contre ±0 · Neutre +1');
     expect(text).toContain('  4 participants · 1 nouvel argument · 1 changement de camp');
-    expect(text).toContain('    n° 3 · Contre · Les réunions à distance s’éternisent (1 appui, par name-erin)');
+    expect(text).toContain(
+      '    n° 3 · Contre · Les réunions à distance s’éternisent (1 appui, par name-erin)',
+    );
     expect(text).toContain(
       '  Le plus convaincant (∆) : n° 1 · Pour · On gagne du temps de trajet (1 appui, 1 ∆, par name-alice) · 1 ∆ cette semaine',
     );
@@ -151,7 +153,10 @@ describe('the weekly summary of a seeded week', () => {
 
   it('renders in English in the terminal', async () => {
     await postTwoWeeks();
-    const text = renderReply({ ...posts[1]!.reply, language: 'en' }, { color: false, timezone: 'Europe/Paris' });
+    const text = renderReply(
+      { ...posts[1]!.reply, language: 'en' },
+      { color: false, timezone: 'Europe/Paris' },
+    );
     const lines = text.split('\n');
     expect(lines[0]).toBe('━━ Weekly summary · Fri 20 Mar, 16:00 to Fri 27 Mar, 16:00 ━━');
     expect(lines[1]).toBe('3 active debates · 8 votes cast · 2 new arguments · 1 change of side');
@@ -171,17 +176,29 @@ describe('the weekly summary of a seeded week', () => {
     expect(chart).toMatchObject({ filename: 'debat-bilan-2026-03-23.png', mimeType: 'image/png' });
     const png = Buffer.from(chart!.data);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(chartSize(view.debates.length));
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(
+      chartSize(view.debates.length),
+    );
   });
 
   it('`/debat bilan` without #id: the week so far, from the last summary, same builder', async () => {
     await postTwoWeeks();
     bed.clock.set(new Date('2026-03-30T10:00:00Z'));
-    const deps = { store: bed.store, clock: bed.clock, logger: silentLogger, defaults: DEFAULTS, secret: 's' };
-    const outcome = await weekSoFar(deps, { ...CHANNEL, user: { id: 'x', name: 'x', isAdmin: false } }, {
-      public: 'fr',
-      private: 'en',
-    });
+    const deps = {
+      store: bed.store,
+      clock: bed.clock,
+      logger: silentLogger,
+      defaults: DEFAULTS,
+      secret: 's',
+    };
+    const outcome = await weekSoFar(
+      deps,
+      { ...CHANNEL, user: { id: 'x', name: 'x', isAdmin: false } },
+      {
+        public: 'fr',
+        private: 'en',
+      },
+    );
     const reply = outcome.replies[0]!;
     expect(reply.visibility).toBe('private');
     expect(reply.language).toBe('en');
@@ -198,11 +215,21 @@ describe('the weekly summary of a seeded week', () => {
   it('`/debat bilan` without #id on a quiet week says so', async () => {
     await seedBeforeWindow(bed);
     bed.clock.set(new Date('2026-03-25T10:00:00Z'));
-    const deps = { store: bed.store, clock: bed.clock, logger: silentLogger, defaults: DEFAULTS, secret: 's' };
-    const outcome = await weekSoFar(deps, { ...CHANNEL, user: { id: 'x', name: 'x', isAdmin: false } }, {
-      public: 'fr',
-      private: 'fr',
-    });
+    const deps = {
+      store: bed.store,
+      clock: bed.clock,
+      logger: silentLogger,
+      defaults: DEFAULTS,
+      secret: 's',
+    };
+    const outcome = await weekSoFar(
+      deps,
+      { ...CHANNEL, user: { id: 'x', name: 'x', isAdmin: false } },
+      {
+        public: 'fr',
+        private: 'fr',
+      },
+    );
     expect(outcome.replies[0]!.view).toEqual({ kind: 'notice', key: 'summary.empty', params: {} });
   });
 });

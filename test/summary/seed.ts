@@ -49,7 +49,13 @@ export function recordingPublisher(options: { fail?: () => boolean } = {}) {
   };
 }
 
-export async function run(bed: TestBed, who: string, line: string, at: string, admin = false): Promise<Outcome> {
+export async function run(
+  bed: TestBed,
+  who: string,
+  line: string,
+  at: string,
+  admin = false,
+): Promise<Outcome> {
   bed.clock.set(new Date(at));
   const outcome = await bed.engine.run(person(who, { admin }), line);
   const error = outcome.replies.find((r) => r.view.kind === 'error');
