@@ -1,0 +1,83 @@
+import type { Command } from '../../src/commands/command.ts';
+import { parseDuration } from '../../src/commands/duration.ts';
+import type { CommandSpec, OptionKind } from '../../src/commands/grammar.ts';
+import { parseCommand, parseText } from '../../src/commands/parse.ts';
+import { voteSideFor } from '../../src/commands/words.ts';
+import { fail, ok, type Result } from '../../src/engine/result.ts';
+import type { OptionValues } from './incoming.ts';
+
+/**
+ * Typed slash-command options → the core's Command. Free text (a topic, an argument) is validated
+ * as text and never re-parsed, so "#3" or "--anonyme" inside a topic stay words of the topic.
+ */
+export function commandFromOptions(spec: CommandSpec, values: OptionValues): Result<Command> {
+  const of = (kind: OptionKind): string | number | boolean | undefined => {
+    const option = spec.options.find((o) => o.kind === kind);
+    return option ? values[option.name] : undefined;
+  };
+  const named = (name: string) => values[name];
+  const int = (v: unknown): number | undefined =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined;
+  const debate = int(of('debate'));
+  const number = int(of('number'));
+
+  switch (spec.kind) {
+    case 'open': {
+      const topic = parseText('topic', String(of('text') ?? ''));
+      if (!topic.ok) return topic;
+      const flags = spec.options.filter((o) => o.kind === 'flag').map((o) => o.name);
+      const [anonymousFlag, hiddenFlag] = flags;
+      const rawDuration = of('duration');
+      let durationMs: number | undefined;
+      if (rawDuration !== undefined && String(rawDuration).trim() !== '') {
+        durationMs = parseDuration(String(rawDuration).trim());
+        if (durationMs === undefined)
+          return fail('parse.bad_duration', { word: String(rawDuration).slice(0, 40) });
+      }
+      return ok({
+        kind: 'open',
+        topic: topic.value,
+        anonymous: anonymousFlag !== undefined && named(anonymousFlag) === true,
+        hidden: hiddenFlag !== undefined && named(hiddenFlag) === true,
+        durationMs,
+      });
+    }
+    case 'argue': {
+      const text = parseText('argument', String(of('text') ?? ''));
+      if (!text.ok) return text;
+      return ok({ kind: 'argue', side: spec.id === 'contre' ? 'con' : 'pro', text: text.value, debate });
+    }
+    case 'vote': {
+      const side = voteSideFor(String(of('voteSide') ?? ''));
+      return side ? ok({ kind: 'vote', side, debate }) : fail('parse.missing_side');
+    }
+    case 'endorse':
+    case 'withdraw':
+    case 'delta':
+      return number === undefined
+        ? fail('parse.missing_number', { command: spec.fr })
+        : ok({ kind: spec.kind, argument: number, debate });
+    case 'arguments':
+      return ok({ kind: 'arguments', page: int(of('page')) ?? 1, debate });
+    case 'tally':
+    case 'close':
+    case 'reopen':
+      return ok({ kind: spec.kind, debate });
+    case 'export':
+      return ok({ kind: 'export', format: of('format') === 'csv' ? 'csv' : 'markdown', debate });
+    case 'settings': {
+      // Settings are words of the grammar (a zone, a day and time, a language): the parser reads them.
+      const given = spec.options.find(
+        (o) => typeof values[o.name] === 'string' && String(values[o.name]).trim(),
+      );
+      if (!given) return ok({ kind: 'settings' });
+      return parseCommand(`${spec.fr} ${given.name} ${String(values[given.name]).trim()}`);
+    }
+    case 'list':
+      return ok({ kind: 'list' });
+    case 'forgetMe':
+      return ok({ kind: 'forgetMe' });
+    case 'help':
+      return ok({ kind: 'help' });
+  }
+}

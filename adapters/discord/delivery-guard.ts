@@ -1,0 +1,48 @@
+import { snowflakeTime } from './people.ts';
+
+/** A bounded map that forgets its oldest entries first. */
+class Recent<V> {
+  readonly #map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string): V | undefined {
+    return this.#map.get(key);
+  }
+  set(key: string, value: V): void {
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    if (this.#map.size > this.max) {
+      const oldest = this.#map.keys().next().value;
+      if (oldest !== undefined) this.#map.delete(oldest);
+    }
+  }
+}
+
+export const DOUBLE_CLICK_MS = 1500;
+
+/**
+ * Redelivered interactions (same id: a gateway replay after a resume, an HTTP retry) and double
+ * clicks (two interactions, same person, same button, same message, moments apart) act once.
+ * Times come from the interactions' snowflake ids, so the test is the same on every machine.
+ * The engine's delivery ids protect votes and arguments across restarts; this guard also covers
+ * what has no delivery id (opening a debate, a toggle clicked twice).
+ */
+export class DeliveryGuard {
+  readonly #seen = new Recent<true>(10_000);
+  readonly #clicks = new Recent<number>(10_000);
+
+  /** True the first time an interaction id is seen. */
+  first(interactionId: string): boolean {
+    if (this.#seen.get(interactionId)) return false;
+    this.#seen.set(interactionId, true);
+    return true;
+  }
+
+  /** True when the same person clicked the same component of the same message just before. */
+  doubleClick(interactionId: string, userId: string, messageId: string, customId: string): boolean {
+    const key = `${userId}/${messageId}/${customId}`;
+    const at = snowflakeTime(interactionId);
+    const previous = this.#clicks.get(key);
+    this.#clicks.set(key, at);
+    return previous !== undefined && Math.abs(at - previous) < DOUBLE_CLICK_MS;
+  }
+}

@@ -1,0 +1,198 @@
+import type { Command } from '../../src/commands/command.ts';
+import { parseText } from '../../src/commands/parse.ts';
+import type { DebateEngine } from '../../src/engine/engine.ts';
+import type { Logger } from '../../src/engine/logger.ts';
+import type { Outcome, ScoreboardRefresh } from '../../src/engine/outcome.ts';
+import type { UserError } from '../../src/engine/result.ts';
+import type { Invocation } from '../../src/engine/types.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import type { Reply } from '../../src/views/types.ts';
+import { commandFromOptions } from './command-input.ts';
+import { COMMAND_NAME, specOfSubcommand } from './commands.ts';
+import { MODAL_SIDE_FIELD, MODAL_TEXT_FIELD, parseArgumentModalId, parseButtonId } from './custom-id.ts';
+import type { DeliveryGuard } from './delivery-guard.ts';
+import type { Incoming } from './incoming.ts';
+import { invocationOf } from './invocation.ts';
+import { renderReply } from './render/index.ts';
+import { argumentModal } from './render/modal.ts';
+import { noticeText, renderNotice } from './render/simple.ts';
+import type { Responder } from './responder.ts';
+import type { Rest } from './rest.ts';
+import type { Scoreboards } from './scoreboards.ts';
+import { openDebateThread, threadsWanted } from './threads.ts';
+
+type Acting = Exclude<Incoming, { kind: 'ping' }>;
+
+/** Subcommands whose first answer is public: defer those visibly, the others privately. */
+const PUBLIC_FIRST = new Set(['pour', 'contre', 'clore', 'rouvrir']);
+
+export interface HandlerDeps {
+  engine: DebateEngine;
+  logger: Logger;
+  rest: Rest;
+  scoreboards: Scoreboards;
+  guard: DeliveryGuard;
+  refresh: (refresh: ScoreboardRefresh) => void;
+  deferAfterMs: number;
+}
+
+/**
+ * One interaction, whatever the transport: a slash command, a click or a form becomes a core
+ * Command; the outcome's replies are rendered and sent (private ones ephemeral), its scoreboards
+ * refreshed. Votes and arguments are stored before any answer leaves.
+ */
+export class InteractionHandler {
+  constructor(private readonly deps: HandlerDeps) {}
+
+  async handle(incoming: Acting, responder: Responder): Promise<void> {
+    const cancel = responder.autoDefer(
+      this.deps.deferAfterMs,
+      incoming.kind === 'command'
+        ? { kind: 'reply', ephemeral: !PUBLIC_FIRST.has(incoming.subcommand ?? '') }
+        : { kind: 'update' },
+    );
+    try {
+      if (incoming.kind === 'command') await this.#command(incoming, responder);
+      else if (incoming.kind === 'button') await this.#button(incoming, responder);
+      else if (incoming.kind === 'modal') await this.#modal(incoming, responder);
+      else await responder.deferUpdate();
+    } catch (error) {
+      this.deps.logger.error(
+        { err: error, interaction: incoming.id, kind: incoming.kind },
+        'discord: interaction failed',
+      );
+      const inv = invocationOf(incoming);
+      await responder.reply(renderReply(await this.#errorReply(inv, { code: 'internal' })), true);
+    } finally {
+      cancel();
+      await responder.finish();
+    }
+  }
+
+  async #command(incoming: Extract<Acting, { kind: 'command' }>, responder: Responder): Promise<void> {
+    const inv = invocationOf(incoming);
+    const spec = incoming.name === COMMAND_NAME ? specOfSubcommand(incoming.subcommand) : undefined;
+    if (!spec) return this.#deliver(await this.deps.engine.execute(inv, { kind: 'help' }), inv, responder);
+    const built = commandFromOptions(spec, incoming.options);
+    if (!built.ok)
+      return void (await responder.reply(renderReply(await this.#errorReply(inv, built.error)), true));
+    await this.#deliver(await this.deps.engine.execute(inv, built.value), inv, responder);
+  }
+
+  async #button(incoming: Extract<Acting, { kind: 'button' }>, responder: Responder): Promise<void> {
+    const action = parseButtonId(incoming.customId);
+    const messageId = incoming.message?.id ?? '';
+    if (!action || this.deps.guard.doubleClick(incoming.id, incoming.user.id, messageId, incoming.customId)) {
+      return responder.deferUpdate();
+    }
+    const inv = invocationOf(incoming);
+    const inList = incoming.message?.ephemeral === true;
+    const { debate } = action;
+    switch (action.kind) {
+      case 'add': {
+        const { private: language } = await this.deps.engine.languages(inv);
+        return responder.modal(argumentModal(debate, language));
+      }
+      case 'vote':
+        return this.#run(inv, { kind: 'vote', side: action.side, debate }, responder);
+      case 'close':
+      case 'reopen':
+        return this.#run(inv, { kind: action.kind, debate }, responder);
+      case 'list': {
+        const outcome = await this.deps.engine.execute(inv, { kind: 'arguments', page: action.page, debate });
+        return inList ? this.#updateWith(outcome, responder) : this.#deliver(outcome, inv, responder);
+      }
+      case 'endorse': {
+        const outcome = await this.deps.engine.execute(inv, {
+          kind: 'endorse',
+          argument: action.argument,
+          debate,
+        });
+        this.#refreshAll(outcome);
+        const failed = outcome.replies.some((r) => r.view.kind === 'error');
+        if (failed || !inList) return this.#send(outcome.replies, responder);
+        // The list the person is reading shows the new state of their endorsement.
+        const list = await this.deps.engine.execute(inv, { kind: 'arguments', page: action.page, debate });
+        return this.#updateWith(list, responder);
+      }
+      case 'delta': {
+        const outcome = await this.deps.engine.execute(inv, {
+          kind: 'delta',
+          argument: action.argument,
+          debate,
+        });
+        this.#refreshAll(outcome);
+        const first = outcome.replies[0];
+        if (!inList || !first || first.view.kind === 'error') return this.#send(outcome.replies, responder);
+        return responder.update({ ...renderReply(first), embeds: [], components: [] });
+      }
+    }
+  }
+
+  async #modal(incoming: Extract<Acting, { kind: 'modal' }>, responder: Responder): Promise<void> {
+    const debate = parseArgumentModalId(incoming.customId);
+    if (debate === undefined) return responder.deferUpdate();
+    const inv = invocationOf(incoming);
+    const rawSide = incoming.fields[MODAL_SIDE_FIELD];
+    const side = (Array.isArray(rawSide) ? rawSide[0] : rawSide) === 'con' ? 'con' : 'pro';
+    const rawText = incoming.fields[MODAL_TEXT_FIELD];
+    const text = parseText('argument', typeof rawText === 'string' ? rawText : '');
+    if (!text.ok) return responder.reply(renderReply(await this.#errorReply(inv, text.error)), true);
+    return this.#run(inv, { kind: 'argue', side, text: text.value, debate }, responder);
+  }
+
+  async #run(inv: Invocation, command: Command, responder: Responder): Promise<void> {
+    await this.#deliver(await this.deps.engine.execute(inv, command), inv, responder);
+  }
+
+  /** Sends every reply; a new debate's scoreboard goes to the channel as a message of its own. */
+  async #deliver(outcome: Outcome, inv: Invocation, responder: Responder): Promise<void> {
+    const replies = [...outcome.replies];
+    if (outcome.opened) {
+      const index = replies.findIndex((r) => r.visibility === 'public' && r.view.kind === 'scoreboard');
+      const board = replies[index];
+      if (board && board.view.kind === 'scoreboard') {
+        const messageId = await this.deps.scoreboards.publish(inv, outcome.opened.number, board);
+        if (messageId) {
+          replies.splice(index, 1);
+          const { private: language } = await this.deps.engine.languages(inv);
+          const { debate } = board.view;
+          await responder.reply(
+            renderNotice(
+              noticeText(translator(language), 'notice.opened', {
+                debate: debate.number,
+                topic: debate.topic,
+              }),
+            ),
+            true,
+          );
+          if (await threadsWanted(this.deps.engine, inv)) {
+            await openDebateThread(this.deps, inv.channelId, messageId, debate, board.language);
+          }
+        }
+      }
+    }
+    await this.#send(replies, responder);
+    this.#refreshAll(outcome);
+  }
+
+  async #send(replies: readonly Reply[], responder: Responder): Promise<void> {
+    for (const reply of replies) await responder.reply(renderReply(reply), reply.visibility === 'private');
+  }
+
+  async #updateWith(outcome: Outcome, responder: Responder): Promise<void> {
+    const [first, ...rest] = outcome.replies;
+    if (first) await responder.update(renderReply(first));
+    await this.#send(rest, responder);
+    this.#refreshAll(outcome);
+  }
+
+  #refreshAll(outcome: Outcome): void {
+    for (const refresh of outcome.refresh) this.deps.refresh(refresh);
+  }
+
+  async #errorReply(inv: Invocation, error: UserError): Promise<Reply> {
+    const languages = await this.deps.engine.languages(inv).catch(() => ({ private: inv.locale ?? 'fr' }));
+    return { visibility: 'private', language: languages.private, view: { kind: 'error', error } };
+  }
+}

@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../../src/engine/logger.ts';
+import type { RouteHandler } from '../../src/http-routes.ts';
+import { type Incoming, readInteraction } from './incoming.ts';
+import { HttpInitialChannel, type InitialResponse } from './responder.ts';
+import { signatureVerifier } from './signature.ts';
+
+const MAX_BODY = 256 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res
+      .writeHead(status, { 'content-type': 'text/plain' })
+      .end(status === 401 ? 'invalid request signature' : '');
+    return;
+  }
+  const json = JSON.stringify(body);
+  res
+    .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
+    .end(json);
+}
+
+/**
+ * The HTTP interactions endpoint (mounted on the process's shared server): a bad signature is a
+ * 401 that changes nothing (Discord probes with bad ones and drops endpoints that accept them),
+ * PING gets PONG, anything else is answered inline, or deferred and completed through REST.
+ */
+export function interactionsEndpoint(deps: {
+  publicKey: string;
+  logger: Logger;
+  dispatch: (incoming: Exclude<Incoming, { kind: 'ping' }>, initial: HttpInitialChannel) => void;
+}): RouteHandler {
+  const verified = signatureVerifier(deps.publicKey);
+  return async (req, res) => {
+    const body = await readBody(req);
+    if (body === undefined) return send(res, 413);
+    if (!verified(req.headers['x-signature-timestamp'], body, req.headers['x-signature-ed25519']))
+      return send(res, 401);
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      return send(res, 400);
+    }
+    const incoming = readInteraction(json);
+    if (!incoming) {
+      deps.logger.warn({}, 'discord: an interaction the adapter cannot read');
+      return send(res, 400);
+    }
+    if (incoming.kind === 'ping') return send(res, 200, { type: 1 });
+    const initial = new HttpInitialChannel();
+    deps.dispatch(incoming, initial);
+    const response: InitialResponse = await initial.response;
+    send(res, 200, response);
+  };
+}

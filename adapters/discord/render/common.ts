@@ -1,0 +1,40 @@
+import type { Translate } from '../../../src/i18n/translate.ts';
+import type { ArgumentItem, DebateHeader } from '../../../src/views/types.ts';
+import { discordTime, userText } from './text.ts';
+
+export const COLORS = {
+  open: 0x3b82f6,
+  closed: 0x6b7280,
+  pro: 0x16a34a,
+  con: 0xdc2626,
+  notice: 0x0ea5e9,
+} as const;
+
+/** `**n° 3** · Pour · text (2 appuis, 1 ∆, par Alice)`, the text clipped to `maxText`. */
+export function argumentLine(item: ArgumentItem, tr: Translate, maxText: number): string {
+  const extras = [
+    tr('argument.endorsements', { count: item.endorsements }),
+    ...(item.deltas > 0 ? [tr('argument.deltas', { count: item.deltas })] : []),
+    ...(item.authorName ? [tr('argument.by', { name: userText(item.authorName, 80) })] : []),
+    ...(item.endorsedByViewer ? ['★'] : []),
+  ];
+  const line = tr('argument.line', {
+    number: item.number,
+    side: tr(`side.${item.side}`),
+    text: userText(item.text, maxText),
+  });
+  return `${line} (${extras.join(', ')})`;
+}
+
+/** Opener (or anonymous) · status · end date. */
+export function debateMeta(debate: DebateHeader, tr: Translate): string {
+  const parts = [
+    debate.openerName
+      ? tr('scoreboard.opener', { name: userText(debate.openerName, 80) })
+      : tr('scoreboard.opener_anonymous'),
+    tr(`status.${debate.status}`),
+  ];
+  if (debate.closesAt !== null && debate.status === 'open')
+    parts.push(tr('scoreboard.closes_at', { date: discordTime(debate.closesAt) }));
+  return parts.join(' · ');
+}

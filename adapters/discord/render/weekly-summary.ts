@@ -1,0 +1,61 @@
+import type { Language } from '../../../src/engine/types.ts';
+import type { Translate } from '../../../src/i18n/translate.ts';
+import { percentages, proportionBar } from '../../../src/views/bars.ts';
+import { shiftText, summaryTitle, summaryTotals } from '../../../src/views/summary-text.ts';
+import type { WeeklyDebateItem, WeeklySummaryView } from '../../../src/views/weekly-summary.ts';
+import { argumentLine, COLORS } from './common.ts';
+import { plainText, userText } from './text.ts';
+import type { EmbedField, OutgoingMessage } from './types.ts';
+
+const MAX_DEBATE_FIELDS = 20;
+
+function debateField(item: WeeklyDebateItem, tr: Translate): EmbedField {
+  const lines: string[] = [];
+  if (item.counts) {
+    const shares = percentages(item.counts);
+    for (const side of ['pro', 'con', 'neutral'] as const) {
+      lines.push(`\`${proportionBar(shares[side] / 100, 12)}\` ${tr(`side.${side}`)} ${item.counts[side]}`);
+    }
+    lines.push(item.shift ? tr('summary.shift', { shift: shiftText(item.shift, tr) }) : tr('summary.first'));
+  } else lines.push(tr('summary.hidden'));
+  lines.push(
+    [
+      tr('scoreboard.participants', { count: item.participants }),
+      tr('summary.new_arguments', { count: item.newArguments }),
+      tr('summary.opinion_changes', { count: item.opinionChanges }),
+    ].join(' · '),
+  );
+  if (item.persuasive) {
+    lines.push(`${tr('summary.persuasive')} : ${argumentLine(item.persuasive.argument, tr, 200)}`);
+  } else {
+    if (item.topPro) lines.push(`${tr('scoreboard.top_pro')} : ${argumentLine(item.topPro, tr, 150)}`);
+    if (item.topCon) lines.push(`${tr('scoreboard.top_con')} : ${argumentLine(item.topCon, tr, 150)}`);
+  }
+  const title = tr('list.item', { debate: item.debate.number, topic: item.debate.topic });
+  return {
+    name: plainText(`${title}${item.closedThisWeek ? ` ${tr('summary.closed_mark')}` : ''}`, 256),
+    value: lines.join('\n'),
+  };
+}
+
+/** The weekly post: totals, then one field per debate; the chart, when attached, as the embed's image. */
+export function renderWeeklySummary(
+  view: WeeklySummaryView,
+  tr: Translate,
+  language: Language,
+): OutgoingMessage {
+  const fields = view.debates.slice(0, MAX_DEBATE_FIELDS).map((item) => debateField(item, tr));
+  const more = view.more + Math.max(0, view.debates.length - MAX_DEBATE_FIELDS);
+  const description = view.debates.length ? summaryTotals(view, tr) : tr('summary.empty');
+  return {
+    embeds: [
+      {
+        title: plainText(summaryTitle(view, language), 256),
+        description:
+          more > 0 ? `${description}\n${userText(tr('summary.more', { count: more }), 200)}` : description,
+        color: COLORS.notice,
+        ...(fields.length ? { fields } : {}),
+      },
+    ],
+  };
+}

@@ -1,0 +1,25 @@
+import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+
+/**
+ * Discord's request signature: Ed25519 over timestamp + raw body, checked with node:crypto alone.
+ * The key is the application's public key in hex, as the Developer Portal shows it.
+ */
+export function signatureVerifier(
+  publicKeyHex: string,
+): (timestamp: unknown, body: Buffer, signature: unknown) => boolean {
+  if (!/^[0-9a-fA-F]{64}$/.test(publicKeyHex))
+    throw new Error('DISCORD_PUBLIC_KEY: expected 64 hexadecimal characters');
+  const key: KeyObject = createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKeyHex, 'hex').toString('base64url') },
+    format: 'jwk',
+  });
+  return (timestamp, body, signature) => {
+    if (typeof timestamp !== 'string' || typeof signature !== 'string') return false;
+    if (!/^\d{1,20}$/.test(timestamp) || !/^[0-9a-fA-F]{128}$/.test(signature)) return false;
+    try {
+      return verify(null, Buffer.concat([Buffer.from(timestamp), body]), key, Buffer.from(signature, 'hex'));
+    } catch {
+      return false;
+    }
+  };
+}
