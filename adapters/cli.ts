@@ -6,12 +6,14 @@ import { startBot } from '../src/main.ts';
 import { migrate, schemaVersion } from '../src/store/migrate.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { adapterFactories } from './factories.ts';
+import { SUMMARY_USAGE, summaryCli } from './summary-cli.ts';
 
 const USAGE = `Usage: debat <command>
 
 Commands:
   start      run the bot (the terminal when no platform token is set)
   migrate    apply pending database migrations and exit
+  summary    a channel's weekly summary at a given moment: ${SUMMARY_USAGE}
   help       this help
 
 Configuration comes from the environment (see .env.example).`;
@@ -54,6 +56,12 @@ async function main(argv: string[]): Promise<void> {
       return start();
     case 'migrate':
       return migrateOnly();
+    case 'summary': {
+      const config = loadConfig();
+      const args = argv.slice(argv.indexOf('summary') + 1);
+      process.exitCode = await summaryCli(args, config, createLogger(config.DEBAT_LOG_LEVEL));
+      return;
+    }
     case 'help':
     case '--help':
       process.stdout.write(`${USAGE}\n`);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { canonicalTimeZone, parseTimeOfDay, parseWeekday } from './commands/weekly-time.ts';
+import { canonicalTimeZone } from './commands/weekly-time.ts';
 import { LANGUAGES } from './engine/types.ts';
+import { DEFAULT_SUMMARY_SCHEDULE } from './summary/period.ts';
+import { parseSummaryAt, sundayFirstFromIso, timeOf } from './summary/summary-at.ts';
 
 const hostZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -22,22 +24,20 @@ const url = optionalText.refine((value) => value === undefined || URL.canParse(v
 const ADAPTERS = ['terminal', 'slack', 'discord'] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
 
-/** "vendredi 16:00", "fri 16:00", "16h vendredi" → weekday and HH:MM. */
+/** "vendredi 16:00", "fri 16:00", "16h30" (Friday kept), "16h vendredi" → weekday and HH:MM. */
 const summaryAt = z
   .string()
   .trim()
   .transform((value, ctx) => {
-    const words = value.split(/\s+/);
-    const day = words.map(parseWeekday).find((d) => d !== undefined);
-    const time = words.map(parseTimeOfDay).find((t) => t !== undefined);
-    if (day === undefined || time === undefined || words.length !== 2) {
+    const parsed = parseSummaryAt(value, DEFAULT_SUMMARY_SCHEDULE);
+    if (!parsed.ok) {
       ctx.addIssue({
         code: 'custom',
-        message: 'expected a day and a time, e.g. "vendredi 16:00" or "fri 16:00"',
+        message: 'expected a day and/or a time, e.g. "vendredi 16:00", "fri 16:00" or "16h30"',
       });
       return z.NEVER;
     }
-    return { day, time };
+    return { day: sundayFirstFromIso(parsed.value.weekday), time: timeOf(parsed.value) };
   });
 
 const schema = z.object({

@@ -8,6 +8,7 @@ import { HttpRoutes } from './http-routes.ts';
 import { migrate } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
 import { SqliteDebateStore } from './store/sqlite-store.ts';
+import { SummaryScheduler } from './summary/scheduler.ts';
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -71,10 +72,21 @@ export async function startBot(
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
 
+  // Weekly summaries: a catch-up pass now (one missed while down, same week), then every minute.
+  const summaries = new SummaryScheduler({
+    store,
+    clock,
+    logger,
+    defaults: engine.defaults,
+    publisherFor: (platform) => adapters.find((adapter) => adapter.platform === platform)?.publisher,
+  });
+  void summaries.start().catch((error: unknown) => logger.error({ err: error }, 'summary scheduler failed'));
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(sweeper);
+      await summaries.stop();
       await http.close();
       for (const adapter of adapters) await adapter.stop();
       await store.close();

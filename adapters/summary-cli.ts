@@ -1,0 +1,71 @@
+// `debat summary --channel <platform:workspace:channel | terminal channel> [--at ISO] [--dry-run]`
+import { parseArgs } from 'node:util';
+import type { Publisher } from '../src/adapter.ts';
+import type { Config } from '../src/config.ts';
+import { systemClock } from '../src/engine/clock.ts';
+import type { Logger } from '../src/engine/logger.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import { summaryCommand } from '../src/summary/summary-command.ts';
+import { renderReply } from './terminal/render.ts';
+
+export const SUMMARY_USAGE =
+  'debat summary --channel <platform:workspace:channel | terminal channel> [--at <ISO time>] [--dry-run]';
+
+/** Runs the command; returns the exit code. Only terminal channels can be posted from here. */
+export async function summaryCli(
+  argv: string[],
+  config: Config,
+  logger: Logger,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      channel: { type: 'string' },
+      at: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (!values.channel) {
+    out.write(`Usage: ${SUMMARY_USAGE}\n`);
+    return 2;
+  }
+  const style = { color: false, timezone: config.DEBAT_TIMEZONE };
+  const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
+  const store = new SqliteDebateStore(db);
+  try {
+    migrate(db);
+    let posted: string | undefined;
+    const terminal: Publisher = {
+      async post(scope, reply) {
+        posted = renderReply(reply, style);
+        return `terminal:${scope.channelId}`;
+      },
+    };
+    const result = await summaryCommand(
+      {
+        store,
+        clock: systemClock,
+        logger,
+        defaults: {
+          language: config.DEBAT_LANGUAGE,
+          timezone: config.DEBAT_TIMEZONE,
+          summaryDay: config.DEBAT_SUMMARY_AT.day,
+          summaryTime: config.DEBAT_SUMMARY_AT.time,
+        },
+        publisherFor: (platform) => (platform === 'terminal' ? terminal : undefined),
+      },
+      { channel: values.channel, at: values.at, dryRun: values['dry-run'] },
+    );
+    out.write(`${result.lines.join('\n')}\n`);
+    const shown = posted ?? (result.reply && renderReply(result.reply, style));
+    if (shown) out.write(`\n${shown}\n`);
+    return result.exitCode;
+  } finally {
+    await store.close();
+  }
+}
