@@ -5,9 +5,7 @@ import { createTerminalAdapter } from './terminal/index.ts';
 /** Every adapter the process can run; platform libraries load only when their adapter is enabled. */
 export const adapterFactories: Record<AdapterName, AdapterFactory> = {
   terminal: createTerminalAdapter(),
-  slack: async () => {
-    throw new Error('The Slack adapter is not available in this build');
-  },
+  slack: async (deps) => (await import('./slack/index.ts')).createSlackAdapter()(deps),
   discord: async () => {
     throw new Error('The Discord adapter is not available in this build');
   },

@@ -32,6 +32,12 @@ export function fitMrkdwn(text: string, max: number): string {
   return out + ELLIPSIS;
 }
 
+/**
+ * Plain text is not parsed for mentions, but a header that reads `<!channel>` is one client bug
+ * away from a ping: a word joiner (U+2060) after `<` keeps it looking the same and inert.
+ */
+export const defuseMentions = (text: string): string => text.replace(/<(?=[!@#])/g, '<\u2060');
+
 /** Plain text (button labels, modal titles, option text): no escaping, just the limit.
  *  Empty text is refused by Slack, so it becomes a lone ellipsis. */
 export const fitPlain = (text: string, max: number): string => truncate(text, max) || ELLIPSIS;

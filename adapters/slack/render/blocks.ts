@@ -2,7 +2,7 @@
 // builders must already be escaped (use `esc`); plain_text is never parsed for mentions.
 import type { types } from '@slack/bolt';
 import type { MessageKey, MessageParams } from '../../../src/i18n/translate.ts';
-import { escapeMrkdwn, fitMrkdwn, fitPlain, truncate } from '../mrkdwn.ts';
+import { defuseMentions, escapeMrkdwn, fitMrkdwn, fitPlain, truncate } from '../mrkdwn.ts';
 
 export type Block = types.KnownBlock;
 export type ButtonElement = types.Button;
@@ -41,7 +41,7 @@ export const section = (mrkdwn: string, accessory?: ButtonElement, blockId?: str
 
 export const header = (plain: string): Block => ({
   type: 'header',
-  text: { type: 'plain_text', text: fitPlain(plain, LIMIT.headerText), emoji: true },
+  text: { type: 'plain_text', text: fitPlain(defuseMentions(plain), LIMIT.headerText), emoji: true },
 });
 
 export const context = (mrkdwn: string): Block => ({

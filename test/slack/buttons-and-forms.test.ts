@@ -1,0 +1,165 @@
+// The scoreboard's buttons, the argument form, the argument list and the ∆ prompt, in both modes.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clickOnMessage, clickOnPrivate, lastModal } from './clicks.ts';
+import { invalidBlocks, type Mode, type SlackBed, startSlackBed } from './harness.ts';
+
+const json = (value: unknown): string => JSON.stringify(value ?? null);
+
+describe.each<Mode>(['http', 'socket'])('buttons and forms in %s mode', (mode) => {
+  let t: SlackBed;
+  let ts: string;
+
+  beforeEach(async () => {
+    t = await startSlackBed(mode);
+    await t.command('UOPENER', 'C1', 'lancer Le télétravail rend-il plus heureux ?');
+    await t.idle();
+    ts = String(t.slack.okCalls('chat.postMessage')[0]!.response?.ts);
+  });
+  afterEach(async () => {
+    expect(invalidBlocks(t.slack)).toEqual([]);
+    expect(t.logger.errors).toEqual([]);
+    await t.close();
+  });
+
+  const board = () => json(t.slack.message('C1', ts)?.blocks);
+
+  it('votes by button, changes side, and withdraws with a second click on the same side', async () => {
+    expect((await clickOnMessage(t, 'U1', 'C1', ts, 'debat.vote.pro')).status).toBe(200);
+    expect(await t.bed.store.tally(1)).toEqual({ pro: 1, con: 0, neutral: 0 });
+    await t.idle();
+    expect(t.slack.privateNotes('U1').at(-1)?.text).toContain('Vote enregistré : Pour');
+    expect(board()).toContain('1 (100 %)');
+
+    await clickOnMessage(t, 'U1', 'C1', ts, 'debat.vote.neutral');
+    await t.idle();
+    expect(t.slack.privateNotes('U1').at(-1)?.text).toContain('Vote changé : Pour → Neutre');
+
+    await clickOnMessage(t, 'U1', 'C1', ts, 'debat.vote.neutral');
+    await t.idle();
+    expect(t.slack.privateNotes('U1').at(-1)?.text).toContain('Vote retiré');
+    expect(await t.bed.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
+    expect(board()).toContain('0 vote');
+  });
+
+  it('asks what changed a mind after a side switch; one click records the ∆', async () => {
+    await t.command('U2', 'C1', 'contre Les réunions en visio épuisent');
+    await clickOnMessage(t, 'U1', 'C1', ts, 'debat.vote.pro');
+    await clickOnMessage(t, 'U1', 'C1', ts, 'debat.vote.con');
+    await t.idle();
+    const prompt = t.slack.privateNotes('U1').at(-1);
+    expect(prompt?.text).toContain('Qu’est-ce qui vous a fait changer d’avis ?');
+    expect(json(prompt?.blocks)).toContain('Les réunions en visio épuisent');
+
+    await clickOnPrivate(t, 'U1', 'C1', (b) => b.action_id === 'debat.delta');
+    await t.idle();
+    const answer = t.slack.responses((r) => r.user === 'U1').at(-1);
+    expect(answer?.body).toMatchObject({ replace_original: true });
+    expect(json(answer?.body)).toContain('vous a fait changer d’avis (∆)');
+    expect(board()).toContain('1 changement d’avis (∆)');
+  });
+
+  it('adds an argument through the + Argument form, with validation errors shown in the form', async () => {
+    await clickOnMessage(t, 'U3', 'C1', ts, 'debat.add');
+    await t.idle();
+    const modal = lastModal(t.slack);
+    expect(json(modal.title)).toContain('Nouvel argument');
+
+    const empty = await t.interactive(
+      t.slack.payloads.viewSubmission({ user: 'U3', view: modal, answers: { side: 'pro', text: '   ' } }),
+    );
+    expect(empty.body).toEqual({ response_action: 'errors', errors: { text: 'Le texte est vide.' } });
+    const tooLong = await t.interactive(
+      t.slack.payloads.viewSubmission({
+        user: 'U3',
+        view: modal,
+        answers: { side: 'pro', text: 'x'.repeat(1001) },
+      }),
+    );
+    expect(json(tooLong.body)).toContain('au plus 1');
+
+    const good = await t.interactive(
+      t.slack.payloads.viewSubmission({
+        user: 'U3',
+        view: modal,
+        answers: { side: 'con', text: 'On perd le lien' },
+      }),
+    );
+    expect(good.body).toBeUndefined();
+    expect((await t.bed.store.argumentsOfSide(1, 'con', 5)).map((a) => a.text)).toEqual(['On perd le lien']);
+    await t.idle();
+    expect(board()).toContain('On perd le lien');
+  });
+
+  it('refuses an argument to a closed debate inside the form', async () => {
+    await clickOnMessage(t, 'U3', 'C1', ts, 'debat.add');
+    await t.idle();
+    const modal = lastModal(t.slack);
+    await t.command('UOPENER', 'C1', 'clore');
+    await t.idle();
+    const answer = await t.interactive(
+      t.slack.payloads.viewSubmission({
+        user: 'U3',
+        view: modal,
+        answers: { side: 'pro', text: 'Trop tard' },
+      }),
+    );
+    expect(json(answer.body)).toContain('est clos');
+  });
+
+  it('lists arguments privately, pages through them and endorses from the list', async () => {
+    for (let i = 1; i <= 12; i++)
+      await t.command('U2', 'C1', `${i % 2 ? 'pour' : 'contre'} Argument numéro ${i}`);
+    await clickOnMessage(t, 'U4', 'C1', ts, 'debat.args');
+    await t.idle();
+    const first = t.slack.privateNotes('U4').at(-1);
+    expect(first?.text).toContain('Arguments du débat n° 1');
+    expect(json(first?.blocks)).toContain('Page 1 sur 2');
+
+    await clickOnPrivate(t, 'U4', 'C1', (b) => b.action_id === 'debat.args.next');
+    await t.idle();
+    const second = t.slack.responses((r) => r.user === 'U4').at(-1);
+    expect(second?.body).toMatchObject({ replace_original: true });
+    expect(json(second?.body)).toContain('Page 2 sur 2');
+
+    await clickOnPrivate(t, 'U4', 'C1', (b) => b.action_id === 'debat.endorse' && b.value === '1:11:2');
+    await t.idle();
+    const after = t.slack.responses((r) => r.user === 'U4').at(-1);
+    expect(after?.body).toMatchObject({ replace_original: true });
+    expect(json(after?.body)).toContain('Retirer l’appui');
+    expect((await t.bed.store.argument(1, 11))?.endorsements).toBe(1);
+    expect(board()).toContain('Argument numéro 11');
+
+    // One's own argument cannot be endorsed: said privately, in a new message.
+    await t.command('U4', 'C1', 'pour Le mien');
+    await clickOnMessage(t, 'U4', 'C1', ts, 'debat.args');
+    await t.idle();
+    await clickOnPrivate(t, 'U4', 'C1', (b) => b.action_id === 'debat.args.next');
+    await t.idle();
+    await clickOnPrivate(
+      t,
+      'U4',
+      'C1',
+      (b) => b.action_id === 'debat.endorse' && b.value.startsWith('1:13:'),
+    );
+    await t.idle();
+    const refusal = t.slack.responses((r) => r.user === 'U4').at(-1);
+    expect(refusal?.body).toMatchObject({ replace_original: false });
+    expect(json(refusal?.body)).toContain('On n’appuie pas son propre argument');
+  });
+
+  it('closes by the Clore button for the opener only; reopens from the closed scoreboard', async () => {
+    await clickOnMessage(t, 'U5', 'C1', ts, 'debat.close');
+    await t.idle();
+    expect(t.slack.privateNotes('U5').at(-1)?.text).toContain('Seuls l’auteur du débat et les admins');
+    expect(board()).toContain('debat.close');
+
+    await clickOnMessage(t, 'UOPENER', 'C1', ts, 'debat.close');
+    await t.idle();
+    expect(board()).toContain('debat.reopen');
+    expect(json(t.slack.channelMessages('C1').at(-1)?.blocks)).toContain('Débat n° 1 clos');
+
+    await clickOnMessage(t, 'UOPENER', 'C1', ts, 'debat.reopen');
+    await t.idle();
+    expect(board()).toContain('debat.close');
+  });
+});
