@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { startBot } from '../src/main.ts';
+import { BackupError, backupDatabase } from '../src/store/backup.ts';
 import { migrate, schemaVersion } from '../src/store/migrate.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { adapterFactories } from './factories.ts';
@@ -13,6 +14,7 @@ const USAGE = `Usage: debat <command>
 Commands:
   start      run the bot (the terminal when no platform token is set)
   migrate    apply pending database migrations and exit
+  backup <file>  copy the database to a new file, also while the bot runs
   summary    a channel's weekly summary at a given moment: ${SUMMARY_USAGE}
   help       this help
 
@@ -46,6 +48,15 @@ function migrateOnly(): void {
   db.close();
 }
 
+async function backup(file: string | undefined): Promise<void> {
+  if (!file) throw new BackupError('Usage: debat backup <file>');
+  const { DEBAT_DB_PATH } = loadConfig();
+  const done = await backupDatabase(DEBAT_DB_PATH, file);
+  process.stdout.write(
+    `Backup written to ${done.file}: schema version ${done.schemaVersion}, ${done.debates} debate(s), ${done.pages} page(s)\n`,
+  );
+}
+
 async function main(argv: string[]): Promise<void> {
   // A .env file in the working folder, if any, fills variables not already set.
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -56,6 +67,8 @@ async function main(argv: string[]): Promise<void> {
       return start();
     case 'migrate':
       return migrateOnly();
+    case 'backup':
+      return backup(positionals[1]);
     case 'summary': {
       const config = loadConfig();
       const args = argv.slice(argv.indexOf('summary') + 1);
@@ -73,7 +86,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof BackupError)
+    process.stderr.write(`${error.message}\n`);
   else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
