@@ -137,7 +137,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
         accepting = false;
         await gateway?.stop();
         await inFlight.drain();
-        await coalescer.close();
+        await scoreboards.close();
       },
     };
   };

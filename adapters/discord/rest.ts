@@ -43,7 +43,7 @@ export function discordCode(error: unknown): number | undefined {
 export function rateLimitWaitMs(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const e = error as { name?: unknown; retryAfter?: unknown; timeToReset?: unknown };
-  if (e.name !== 'RateLimitError') return undefined;
+  if (typeof e.name !== 'string' || !e.name.startsWith('RateLimitError')) return undefined;
   const wait = Math.max(Number(e.retryAfter) || 0, Number(e.timeToReset) || 0);
   return Math.max(wait, 50);
 }

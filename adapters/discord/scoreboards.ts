@@ -50,6 +50,7 @@ export const DEFAULT_SCOREBOARD_OPTIONS: ScoreboardOptions = {
 export class Scoreboards {
   readonly #lastEdit = new Map<string, number>();
   readonly #backoff = new Map<string, number>();
+  #closing = false;
 
   constructor(
     private readonly deps: {
@@ -93,6 +94,12 @@ export class Scoreboards {
     this.deps.coalescer.schedule(key, () => this.#update(key, refresh));
   }
 
+  /** Writes every pending update now (pacing aside) and stops. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    await this.deps.coalescer.close();
+  }
+
   async #update(key: string, refresh: ScoreboardRefresh): Promise<UpdateResult> {
     const now = this.deps.now ?? Date.now;
     const live = await this.deps.engine.liveScoreboard(refresh.scope, refresh.number);
@@ -101,7 +108,7 @@ export class Scoreboards {
     const { options } = this.deps;
     const isOld = now() - snowflakeTime(target.messageId) > HOUR;
     const last = this.#lastEdit.get(key);
-    if (isOld && last !== undefined && now() - last < options.oldMessageSpacingMs) {
+    if (!this.#closing && isOld && last !== undefined && now() - last < options.oldMessageSpacingMs) {
       return { retryAfterMs: options.oldMessageSpacingMs - (now() - last) };
     }
     try {

@@ -114,7 +114,7 @@ export class FakeDiscord {
   submitModal(
     actor: Actor,
     customId: string,
-    fields: Record<string, string>,
+    fields: Record<string, string | string[]>,
     message?: StoredMessage,
     where: Partial<Where> = {},
   ): Payload {

@@ -149,24 +149,34 @@ export function button(
   return register(state, p, args.where, args.message.id);
 }
 
+/**
+ * A submitted form. Each field is a Label (type 18) holding a text input (a string value) or a
+ * select (an array of values), as Discord sends today; `layout: 'rows'` sends legacy action rows
+ * of text inputs instead.
+ */
 export function modalSubmit(
   state: FakeDiscordState,
   args: {
     actor: Actor;
     where: Where;
     customId: string;
-    fields: Record<string, string>;
+    fields: Record<string, string | string[]>;
     message?: StoredMessage;
+    layout?: 'labels' | 'rows';
   },
 ): Payload {
   const p = base(state, 5, args.actor, args.where);
   if (args.message) p.message = state.toApiMessage(args.message);
+  let id = 0;
   p.data = {
     custom_id: args.customId,
-    components: Object.entries(args.fields).map(([custom_id, value]) => ({
-      type: 1,
-      components: [{ type: 4, custom_id, value }],
-    })),
+    components: Object.entries(args.fields).map(([custom_id, value]) => {
+      const inner = Array.isArray(value)
+        ? { type: 3, id: ++id + 1, custom_id, values: value }
+        : { type: 4, id: ++id + 1, custom_id, value };
+      if (args.layout === 'rows') return { type: 1, id: ++id, components: [inner] };
+      return { type: 18, id: ++id, component: inner };
+    }),
   };
   return register(state, p, args.where, args.message?.id);
 }
