@@ -1,4 +1,5 @@
 import { COMMAND_SPECS, type CommandSpec, type OptionSpec } from '../../src/commands/grammar.ts';
+import { fr } from '../../src/i18n/fr.ts';
 import { type MessageKey, t } from '../../src/i18n/translate.ts';
 
 /**
@@ -44,10 +45,18 @@ export interface CommandDefinition {
 }
 
 const english = (value: string): Record<string, string> => Object.fromEntries(ENGLISH.map((l) => [l, value]));
-const described = (key: MessageKey) => ({
-  description: t('fr', key),
-  description_localizations: english(t('en', key)),
-});
+const DESCRIPTION_MAX = 100;
+const clip = (text: string) =>
+  text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1)}…` : text;
+
+/** Whether the catalogs have this key (a grammar entry added without its description has not). */
+export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(fr, key);
+
+/** The description of `key`, or of `fallback` (e.g. the help line) when the key is missing. */
+const described = (key: string, fallback: MessageKey = 'command.debat') => {
+  const k = hasMessage(key) ? key : fallback;
+  return { description: clip(t('fr', k)), description_localizations: english(clip(t('en', k))) };
+};
 
 function choice(frKey: MessageKey, enKey: MessageKey, value: string): Choice {
   return { name: t('fr', frKey), name_localizations: english(t('en', enKey)), value };
@@ -57,7 +66,7 @@ function optionOf(spec: OptionSpec): CommandOption {
   const base = {
     name: spec.name,
     ...(spec.en !== spec.name ? { name_localizations: english(spec.en) } : {}),
-    ...described(`option.${spec.name}` as MessageKey),
+    ...described(`option.${spec.name}`),
     ...(spec.required ? { required: true } : {}),
   };
   switch (spec.kind) {
@@ -107,7 +116,7 @@ function subcommandOf(spec: CommandSpec): CommandOption {
     type: OPTION_TYPE.subcommand,
     name: spec.id,
     ...(spec.en !== spec.id ? { name_localizations: english(spec.en) } : {}),
-    ...described(`command.${spec.id}` as MessageKey),
+    ...described(`command.${spec.id}`, spec.help),
     ...(options.length ? { options } : {}),
   };
 }

@@ -18,7 +18,7 @@ import { argumentModal } from './render/modal.ts';
 import { noticeText, renderNotice } from './render/simple.ts';
 import type { Responder } from './responder.ts';
 import type { Rest } from './rest.ts';
-import type { Scoreboards } from './scoreboards.ts';
+import { type Scoreboards, scoreboardRef } from './scoreboards.ts';
 import { openDebateThread, threadsWanted } from './threads.ts';
 
 type Acting = Exclude<Incoming, { kind: 'ping' }>;
@@ -76,7 +76,16 @@ export class InteractionHandler {
     const built = commandFromOptions(spec, incoming.options);
     if (!built.ok)
       return void (await responder.reply(renderReply(await this.#errorReply(inv, built.error)), true));
-    await this.#deliver(await this.deps.engine.execute(inv, built.value), inv, responder);
+    const command = await this.#inThread(incoming, inv, built.value);
+    await this.#deliver(await this.deps.engine.execute(inv, command), inv, responder);
+  }
+
+  /** In a debate's thread, a command without #id is about that debate. */
+  async #inThread(incoming: Acting, inv: Invocation, command: Command): Promise<Command> {
+    if (!incoming.thread || !('debate' in command) || command.debate !== undefined) return command;
+    const ref = scoreboardRef(incoming.thread.parentId, incoming.thread.id);
+    const debate = await this.deps.engine.debateAtScoreboard(inv, ref);
+    return debate === undefined ? command : { ...command, debate };
   }
 
   async #button(incoming: Extract<Acting, { kind: 'button' }>, responder: Responder): Promise<void> {

@@ -45,7 +45,9 @@ const interactionSchema = z.object({
   type: z.number().int(),
   token: z.string().optional(),
   guild_id: z.string().optional(),
-  channel: z.object({ id: z.string() }).optional(),
+  channel: z
+    .object({ id: z.string(), type: z.number().optional(), parent_id: z.string().nullish() })
+    .optional(),
   channel_id: z.string().optional(),
   member: z
     .object({ user: userSchema, nick: z.string().nullish(), permissions: z.string().optional() })
@@ -72,6 +74,8 @@ interface Common {
   applicationId: string;
   guildId: string | undefined;
   channelId: string;
+  /** Set when the interaction happened in a thread: its parent channel holds the debates. */
+  thread: { id: string; parentId: string } | undefined;
   user: { id: string; name: string };
   /** The member's permission bitfield in the channel (decimal string). */
   permissions: string | undefined;
@@ -88,6 +92,7 @@ export type Incoming =
   | (Common & { kind: 'unsupported'; type: number });
 
 const EPHEMERAL = 1 << 6;
+const THREAD_TYPES = new Set([10, 11, 12]);
 
 function flattenOptions(options: RawOption[] | undefined): { subcommand?: string; values: OptionValues } {
   const values: OptionValues = {};
@@ -129,6 +134,10 @@ export function readInteraction(raw: unknown): Incoming | undefined {
     applicationId: i.application_id,
     guildId: i.guild_id,
     channelId,
+    thread:
+      i.channel?.parent_id && THREAD_TYPES.has(i.channel.type ?? -1)
+        ? { id: i.channel.id, parentId: i.channel.parent_id }
+        : undefined,
     user: { id: person.id, name: displayName(person, i.member?.nick) },
     permissions: i.member?.permissions,
     locale: i.locale,

@@ -5,7 +5,8 @@ import { isAdminPermissions, languageOfLocale } from './people.ts';
 type Acting = Exclude<Incoming, { kind: 'ping' }>;
 
 /** Who acts, where, in which language: a guild is a workspace, a channel a channel. */
-export function invocationOf(incoming: Acting, channelId: string = incoming.channelId): Invocation {
+export function invocationOf(incoming: Acting): Invocation {
+  const channelId = incoming.thread?.parentId ?? incoming.channelId;
   return {
     platform: 'discord',
     workspaceId: incoming.guildId ?? `dm-${incoming.user.id}`,

@@ -22,8 +22,7 @@ export function threadArgument(content: string): { side: Side; text: string } | 
 
 /** Whether a channel wants a thread per debate (a channel setting of the core). */
 export async function threadsWanted(engine: DebateEngine, scope: ChannelScope): Promise<boolean> {
-  const settings = (await engine.store.channelSettings(scope)) as { threads?: boolean | null };
-  return settings.threads === true;
+  return (await engine.store.channelSettings(scope)).threads;
 }
 
 /**

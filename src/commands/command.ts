@@ -6,6 +6,7 @@ export type SettingChange =
   | { setting: 'timezone'; zone: string }
   | { setting: 'summary'; day: number; time: string }
   | { setting: 'summaryOff' }
+  | { setting: 'threads'; enabled: boolean }
   | { setting: 'language'; language: Language };
 
 /** A command typed by a person, after parsing and validation. `debate` is a `#id` when given. */

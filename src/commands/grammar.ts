@@ -164,6 +164,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       { name: 'fuseau', en: 'timezone', kind: 'text' },
       { name: 'bilan', en: 'summary', kind: 'text' },
       { name: 'langue', en: 'language', kind: 'text' },
+      { name: 'fil', en: 'thread', kind: 'text' },
     ],
     help: 'help.settings',
   },

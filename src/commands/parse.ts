@@ -10,6 +10,7 @@ import {
   commandSpecFor,
   flagFor,
   isOffWord,
+  isOnWord,
   KEYWORDS,
   languageFor,
   settingFor,
@@ -218,6 +219,12 @@ function parseSettings(rest: string[]): Result<Command> {
     const language = values[0] === undefined ? undefined : languageFor(values[0]);
     if (language === undefined) return fail('settings.bad_language', { word: clip(values[0] ?? '') });
     return ok({ kind: 'settings', change: { setting: 'language', language } });
+  }
+  if (setting === 'threads') {
+    const word = values[0] ?? '';
+    if (values.length !== 1 || (!isOnWord(word) && !isOffWord(word)))
+      return fail('settings.bad_switch', { word: clip(values.join(' ')) });
+    return ok({ kind: 'settings', change: { setting: 'threads', enabled: isOnWord(word) } });
   }
   if (values.length === 1 && isOffWord(values[0]!))
     return ok({ kind: 'settings', change: { setting: 'summaryOff' } });

@@ -48,6 +48,7 @@ export function settingsView(deps: EngineDeps, settings: ChannelSettings, saved:
           time: settings.summaryTime ?? defaults.summaryTime,
         },
     language: settings.language ?? defaults.language,
+    threads: settings.threads,
   };
 }
 

@@ -92,6 +92,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'settings.summary': 'Weekly summary: {day} at {time}',
   'settings.summary_off': 'Weekly summary: off',
   'settings.language': 'Language: {language}',
+  'settings.threads_on': 'A thread per debate: yes',
+  'settings.threads_off': 'A thread per debate: no',
 
   'day.0': 'Sunday',
   'day.1': 'Monday',
@@ -137,7 +139,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'help.close': '/debat close [#id] · /debat reopen [#id]: close or reopen (opener or admin)',
   'help.withdraw': '/debat withdraw <n>: withdraw your argument',
   'help.delta': '/debat delta <n>: the argument that changed your mind (∆)',
-  'help.settings': '/debat settings timezone <zone> | summary <day> <time> | summary off | language fr|en',
+  'help.settings':
+    '/debat settings timezone <zone> | summary <day> <time> | summary off | language fr|en | thread on|off',
   'help.export': '/debat export [#id] [csv]: the debate as Markdown or CSV',
   'help.forget': '/debat forget-me: erase your votes and endorsements, anonymise your arguments',
   'help.help': '/debat help: this help',
@@ -175,6 +178,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'option.bilan': 'Day and time of the summary, e.g. friday 16:00, or off',
   'option.langue': 'Language of public messages: fr or en',
   'option.format': 'markdown or csv',
+  'option.fil': 'A thread under each new debate: on or off',
 
   'export.title': 'Debate #{debate}: {topic}',
   'export.tally': 'Tally',
@@ -209,6 +213,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.settings.bad_day': 'Unknown day: “{word}”. Example: friday.',
   'error.settings.bad_time': 'Invalid time: “{word}”. Example: 16:00.',
   'error.settings.bad_language': 'Unknown language: “{word}”. Languages: fr, en.',
+  'error.settings.bad_switch': '“{word}”: say on or off. Example: /debat settings thread on',
   'error.debate.none_open': 'No open debate in this channel. Open one: /debat open <topic>',
   'error.debate.not_found': 'No debate #{debate} here.',
   'error.debate.closed': 'Debate #{debate} is closed.',

@@ -101,6 +101,8 @@ export const fr = {
   'settings.summary': 'Bilan hebdomadaire : {day} à {time}',
   'settings.summary_off': 'Bilan hebdomadaire : désactivé',
   'settings.language': 'Langue : {language}',
+  'settings.threads_on': 'Un fil par débat : oui',
+  'settings.threads_off': 'Un fil par débat : non',
 
   // Days
   'day.0': 'dimanche',
@@ -150,7 +152,8 @@ export const fr = {
   'help.close': '/debat clore [#id] · /debat rouvrir [#id] : clore ou rouvrir (auteur ou admin)',
   'help.withdraw': '/debat retirer <n°> : retirer son argument',
   'help.delta': '/debat delta <n°> : l’argument qui vous a fait changer d’avis (∆)',
-  'help.settings': '/debat config fuseau <zone> | bilan <jour> <heure> | bilan off | langue fr|en',
+  'help.settings':
+    '/debat config fuseau <zone> | bilan <jour> <heure> | bilan off | langue fr|en | fil on|off',
   'help.export': '/debat exporter [#id] [csv] : le débat en Markdown ou CSV',
   'help.forget': '/debat oublier-moi : effacer vos votes et appuis, anonymiser vos arguments',
   'help.help': '/debat aide : cette aide',
@@ -189,6 +192,7 @@ export const fr = {
   'option.bilan': 'Jour et heure du bilan, par exemple vendredi 16:00, ou off',
   'option.langue': 'Langue des messages publics : fr ou en',
   'option.format': 'markdown ou csv',
+  'option.fil': 'Un fil sous chaque nouveau débat : on ou off',
 
   // Export
   'export.title': 'Débat n° {debate} : {topic}',
@@ -225,6 +229,7 @@ export const fr = {
   'error.settings.bad_day': 'Jour inconnu : « {word} ». Exemple : vendredi.',
   'error.settings.bad_time': 'Heure invalide : « {word} ». Exemple : 16:00.',
   'error.settings.bad_language': 'Langue inconnue : « {word} ». Langues : fr, en.',
+  'error.settings.bad_switch': '« {word} » : dites on ou off. Exemple : /debat config fil on',
   'error.debate.none_open': 'Aucun débat ouvert dans ce salon. Lancez-en un : /debat lancer <sujet>',
   'error.debate.not_found': 'Aucun débat n° {debate} ici.',
   'error.debate.closed': 'Le débat n° {debate} est clos.',

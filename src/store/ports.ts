@@ -54,6 +54,8 @@ export interface ChannelSettings {
   summaryDay: number | null;
   summaryTime: string | null;
   summaryOff: boolean;
+  /** A thread under each new debate's scoreboard (platforms with threads). */
+  threads: boolean;
   language: Language | null;
 }
 

@@ -79,6 +79,7 @@ export interface ChannelRow {
   summary_time: string | null;
   summary_off: number;
   language: string | null;
+  threads: number;
 }
 
 export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings => ({
@@ -87,6 +88,7 @@ export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings 
   summaryTime: row?.summary_time ?? null,
   summaryOff: row?.summary_off === 1,
   language: (row?.language as Language | null | undefined) ?? null,
+  threads: row?.threads === 1,
 });
 
 export const asVoteSide = (side: string | null): VoteSide | null => side as VoteSide | null;

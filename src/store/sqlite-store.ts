@@ -95,7 +95,7 @@ export class SqliteDebateStore implements DebateStore {
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
     const row = this.stmt(
-      `SELECT timezone, summary_day, summary_time, summary_off, language FROM channels
+      `SELECT timezone, summary_day, summary_time, summary_off, language, threads FROM channels
        WHERE platform = ? AND workspace_id = ? AND channel_id = ?`,
     ).get(scope.platform, scope.workspaceId, scope.channelId) as ChannelRow | undefined;
     return toChannelSettings(row);
@@ -114,6 +114,8 @@ export class SqliteDebateStore implements DebateStore {
         this.stmt(`UPDATE channels SET language = ? ${where}`).run(change.language, ...keys);
       else if (change.setting === 'summaryOff')
         this.stmt(`UPDATE channels SET summary_off = 1 ${where}`).run(...keys);
+      else if (change.setting === 'threads')
+        this.stmt(`UPDATE channels SET threads = ? ${where}`).run(change.enabled ? 1 : 0, ...keys);
       else
         this.stmt(`UPDATE channels SET summary_day = ?, summary_time = ?, summary_off = 0 ${where}`).run(
           change.day,

@@ -86,6 +86,8 @@ export interface SettingsView {
   timezone: string;
   summary: { day: number; time: string } | null;
   language: Language;
+  /** A thread under each new debate's scoreboard. */
+  threads: boolean;
 }
 
 export interface ExportView {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/discord/render/index.ts';
 import { fitMessage, LIMITS } from '../../adapters/discord/render/limits.ts';
 import { checkMessage, pingsAnyone, pingsOf, type RecordedCall } from '../fakes/discord/index.ts';
-import { alice, type DiscordBed, startDiscordBed } from './harness.ts';
+import { type DiscordBed, startDiscordBed } from './harness.ts';
 
 const HOSTILE =
   '@everyone @here <@400000000000000002> <@!400000000000000002> <@&200000000000000001> **gras** `x` [lien](https://exemple.org) 🇫🇷👩🏽‍💻';

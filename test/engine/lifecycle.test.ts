@@ -113,6 +113,7 @@ describe('channel settings', () => {
       timezone: 'Europe/Paris',
       summary: { day: 5, time: '16:00' },
       language: 'fr',
+      threads: false,
     });
   });
 

@@ -74,6 +74,7 @@ export function renderSettings(view: SettingsView, tr: Translate): OutgoingMessa
           tr('settings.timezone', { zone: view.timezone }),
           summary,
           tr('settings.language', { language: tr(`language.${view.language}`) }),
+          tr(view.threads ? 'settings.threads_on' : 'settings.threads_off'),
         ].join('\n'),
         color: COLORS.notice,
       },

@@ -29,6 +29,8 @@ export interface Where {
   channelId: string;
   /** 0 text channel (default), 11 public thread. */
   channelType?: number;
+  /** A thread's parent channel. */
+  parentId?: string;
   guildLocale?: string;
 }
 
@@ -79,6 +81,7 @@ function base(state: FakeDiscordState, type: number, actor: Actor, where: Where)
       guild_id: where.guildId,
       name: 'debats',
       flags: 0,
+      ...(where.parentId ? { parent_id: where.parentId } : {}),
     },
     locale: actor.locale ?? 'fr',
     member: {
