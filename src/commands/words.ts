@@ -1,0 +1,91 @@
+import type { Language, VoteSide } from '../engine/types.ts';
+import { fold } from './fold.ts';
+import { COMMAND_SPECS, type CommandSpec } from './grammar.ts';
+
+const byWord = new Map<string, CommandSpec>();
+for (const spec of COMMAND_SPECS) {
+  for (const word of [spec.fr, spec.en, ...spec.aliases]) byWord.set(fold(word), spec);
+}
+
+/** Every keyword people may type, for "did you mean". */
+export const KEYWORDS: readonly string[] = [...byWord.keys()];
+
+export const commandSpecFor = (word: string): CommandSpec | undefined => byWord.get(fold(word));
+
+const VOTE_SIDE_WORDS: Record<string, VoteSide> = {
+  pour: 'pro',
+  pro: 'pro',
+  for: 'pro',
+  oui: 'pro',
+  yes: 'pro',
+  '+': 'pro',
+  contre: 'con',
+  con: 'con',
+  against: 'con',
+  non: 'con',
+  no: 'con',
+  '-': 'con',
+  neutre: 'neutral',
+  neutral: 'neutral',
+  abstention: 'neutral',
+  '=': 'neutral',
+};
+export const voteSideFor = (word: string): VoteSide | undefined => VOTE_SIDE_WORDS[fold(word)];
+
+const LANGUAGE_WORDS: Record<string, Language> = {
+  fr: 'fr',
+  francais: 'fr',
+  french: 'fr',
+  en: 'en',
+  anglais: 'en',
+  english: 'en',
+};
+export const languageFor = (word: string): Language | undefined => LANGUAGE_WORDS[fold(word)];
+
+const FLAG_WORDS: Record<string, 'anonymous' | 'hidden' | 'duration'> = {
+  anonyme: 'anonymous',
+  anonymous: 'anonymous',
+  anon: 'anonymous',
+  masque: 'hidden',
+  hidden: 'hidden',
+  cache: 'hidden',
+  duree: 'duration',
+  duration: 'duration',
+};
+export const flagFor = (word: string): 'anonymous' | 'hidden' | 'duration' | undefined =>
+  FLAG_WORDS[fold(word)];
+
+const SETTING_WORDS: Record<string, 'timezone' | 'summary' | 'language' | 'threads'> = {
+  fuseau: 'timezone',
+  'fuseau-horaire': 'timezone',
+  timezone: 'timezone',
+  tz: 'timezone',
+  zone: 'timezone',
+  bilan: 'summary',
+  summary: 'summary',
+  langue: 'language',
+  language: 'language',
+  lang: 'language',
+  fil: 'threads',
+  fils: 'threads',
+  thread: 'threads',
+  threads: 'threads',
+};
+export const settingFor = (word: string): 'timezone' | 'summary' | 'language' | 'threads' | undefined =>
+  SETTING_WORDS[fold(word)];
+
+const ON_WORDS = new Set(['on', 'oui', 'yes', 'active', 'activer', 'enable', 'enabled']);
+export const isOnWord = (word: string): boolean => ON_WORDS.has(fold(word));
+
+const OFF_WORDS = new Set([
+  'off',
+  'non',
+  'aucun',
+  'none',
+  'desactive',
+  'disable',
+  'disabled',
+  'jamais',
+  'never',
+]);
+export const isOffWord = (word: string): boolean => OFF_WORDS.has(fold(word));
