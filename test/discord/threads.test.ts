@@ -43,7 +43,7 @@ describe('Discord threads', () => {
     await t.answer(t.fake.slash(alice, 'lancer', { sujet: 'Pause café à 10 h ?' }));
     const [created] = await t.fake.rest.waitFor('threadFromMessage');
     expect(created?.body).toMatchObject({ name: 'Débat n° 1 : Pause café à 10 h ?' });
-    const threadId = (created?.response as { id: string } | undefined)?.id;
+    const threadId = (created?.response as { id: string } | undefined)?.id ?? '';
     expect(threadId).toBe(t.scoreboard(1).id);
     await t.fake.rest.waitFor((c) => c.route === 'messageCreate' && c.params.channel === threadId);
     return threadId;
