@@ -32,7 +32,7 @@ export const DURATION_MAX_MS = 366 * 24 * 60 * MINUTE;
 export function parseDuration(word: string): number | undefined {
   const match = /^(\d{1,6})\s*([a-z]+)$/.exec(fold(word.trim()));
   if (!match) return undefined;
-  const unit = UNITS[match[2]!];
+  const unit = Object.hasOwn(UNITS, match[2]!) ? UNITS[match[2]!] : undefined;
   if (unit === undefined) return undefined;
   const ms = Number(match[1]) * unit;
   return ms >= DURATION_MIN_MS && ms <= DURATION_MAX_MS ? ms : undefined;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ARGUMENT_MAX, TOPIC_MAX } from './grammar.ts';
 
-// Control characters, bidi overrides/isolates and invisible separators are removed; ZWJ (U+200D)
-// and variation selectors stay so emoji sequences survive.
+// Control characters, format characters (bidi overrides and isolates, zero-width spaces, BOM…),
+// lone surrogates and the blank "filler" letters are removed; ZWJ (U+200D) and the emoji tag
+// characters stay so emoji sequences (families, flags of regions) survive.
 const INVISIBLE =
-  /[\p{Cc}\u00AD\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/gu;
+  /(?![\u200D\u{E0020}-\u{E007F}])[\p{Cc}\p{Cf}\p{Cs}\u115F\u1160\u17B4\u17B5\u3164\uFFA0]|\u034F/gu;
 
 /** Trim, fold every run of whitespace into one space and drop invisible or control characters. */
 export function cleanUserText(raw: string): string {
@@ -14,12 +15,15 @@ export function cleanUserText(raw: string): string {
 /** Length as people count it: code points, not UTF-16 units. */
 export const textLength = (text: string): number => [...text].length;
 
+/** Something a reader can see: not only joiners, tags, marks or unassigned code points. */
+const VISIBLE = /[^\p{Z}\p{C}\p{M}]/u;
+
 const limitedText = (max: number, tooLong: 'topic.too_long' | 'argument.too_long') =>
   z
     .string()
     .transform(cleanUserText)
     .superRefine((text, ctx) => {
-      if (text.length === 0) ctx.addIssue({ code: 'custom', message: 'text.empty' });
+      if (!VISIBLE.test(text)) ctx.addIssue({ code: 'custom', message: 'text.empty' });
       else if (textLength(text) > max)
         ctx.addIssue({ code: 'custom', message: tooLong, params: { max, length: textLength(text) } });
     });

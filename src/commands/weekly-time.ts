@@ -36,7 +36,8 @@ const DAYS: Record<string, number> = {
 
 /** A weekday name in French or English (full or short, any case or accents) → 0 (Sunday) … 6. */
 export function parseWeekday(word: string): number | undefined {
-  return DAYS[fold(word.trim()).replace(/\.$/, '')];
+  const key = fold(word.trim()).replace(/\.$/, '');
+  return Object.hasOwn(DAYS, key) ? DAYS[key] : undefined;
 }
 
 /** `16:00`, `16h`, `16h30`, `9:05`, `4pm`, `4:30pm` → `HH:MM` (24 h); undefined when not a time. */

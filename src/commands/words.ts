@@ -12,6 +12,12 @@ export const KEYWORDS: readonly string[] = [...byWord.keys()];
 
 export const commandSpecFor = (word: string): CommandSpec | undefined => byWord.get(fold(word));
 
+/** A word's meaning in a table: only the table's own words ("constructor" or "__proto__" mean nothing). */
+const lookup = <T>(table: Record<string, T>, word: string): T | undefined => {
+  const key = fold(word);
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+};
+
 const VOTE_SIDE_WORDS: Record<string, VoteSide> = {
   pour: 'pro',
   pro: 'pro',
@@ -30,7 +36,7 @@ const VOTE_SIDE_WORDS: Record<string, VoteSide> = {
   abstention: 'neutral',
   '=': 'neutral',
 };
-export const voteSideFor = (word: string): VoteSide | undefined => VOTE_SIDE_WORDS[fold(word)];
+export const voteSideFor = (word: string): VoteSide | undefined => lookup(VOTE_SIDE_WORDS, word);
 
 const LANGUAGE_WORDS: Record<string, Language> = {
   fr: 'fr',
@@ -40,7 +46,7 @@ const LANGUAGE_WORDS: Record<string, Language> = {
   anglais: 'en',
   english: 'en',
 };
-export const languageFor = (word: string): Language | undefined => LANGUAGE_WORDS[fold(word)];
+export const languageFor = (word: string): Language | undefined => lookup(LANGUAGE_WORDS, word);
 
 const FLAG_WORDS: Record<string, 'anonymous' | 'hidden' | 'duration'> = {
   anonyme: 'anonymous',
@@ -53,7 +59,7 @@ const FLAG_WORDS: Record<string, 'anonymous' | 'hidden' | 'duration'> = {
   duration: 'duration',
 };
 export const flagFor = (word: string): 'anonymous' | 'hidden' | 'duration' | undefined =>
-  FLAG_WORDS[fold(word)];
+  lookup(FLAG_WORDS, word);
 
 const SETTING_WORDS: Record<string, 'timezone' | 'summary' | 'language' | 'threads'> = {
   fuseau: 'timezone',
@@ -72,7 +78,7 @@ const SETTING_WORDS: Record<string, 'timezone' | 'summary' | 'language' | 'threa
   threads: 'threads',
 };
 export const settingFor = (word: string): 'timezone' | 'summary' | 'language' | 'threads' | undefined =>
-  SETTING_WORDS[fold(word)];
+  lookup(SETTING_WORDS, word);
 
 const ON_WORDS = new Set(['on', 'oui', 'yes', 'active', 'activer', 'enable', 'enabled']);
 export const isOnWord = (word: string): boolean => ON_WORDS.has(fold(word));
