@@ -50,6 +50,8 @@ export class SqliteDebateStore implements DebateStore {
 
   summaryChannels: SummaryStore['summaryChannels'] = (since) => this.summaries.summaryChannels(since);
   weekActivity: SummaryStore['weekActivity'] = (scope, window) => this.summaries.weekActivity(scope, window);
+  weekActivities: SummaryStore['weekActivities'] = (scopes, window) =>
+    this.summaries.weekActivities(scopes, window);
   ledgerSince: SummaryStore['ledgerSince'] = (weekStart) => this.summaries.ledgerSince(weekStart);
   ledgerEntry: SummaryStore['ledgerEntry'] = (scope, weekStart) =>
     this.summaries.ledgerEntry(scope, weekStart);

@@ -1,19 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { ChannelScope, Platform, VoteSide } from '../engine/types.ts';
-import type { Counts } from './ports.ts';
-import {
-  type ArgumentRow,
-  type ChannelRow,
-  type DebateRow,
-  toArgument,
-  toChannelSettings,
-  toDebate,
-} from './sqlite-rows.ts';
+import type { ChannelScope, Platform } from '../engine/types.ts';
+import { type ChannelRow, toChannelSettings } from './sqlite-rows.ts';
+import { readWeekActivities } from './sqlite-week-activity.ts';
 import type {
   ClaimInput,
   ClaimOutcome,
   CompleteInput,
-  DebateSnapshot,
   LedgerEntry,
   LedgerStatus,
   SummaryChannel,
@@ -35,14 +27,6 @@ interface LedgerRow {
   completed_at: number | null;
   message_ref: string | null;
   note: string | null;
-}
-
-interface EventRow {
-  voter_key: string;
-  old_side: VoteSide | null;
-  new_side: VoteSide | null;
-  at: number;
-  persuaded_by: number | null;
 }
 
 const toLedger = (row: LedgerRow): LedgerEntry => ({
@@ -70,7 +54,9 @@ const keyOf = (scope: ChannelScope, weekStart: string) => [
 export class SqliteSummaryStore implements SummaryStore {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.inTransaction = db.transaction((work: () => unknown) => work());
+  }
 
   private stmt(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -81,8 +67,16 @@ export class SqliteSummaryStore implements SummaryStore {
     return statement;
   }
 
+  /** One transaction wrapper for every call (building one per call costs more than the statements). */
+  private readonly inTransaction: Database.Transaction<(work: () => unknown) => unknown>;
+
   private write<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    return this.inTransaction.immediate(work) as T;
+  }
+
+  /** A read transaction: one consistent picture across the statements. */
+  private read<T>(work: () => T): T {
+    return this.inTransaction.deferred(work) as T;
   }
 
   async summaryChannels(closedSince: number): Promise<SummaryChannel[]> {
@@ -101,103 +95,11 @@ export class SqliteSummaryStore implements SummaryStore {
   }
 
   async weekActivity(scope: ChannelScope, window: TimeWindow): Promise<WeekDebateActivity[]> {
-    const read = this.db.transaction(() => {
-      const debates = this.stmt(
-        `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ?
-           AND opened_at < ? AND (closed_at IS NULL OR closed_at >= ?)
-         ORDER BY id`,
-      ).all(scope.platform, scope.workspaceId, scope.channelId, window.to, window.from) as DebateRow[];
-      return debates.map((row) => this.debateWeek(row, window));
-    });
-    return read();
+    return (await this.weekActivities([scope], window))[0]!;
   }
 
-  private debateWeek(row: DebateRow, window: TimeWindow): WeekDebateActivity {
-    const { from, to } = window;
-    const counts = this.countsNow(row.id);
-    const events = this.stmt(
-      `SELECT voter_key, old_side, new_side, at, persuaded_by FROM vote_events
-       WHERE debate_id = ? AND at >= ? ORDER BY id`,
-    ).all(row.id, from) as EventRow[];
-    const people = new Set<string>();
-    const deltas = new Map<number, number>();
-    const firstAfter = new Map<string, EventRow>();
-    const lastAfter = new Map<string, EventRow>();
-    let voteEvents = 0;
-    let opinionChanges = 0;
-    for (const e of events) {
-      if (e.at >= to) {
-        if (!firstAfter.has(e.voter_key)) firstAfter.set(e.voter_key, e);
-        lastAfter.set(e.voter_key, e);
-        continue;
-      }
-      voteEvents++;
-      people.add(e.voter_key);
-      if (e.old_side !== null && e.new_side !== null && e.old_side !== e.new_side) opinionChanges++;
-      if (e.persuaded_by !== null) deltas.set(e.persuaded_by, (deltas.get(e.persuaded_by) ?? 0) + 1);
-    }
-    // The tally as of `to`: undo, voter by voter, what changed after it.
-    for (const [voter, first] of firstAfter) {
-      const now = lastAfter.get(voter)!.new_side;
-      if (now !== null) counts[now]--;
-      if (first.old_side !== null) counts[first.old_side]++;
-    }
-    const args = (
-      this.stmt(
-        `SELECT a.id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at,
-           (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < @to) AS endorsements,
-           (SELECT count(*) FROM vote_events v WHERE v.persuaded_by = a.id AND v.at < @to) AS deltas
-         FROM arguments a
-         WHERE a.debate_id = @debate AND a.created_at < @to AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= @to)
-         ORDER BY a.number`,
-      ).all({ to, debate: row.id }) as ArgumentRow[]
-    ).map(toArgument);
-    for (const a of args) if (a.createdAt >= from && a.authorKey !== null) people.add(a.authorKey);
-    const endorsers = this.stmt(
-      `SELECT e.endorser_key FROM endorsements e JOIN arguments a ON a.id = e.argument_id
-       WHERE a.debate_id = ? AND e.at >= ? AND e.at < ?`,
-    )
-      .pluck()
-      .all(row.id, from, to) as string[];
-    for (const key of endorsers) people.add(key);
-    return {
-      debate: toDebate(row),
-      counts,
-      baseline: this.baseline(row.id, from),
-      arguments: args,
-      voteEvents,
-      opinionChanges,
-      windowDeltas: [...deltas].map(([argumentId, count]) => ({ argumentId, count })),
-      endorsements: endorsers.length,
-      participants: people.size,
-    };
-  }
-
-  private countsNow(debateId: number): Counts {
-    const counts: Counts = { pro: 0, con: 0, neutral: 0 };
-    const rows = this.stmt('SELECT side, count(*) AS n FROM votes WHERE debate_id = ? GROUP BY side').all(
-      debateId,
-    ) as { side: VoteSide; n: number }[];
-    for (const r of rows) counts[r.side] = r.n;
-    return counts;
-  }
-
-  private baseline(debateId: number, asOfAtMost: number): DebateSnapshot | null {
-    const row = this.stmt(
-      `SELECT week_start, as_of, taken_at, pro, con, neutral FROM summary_snapshots
-       WHERE debate_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1`,
-    ).get(debateId, asOfAtMost) as
-      | { week_start: string; as_of: number; taken_at: number; pro: number; con: number; neutral: number }
-      | undefined;
-    return row
-      ? {
-          debateId,
-          weekStart: row.week_start,
-          asOf: row.as_of,
-          takenAt: row.taken_at,
-          counts: { pro: row.pro, con: row.con, neutral: row.neutral },
-        }
-      : null;
+  async weekActivities(scopes: readonly ChannelScope[], window: TimeWindow): Promise<WeekDebateActivity[][]> {
+    return this.read(() => readWeekActivities((sql) => this.stmt(sql), scopes, window));
   }
 
   async ledgerSince(weekStart: string): Promise<LedgerEntry[]> {

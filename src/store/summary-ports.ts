@@ -32,6 +32,8 @@ export interface WeekDebateActivity {
   baseline: DebateSnapshot | null;
   /** Live arguments at the end of the window, endorsements and ∆ counted up to then. */
   arguments: ArgumentRecord[];
+  /** Arguments added during the window and still there at its end. */
+  newArguments: number;
   /** Vote changes (first votes, switches, withdrawals) inside the window. */
   voteEvents: number;
   /** Switches from one side to another inside the window. */
@@ -92,6 +94,8 @@ export interface SummaryStore {
   summaryChannels(closedSince: number): Promise<SummaryChannel[]>;
   /** Each debate of the channel that may have been active in the window (the caller filters). */
   weekActivity(scope: ChannelScope, window: TimeWindow): Promise<WeekDebateActivity[]>;
+  /** The same for many channels over one window, in one go; one list per scope, in order. */
+  weekActivities(scopes: readonly ChannelScope[], window: TimeWindow): Promise<WeekDebateActivity[][]>;
   /** Ledger entries of weeks starting on or after `weekStart` ("YYYY-MM-DD"). */
   ledgerSince(weekStart: string): Promise<LedgerEntry[]>;
   ledgerEntry(scope: ChannelScope, weekStart: string): Promise<LedgerEntry | undefined>;

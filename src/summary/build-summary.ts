@@ -9,7 +9,8 @@ import type { WeeklyDebateItem, WeeklySummaryView } from '../views/weekly-summar
 
 /** Debates listed in one summary; the rest are counted in `more`. */
 export const MAX_SUMMARY_DEBATES = 10;
-const NEW_ARGUMENTS_SHOWN = 3;
+/** New arguments listed per debate (the most endorsed). */
+export const NEW_ARGUMENTS_SHOWN = 3;
 
 export interface SummaryRequest {
   mode: WeeklySummaryView['mode'];
@@ -34,7 +35,7 @@ export function wasActive(a: WeekDebateActivity, w: TimeWindow): boolean {
   return (
     a.voteEvents > 0 ||
     a.endorsements > 0 ||
-    a.arguments.some((x) => x.createdAt >= w.from) ||
+    a.newArguments > 0 ||
     inWindow(a.debate.openedAt, w) ||
     inWindow(a.debate.closedAt, w)
   );
@@ -71,7 +72,7 @@ function debateItem(a: WeekDebateActivity, w: TimeWindow): WeeklyDebateItem {
           }
         : null,
     closedThisWeek: inWindow(debate.closedAt, w),
-    newArguments: fresh.length,
+    newArguments: a.newArguments,
     newArgumentsTop: fresh.slice(0, NEW_ARGUMENTS_SHOWN).map(item),
     participants: a.participants,
     voteEvents: a.voteEvents,
@@ -86,12 +87,43 @@ const busyness = (d: WeeklyDebateItem) => d.voteEvents + d.newArguments + d.opin
 
 /** The channel's summary for the window, or null when nothing happened in it. */
 export async function buildWeeklySummary(
-  store: Pick<SummaryStore, 'weekActivity'>,
+  store: Pick<SummaryStore, 'weekActivities'>,
   scope: ChannelScope,
   request: SummaryRequest,
 ): Promise<BuiltSummary | null> {
+  return (await buildWeeklySummaries(store, [{ scope, request }]))[0]!;
+}
+
+/**
+ * Many channels' summaries at once (the Friday 16:00 of every channel on the default schedule):
+ * channels sharing a window are read together. Results in the order given.
+ */
+export async function buildWeeklySummaries(
+  store: Pick<SummaryStore, 'weekActivities'>,
+  items: readonly { scope: ChannelScope; request: SummaryRequest }[],
+): Promise<(BuiltSummary | null)[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    const key = `${item.request.window.from}-${item.request.window.to}`;
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  });
+  const results: (BuiltSummary | null)[] = items.map(() => null);
+  for (const indexes of groups.values()) {
+    const window = items[indexes[0]!]!.request.window;
+    const activities = await store.weekActivities(
+      indexes.map((i) => items[i]!.scope),
+      window,
+    );
+    indexes.forEach((itemIndex, k) => {
+      results[itemIndex] = summaryOf(items[itemIndex]!.request, activities[k]!);
+    });
+  }
+  return results;
+}
+
+function summaryOf(request: SummaryRequest, activity: WeekDebateActivity[]): BuiltSummary | null {
   const w = request.window;
-  const active = (await store.weekActivity(scope, w)).filter((a) => wasActive(a, w));
+  const active = activity.filter((a) => wasActive(a, w));
   if (active.length === 0) return null;
   const items = active
     .map((a) => debateItem(a, w))

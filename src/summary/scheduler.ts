@@ -18,12 +18,25 @@ import type { ChannelDefaults } from '../engine/context.ts';
 import type { Logger } from '../engine/logger.ts';
 import type { ChannelScope, Platform } from '../engine/types.ts';
 import type { LedgerEntry, SummaryStore } from '../store/summary-ports.ts';
-import { buildWeeklySummary, wasActive } from './build-summary.ts';
+import { type BuiltSummary, buildWeeklySummaries, wasActive } from './build-summary.ts';
 import { type ChannelSchedule, resolveChannelSchedule, weeklyRequest } from './channel-schedule.ts';
 import { runStateAt, type SummaryWeek, shiftWeek, summaryWindow } from './period.ts';
 import { summaryChartAttachment } from './summary-chart.ts';
 
 const MINUTE = 60_000;
+
+/**
+ * Due channels claimed and read together. Claims are held while the batch is posted one by one,
+ * so a batch must post well within `staleClaimMs` (50 posts at a few seconds each: minutes).
+ */
+export const SUMMARY_BATCH = 50;
+
+interface Due {
+  scope: ChannelScope;
+  channel: ChannelSchedule;
+  week: SummaryWeek;
+  publisher: Publisher;
+}
 
 export interface SchedulerOptions {
   store: SummaryStore;
@@ -142,6 +155,7 @@ export class SummaryScheduler {
         ledger.set(ledgerKey(entry.scope, entry.weekStart), entry);
 
     const results: ChannelResult[] = [];
+    const due: Due[] = [];
     for (const { scope, channel, state } of plans) {
       if (this.stopped) break;
       const { week } = state;
@@ -168,8 +182,11 @@ export class SummaryScheduler {
         results.push({ ...base, outcome: entry.status === 'claimed' ? 'busy' : 'done' });
         continue;
       }
-      results.push(await this.postWeek(scope, channel, week, publisher, now));
-      await yieldToEvents();
+      due.push({ scope, channel, week, publisher });
+    }
+    // Due channels go by batches: claimed, read together, then posted one after another.
+    for (let i = 0; i < due.length && !this.stopped; i += SUMMARY_BATCH) {
+      results.push(...(await this.postBatch(due.slice(i, i + SUMMARY_BATCH), now)));
     }
     return results;
   }
@@ -212,23 +229,63 @@ export class SummaryScheduler {
     publisher: Publisher,
     now: Date,
   ): Promise<ChannelResult> {
+    return (await this.postBatch([{ scope, channel, week, publisher }], now))[0]!;
+  }
+
+  private async postBatch(batch: readonly Due[], now: Date): Promise<ChannelResult[]> {
     const { store, logger } = this.options;
-    const base = { scope, weekStart: week.weekStart };
-    const token = `${this.instanceId}:${randomUUID()}`;
-    const claim = await store.claimSummary({
-      scope,
-      weekStart: week.weekStart,
-      scheduledAt: week.scheduledAt.getTime(),
-      token,
-      at: now.getTime(),
-      staleBefore: now.getTime() - this.staleClaimMs,
-      maxAttempts: this.maxAttempts,
-    });
-    if (!claim.claimed) return { ...base, outcome: claim.entry.status === 'claimed' ? 'busy' : 'done' };
-    if (claim.retaken)
-      logger.warn({ ...where(scope, week.weekStart), attempt: claim.attempts }, 'retrying a weekly summary');
+    const results: ChannelResult[] = [];
+    const claimed: (Due & { token: string })[] = [];
+    for (const item of batch) {
+      const { scope, week } = item;
+      const token = `${this.instanceId}:${randomUUID()}`;
+      const claim = await store.claimSummary({
+        scope,
+        weekStart: week.weekStart,
+        scheduledAt: week.scheduledAt.getTime(),
+        token,
+        at: now.getTime(),
+        staleBefore: now.getTime() - this.staleClaimMs,
+        maxAttempts: this.maxAttempts,
+      });
+      if (!claim.claimed) {
+        results.push({
+          scope,
+          weekStart: week.weekStart,
+          outcome: claim.entry.status === 'claimed' ? 'busy' : 'done',
+        });
+        continue;
+      }
+      if (claim.retaken)
+        logger.warn(
+          { ...where(scope, week.weekStart), attempt: claim.attempts },
+          'retrying a weekly summary',
+        );
+      claimed.push({ ...item, token });
+    }
+    let built: (BuiltSummary | null)[];
     try {
-      const built = await buildWeeklySummary(store, scope, weeklyRequest(channel, week));
+      built = await buildWeeklySummaries(
+        store,
+        claimed.map((c) => ({ scope: c.scope, request: weeklyRequest(c.channel, c.week) })),
+      );
+    } catch (error) {
+      for (const c of claimed) results.push(await this.failed(c, error));
+      return results;
+    }
+    for (const [k, item] of claimed.entries()) {
+      results.push(await this.deliver(item, built[k]!, now));
+      await yieldToEvents();
+    }
+    return results;
+  }
+
+  /** Posts one built summary (or records that there was nothing to say) and completes its claim. */
+  private async deliver(item: Due & { token: string }, built: BuiltSummary | null, now: Date) {
+    const { store, logger } = this.options;
+    const { scope, channel, week, publisher, token } = item;
+    const base = { scope, weekStart: week.weekStart };
+    try {
       if (!built) {
         await store.completeSummary({
           ...base,
@@ -238,7 +295,7 @@ export class SummaryScheduler {
           messageRef: null,
           snapshots: [],
         });
-        return { ...base, outcome: 'empty' };
+        return { ...base, outcome: 'empty' as const };
       }
       const reply = { visibility: 'public' as const, language: channel.language, view: built.view };
       const messageRef = (await publisher.post(scope, reply, this.attachments(built.view, channel))) ?? null;
@@ -253,14 +310,20 @@ export class SummaryScheduler {
       if (!kept)
         logger.warn(where(scope, week.weekStart), 'weekly summary posted after its claim was taken over');
       logger.info({ ...where(scope, week.weekStart), messageRef }, 'weekly summary posted');
-      return { ...base, outcome: 'posted', messageRef };
+      return { ...base, outcome: 'posted' as const, messageRef };
     } catch (error) {
-      logger.error({ err: error, ...where(scope, week.weekStart) }, 'weekly summary failed; will retry');
-      await store
-        .failSummary(scope, week.weekStart, token, error instanceof Error ? error.message : String(error))
-        .catch((e: unknown) => logger.error({ err: e }, 'could not release a weekly summary claim'));
-      return { ...base, outcome: 'failed' };
+      return this.failed(item, error);
     }
+  }
+
+  private async failed(item: Due & { token: string }, error: unknown): Promise<ChannelResult> {
+    const { store, logger } = this.options;
+    const { scope, week, token } = item;
+    logger.error({ err: error, ...where(scope, week.weekStart) }, 'weekly summary failed; will retry');
+    await store
+      .failSummary(scope, week.weekStart, token, error instanceof Error ? error.message : String(error))
+      .catch((e: unknown) => logger.error({ err: e }, 'could not release a weekly summary claim'));
+    return { scope, weekStart: week.weekStart, outcome: 'failed' };
   }
 
   private attachments(view: Parameters<typeof summaryChartAttachment>[0], channel: ChannelSchedule) {

@@ -239,8 +239,8 @@ describe('scheduler', () => {
     const posted = [...a.rec.posts, ...b.rec.posts].map((p) => p.scope.channelId).sort();
     expect(posted).toHaveLength(31);
     expect(new Set(posted).size).toBe(31);
-    expect(a.rec.maxInFlight).toBe(1);
-    expect(b.rec.maxInFlight).toBe(1);
+    // Never two posts at once from one process.
+    expect(Math.max(a.rec.maxInFlight, b.rec.maxInFlight)).toBe(1);
   });
 
   it('stop() ends the ticker and waits for the pass in progress', async () => {

@@ -1,0 +1,300 @@
+// Weekly summaries of 5,000 channels over 1,000,000 votes and 100,000 arguments: the builder the
+// scheduler uses (one channel after another, through the store port) against one raw SQL
+// aggregate of the same counts over the same file, in the same run. Both results are compared
+// debate by debate before any figure is printed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type Database from 'better-sqlite3';
+import type { ChannelScope } from '../src/engine/types.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import { buildWeeklySummaries, buildWeeklySummary } from '../src/summary/build-summary.ts';
+import { renderChartPng } from '../src/summary/chart-png.ts';
+import { SUMMARY_BATCH } from '../src/summary/scheduler.ts';
+import { summaryChartModel } from '../src/summary/summary-chart.ts';
+import { median, printTable } from './table.ts';
+
+const CHANNELS = 5_000;
+const DEBATES_PER_CHANNEL = 2;
+const VOTES = 1_000_000;
+const ARGUMENTS = 100_000;
+const ENDORSEMENTS = 200_000;
+const SWITCH_SHARE = 0.1;
+const ROUNDS = 3;
+const DAY = 86_400_000;
+const TO = Date.parse('2026-03-27T16:00:00Z'); // Friday 16:00 UTC, the scheduled instant
+const FROM = TO - 7 * DAY;
+const SIDES = ['pro', 'con', 'neutral'] as const;
+
+/** A small deterministic generator, so that every run seeds the same database. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export function seed(db: Database.Database): void {
+  const rnd = random(42);
+  const debates = CHANNELS * DEBATES_PER_CHANNEL;
+  const votersPerDebate = VOTES / debates;
+  const argsPerDebate = ARGUMENTS / debates;
+  const endorsementsPerDebate = ENDORSEMENTS / debates;
+  const when = () => TO - Math.floor(rnd() * 28 * DAY); // four weeks up to the scheduled instant
+  const insertDebate = db.prepare(
+    `INSERT INTO debates (id, uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
+       anonymous, hidden, status, opened_at, next_argument)
+     VALUES (?, ?, 'slack', 'W', ?, ?, ?, 'opener', 'Opener', 0, 0, 'open', ?, ?)`,
+  );
+  const insertArgument = db.prepare(
+    `INSERT INTO arguments (id, debate_id, number, side, text, author_key, author_name, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertEvent = db.prepare(
+    'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at, persuaded_by) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertVote = db.prepare(
+    'INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at, last_event) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertEndorsement = db.prepare(
+    'INSERT OR IGNORE INTO endorsements (argument_id, endorser_key, at) VALUES (?, ?, ?)',
+  );
+  db.transaction(() => {
+    let argumentId = 0;
+    for (let d = 1; d <= debates; d++) {
+      const channel = `C${Math.ceil(d / DEBATES_PER_CHANNEL)}`;
+      insertDebate.run(d, `uid-${d}`, channel, d, `Sujet ${d}`, TO - 30 * DAY, argsPerDebate + 1);
+      const firstArgument = argumentId + 1;
+      for (let n = 1; n <= argsPerDebate; n++) {
+        argumentId++;
+        const side = n % 2 === 0 ? 'con' : 'pro';
+        insertArgument.run(argumentId, d, n, side, `Argument ${n}`, `u${n}`, `User ${n}`, when());
+      }
+      for (let v = 0; v < votersPerDebate; v++) {
+        const voter = `u${v}`;
+        const side = SIDES[Math.floor(rnd() * 3)]!;
+        let at = when();
+        let event: number;
+        if (rnd() < SWITCH_SHARE) {
+          const before = SIDES[(SIDES.indexOf(side) + 1) % 3]!;
+          insertEvent.run(d, voter, null, before, at - DAY, null);
+          at = Math.max(at, FROM + Math.floor(rnd() * 7 * DAY)); // switches land in the week
+          const persuaded =
+            side !== 'neutral' && rnd() < 0.5 ? firstArgument + (side === 'pro' ? 0 : 1) : null;
+          event = Number(insertEvent.run(d, voter, before, side, at, persuaded).lastInsertRowid);
+        } else {
+          event = Number(insertEvent.run(d, voter, null, side, at, null).lastInsertRowid);
+        }
+        insertVote.run(d, voter, `User ${v}`, side, at, event);
+      }
+      for (let e = 0; e < endorsementsPerDebate; e++) {
+        const target = firstArgument + Math.floor(rnd() * argsPerDebate);
+        insertEndorsement.run(target, `u${Math.floor(rnd() * votersPerDebate)}`, when());
+      }
+    }
+  })();
+  db.exec('ANALYZE');
+}
+
+interface Counts {
+  pro: number;
+  con: number;
+  neutral: number;
+  newArguments: number;
+  participants: number;
+  voteEvents: number;
+  opinionChanges: number;
+}
+
+/** The same counts for every debate of every channel, in one SQL statement. */
+const RAW_AGGREGATE = `
+  WITH tally AS (
+    SELECT debate_id, sum(side = 'pro') AS pro, sum(side = 'con') AS con, sum(side = 'neutral') AS neutral
+    FROM votes GROUP BY debate_id),
+  events AS (
+    SELECT debate_id, count(*) AS vote_events,
+      sum(old_side IS NOT NULL AND new_side IS NOT NULL AND old_side <> new_side) AS opinion_changes
+    FROM vote_events WHERE at >= @from AND at < @to GROUP BY debate_id),
+  fresh AS (
+    SELECT debate_id, count(*) AS new_arguments FROM arguments
+    WHERE created_at >= @from AND created_at < @to AND withdrawn_at IS NULL GROUP BY debate_id),
+  people AS (
+    SELECT debate_id, count(DISTINCT who) AS participants FROM (
+      SELECT debate_id, voter_key AS who FROM vote_events WHERE at >= @from AND at < @to
+      UNION ALL SELECT debate_id, author_key FROM arguments WHERE created_at >= @from AND created_at < @to
+      UNION ALL SELECT a.debate_id, e.endorser_key FROM endorsements e JOIN arguments a ON a.id = e.argument_id
+        WHERE e.at >= @from AND e.at < @to)
+    GROUP BY debate_id)
+  SELECT d.channel_id, d.id, coalesce(t.pro, 0) AS pro, coalesce(t.con, 0) AS con, coalesce(t.neutral, 0) AS neutral,
+    coalesce(f.new_arguments, 0) AS newArguments, coalesce(p.participants, 0) AS participants,
+    coalesce(e.vote_events, 0) AS voteEvents, coalesce(e.opinion_changes, 0) AS opinionChanges
+  FROM debates d
+  LEFT JOIN tally t ON t.debate_id = d.id LEFT JOIN events e ON e.debate_id = d.id
+  LEFT JOIN fresh f ON f.debate_id = d.id LEFT JOIN people p ON p.debate_id = d.id
+  WHERE d.opened_at < @to AND (d.closed_at IS NULL OR d.closed_at >= @from)`;
+
+/** Peak memory over a piece of work: sampled by the caller between steps. */
+class Peak {
+  private readonly base = process.memoryUsage();
+  heap = 0;
+  rss = 0;
+  sample(): void {
+    const now = process.memoryUsage();
+    this.heap = Math.max(this.heap, now.heapUsed - this.base.heapUsed);
+    this.rss = Math.max(this.rss, now.rss);
+  }
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function raw(db: Database.Database): { ms: number; peak: Peak; counts: Map<number, Counts> } {
+  gc?.();
+  const peak = new Peak();
+  const started = performance.now();
+  const rows = db.prepare(RAW_AGGREGATE).all({ from: FROM, to: TO }) as (Counts & {
+    id: number;
+    channel_id: string;
+  })[];
+  const ms = performance.now() - started;
+  peak.sample();
+  return { ms, peak, counts: new Map(rows.map(({ id, channel_id: _, ...c }) => [id, c])) };
+}
+
+async function build(
+  store: SqliteDebateStore,
+): Promise<{ ms: number; peak: Peak; counts: Map<number, Counts>; summaries: number }> {
+  gc?.();
+  const peak = new Peak();
+  const counts = new Map<number, Counts>();
+  let summaries = 0;
+  const window = { from: FROM, to: TO };
+  const started = performance.now();
+  // As the scheduler does when every channel is due at once: batches of SUMMARY_BATCH channels.
+  for (let first = 1; first <= CHANNELS; first += SUMMARY_BATCH) {
+    const items = [];
+    for (let c = first; c < first + SUMMARY_BATCH && c <= CHANNELS; c++) {
+      const scope: ChannelScope = { platform: 'slack', workspaceId: 'W', channelId: `C${c}` };
+      items.push({
+        scope,
+        request: { mode: 'weekly' as const, timezone: 'UTC', weekStart: '2026-03-23', window },
+      });
+    }
+    for (const built of await buildWeeklySummaries(store, items)) {
+      if (!built) continue;
+      summaries++;
+      for (const d of built.view.debates)
+        counts.set(d.debate.number, {
+          ...d.counts!,
+          newArguments: d.newArguments,
+          participants: d.participants,
+          voteEvents: d.voteEvents,
+          opinionChanges: d.opinionChanges,
+        });
+    }
+    peak.sample();
+  }
+  const ms = performance.now() - started;
+  peak.sample();
+  return { ms, peak, counts, summaries };
+}
+
+export interface SummaryBenchResult {
+  seedMs: number;
+  buildMs: number;
+  rawMs: number;
+  ratio: number;
+  buildPeakHeapMb: number;
+  rawPeakHeapMb: number;
+  peakRssMb: number;
+  chartMs: number;
+}
+
+export async function run(): Promise<SummaryBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'debat-bench-summary-'));
+  const db = openDatabase(join(dir, 'bench.sqlite'));
+  const store = new SqliteDebateStore(db);
+  try {
+    migrate(db);
+    let started = performance.now();
+    seed(db);
+    const seedMs = performance.now() - started;
+
+    const builds: Awaited<ReturnType<typeof build>>[] = [];
+    const raws: ReturnType<typeof raw>[] = [];
+    // Interleaved rounds so that machine noise and the page cache hit both sides alike.
+    for (let round = 0; round < ROUNDS; round++) {
+      raws.push(raw(db));
+      builds.push(await build(store));
+    }
+    const b = builds.at(-1)!;
+    const r = raws.at(-1)!;
+    if (b.summaries !== CHANNELS) throw new Error(`built ${b.summaries} summaries, expected ${CHANNELS}`);
+    if (b.counts.size !== r.counts.size)
+      throw new Error(`${b.counts.size} debates built, ${r.counts.size} aggregated`);
+    for (const [id, expected] of r.counts) {
+      const got = b.counts.get(id);
+      if (JSON.stringify(got) !== JSON.stringify(expected))
+        throw new Error(`debate ${id}: built ${JSON.stringify(got)}, aggregate ${JSON.stringify(expected)}`);
+    }
+
+    // For information: drawing the chart PNG of one summary (done once per posted summary).
+    const view = (await buildWeeklySummary(
+      store,
+      { platform: 'slack', workspaceId: 'W', channelId: 'C1' },
+      {
+        mode: 'weekly',
+        timezone: 'UTC',
+        weekStart: '2026-03-23',
+        window: { from: FROM, to: TO },
+      },
+    ))!.view;
+    started = performance.now();
+    for (let i = 0; i < 20; i++) renderChartPng(summaryChartModel(view, 'fr'));
+    const chartMs = (performance.now() - started) / 20;
+
+    const buildMs = median(builds.map((x) => x.ms));
+    const rawMs = median(raws.map((x) => x.ms));
+    const mb = (bytes: number) => bytes / 1_048_576;
+    const result: SummaryBenchResult = {
+      seedMs,
+      buildMs,
+      rawMs,
+      ratio: buildMs / rawMs,
+      buildPeakHeapMb: mb(Math.max(...builds.map((x) => x.peak.heap))),
+      rawPeakHeapMb: mb(Math.max(...raws.map((x) => x.peak.heap))),
+      peakRssMb: mb(Math.max(...builds.map((x) => x.peak.rss), ...raws.map((x) => x.peak.rss))),
+      chartMs,
+    };
+    const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en')} ms`;
+    printTable(
+      `Weekly summaries: ${CHANNELS.toLocaleString('en')} channels, ${(CHANNELS * DEBATES_PER_CHANNEL).toLocaleString('en')} debates, ` +
+        `${VOTES.toLocaleString('en')} votes, ${ARGUMENTS.toLocaleString('en')} arguments ` +
+        `(seeded in ${fmt(seedMs)}; median of ${ROUNDS} rounds; counts checked equal, debate by debate)`,
+      [
+        ['raw SQL aggregate of the same counts', fmt(rawMs), `${result.rawPeakHeapMb.toFixed(1)} MB`, '1.00'],
+        [
+          `buildWeeklySummaries, batches of ${SUMMARY_BATCH} channels`,
+          fmt(buildMs),
+          `${result.buildPeakHeapMb.toFixed(1)} MB`,
+          result.ratio.toFixed(2),
+        ],
+        ['(chart PNG of one summary, for information)', `${result.chartMs.toFixed(1)} ms`, '', ''],
+      ],
+      ['case', 'time', 'peak heap', 'ratio'],
+    );
+    process.stdout.write(`  peak RSS of the process: ${result.peakRssMb.toFixed(0)} MB\n`);
+    return result;
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
