@@ -12,6 +12,13 @@ const LEVELS: Readonly<Record<string, LogLevel>> = {
   silent: LogLevel.ERROR,
 };
 
+// The Web API client's debug lines dump whole requests and answers (users.info: ids, names);
+// ids of people may name an anonymous voter. Neither reaches the logs.
+const PAYLOAD_DUMP = /^(http request (?:body|result|headers)):.*/s;
+const PERSON_ID = /\b[UW][A-Z0-9]{8,}\b/g;
+const privateDataOut = (message: string): string =>
+  message.replace(PAYLOAD_DUMP, '$1: [omitted]').replace(PERSON_ID, '[user]');
+
 export function boltLogger(logger: Logger, level: string): BoltLogger {
   let current = LEVELS[level] ?? LogLevel.INFO;
   let name = 'bolt';
@@ -19,10 +26,12 @@ export function boltLogger(logger: Logger, level: string): BoltLogger {
     (method: keyof Logger) =>
     (...parts: unknown[]) => {
       const err = parts.find((p) => p instanceof Error);
-      const message = parts
-        .filter((p) => !(p instanceof Error))
-        .map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
-        .join(' ');
+      const message = privateDataOut(
+        parts
+          .filter((p) => !(p instanceof Error))
+          .map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
+          .join(' '),
+      );
       logger[method]({ component: name, ...(err ? { err } : {}) }, message || String(err));
     };
   return {

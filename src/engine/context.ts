@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Command } from '../commands/command.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
 import type { DebateRecord, DebateStore } from '../store/ports.ts';
@@ -77,8 +78,17 @@ export const keyOf = (deps: EngineDeps, debate: DebateRecord, inv: Invocation): 
 export const nameFor = (debate: DebateRecord, inv: Invocation): string | null =>
   debate.anonymous ? null : inv.user.name;
 
-export const deliveryKey = (inv: Invocation, action: string): string | undefined =>
-  inv.deliveryId === undefined ? undefined : `${inv.platform}:${inv.workspaceId}:${action}:${inv.deliveryId}`;
+/**
+ * The stored form of a platform delivery id: an HMAC under the server secret. Delivery ids may
+ * carry a user id (Slack's click ids do), and the deliveries table must not name the voters of
+ * an anonymous debate.
+ */
+export const deliveryKey = (deps: EngineDeps, inv: Invocation, action: string): string | undefined =>
+  inv.deliveryId === undefined
+    ? undefined
+    : createHmac('sha256', deps.secret)
+        .update(`delivery\u0000${inv.platform}:${inv.workspaceId}:${action}:${inv.deliveryId}`)
+        .digest('base64url');
 
 /**
  * `#id` within the workspace, or the channel's most recent open debate. A debate whose duration

@@ -58,7 +58,7 @@ export const argue: Handler<'argue'> = async (deps, inv, command, languages) => 
     authorKey: keyOf(deps, debate, inv),
     authorName: nameFor(debate, inv),
     at: deps.clock.now().getTime(),
-    deliveryKey: deliveryKey(inv, 'argue'),
+    deliveryKey: deliveryKey(deps, inv, 'argue'),
   });
   if (!added.ok) return { ...errorOutcome(languages, added.error), refresh: expired };
   const { argument, duplicate } = added.value;
@@ -82,7 +82,7 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
     voterName: (debate) => (debate.anonymous ? null : inv.user.name),
     side: command.side,
     at: deps.clock.now().getTime(),
-    deliveryKey: deliveryKey(inv, 'vote'),
+    deliveryKey: deliveryKey(deps, inv, 'vote'),
   });
   if (!cast.ok) {
     // A debate that just reached its end was closed by this very attempt: refresh its scoreboard.
@@ -135,7 +135,7 @@ export const endorse: Handler<'endorse'> = async (deps, inv, command, languages)
     number: command.argument,
     endorserKey: keyOf(deps, debate, inv),
     at: deps.clock.now().getTime(),
-    deliveryKey: deliveryKey(inv, 'endorse'),
+    deliveryKey: deliveryKey(deps, inv, 'endorse'),
   });
   if (!toggled.ok) return { ...errorOutcome(languages, toggled.error), refresh: expired };
   if (toggled.value.duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
