@@ -181,6 +181,28 @@ describe('the weekly summary of a seeded week', () => {
     );
   });
 
+  it('a long week: ten debates listed, the rest counted, in the text and on the chart', async () => {
+    for (let i = 1; i <= 12; i++) {
+      await run(bed, `p${i}`, `lancer Sujet ${i}`, `2026-03-23T09:${String(i).padStart(2, '0')}:00Z`);
+      for (let v = 0; v < i; v++)
+        await run(bed, `v${v}`, `voter contre #${i}`, `2026-03-24T10:${String(v).padStart(2, '0')}:00Z`);
+    }
+    const s = scheduler();
+    bed.clock.set(new Date('2026-03-27T15:00:00Z'));
+    await s.runOnce();
+    const view = weekly(posts[0]);
+    expect(view.debates).toHaveLength(10);
+    expect(view.more).toBe(2);
+    expect(view.totals.debates).toBe(12);
+    // The busiest first: debate 12 had 12 votes.
+    expect(view.debates.map((d) => d.debate.number).slice(0, 3)).toEqual([12, 11, 10]);
+    expect(renderReply(posts[0]!.reply, { color: false, timezone: 'Europe/Paris' })).toContain(
+      '…et 2 autres débats',
+    );
+    const png = Buffer.from(posts[0]!.attachments[0]!.data);
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(chartSize(10, 2));
+  });
+
   it('`/debat bilan` without #id: the week so far, from the last summary, same builder', async () => {
     await postTwoWeeks();
     bed.clock.set(new Date('2026-03-30T10:00:00Z'));
