@@ -1,19 +1,19 @@
 import { snowflakeTime } from './people.ts';
 
-/** A bounded map that forgets its oldest entries first. */
+/** A bounded memory in two generations: the older half is dropped in one go when the newer fills. */
 class Recent<V> {
-  readonly #map = new Map<string, V>();
-  constructor(private readonly max: number) {}
+  #current = new Map<string, V>();
+  #previous = new Map<string, V>();
+  constructor(private readonly perGeneration: number) {}
   get(key: string): V | undefined {
-    return this.#map.get(key);
+    return this.#current.get(key) ?? this.#previous.get(key);
   }
   set(key: string, value: V): void {
-    this.#map.delete(key);
-    this.#map.set(key, value);
-    if (this.#map.size > this.max) {
-      const oldest = this.#map.keys().next().value;
-      if (oldest !== undefined) this.#map.delete(oldest);
+    if (this.#current.size >= this.perGeneration) {
+      this.#previous = this.#current;
+      this.#current = new Map();
     }
+    this.#current.set(key, value);
   }
 }
 

@@ -1,0 +1,348 @@
+// Signed vote clicks fired with autocannon at the Discord HTTP interactions endpoint: the real
+// adapter (signature check, engine + SQLite vote, inline ephemeral answer, coalesced scoreboard
+// edits sent to a fake Discord) against, in the same run, a bare node:http server that verifies
+// the signature and answers. The load generator (which signs every request) and the fake Discord
+// REST run in child processes, so their work does not count against the servers.
+// Target: ≥ 60 % of the bare server's throughput.
+import { type ChildProcess, spawn } from 'node:child_process';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createDiscordAdapter } from '../adapters/discord/index.ts';
+import type { Adapter } from '../src/adapter.ts';
+import { loadConfig } from '../src/config.ts';
+import { systemClock } from '../src/engine/clock.ts';
+import { DebateEngine } from '../src/engine/engine.ts';
+import { silentLogger } from '../src/engine/logger.ts';
+import { HttpRoutes } from '../src/http-routes.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import { median, printTable } from './table.ts';
+
+/** The part of autocannon (shipped without types) this benchmark uses. */
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Cannon = (options: {
+  url: string;
+  method: string;
+  connections: number;
+  duration: number;
+  requests: { setupRequest: (req: CannonRequest) => CannonRequest }[];
+}) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+const CONNECTIONS = 20;
+const DURATION_S = 8;
+const ROUNDS = 2;
+const ROOT = join(import.meta.dirname, '..');
+const DISCORD_EPOCH = 1420070400000n;
+const PATH = '/discord/interactions';
+
+interface Measure {
+  rate: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+interface FakeInfo {
+  api: string;
+  token: string;
+  applicationId: string;
+  guildId: string;
+  channelId: string;
+}
+
+/** The fake Discord in a child process. */
+function startFakeDiscord(): Promise<FakeInfo & { child: ChildProcess }> {
+  const code = `import { startFakeDiscord } from './test/fakes/discord/index.ts';
+    const fake = await startFakeDiscord();
+    process.stdout.write(JSON.stringify({ api: fake.api, token: fake.token, applicationId: fake.applicationId,
+      guildId: fake.where.guildId, channelId: fake.where.channelId }) + '\\n');
+    process.on('SIGTERM', () => fake.close().then(() => process.exit(0)));`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.once('data', (chunk: Buffer) =>
+      resolve({ ...(JSON.parse(chunk.toString()) as FakeInfo), child }),
+    );
+    child.once('exit', (code) => reject(new Error(`fake Discord exited (${code})`)));
+  });
+}
+
+let counter = 0n;
+/** A fresh interaction id (a snowflake of now). */
+const snowflake = (): string => {
+  counter += 1n;
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (counter & 0x3fffffn)).toString();
+};
+
+/** A vote click as Discord sends it: a new interaction, a new person each time. */
+function voteBody(i: number, fake: FakeInfo, messageId: string): string {
+  const user = { id: String(700000000000000000n + BigInt(i)), username: `u${i}`, global_name: null };
+  return JSON.stringify({
+    id: snowflake(),
+    application_id: fake.applicationId,
+    type: 3,
+    token: `bench-token-${i}`,
+    version: 1,
+    guild_id: fake.guildId,
+    channel_id: fake.channelId,
+    channel: { id: fake.channelId, type: 0 },
+    member: { user, roles: [], permissions: '3072', nick: null },
+    locale: i % 2 ? 'fr' : 'en-US',
+    message: { id: messageId, channel_id: fake.channelId, flags: 0 },
+    data: { custom_id: i % 3 === 0 ? 'db:v:1:c' : 'db:v:1:p', component_type: 2 },
+    entitlements: [],
+    authorizing_integration_owners: { '0': fake.guildId },
+  });
+}
+
+function signer(privateKey: KeyObject) {
+  return (body: string): Record<string, string> => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    return {
+      'content-type': 'application/json',
+      'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), privateKey).toString('hex'),
+      'x-signature-timestamp': timestamp,
+    };
+  };
+}
+
+interface ClientArgs {
+  port: number;
+  fake: FakeInfo;
+  messageId: string;
+  privateKeyPem: string;
+  /** Offset of the voters' ids, so every round votes with new people. */
+  offset: number;
+}
+
+/** The load generator (run in a child process): signs each request as Discord would. */
+async function client(args: ClientArgs): Promise<Measure> {
+  const sign = signer(createPrivateKey(args.privateKeyPem));
+  let i = args.offset;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${args.port}${PATH}`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        setupRequest: (req) => {
+          i += 1;
+          const body = voteBody(i, args.fake, args.messageId);
+          return { ...req, method: 'POST', path: PATH, body, headers: sign(body) };
+        },
+      },
+    ],
+  });
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+let rounds = 0;
+function fire(args: Omit<ClientArgs, 'offset'>): Promise<Measure> {
+  const offset = ++rounds * 10_000_000;
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--client', JSON.stringify({ ...args, offset })],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as Measure) : reject(new Error(`client exited (${code})`)),
+    );
+  });
+}
+
+/** The bare server: node:http, verifies the signature with node:crypto, answers an ephemeral message. */
+async function bareServer(publicKey: KeyObject): Promise<{ port: number; close: () => Promise<void> }> {
+  const answer = JSON.stringify({ type: 4, data: { content: 'ok', flags: 64 } });
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const timestamp = String(req.headers['x-signature-timestamp'] ?? '');
+      const signature = String(req.headers['x-signature-ed25519'] ?? '');
+      const ok = verify(
+        null,
+        Buffer.concat([Buffer.from(timestamp), body]),
+        publicKey,
+        Buffer.from(signature, 'hex'),
+      );
+      if (!ok) return void res.writeHead(401).end();
+      JSON.parse(body.toString('utf8'));
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) })
+        .end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The real adapter on its engine and a SQLite file, with one open debate and its scoreboard posted. */
+async function realApp(fake: FakeInfo, publicKeyHex: string, dir: string) {
+  const db = openDatabase(join(dir, 'bench.sqlite'));
+  migrate(db);
+  const store = new SqliteDebateStore(db);
+  const config = loadConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_PUBLIC_KEY: publicKeyHex,
+    DISCORD_API_URL: fake.api,
+    DEBAT_LOG_LEVEL: 'silent',
+  });
+  const engine = await DebateEngine.create({
+    store,
+    clock: systemClock,
+    logger: silentLogger,
+    defaults: { language: 'fr', timezone: 'UTC', summaryDay: 5, summaryTime: '16:00' },
+  });
+  const http = new HttpRoutes(silentLogger);
+  const adapter: Adapter = await createDiscordAdapter()({
+    config,
+    engine,
+    logger: silentLogger,
+    clock: systemClock,
+    http,
+    requestShutdown: () => {},
+  });
+  await adapter.start();
+  const address = await http.listen(0, '127.0.0.1');
+  const inv = {
+    platform: 'discord' as const,
+    workspaceId: fake.guildId,
+    channelId: fake.channelId,
+    user: { id: '600000000000000001', name: 'opener', isAdmin: false },
+  };
+  await engine.run(inv, 'lancer Le banc d’essai');
+  const live = await engine.liveScoreboard(inv, 1);
+  if (!live) throw new Error('no scoreboard');
+  const ref = await adapter.publisher.post(inv, live);
+  if (!ref) throw new Error('scoreboard not posted');
+  await engine.attachScoreboard(inv, 1, ref);
+  return {
+    port: address.port,
+    messageId: ref.split(':')[1] ?? '',
+    async close() {
+      await http.close();
+      await adapter.stop();
+      await store.close();
+    },
+  };
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+export async function run(): Promise<{ bare: Measure; real: Measure }> {
+  const dir = mkdtempSync(join(tmpdir(), 'debat-bench-discord-'));
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const publicKeyHex = Buffer.from(String(publicKey.export({ format: 'jwk' }).x), 'base64url').toString(
+    'hex',
+  );
+  const verifyKey = createPublicKey(publicKey.export({ format: 'pem', type: 'spki' }));
+  const privateKeyPem = String(privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  const fake = await startFakeDiscord();
+  const bare = await bareServer(verifyKey);
+  const real = await realApp(fake, publicKeyHex, dir);
+  try {
+    const args = { fake, messageId: real.messageId, privateKeyPem };
+    // Warm both (JIT, SQLite pages), then alternate rounds and keep the medians.
+    await fire({ ...args, port: bare.port });
+    await fire({ ...args, port: real.port });
+    const bares: Measure[] = [];
+    const reals: Measure[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bares.push(await fire({ ...args, port: bare.port }));
+      reals.push(await fire({ ...args, port: real.port }));
+    }
+    const pick = (ms: Measure[]): Measure => ({
+      rate: median(ms.map((m) => m.rate)),
+      p50: median(ms.map((m) => m.p50)),
+      p99: median(ms.map((m) => m.p99)),
+      errors: ms.reduce((sum, m) => sum + m.errors, 0),
+    });
+    const b = pick(bares);
+    const r = pick(reals);
+    printTable(
+      `Discord HTTP interactions: signed vote clicks, ${CONNECTIONS} connections, ${DURATION_S} s × ${ROUNDS} rounds (medians)`,
+      [
+        [
+          'bare node:http (verify + answer)',
+          fmt(b.rate),
+          fmt(b.p50, 1),
+          fmt(b.p99, 1),
+          String(b.errors),
+          '1.00',
+          '1.00',
+        ],
+        [
+          'Débat adapter',
+          fmt(r.rate),
+          fmt(r.p50, 1),
+          fmt(r.p99, 1),
+          String(r.errors),
+          fmt(r.rate / b.rate, 2),
+          fmt(r.p99 / Math.max(b.p99, 0.001), 2),
+        ],
+      ],
+      ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'throughput ratio (target ≥ 0.60)', 'p99 ratio'],
+    );
+    return { bare: b, real: r };
+  } finally {
+    await real.close();
+    await bare.close();
+    fake.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv[2] === '--client')
+    process.stdout.write(JSON.stringify(await client(JSON.parse(process.argv[3] ?? '{}'))));
+  else await run();
+}
