@@ -16,6 +16,7 @@ Commands:
   migrate    apply pending database migrations and exit
   backup <file>  copy the database to a new file, also while the bot runs
   summary    a channel's weekly summary at a given moment: ${SUMMARY_USAGE}
+  discord-register [--guild ID]  register /debat on Discord (in one server to try it; everywhere otherwise)
   help       this help
 
 Configuration comes from the environment (see .env.example).`;
@@ -73,6 +74,11 @@ async function main(argv: string[]): Promise<void> {
       const config = loadConfig();
       const args = argv.slice(argv.indexOf('summary') + 1);
       process.exitCode = await summaryCli(args, config, createLogger(config.DEBAT_LOG_LEVEL));
+      return;
+    }
+    case 'discord-register': {
+      const { runDiscordRegister } = await import('./discord/register.ts');
+      process.exitCode = await runDiscordRegister(argv.slice(argv.indexOf('discord-register') + 1));
       return;
     }
     case 'help':

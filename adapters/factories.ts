@@ -6,7 +6,5 @@ import { createTerminalAdapter } from './terminal/index.ts';
 export const adapterFactories: Record<AdapterName, AdapterFactory> = {
   terminal: createTerminalAdapter(),
   slack: async (deps) => (await import('./slack/index.ts')).createSlackAdapter()(deps),
-  discord: async () => {
-    throw new Error('The Discord adapter is not available in this build');
-  },
+  discord: async (deps) => (await import('./discord/index.ts')).createDiscordAdapter()(deps),
 };
