@@ -107,8 +107,13 @@ export function shownCounts(slack: FakeSlack, board: Scoreboard) {
   return counts.pro === undefined ? undefined : counts;
 }
 
-/** Opens a debate with a slash command and returns its scoreboard message. */
-export async function openDebate(slack: FakeSlack, bot: SlackBot, channel: string): Promise<Scoreboard> {
+/** Opens debate `number` of the workspace with a slash command and returns its scoreboard message. */
+export async function openDebate(
+  slack: FakeSlack,
+  bot: SlackBot,
+  channel: string,
+  number = 1,
+): Promise<Scoreboard> {
   const before = slack.calls('chat.postMessage').length;
   await bot.client.command(
     slack.payloads.slashCommand({ user: 'UOPENER01', channel, text: 'lancer Sous charge' }),
@@ -117,5 +122,19 @@ export async function openDebate(slack: FakeSlack, bot: SlackBot, channel: strin
     'chat.postMessage',
     (call) => slack.calls('chat.postMessage').indexOf(call) >= before && call.args.channel === channel,
   );
-  return { channel, ts: String(post.response?.ts), debate: 1 };
+  return { channel, ts: String(post.response?.ts), debate: number };
+}
+
+/** The tally of debate `number` in the database file. */
+export function storedTally(path: string, number: number) {
+  const db = new Database(path);
+  const rows = db
+    .prepare(
+      'SELECT v.side, count(*) AS n FROM votes v JOIN debates d ON d.id = v.debate_id WHERE d.number = ? GROUP BY v.side',
+    )
+    .all(number) as { side: VoteSide; n: number }[];
+  db.close();
+  const counts = { pro: 0, con: 0, neutral: 0 };
+  for (const row of rows) counts[row.side] = row.n;
+  return counts;
 }
