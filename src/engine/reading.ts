@@ -1,3 +1,4 @@
+import { weekSoFar } from '../summary/week-so-far.ts';
 import { argumentItem, debateHeader, helpView, resultsVisible, scoreboardView } from '../views/build.ts';
 import { exportView } from '../views/export.ts';
 import { answer, errorOutcome, type Handler, keyOf, privately, resolveDebate } from './context.ts';
@@ -47,8 +48,12 @@ export const listDebates: Handler<'list'> = async (deps, inv, _command, language
   );
 };
 
-/** The tally of one debate, with the viewer's own vote (shown even when results are hidden). */
+/**
+ * `bilan #id`: one debate's tally, with the viewer's own vote (shown even when results are hidden).
+ * `bilan` alone: the channel's week so far, built like the weekly summary.
+ */
 export const tally: Handler<'tally'> = async (deps, inv, command, languages) => {
+  if (command.debate === undefined) return weekSoFar(deps, inv, languages);
   const expired: ScoreboardRefresh[] = [];
   const resolved = await resolveDebate(deps, inv, command.debate, expired);
   if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };

@@ -61,7 +61,7 @@ describe('arguments', () => {
     await bed.engine.run(person('a'), 'pour P2');
     await bed.engine.run(person('b'), 'contre C3');
     await bed.engine.run(person('c'), 'appuyer 2');
-    const board = firstView(await bed.engine.run(person('c'), 'bilan'), 'scoreboard');
+    const board = firstView(await bed.engine.run(person('c'), 'bilan #1'), 'scoreboard');
     expect(board.topPro).toMatchObject({ number: 2, endorsements: 1 });
     expect(board.topCon).toMatchObject({ number: 3 });
     expect(board.newest).toMatchObject({ number: 3 });

@@ -42,7 +42,7 @@ describe('closing and reopening', () => {
 
   it('is refused to other members, with a clear message', async () => {
     expect(errorCode(await bed.engine.run(person('member'), 'clore'))).toBe('rights.close');
-    expect(firstView(await bed.engine.run(person('member'), 'bilan'), 'scoreboard').debate.status).toBe(
+    expect(firstView(await bed.engine.run(person('member'), 'bilan #1'), 'scoreboard').debate.status).toBe(
       'open',
     );
   });

@@ -37,7 +37,7 @@ describe('anonymous debates', () => {
   });
 
   it('still count each person once and let them change their vote', async () => {
-    const board = firstView(await bed.engine.run(person(voters[0]!), 'bilan'), 'scoreboard');
+    const board = firstView(await bed.engine.run(person(voters[0]!), 'bilan #1'), 'scoreboard');
     expect(board.counts).toEqual({ pro: 2, con: 1, neutral: 0 });
     expect(board.participants).toBe(3);
     expect(board.deltas).toBe(1);
@@ -45,7 +45,7 @@ describe('anonymous debates', () => {
   });
 
   it('name nobody in views or exports', async () => {
-    const board = firstView(await bed.engine.run(person(voters[0]!), 'bilan'), 'scoreboard');
+    const board = firstView(await bed.engine.run(person(voters[0]!), 'bilan #1'), 'scoreboard');
     expect(board.debate.openerName).toBeNull();
     expect(board.topPro?.authorName).toBeNull();
     for (const format of ['', 'csv']) {
@@ -75,7 +75,7 @@ describe('hidden-results debates', () => {
     await bed.engine.run(person('o'), 'lancer Sujet --masque');
     await bed.engine.run(person('a'), 'voter pour');
     await bed.engine.run(person('b'), 'voter contre');
-    const open = firstView(await bed.engine.run(person('a'), 'bilan'), 'scoreboard');
+    const open = firstView(await bed.engine.run(person('a'), 'bilan #1'), 'scoreboard');
     expect(open.counts).toBeNull();
     expect(open.viewerVote).toBe('pro');
     const live = await bed.engine.liveScoreboard(person('a'), 1);

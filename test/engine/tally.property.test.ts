@@ -36,7 +36,7 @@ describe('the tally', () => {
           const expected = { pro: 0, con: 0, neutral: 0 };
           for (const side of latest.values()) expected[side]++;
           const board = firstView(
-            await bed.engine.run(person('opener', { channel: `C${debate}` }), 'bilan'),
+            await bed.engine.run(person('opener', { channel: `C${debate}` }), `bilan #${debate}`),
             'scoreboard',
           );
           expect(board.counts).toEqual(expected);

@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => bed.cleanup());
 
 const tally = async (viewer = 'opener') =>
-  firstView(await bed.engine.run(person(viewer), 'bilan'), 'scoreboard');
+  firstView(await bed.engine.run(person(viewer), 'bilan #1'), 'scoreboard');
 
 describe('voting', () => {
   it('casts, changes, and withdraws with the same vote again', async () => {
