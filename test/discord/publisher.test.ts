@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { summaryChartAttachment } from '../../src/summary/summary-chart.ts';
+import type { WeeklySummaryView } from '../../src/views/weekly-summary.ts';
+import { type DiscordBed, startDiscordBed, textOf } from './harness.ts';
+
+const item = (n: number) => ({
+  debate: {
+    number: n,
+    topic: `Sujet ${n} @everyone`,
+    openerName: 'alice',
+    status: 'open' as const,
+    anonymous: false,
+    hidden: false,
+    closesAt: null,
+  },
+  counts: { pro: 3 * n, con: n, neutral: 1 },
+  shift: n % 2 ? { pro: 2, con: -1, neutral: 0 } : null,
+  closedThisWeek: false,
+  newArguments: n,
+  newArgumentsTop: [],
+  participants: 4 * n,
+  voteEvents: 5 * n,
+  opinionChanges: 1,
+  topPro: {
+    number: 1,
+    side: 'pro' as const,
+    text: 'x'.repeat(900),
+    authorName: 'bob',
+    endorsements: 2,
+    deltas: 0,
+  },
+  topCon: null,
+  persuasive: null,
+});
+
+describe('Discord publisher (the weekly summary)', () => {
+  let t: DiscordBed;
+  beforeEach(async () => {
+    t = await startDiscordBed();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('posts the week with its chart as the embed image, within limits, pinging nobody', async () => {
+    const view: WeeklySummaryView = {
+      kind: 'weeklySummary',
+      mode: 'weekly',
+      timezone: 'Europe/Paris',
+      weekStart: '2026-11-23',
+      from: Date.UTC(2026, 10, 20, 15),
+      to: Date.UTC(2026, 10, 27, 15),
+      debates: Array.from({ length: 24 }, (_, i) => item(i + 1)),
+      more: 3,
+      totals: { debates: 27, voteEvents: 300, newArguments: 40, opinionChanges: 12, closed: 2 },
+    };
+    const scope = {
+      platform: 'discord' as const,
+      workspaceId: t.fake.where.guildId,
+      channelId: t.fake.where.channelId,
+    };
+    const chart = summaryChartAttachment(view, 'fr');
+    const ref = await t.adapter.publisher.post(scope, { visibility: 'public', language: 'fr', view }, [
+      chart,
+    ]);
+    const [call] = t.fake.rest.filter('messageCreate');
+    expect(call?.status).toBe(200);
+    expect(ref).toBe(`${scope.channelId}:${(call?.response as { id?: string } | undefined)?.id}`);
+    expect(call?.files).toEqual([
+      expect.objectContaining({ filename: chart.filename, contentType: 'image/png' }),
+    ]);
+    expect(call?.body).toMatchObject({
+      allowed_mentions: { parse: [] },
+      embeds: [{ image: { url: `attachment://${chart.filename}` } }],
+    });
+    expect(textOf(call?.body)).toContain('Bilan de la semaine');
+    expect(textOf(call?.body)).not.toMatch(/@everyone/);
+  });
+
+  it('fails loudly when Discord refuses, so the caller can retry', async () => {
+    t.fake.rest.failNext(5, { kind: 'serverError' }, 'messageCreate');
+    const scope = {
+      platform: 'discord' as const,
+      workspaceId: t.fake.where.guildId,
+      channelId: t.fake.where.channelId,
+    };
+    const reply = {
+      visibility: 'public' as const,
+      language: 'fr' as const,
+      view: { kind: 'notice' as const, key: 'notice.duplicate' as const, params: {} },
+    };
+    await expect(t.adapter.publisher.post(scope, reply)).rejects.toThrow();
+  });
+});
