@@ -68,3 +68,13 @@ export function viewProblems(view: View): string[] {
 /** Stored text that is valid: cleaned as the grammar cleans it, something visible, within its limit. */
 export const validStoredText = (text: string, max: number): boolean =>
   cleanUserText(text) === text && /[^\p{Z}\p{C}\p{M}]/u.test(text) && textLength(text) <= max;
+
+/** Stored topics and arguments that are not valid text, in a database of the bot. */
+export function invalidStoredText(db: { prepare(sql: string): { pluck(): { all(): unknown[] } } }): string[] {
+  const topics = db.prepare('SELECT topic FROM debates').pluck().all() as string[];
+  const texts = db.prepare('SELECT text FROM arguments').pluck().all() as string[];
+  return [
+    ...topics.filter((topic) => !validStoredText(topic, 200)).map((topic) => `topic ${label(topic)}`),
+    ...texts.filter((text) => !validStoredText(text, 1000)).map((text) => `argument ${label(text)}`),
+  ];
+}
