@@ -30,7 +30,7 @@ const TEMPLATES: [template: string, success: readonly Kind[], admin?: boolean][]
   ['retirer {x}', ['notice']],
   ['delta {x}', ['notice']],
   ['arguments {x}', ['arguments']],
-  ['bilan {x}', ['scoreboard', 'weeklySummary']],
+  ['bilan {x}', ['scoreboard', 'weeklySummary', 'notice']],
   ['clore {x}', ['notice']],
   ['rouvrir {x}', ['notice']],
   ['exporter {x}', ['export']],
