@@ -1,16 +1,20 @@
 // Where a private answer goes: the ack body of a slash command, the payload's response_url
 // (ephemeral, possibly replacing the ephemeral message clicked), or chat.postEphemeral.
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { SlackMessage } from './render/blocks.ts';
+import { postToResponseUrl } from './response-url.ts';
 import { withRateLimit } from './slack-errors.ts';
 
 export type PrivateSink = (message: SlackMessage, options?: { replace?: boolean }) => Promise<void>;
 
 export const viaResponseUrl =
-  (respond: RespondFn): PrivateSink =>
-  async (message, options) => {
-    await respond({ response_type: 'ephemeral', replace_original: options?.replace === true, ...message });
-  };
+  (url: string): PrivateSink =>
+  (message, options) =>
+    postToResponseUrl(url, {
+      response_type: 'ephemeral',
+      replace_original: options?.replace === true,
+      ...message,
+    });
 
 export const viaEphemeral =
   (client: webApi.WebClient, channel: string, user: string, threadTs?: string): PrivateSink =>

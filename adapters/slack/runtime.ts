@@ -58,7 +58,10 @@ export class SlackRuntime {
     };
   }
 
-  /** Learns who the person is in the background, so their next answers speak their language. */
+  /**
+   * Learns who the person is in the background, so their next answers speak their language.
+   * Only for typed commands: a burst of clicks would be a burst of users.info calls (Tier 4).
+   */
   warm(who: Who): void {
     this.tasks.run('users.info', () => this.people.get(who.team, who.user));
   }

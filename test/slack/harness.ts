@@ -73,7 +73,7 @@ export async function startSlackBed(mode: Mode, options: BedOptions = {}): Promi
     ...options.env,
   });
   const http = new HttpRoutes(logger);
-  const adapter = await createSlackAdapter({ socket: { clientPingTimeoutMs: 200 } })({
+  const adapter = await createSlackAdapter()({
     config,
     engine: bed.engine,
     logger,

@@ -5,7 +5,7 @@ import type { Command } from '../../../src/commands/command.ts';
 import { translator } from '../../../src/i18n/translate.ts';
 import { ACTION, readDebate, readDelta, readEndorse, readPage, readVote } from '../action-ids.ts';
 import { argumentModal } from '../render/argument-modal.ts';
-import { viaResponseUrl } from '../responders.ts';
+import { viaEphemeral, viaResponseUrl } from '../responders.ts';
 import type { SlackRuntime, Who } from '../runtime.ts';
 
 type Kind = 'vote' | 'add' | 'list' | 'endorse' | 'delta' | 'moderate';
@@ -21,7 +21,7 @@ function kindOf(actionId: string): Kind | undefined {
 }
 
 export function registerActions(app: App, rt: SlackRuntime): void {
-  app.action<BlockAction<ButtonAction>>(/^debat\./, async ({ action, body, ack, respond }) => {
+  app.action<BlockAction<ButtonAction>>(/^debat\./, async ({ action, body, ack }) => {
     const kind = kindOf(action.action_id);
     const channel = body.channel?.id ?? body.container?.channel_id;
     if (!kind || !channel) return ack();
@@ -32,7 +32,10 @@ export function registerActions(app: App, rt: SlackRuntime): void {
       name: body.user.name ?? body.user.username,
     };
     const delivery = `${body.user.id}:${action.action_ts}`;
-    const privately = viaResponseUrl(respond);
+    // Clicks on channel and ephemeral messages carry a response_url; others get a plain ephemeral.
+    const privately = body.response_url
+      ? viaResponseUrl(body.response_url)
+      : viaEphemeral(rt.client, channel, body.user.id);
     const inEphemeral = body.container?.is_ephemeral === true;
 
     if (kind === 'vote' || kind === 'delta') {
@@ -46,7 +49,6 @@ export function registerActions(app: App, rt: SlackRuntime): void {
       rt.tasks.run('action', () =>
         rt.deliver(inv, outcome, { privately, replaceFirst: kind === 'delta' && inEphemeral }),
       );
-      rt.warm(who);
       return;
     }
 

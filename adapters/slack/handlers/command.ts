@@ -16,14 +16,14 @@ const needsRights = (command: Command): boolean =>
 
 export function registerCommand(app: App, rt: SlackRuntime): void {
   // Any command name: the manifest says /debat, a workspace may rename it.
-  app.command(/.*/, async ({ command, ack, respond }) => {
+  app.command(/.*/, async ({ command, ack }) => {
     const who: Who = {
       team: command.team_id,
       channel: command.channel_id,
       user: command.user_id,
       name: command.user_name,
     };
-    const privately = viaResponseUrl(respond);
+    const privately = viaResponseUrl(command.response_url);
     const parsed = parseCommand(command.text);
     if (parsed.ok && needsRights(parsed.value)) {
       await ack();

@@ -5,11 +5,12 @@ import { type Translate, translator } from '../../../src/i18n/translate.ts';
 import { ADD_TO_DEBATE_SHORTCUT } from '../action-ids.ts';
 import { argumentModal } from '../render/argument-modal.ts';
 import { renderReply } from '../render/reply.ts';
+import { viaResponseUrl } from '../responders.ts';
 import type { SlackRuntime, Who } from '../runtime.ts';
 import { decodeSlackText } from './thread-replies.ts';
 
 export function registerShortcut(app: App, rt: SlackRuntime): void {
-  app.shortcut(ADD_TO_DEBATE_SHORTCUT, async ({ shortcut, ack, respond }) => {
+  app.shortcut(ADD_TO_DEBATE_SHORTCUT, async ({ shortcut, ack }) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
     rt.tasks.run('shortcut', async () => {
@@ -29,7 +30,7 @@ export function registerShortcut(app: App, rt: SlackRuntime): void {
           language,
           view: { kind: 'error' as const, error: { code: 'debate.none_open' as const } },
         };
-        await respond({ response_type: 'ephemeral', ...renderReply(reply) });
+        await viaResponseUrl(shortcut.response_url)(renderReply(reply));
         return;
       }
       await rt.client.views.open({

@@ -1,8 +1,7 @@
 // Self-test of the fake Slack platform: a real Bolt App (HTTP mode and Socket Mode) talks to it
 // over 127.0.0.1 and every piece answers as Slack would.
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, SocketModeReceiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkMessage, checkView } from './block-kit-limits.ts';
 import { eventually, type FakeSlack, type SignedSlackClient, startFakeSlack } from './index.ts';
@@ -162,7 +161,7 @@ describe('fake Slack with Bolt in HTTP mode', () => {
   });
 
   it('answers a 429 with Retry-After; the client waits and retries', async () => {
-    const client = new WebClient(slack.botToken, {
+    const client = new webApi.WebClient(slack.botToken, {
       slackApiUrl: slack.apiUrl,
       logLevel: LogLevel.ERROR,
       retryConfig: { retries: 1, minTimeout: 1, maxTimeout: 1 },
@@ -173,7 +172,7 @@ describe('fake Slack with Bolt in HTTP mode', () => {
     const calls = slack.calls('chat.postMessage').filter((c) => c.args.channel === 'C9');
     expect(calls.map((c) => c.status)).toEqual([429, 200]);
 
-    const strict = new WebClient(slack.botToken, {
+    const strict = new webApi.WebClient(slack.botToken, {
       slackApiUrl: slack.apiUrl,
       logLevel: LogLevel.ERROR,
       rejectRateLimitedCalls: true,
@@ -186,7 +185,7 @@ describe('fake Slack with Bolt in HTTP mode', () => {
   });
 
   it('answers 500, slow answers and platform errors on demand', async () => {
-    const client = new WebClient(slack.botToken, {
+    const client = new webApi.WebClient(slack.botToken, {
       slackApiUrl: slack.apiUrl,
       logLevel: LogLevel.ERROR,
       retryConfig: { retries: 0 },
@@ -207,7 +206,7 @@ describe('fake Slack with Bolt in HTTP mode', () => {
   });
 
   it('applies a fault to a fraction of calls, reproducibly', async () => {
-    const client = new WebClient(slack.botToken, {
+    const client = new webApi.WebClient(slack.botToken, {
       slackApiUrl: slack.apiUrl,
       logLevel: LogLevel.ERROR,
       retryConfig: { retries: 0 },
@@ -220,9 +219,15 @@ describe('fake Slack with Bolt in HTTP mode', () => {
   });
 
   it('refuses unknown tokens and broken Block Kit', async () => {
-    const stranger = new WebClient('xoxb-unknown', { slackApiUrl: slack.apiUrl, logLevel: LogLevel.ERROR });
+    const stranger = new webApi.WebClient('xoxb-unknown', {
+      slackApiUrl: slack.apiUrl,
+      logLevel: LogLevel.ERROR,
+    });
     await expect(stranger.auth.test()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
-    const client = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, logLevel: LogLevel.ERROR });
+    const client = new webApi.WebClient(slack.botToken, {
+      slackApiUrl: slack.apiUrl,
+      logLevel: LogLevel.ERROR,
+    });
     const tooMany = Array.from({ length: 51 }, (_, i) => section(`b${i}`));
     await expect(
       client.chat.postMessage({ channel: 'C1', text: 'x', blocks: tooMany }),
@@ -238,7 +243,10 @@ describe('fake Slack with Bolt in HTTP mode', () => {
   });
 
   it('publishes a Home tab and takes a file upload through the external upload flow', async () => {
-    const client = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, logLevel: LogLevel.ERROR });
+    const client = new webApi.WebClient(slack.botToken, {
+      slackApiUrl: slack.apiUrl,
+      logLevel: LogLevel.ERROR,
+    });
     await client.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [section('home')] } });
     expect(slack.state.homes.get('U1')?.view.blocks).toHaveLength(1);
     await client.filesUploadV2({ channel_id: 'C1', file: Buffer.from('PNGDATA'), filename: 'chart.png' });

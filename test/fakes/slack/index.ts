@@ -27,6 +27,8 @@ export interface FakeSlackOptions {
   extraTokens?: string[];
   identity?: Partial<Identity>;
   socketPingIntervalMs?: number;
+  /** Responses accepted per response_url (Slack: 5). */
+  responsesPerUrl?: number;
 }
 
 /** What a person saw privately: an ephemeral message or an ephemeral response_url answer. */
@@ -61,7 +63,7 @@ export class FakeSlack {
       ...opts.identity,
     };
     this.socket = new SocketModeServer(opts.socketPingIntervalMs);
-    this.sink = new ResponseUrlSink(() => this.base);
+    this.sink = new ResponseUrlSink(() => this.base, opts.responsesPerUrl);
     this.payloads = new SlackPayloads(this.identity, this.sink);
     this.api = new WebApiServer({
       state: this.state,

@@ -24,8 +24,17 @@ export class ResponseUrlSink {
   readonly posts: RecordedResponse[] = [];
   private readonly owners = new Map<string, ResponseUrlOwner>();
   private counter = 0;
+  private readonly counts = new Map<string, number>();
 
-  constructor(private readonly baseUrl: () => string) {}
+  private countFor(id: string): number {
+    return this.counts.get(id) ?? 0;
+  }
+
+  constructor(
+    private readonly baseUrl: () => string,
+    /** Slack's limit; a benchmark that replays one URL raises it. */
+    private readonly maxPerUrl = MAX_RESPONSES_PER_URL,
+  ) {}
 
   /** A fresh response_url, remembered with the channel and user it belongs to. */
   create(owner: ResponseUrlOwner = {}): string {
@@ -39,10 +48,11 @@ export class ResponseUrlSink {
   receive(id: string, body: Record<string, unknown>): { status: number; body: string } {
     const owner = this.owners.get(id);
     if (!owner) return { status: 404, body: 'no_such_url' };
-    if (this.posts.filter((p) => p.id === id).length >= MAX_RESPONSES_PER_URL) {
+    if (this.countFor(id) >= this.maxPerUrl) {
       return { status: 404, body: 'used_url' };
     }
     const errors = checkMessage(body);
+    this.counts.set(id, this.countFor(id) + 1);
     this.posts.push({
       ...owner,
       id,

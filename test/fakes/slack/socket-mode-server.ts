@@ -1,6 +1,7 @@
 // Slack's Socket Mode side: a `ws` server reached through the URL that apps.connections.open
 // hands out. It greets with `hello`, sends envelopes, resolves each one's ack, can redeliver an
-// envelope (as Slack does ~4 s after a missing ack) and can cut the socket.
+// envelope (as Slack does ~4 s after a missing ack) and can cut the socket. Envelopes still
+// unacked when a new connection opens are redelivered on it, as Slack does.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -38,6 +39,7 @@ export class SocketModeServer {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly open = new Set<WebSocket>();
   private readonly ackWaiters = new Map<string, Array<(payload: Json) => void>>();
+  private readonly unacked = new Map<string, Envelope>();
   private readonly connectionWaiters: Array<{ n: number; resolve: () => void }> = [];
   private readonly pingTimer: NodeJS.Timeout;
   private counter = 0;
@@ -68,6 +70,12 @@ export class SocketModeServer {
           connection_info: { app_id: 'A1' },
         }),
       );
+      // Whoever awaits these acks keeps waiting: the next ack of each resolves it.
+      for (const e of this.unacked.values()) {
+        const again = { ...e, retry_attempt: (e.retry_attempt ?? 0) + 1, retry_reason: 'connection_lost' };
+        this.sent.push(again);
+        ws.send(JSON.stringify(again));
+      }
       for (const w of this.connectionWaiters.splice(0)) {
         if (this.accepted >= w.n) w.resolve();
         else this.connectionWaiters.push(w);
@@ -128,6 +136,7 @@ export class SocketModeServer {
       this.ackWaiters.set(envelope.envelope_id, list);
     });
     this.sent.push(envelope);
+    this.unacked.set(envelope.envelope_id, envelope);
     ws.send(JSON.stringify(envelope));
     return { envelope, ack };
   }
@@ -143,6 +152,7 @@ export class SocketModeServer {
     if (typeof id !== 'string') return;
     const payload = (msg.payload ?? {}) as Json;
     this.acks.push({ envelope_id: id, payload, at: Date.now() });
+    this.unacked.delete(id);
     const waiter = this.ackWaiters.get(id)?.shift();
     waiter?.(payload);
   }
