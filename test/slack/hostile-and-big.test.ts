@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clickOnMessage, clickOnPrivate } from './clicks.ts';
 import { invalidBlocks, PING, type SlackBed, sentTexts, startSlackBed } from './harness.ts';
 
-describe('requests Slack did not sign', () => {
+describe('the HTTP endpoint', () => {
   let t: SlackBed;
   beforeEach(async () => {
     t = await startSlackBed('http');
@@ -33,6 +33,11 @@ describe('requests Slack did not sign', () => {
     ).toEqual([]);
     expect(t.slack.calls().filter((c) => c.method !== 'auth.test')).toEqual([]);
     expect(t.slack.responses()).toEqual([]);
+  });
+
+  it('answers Slack’s URL check with its challenge', async () => {
+    const answer = await t.client!.event({ type: 'url_verification', token: 'x', challenge: 'c-123' });
+    expect(answer).toMatchObject({ status: 200, json: { challenge: 'c-123' } });
   });
 
   it('answers GET /healthz on the same server', async () => {
