@@ -12,7 +12,10 @@ import { formatRef } from './refs.ts';
 import { renderReply } from './render/reply.ts';
 import type { PrivateSink } from './responders.ts';
 import type { Scoreboards } from './scoreboards.ts';
-import { withRateLimit } from './slack-errors.ts';
+import { platformError, withRateLimit } from './slack-errors.ts';
+
+/** Slack's answers when the bot may not post in a channel. */
+const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
 export interface Who {
   team: string;
@@ -74,7 +77,7 @@ export class SlackRuntime {
         await options.privately(renderReply(reply), { replace });
         replace = false;
       } else if (!options.skipPublic?.(reply)) {
-        const posted = await this.post(inv.channelId, reply);
+        const posted = await this.postOrExplain(inv, reply, options.privately);
         if (outcome.opened && reply.view.kind === 'scoreboard' && posted) {
           await this.engine.attachScoreboard(
             inv,
@@ -91,6 +94,25 @@ export class SlackRuntime {
       }
     }
     for (const refresh of outcome.refresh) this.scoreboards.refresh(refresh);
+  }
+
+  /** Posts a public reply; when Slack refuses (a private channel without the bot), says so privately. */
+  private async postOrExplain(
+    inv: Invocation,
+    reply: Reply,
+    privately: PrivateSink,
+  ): Promise<string | undefined> {
+    try {
+      return await this.post(inv.channelId, reply);
+    } catch (error) {
+      const code = platformError(error);
+      if (!code || !CANNOT_POST.has(code)) throw error;
+      this.logger.warn({ code, channel: inv.channelId }, 'slack refused a post in this channel');
+      const language = (await this.engine.languages(inv)).private;
+      const view = { kind: 'error' as const, error: { code: 'post.forbidden' as const } };
+      await privately(renderReply({ visibility: 'private', language, view }));
+      return undefined;
+    }
   }
 
   /** Posts a public reply in a channel; returns the message ts. */

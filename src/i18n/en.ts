@@ -228,4 +228,5 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.rights.withdraw': 'You can only withdraw your own arguments.',
   'error.rights.settings': 'Only admins change the channel’s settings.',
   'error.internal': 'Oops, something got stuck on our side. Please try again in a moment.',
+  'error.post.forbidden': 'I cannot post in this channel: add me to it, then try again.',
 };

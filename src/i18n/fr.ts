@@ -244,4 +244,5 @@ export const fr = {
   'error.rights.withdraw': 'Vous ne pouvez retirer que vos propres arguments.',
   'error.rights.settings': 'Seuls les admins changent les réglages du salon.',
   'error.internal': 'Oups, quelque chose a coincé de notre côté. Réessayez dans un instant.',
+  'error.post.forbidden': 'Je ne peux pas publier dans ce salon : ajoutez-moi au salon, puis réessayez.',
 } as const satisfies Record<string, Message>;

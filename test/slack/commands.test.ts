@@ -126,6 +126,23 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
     expect(text).not.toContain('<b>');
   });
 
+  it('says privately when Slack refuses the post (a private channel without the bot)', async () => {
+    t.slack.fault('chat.postMessage', { kind: 'platform_error', error: 'not_in_channel', times: 1 });
+    await t.command('U1', 'G1', 'lancer Dans un salon privé');
+    await t.idle();
+    expect(t.slack.privateNotes('U1').at(-1)?.text).toContain('Je ne peux pas publier dans ce salon');
+    expect(t.logger.warnings.map((w) => w.message)).toContain('slack refused a post in this channel');
+  });
+
+  it('reads command text as typed: Slack’s entities are decoded once, then escaped again', async () => {
+    await t.command('U1', 'C1', 'lancer a &lt; b &amp;&amp; c &gt; d');
+    await t.idle();
+    const debate = await t.bed.engine.liveScoreboard({ platform: 'slack', workspaceId: t.slack.identity.teamId }, 1);
+    expect(debate?.view.kind === 'scoreboard' && debate.view.debate.topic).toBe('a < b && c > d');
+    const post = t.slack.okCalls('chat.postMessage').at(-1);
+    expect(post?.args.text).toBe('Débat n° 1 : a &lt; b &amp;&amp; c &gt; d');
+  });
+
   it('forgets a person on request', async () => {
     await open();
     await t.command('U2', 'C1', 'voter pour');

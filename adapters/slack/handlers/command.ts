@@ -7,6 +7,7 @@ import { parseCommand } from '../../../src/commands/parse.ts';
 import { renderReply } from '../render/reply.ts';
 import { viaResponseUrl } from '../responders.ts';
 import { type SlackRuntime, takeFirstPrivate, type Who } from '../runtime.ts';
+import { decodeSlackText } from '../slack-text.ts';
 
 const needsRights = (command: Command): boolean =>
   command.kind === 'close' ||
@@ -24,7 +25,9 @@ export function registerCommand(app: App, rt: SlackRuntime): void {
       name: command.user_name,
     };
     const privately = viaResponseUrl(command.response_url);
-    const parsed = parseCommand(command.text);
+    // Slack sends &, < and > as entities; the core gets what was typed.
+    const text = decodeSlackText(command.text);
+    const parsed = parseCommand(text);
     if (parsed.ok && needsRights(parsed.value)) {
       await ack();
       rt.tasks.run('command', async () => {
@@ -34,9 +37,7 @@ export function registerCommand(app: App, rt: SlackRuntime): void {
       return;
     }
     const inv = await rt.invocation(who, command.trigger_id);
-    const outcome = parsed.ok
-      ? await rt.engine.execute(inv, parsed.value)
-      : await rt.engine.run(inv, command.text);
+    const outcome = parsed.ok ? await rt.engine.execute(inv, parsed.value) : await rt.engine.run(inv, text);
     const [first, rest] = takeFirstPrivate(outcome);
     await ack(first ? { response_type: 'ephemeral', ...renderReply(first) } : undefined);
     rt.tasks.run('command', () => rt.deliver(inv, rest, { privately }));

@@ -7,7 +7,7 @@ import { argumentModal } from '../render/argument-modal.ts';
 import { renderReply } from '../render/reply.ts';
 import { viaResponseUrl } from '../responders.ts';
 import type { SlackRuntime, Who } from '../runtime.ts';
-import { decodeSlackText } from './thread-replies.ts';
+import { decodeSlackText } from '../slack-text.ts';
 
 export function registerShortcut(app: App, rt: SlackRuntime): void {
   app.shortcut(ADD_TO_DEBATE_SHORTCUT, async ({ shortcut, ack }) => {

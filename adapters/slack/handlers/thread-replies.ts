@@ -7,6 +7,7 @@ import { formatRef } from '../refs.ts';
 import { viaEphemeral } from '../responders.ts';
 import type { SlackRuntime } from '../runtime.ts';
 import { platformError, withRateLimit } from '../slack-errors.ts';
+import { decodeSlackText } from '../slack-text.ts';
 
 const WORDS: Readonly<Record<string, Side>> = {
   pour: 'pro',
@@ -20,10 +21,6 @@ const WORD_PREFIX = /^\s*(pour|contre|pro|con|for|against)\s*:\s*([\s\S]*)$/iu;
 const SIGN_PREFIX = /^\s*([+\-−])\s*([\s\S]*)$/u;
 /** "+1", "-1", "++": agreement noise, not arguments. */
 const NOISE = /^[\d\s+\-−.,!?]*$/u;
-
-/** Slack sends message text with `&`, `<`, `>` as entities; the argument keeps what was typed. */
-export const decodeSlackText = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 export function readThreadArgument(text: string): { side: Side; text: string } | undefined {
   const word = WORD_PREFIX.exec(text);
