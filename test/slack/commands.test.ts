@@ -137,7 +137,10 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
   it('reads command text as typed: Slack’s entities are decoded once, then escaped again', async () => {
     await t.command('U1', 'C1', 'lancer a &lt; b &amp;&amp; c &gt; d');
     await t.idle();
-    const debate = await t.bed.engine.liveScoreboard({ platform: 'slack', workspaceId: t.slack.identity.teamId }, 1);
+    const debate = await t.bed.engine.liveScoreboard(
+      { platform: 'slack', workspaceId: t.slack.identity.teamId },
+      1,
+    );
     expect(debate?.view.kind === 'scoreboard' && debate.view.debate.topic).toBe('a < b && c > d');
     const post = t.slack.okCalls('chat.postMessage').at(-1);
     expect(post?.args.text).toBe('Débat n° 1 : a &lt; b &amp;&amp; c &gt; d');
