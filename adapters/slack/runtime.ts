@@ -79,17 +79,10 @@ export class SlackRuntime {
       } else if (!options.skipPublic?.(reply)) {
         const posted = await this.postOrExplain(inv, reply, options.privately);
         if (outcome.opened && reply.view.kind === 'scoreboard' && posted) {
-          await this.engine.attachScoreboard(
-            inv,
-            outcome.opened.number,
-            formatRef({ channel: inv.channelId, ts: posted }),
-          );
+          const ref = formatRef({ channel: inv.channelId, ts: posted });
+          await this.engine.attachScoreboard(inv, outcome.opened.number, ref);
           // Votes may have arrived before the message was known: bring it up to date once.
-          this.scoreboards.refresh({
-            scope: inv,
-            number: outcome.opened.number,
-            ref: formatRef({ channel: inv.channelId, ts: posted }),
-          });
+          this.scoreboards.refresh({ scope: inv, number: outcome.opened.number, ref });
         }
       }
     }
