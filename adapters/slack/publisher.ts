@@ -8,13 +8,19 @@ export function slackPublisher(rt: SlackRuntime): Publisher {
   return {
     async post(scope, reply, attachments = []) {
       const ts = await rt.post(scope.channelId, reply);
+      // The text is out: a refused upload (missing files:write, an error) must not make the caller
+      // believe nothing was posted, or the summary would be posted twice.
       for (const file of attachments) {
-        await rt.client.filesUploadV2({
-          channel_id: scope.channelId,
-          file: Buffer.from(file.data),
-          filename: file.filename,
-          ...(file.title ? { title: file.title, alt_text: file.title } : {}),
-        });
+        try {
+          await rt.client.filesUploadV2({
+            channel_id: scope.channelId,
+            file: Buffer.from(file.data),
+            filename: file.filename,
+            ...(file.title ? { title: file.title, alt_text: file.title } : {}),
+          });
+        } catch (error) {
+          rt.logger.warn({ err: error, channel: scope.channelId, file: file.filename }, 'file upload refused');
+        }
       }
       return ts ? formatRef({ channel: scope.channelId, ts }) : undefined;
     },

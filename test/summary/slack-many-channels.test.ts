@@ -68,4 +68,26 @@ describe('weekly summaries through the Slack adapter', () => {
     expect((await scheduler.runOnce()).every((r) => r.outcome === 'done')).toBe(true);
     expect(sb.slack.okCalls('chat.postMessage')).toHaveLength(CHANNELS);
   });
+
+  it('posts the summary once when Slack refuses the chart, and records it as posted', async () => {
+    const workspace = sb.slack.identity.teamId;
+    sb.bed.clock.set(new Date('2026-03-24T09:00:00Z'));
+    const who = person('U1', { workspace, channel: 'C1' });
+    await sb.bed.engine.run(who, 'lancer Sujet');
+    await sb.bed.engine.run(who, 'voter pour');
+    sb.bed.clock.set(new Date('2026-03-27T15:00:00Z'));
+    sb.slack.fault('files.completeUploadExternal', { kind: 'platform_error', error: 'missing_scope' });
+    const scheduler = new SummaryScheduler({
+      store: sb.bed.store,
+      clock: sb.bed.clock,
+      logger: new RecordingLogger(),
+      defaults: DEFAULTS,
+      publisherFor: (platform) => (platform === 'slack' ? sb.adapter.publisher : undefined),
+    });
+    expect((await scheduler.runOnce()).map((r) => r.outcome)).toEqual(['posted']);
+    sb.bed.clock.set(new Date('2026-03-27T15:20:00Z'));
+    await scheduler.runOnce();
+    expect(sb.slack.okCalls('chat.postMessage')).toHaveLength(1);
+    expect(sb.slack.okCalls('files.completeUploadExternal')).toHaveLength(0);
+  });
 });
