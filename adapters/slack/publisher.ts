@@ -19,7 +19,10 @@ export function slackPublisher(rt: SlackRuntime): Publisher {
             ...(file.title ? { title: file.title, alt_text: file.title } : {}),
           });
         } catch (error) {
-          rt.logger.warn({ err: error, channel: scope.channelId, file: file.filename }, 'file upload refused');
+          rt.logger.warn(
+            { err: error, channel: scope.channelId, file: file.filename },
+            'file upload refused',
+          );
         }
       }
       return ts ? formatRef({ channel: scope.channelId, ts }) : undefined;
