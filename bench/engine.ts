@@ -16,10 +16,19 @@ import { median, printTable } from './table.ts';
 const VOTES = 20_000;
 const ROUNDS = 5;
 
-/** First votes: one voter, one vote. Changes: 1,000 voters switching sides again and again. */
-type Scenario = 'first' | 'change';
-const votersOf = (scenario: Scenario) => (scenario === 'first' ? VOTES : 1_000);
-const sideOf = (scenario: Scenario, i: number) => (scenario === 'first' ? i % 2 : Math.floor(i / 1_000) % 2);
+/**
+ * first: one voter, one vote, one at a time. change: 1,000 voters switching sides again and again.
+ * concurrent: first votes with 20 in flight, as an HTTP adapter under load sees them.
+ */
+type Scenario = 'first' | 'change' | 'concurrent';
+const IN_FLIGHT = 20;
+const votersOf = (scenario: Scenario) => (scenario === 'change' ? 1_000 : VOTES);
+const sideOf = (scenario: Scenario, i: number) => (scenario === 'change' ? Math.floor(i / 1_000) % 2 : i % 2);
+const LABELS: Record<Scenario, [string, string]> = {
+  first: ['raw upsert (new keys)', 'engine vote (first votes, one at a time)'],
+  change: ['raw upsert (same 1,000 keys)', 'engine vote (side changes, with the ∆ prompt)'],
+  concurrent: ['raw upsert (new keys)', `engine vote (first votes, ${IN_FLIGHT} in flight)`],
+};
 
 function rawUpserts(dir: string, round: number, scenario: Scenario): number {
   const VOTERS = votersOf(scenario);
@@ -59,8 +68,7 @@ async function engineVotes(dir: string, round: number, scenario: Scenario): Prom
     ...opener,
     user: { id: `U${i}`, name: `U${i}`, isAdmin: false },
   }));
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < VOTES; i++) {
+  const vote = async (i: number) => {
     // Never the same vote again (which would withdraw it): each change is a switch of side.
     const outcome = await engine.execute(voters[i % VOTERS]!, {
       kind: 'vote',
@@ -68,7 +76,15 @@ async function engineVotes(dir: string, round: number, scenario: Scenario): Prom
       debate: 1,
     });
     if (outcome.replies[0]?.view.kind !== 'notice') throw new Error('vote refused');
-  }
+  };
+  const started = process.hrtime.bigint();
+  if (scenario === 'concurrent') {
+    let next = 0;
+    const worker = async () => {
+      while (next < VOTES) await vote(next++);
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  } else for (let i = 0; i < VOTES; i++) await vote(i);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();
   return VOTES / seconds;
@@ -85,7 +101,7 @@ export async function run(): Promise<EngineBenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'debat-bench-engine-'));
   try {
     const results: EngineBenchResult[] = [];
-    for (const scenario of ['first', 'change'] as const) {
+    for (const scenario of ['first', 'change', 'concurrent'] as const) {
       const raw: number[] = [];
       const viaEngine: number[] = [];
       // Interleaved rounds so machine noise hits both sides alike.
@@ -104,16 +120,8 @@ export async function run(): Promise<EngineBenchResult[]> {
     printTable(
       `Engine votes vs raw better-sqlite3 upserts (WAL, NORMAL; ${VOTES.toLocaleString('en')} votes × ${ROUNDS} rounds, median)`,
       results.flatMap((result) => [
-        [
-          `raw upsert (${result.scenario === 'first' ? 'new keys' : 'same 1,000 keys'})`,
-          rate(result.raw),
-          '1.00',
-        ],
-        [
-          `engine vote (${result.scenario === 'first' ? 'first votes' : 'side changes, with the ∆ prompt'})`,
-          rate(result.engine),
-          result.ratio.toFixed(2),
-        ],
+        [LABELS[result.scenario][0], rate(result.raw), '1.00'],
+        [LABELS[result.scenario][1], rate(result.engine), result.ratio.toFixed(2)],
       ]),
     );
     return results;

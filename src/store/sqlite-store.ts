@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SettingChange } from '../commands/command.ts';
 import { fail, ok, type Result } from '../engine/result.ts';
 import type { ChannelScope, DebateStatus, Side, VoteSide, WorkspaceScope } from '../engine/types.ts';
+import { GroupCommit } from './group-commit.ts';
 import type {
   AddArgumentInput,
   ArgumentRecord,
@@ -40,12 +41,12 @@ export class SqliteDebateStore implements DebateStore {
   // The weekly summary's storage (src/store/sqlite-summary-store.ts).
   private readonly summaries: SqliteSummaryStore;
 
-  /** One transaction wrapper for every write: building one per call costs more than the statements. */
-  private readonly inTransaction: Database.Transaction<(work: () => unknown) => unknown>;
+  /** Concurrent writes share a commit; each still answers only once committed. */
+  private readonly commits: GroupCommit;
 
   constructor(readonly db: Database.Database) {
     this.summaries = new SqliteSummaryStore(db);
-    this.inTransaction = db.transaction((work: () => unknown) => work());
+    this.commits = new GroupCommit(db);
   }
 
   summaryChannels: SummaryStore['summaryChannels'] = (since) => this.summaries.summaryChannels(since);
@@ -69,9 +70,9 @@ export class SqliteDebateStore implements DebateStore {
     return statement;
   }
 
-  /** Runs `work` in an IMMEDIATE transaction: no read-then-write upgrade can hit SQLITE_BUSY. */
-  private write<T>(work: () => T): T {
-    return this.inTransaction.immediate(work) as T;
+  /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
+  private write<T>(work: () => T): Promise<T> {
+    return this.commits.write(work);
   }
 
   /** Claims a delivery key; false when it was already handled. */
@@ -105,7 +106,7 @@ export class SqliteDebateStore implements DebateStore {
 
   async saveChannelSetting(scope: ChannelScope, change: SettingChange): Promise<ChannelSettings> {
     const keys = [scope.platform, scope.workspaceId, scope.channelId];
-    this.write(() => {
+    await this.write(() => {
       this.stmt(
         'INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
       ).run(...keys);
