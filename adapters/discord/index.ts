@@ -106,7 +106,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
 
     return {
       platform: 'discord',
-      publisher: discordPublisher(rest, canPost),
+      publisher: discordPublisher(rest, canPost, logger),
       refresh,
       async start() {
         if (settings.publicKey) {

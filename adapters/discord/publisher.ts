@@ -1,4 +1,7 @@
 import type { Attachment, Publisher } from '../../src/adapter.ts';
+import type { Logger } from '../../src/engine/logger.ts';
+import type { ChannelScope } from '../../src/engine/types.ts';
+import type { Reply } from '../../src/views/types.ts';
 import { messageBody, rawFiles } from './message-body.ts';
 import { renderReply } from './render/index.ts';
 import { type Rest, routes } from './rest.ts';
@@ -6,23 +9,37 @@ import { scoreboardRef } from './scoreboards.ts';
 
 /**
  * Posts in a channel for the core (the weekly summary): a picture attached becomes the embed's
- * image; the reference returned is `channel:message`. Failures throw, so the caller can retry.
+ * image; the reference returned is `channel:message`. When Discord refuses the files (no Attach
+ * Files permission, too large), the text goes out alone: it reads well without the picture.
+ * Failures of the text itself throw, so the caller can retry.
  */
-export function discordPublisher(rest: Rest, canPost: boolean): Publisher {
+export function discordPublisher(rest: Rest, canPost: boolean, logger: Logger): Publisher {
+  const post = async (scope: ChannelScope, reply: Reply, attachments: readonly Attachment[]) => {
+    const message = renderReply(reply);
+    const files = attachments.map((a) => ({ name: a.filename, data: a.data, contentType: a.mimeType }));
+    const image = attachments.find((a) => a.mimeType.startsWith('image/'));
+    const first = message.embeds?.[0];
+    if (image && first) first.image = { url: `attachment://${image.filename}` };
+    const raw = rawFiles([...(message.files ?? []), ...files]);
+    const posted = (await rest.post(routes.messages(scope.channelId), {
+      body: messageBody(message),
+      ...(raw ? { files: raw } : {}),
+    })) as { id: string };
+    return scoreboardRef(scope.channelId, posted.id);
+  };
   return {
     async post(scope, reply, attachments: readonly Attachment[] = []) {
       if (!canPost) throw new Error('discord: posting in channels needs DISCORD_TOKEN');
-      const message = renderReply(reply);
-      const files = attachments.map((a) => ({ name: a.filename, data: a.data, contentType: a.mimeType }));
-      const image = attachments.find((a) => a.mimeType.startsWith('image/'));
-      const first = message.embeds?.[0];
-      if (image && first) first.image = { url: `attachment://${image.filename}` };
-      const raw = rawFiles([...(message.files ?? []), ...files]);
-      const posted = (await rest.post(routes.messages(scope.channelId), {
-        body: messageBody(message),
-        ...(raw ? { files: raw } : {}),
-      })) as { id: string };
-      return scoreboardRef(scope.channelId, posted.id);
+      if (attachments.length === 0) return post(scope, reply, []);
+      try {
+        return await post(scope, reply, attachments);
+      } catch (error) {
+        logger.warn(
+          { err: error, channel: scope.channelId },
+          'post with files refused; posting the text alone',
+        );
+        return post(scope, reply, []);
+      }
     },
   };
 }

@@ -91,4 +91,36 @@ describe('Discord publisher (the weekly summary)', () => {
     };
     await expect(t.adapter.publisher.post(scope, reply)).rejects.toThrow();
   });
+
+  it('posts the text alone when Discord refuses the chart', async () => {
+    t.fake.rest.failNext(
+      1,
+      { kind: 'discordError', status: 403, error: { code: 50013, message: 'Missing Permissions' } },
+      'messageCreate',
+    );
+    const scope = {
+      platform: 'discord' as const,
+      workspaceId: t.fake.where.guildId,
+      channelId: t.fake.where.channelId,
+    };
+    const view: WeeklySummaryView = {
+      kind: 'weeklySummary',
+      mode: 'weekly',
+      timezone: 'Europe/Paris',
+      weekStart: '2026-11-23',
+      from: Date.UTC(2026, 10, 20, 15),
+      to: Date.UTC(2026, 10, 27, 15),
+      debates: [item(1)],
+      more: 0,
+      totals: { debates: 1, voteEvents: 5, newArguments: 1, opinionChanges: 1, closed: 0 },
+    };
+    const ref = await t.adapter.publisher.post(scope, { visibility: 'public', language: 'fr', view }, [
+      summaryChartAttachment(view, 'fr'),
+    ]);
+    const calls = t.fake.rest.filter('messageCreate');
+    expect(calls.map((call) => call.status)).toEqual([403, 200]);
+    expect(calls[1]?.files ?? []).toEqual([]);
+    expect(textOf(calls[1]?.body)).toContain('Bilan de la semaine');
+    expect(ref).toBe(`${scope.channelId}:${(calls[1]?.response as { id?: string } | undefined)?.id}`);
+  });
 });
