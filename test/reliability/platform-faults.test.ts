@@ -1,5 +1,6 @@
 // The real process (Slack over HTTP) while the fake Slack API answers a fraction of its calls with
-// 429 + Retry-After, 500, or slowly: no crash, every vote and argument stored, scoreboards converge.
+// 429 + Retry-After, 500, slowly, or not at all (connection cut): no crash, every vote and argument
+// stored, scoreboards converge.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,11 +39,13 @@ describe.each([0.1, 0.25])('faults from the Slack API on %s of calls, each kind'
     for (const [i, channel] of ['CF1', 'CF2', 'CF3'].entries())
       boards.push(await openDebate(fake, bot, channel, i + 1));
 
-    // From now on, on every Web API method: that fraction rate limited, as many server errors, as many slow.
+    // From now on, on every Web API method: that fraction rate limited, as many server errors, as
+    // many slow, as many with the connection cut.
     const callsBefore = fake.calls().length;
     fake.fault('*', { kind: 'rate_limited', retryAfterSec: 1, fraction: FAULT_RATE });
     fake.fault('*', { kind: 'http_error', status: 500, fraction: FAULT_RATE });
     fake.fault('*', { kind: 'slow', delayMs: 700, fraction: FAULT_RATE });
+    fake.fault('*', { kind: 'dropped', fraction: FAULT_RATE });
 
     const clicks: ClickResult[] = [];
     const commands: { status: number; user: string }[] = [];
@@ -86,10 +89,16 @@ describe.each([0.1, 0.25])('faults from the Slack API on %s of calls, each kind'
 
     const faulted = fake.calls().slice(callsBefore);
     figure(`Slack API faults at ${FAULT_RATE}`, {
-      faultRates: { rateLimited429: FAULT_RATE, serverError500: FAULT_RATE, slow700ms: FAULT_RATE },
+      faultRates: {
+        rateLimited429: FAULT_RATE,
+        serverError500: FAULT_RATE,
+        slow700ms: FAULT_RATE,
+        connectionCut: FAULT_RATE,
+      },
       webApiCalls: faulted.length,
       answered429: faulted.filter((call) => call.status === 429).length,
       answered500: faulted.filter((call) => call.status === 500).length,
+      connectionsCut: faulted.filter((call) => call.fault === 'dropped').length,
       voteClicksAcked: clicks.length,
       argumentsStored: 30,
       scoreboardsConverged: boards.length,

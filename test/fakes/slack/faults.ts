@@ -6,6 +6,8 @@ export type FaultKind =
   | { kind: 'rate_limited'; retryAfterSec: number }
   | { kind: 'http_error'; status: number }
   | { kind: 'slow'; delayMs: number }
+  /** The connection is cut before any answer (a proxy reset, a network drop). */
+  | { kind: 'dropped' }
   | { kind: 'platform_error'; error: string };
 
 export type FaultSpec = FaultKind & { times?: number; fraction?: number };

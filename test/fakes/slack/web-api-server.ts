@@ -162,6 +162,10 @@ export class WebApiServer {
       } else if (fault.kind === 'http_error') {
         this.record({ ...base, status: fault.status, response: undefined, fault: `http ${fault.status}` });
         return send(res, fault.status, 'fake server error');
+      } else if (fault.kind === 'dropped') {
+        this.record({ ...base, status: 0, response: undefined, fault: 'dropped' });
+        req.socket.destroy();
+        return;
       } else {
         const response = { ok: false, error: fault.error };
         this.record({ ...base, status: 200, response, fault: `platform ${fault.error}` });
