@@ -1,6 +1,11 @@
 import { fold } from '../../src/commands/fold.ts';
 import type { Actor } from '../../src/engine/types.ts';
 
+const personId = (name: string): string =>
+  fold(name)
+    .replace(/[^\p{L}\p{N}_.-]/gu, '')
+    .slice(0, 40) || 'anonyme';
+
 /** Who speaks and where, in the terminal: `/as <name>` and `/canal <name>` change it. */
 export class TerminalSession {
   user: Actor;
@@ -12,11 +17,10 @@ export class TerminalSession {
 
   /** The keyboard's owner is the local workspace's admin; anyone else taken on is a member. */
   speakAs(name: string): void {
-    const id =
-      fold(name)
-        .replace(/[^\p{L}\p{N}_.-]/gu, '')
-        .slice(0, 40) || 'anonyme';
-    this.user = { id, name: name.slice(0, 40), isAdmin: id === this.owner };
+    const id = personId(name);
+    // `/as <owner>` gives the keyboard back to its owner: same id, still the admin.
+    if (id === personId(this.owner)) this.user = { id: this.owner, name: this.owner, isAdmin: true };
+    else this.user = { id, name: name.slice(0, 40), isAdmin: false };
   }
 
   moveTo(channel: string): void {

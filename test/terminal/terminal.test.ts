@@ -69,6 +69,15 @@ describe('the terminal adapter', () => {
     expect(second.stdout.match(/voter pour/g)).toHaveLength(1);
   });
 
+  it('gives the keyboard back to its owner with /as <owner>: same person, still the admin', async () => {
+    const { code, stdout } = await runScript(
+      'lancer Bureau ouvert ?\n/as Manon\nvoter pour\n/as paul\nvoter contre\nclore\n',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Paul@#general> voter contre\n✓ Vote enregistré : Contre (débat n° 1).');
+    expect(stdout).toContain('Paul@#general> clore\n✓ Débat n° 1 clos.');
+  });
+
   it('speaks English when the channel language is English', async () => {
     const { stdout } = await runScript('config langue en\nopen Open plan offices?\nvote for\n', {});
     expect(stdout).toContain('Debate #1: Open plan offices?');
