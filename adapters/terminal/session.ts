@@ -45,7 +45,8 @@ export type MetaCommand =
 /** Terminal-only commands start with `/` and are not `/debat`; everything else goes to the grammar. */
 export function readLine(line: string): MetaCommand | undefined {
   const text = line.trim();
-  if (text === '' || text.startsWith('#!') || text.startsWith('//')) return undefined;
+  // Comments in a script: `# …` (as in examples/), `#!…` and `// …`.
+  if (text === '' || /^#(?:!|\s|$)/u.test(text) || text.startsWith('//')) return undefined;
   const match = /^\/(\S+)\s*(.*)$/u.exec(text);
   if (match) {
     const word = fold(match[1]!);

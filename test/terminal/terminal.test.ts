@@ -52,6 +52,8 @@ describe('the terminal adapter', () => {
     // Julien is an ordinary member: he may not close Paul's debate.
     expect(stdout).toContain('✗ Seuls l’auteur du débat et les admins peuvent le clore ou le rouvrir.');
     expect(stdout).toMatch(/Pour\s+█+[▏▎▍▌▋▊▉]?░* 2 \(67 %\)/);
+    // The script's `# …` comment lines are skipped, not answered with the help.
+    expect(stdout).not.toContain('Je ne connais pas « # »');
   });
 
   it('keeps going after a bad line, and remembers debates across runs', async () => {
