@@ -19,6 +19,8 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest known word within a distance that grows with the word's length, if any. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  // One character (`x`, `#`) is one edit from the one-character keywords (`?`, `∆`): no guess.
+  if ([...word].length < 2) return undefined;
   const limit = word.length <= 4 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;

@@ -127,6 +127,8 @@ describe('the grammar, in French and English', () => {
     expect(parsed('lancr Un sujet')).toEqual({ kind: 'help', unknown: 'lancr', suggestion: 'lancer' });
     expect(parsed('votre pour')).toMatchObject({ kind: 'help', suggestion: 'voter' });
     expect(parsed('xyzzy')).toEqual({ kind: 'help', unknown: 'xyzzy', suggestion: undefined });
+    expect(parsed('x')).toEqual({ kind: 'help', unknown: 'x', suggestion: undefined });
+    expect(parsed('#')).toEqual({ kind: 'help', unknown: '#', suggestion: undefined });
   });
 });
 
