@@ -1,7 +1,7 @@
 import type { Command } from '../../src/commands/command.ts';
 import { parseDuration } from '../../src/commands/duration.ts';
 import type { CommandSpec, OptionKind } from '../../src/commands/grammar.ts';
-import { parseCommand, parseText } from '../../src/commands/parse.ts';
+import { parseCommand, parseText, usage } from '../../src/commands/parse.ts';
 import { voteSideFor } from '../../src/commands/words.ts';
 import { fail, ok, type Result } from '../../src/engine/result.ts';
 import type { OptionValues } from './incoming.ts';
@@ -55,7 +55,7 @@ export function commandFromOptions(spec: CommandSpec, values: OptionValues): Res
     case 'withdraw':
     case 'delta':
       return number === undefined
-        ? fail('parse.missing_number', { command: spec.fr })
+        ? fail('parse.missing_number', usage(spec))
         : ok({ kind: spec.kind, argument: number, debate });
     case 'arguments':
       return ok({ kind: 'arguments', page: int(of('page')) ?? 1, debate });

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../engine/result.ts';
 import type { Command, ExportFormat } from './command.ts';
 import { parseDuration } from './duration.ts';
 import { fold } from './fold.ts';
-import { INPUT_MAX } from './grammar.ts';
+import { type CommandSpec, INPUT_MAX } from './grammar.ts';
 import { closest } from './suggest.ts';
 import { argumentTextSchema, topicSchema } from './user-text.ts';
 import { canonicalTimeZone, parseTimeOfDay, parseWeekday } from './weekly-time.ts';
@@ -34,13 +34,13 @@ export function parseCommand(input: string): Result<Command> {
     case 'open':
       return parseOpen(rest);
     case 'argue':
-      return parseArgue(spec.id === 'pour' ? 'pro' : 'con', spec.fr, rest);
+      return parseArgue(spec.id === 'pour' ? 'pro' : 'con', usage(spec), rest);
     case 'vote':
       return parseVote(rest);
     case 'endorse':
     case 'withdraw':
     case 'delta':
-      return parseNumbered(spec.kind, spec.fr, rest);
+      return parseNumbered(spec.kind, usage(spec), rest);
     case 'arguments':
       return parseArgumentsPage(rest);
     case 'tally':
@@ -59,6 +59,10 @@ export function parseCommand(input: string): Result<Command> {
       return ok({ kind: 'help' });
   }
 }
+
+/** The command's word in each language, for the usage line of an error. */
+type Usage = { command: string; commandEn: string };
+export const usage = (spec: CommandSpec): Usage => ({ command: spec.fr, commandEn: spec.en });
 
 /** Words echoed back in errors are kept short: a 10,000-character word is not worth repeating. */
 const clip = (word: string): string => (word.length > 40 ? `${[...word].slice(0, 40).join('')}…` : word);
@@ -118,7 +122,7 @@ function parseOpen(rest: string[]): Result<Command> {
   return ok({ kind: 'open', topic: topic.value, anonymous, hidden, durationMs });
 }
 
-function parseArgue(side: 'pro' | 'con', word: string, rest: string[]): Result<Command> {
+function parseArgue(side: 'pro' | 'con', command: Usage, rest: string[]): Result<Command> {
   let debate: number | undefined;
   const first = rest[0] === undefined ? undefined : debateId(rest[0]);
   if (first) {
@@ -126,7 +130,7 @@ function parseArgue(side: 'pro' | 'con', word: string, rest: string[]): Result<C
     debate = first.value;
     rest = rest.slice(1);
   }
-  if (rest.length === 0) return fail('parse.missing_text', { command: word });
+  if (rest.length === 0) return fail('parse.missing_text', command);
   const text = parseText('argument', rest.join(' '));
   if (!text.ok) return text;
   return ok({ kind: 'argue', side, text: text.value, debate });
@@ -157,13 +161,13 @@ function parseVote(rest: string[]): Result<Command> {
 
 function parseNumbered(
   kind: 'endorse' | 'withdraw' | 'delta',
-  word: string,
+  command: Usage,
   rest: string[],
 ): Result<Command> {
   const taken = takeDebate(rest);
   if (!taken.ok) return taken;
   const others = taken.value.others.filter((token) => !/^n°$|^no$/iu.test(token));
-  if (others.length === 0) return fail('parse.missing_number', { command: word });
+  if (others.length === 0) return fail('parse.missing_number', command);
   const argument = positiveNumber(others[0]!);
   if (argument === undefined) return fail('parse.bad_number', { word: clip(others[0]!) });
   return ok({ kind, argument, debate: taken.value.debate });

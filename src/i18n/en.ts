@@ -197,10 +197,10 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.input.too_long': 'Command too long: {max} characters at most.',
   'error.parse.unknown': 'Unknown command: “{word}”. Type /debat help.',
   'error.parse.missing_topic': 'The topic is missing: /debat open <topic>',
-  'error.parse.missing_text': 'The argument is missing: /debat {command} <argument>',
+  'error.parse.missing_text': 'The argument is missing: /debat {commandEn} <argument>',
   'error.parse.missing_side': 'Say for, against or neutral: /debat vote for',
   'error.parse.bad_side': '“{word}” is not a side: for, against or neutral.',
-  'error.parse.missing_number': 'Give the argument’s number: /debat {command} <n>',
+  'error.parse.missing_number': 'Give the argument’s number: /debat {commandEn} <n>',
   'error.parse.bad_number': '“{word}” is not a valid argument number.',
   'error.parse.bad_debate': '“{word}” is not a valid debate number (#12 for instance).',
   'error.parse.bad_duration':

@@ -86,6 +86,12 @@ describe('the terminal adapter', () => {
     expect(stdout).toContain('✓ Vote recorded: For (debate #1).');
   });
 
+  it('names the English command in an English usage error', async () => {
+    const { stdout } = await runScript('config langue en\nopen Open plan offices?\npro\nendorse\n');
+    expect(stdout).toContain('✗ The argument is missing: /debat pro <argument>');
+    expect(stdout).toContain('✗ Give the argument’s number: /debat endorse <n>');
+  });
+
   it('refuses a bad configuration at once, naming the variable', async () => {
     const { code, stderr } = await runScript('', { DEBAT_TIMEZONE: 'Mars/Olympus' });
     expect(code).toBe(1);
