@@ -13,6 +13,36 @@ export interface TextStyle {
   timezone: string;
 }
 
+/** What to type next, in the reply's language (both languages' words work everywhere). */
+const HINTS: Record<
+  Language,
+  {
+    open: string;
+    closed: (debate: number) => string;
+    endorse: string;
+    delta: string;
+    meta: string;
+    quote: (text: string) => string;
+  }
+> = {
+  fr: {
+    open: 'voter pour | voter contre | voter neutre | pour <argument> | contre <argument> | arguments | clore',
+    closed: (n) => `→ rouvrir #${n} | exporter #${n}`,
+    endorse: 'appuyer <n°>',
+    delta: 'delta <n°>',
+    meta: '/as <nom> · /canal <nom> · /quit',
+    quote: (text) => `« ${text} »`,
+  },
+  en: {
+    open: 'vote for | vote against | vote neutral | pro <argument> | con <argument> | arguments | close',
+    closed: (n) => `→ reopen #${n} | export #${n}`,
+    endorse: 'endorse <n>',
+    delta: 'delta <n>',
+    meta: '/as <name> · /channel <name> · /quit',
+    quote: (text) => `“${text}”`,
+  },
+};
+
 /** Renders a view as terminal text: unicode bars, colours only on a TTY. */
 export function renderReply(reply: Reply, style: TextStyle): string {
   const tr = translator(reply.language);
@@ -45,7 +75,7 @@ function renderView(
           'green',
           `+ ${tr('notice.argument_added', { number: view.argument.number, side: tr(`side.${view.argument.side}`), debate: view.debate.number })}`,
         ),
-        `  « ${view.argument.text} »${view.argument.authorName ? ` (${tr('argument.by', { name: view.argument.authorName })})` : ''}`,
+        `  ${HINTS[language].quote(view.argument.text)}${view.argument.authorName ? ` (${tr('argument.by', { name: view.argument.authorName })})` : ''}`,
       ].join('\n');
     case 'arguments': {
       const lines = [
@@ -55,7 +85,7 @@ function renderView(
       for (const item of view.items) lines.push(`  ${argumentLine(item)}`);
       lines.push(paint('dim', tr('arguments.page', { page: view.page, pages: view.pages })));
       const next = view.page < view.pages ? ` | arguments #${view.debate.number} ${view.page + 1}` : '';
-      lines.push(paint('dim', `→ appuyer <n°> #${view.debate.number}${next}`));
+      lines.push(paint('dim', `→ ${HINTS[language].endorse} #${view.debate.number}${next}`));
       return lines.join('\n');
     }
     case 'debateList': {
@@ -80,7 +110,7 @@ function renderView(
       }
       lines.push(paint('bold', tr('help.title')), tr('help.intro'));
       for (const entry of view.entries) lines.push(`  ${tr(entry)}`);
-      lines.push(paint('dim', '/as <nom> · /canal <nom> · /quit'));
+      lines.push(paint('dim', HINTS[language].meta));
       return lines.join('\n');
     }
     case 'error':
@@ -104,7 +134,7 @@ function renderView(
     case 'persuasionPrompt': {
       const lines = [paint('bold', tr('persuasion.question')), paint('dim', tr('persuasion.hint'))];
       for (const option of view.options) lines.push(`  ${argumentLine(option)}`);
-      lines.push(paint('dim', `→ delta <n°> #${view.debate.number}`));
+      lines.push(paint('dim', `→ ${HINTS[language].delta} #${view.debate.number}`));
       return lines.join('\n');
     }
   }
@@ -166,13 +196,7 @@ function renderScoreboard(
   if (view.topPro) lines.push(`${tr('scoreboard.top_pro')}${colon}${argumentLine(view.topPro)}`);
   if (view.topCon) lines.push(`${tr('scoreboard.top_con')}${colon}${argumentLine(view.topCon)}`);
   if (view.newest) lines.push(`${tr('scoreboard.newest')}${colon}${argumentLine(view.newest)}`);
-  if (debate.status === 'open')
-    lines.push(
-      paint(
-        'dim',
-        `→ voter pour | voter contre | voter neutre | pour <argument> | contre <argument> | arguments | clore  (#${debate.number})`,
-      ),
-    );
-  else lines.push(paint('dim', `→ rouvrir #${debate.number} | exporter #${debate.number}`));
+  if (debate.status === 'open') lines.push(paint('dim', `→ ${HINTS[language].open}  (#${debate.number})`));
+  else lines.push(paint('dim', HINTS[language].closed(debate.number)));
   return lines.join('\n');
 }

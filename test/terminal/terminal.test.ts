@@ -86,6 +86,18 @@ describe('the terminal adapter', () => {
     expect(stdout).toContain('✓ Vote recorded: For (debate #1).');
   });
 
+  it('suggests what to type next in the channel’s language', async () => {
+    const english = await runScript(
+      'config langue en\nopen Open plan offices?\npro Quiet matters\nclose\ntally #1\n',
+    );
+    expect(english.stdout).toContain('→ vote for | vote against | vote neutral | pro <argument>');
+    expect(english.stdout).toContain('  “Quiet matters” (by Paul)');
+    expect(english.stdout).toContain('→ reopen #1 | export #1');
+    expect(english.stdout).not.toContain('voter pour');
+    const french = await runScript('/canal compta\nlancer Bureau ouvert ?\n');
+    expect(french.stdout).toContain('→ voter pour | voter contre | voter neutre | pour <argument>');
+  });
+
   it('names the English command in an English usage error', async () => {
     const { stdout } = await runScript('config langue en\nopen Open plan offices?\npro\nendorse\n');
     expect(stdout).toContain('✗ The argument is missing: /debat pro <argument>');
