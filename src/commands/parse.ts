@@ -240,14 +240,15 @@ function parseSettings(rest: string[]): Result<Command> {
     if (asDay !== undefined && day === undefined) day = asDay;
     else {
       const asTime = parseTimeOfDay(value);
-      if (asTime === undefined || time !== undefined)
-        return fail(asDay === undefined && day === undefined ? 'settings.bad_day' : 'settings.bad_time', {
-          word: clip(value),
-        });
+      if (asTime === undefined || time !== undefined) {
+        // A word starting with a digit was meant as a time (`25:00`); another word as a day.
+        const meantTime = day !== undefined || /^\d/u.test(value);
+        return fail(meantTime ? 'settings.bad_time' : 'settings.bad_day', { word: clip(value) });
+      }
       time = asTime;
     }
   }
-  if (day === undefined) return fail('settings.bad_day', { word: values.join(' ') });
-  if (time === undefined) return fail('settings.bad_time', { word: values.join(' ') });
+  // A missing day or time: say what a full setting looks like, not "unknown day: « 16:00 »".
+  if (day === undefined || time === undefined) return fail('settings.missing_summary');
   return ok({ kind: 'settings', change: { setting: 'summary', day, time } });
 }

@@ -208,10 +208,12 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.parse.unknown_flag': 'Unknown option: “{word}”. Options: --anonymous, --hidden, --duration.',
   'error.parse.bad_format': 'Unknown format: “{word}”. Formats: markdown, csv.',
   'error.parse.bad_setting':
-    'Unknown setting: “{word}”. Settings: timezone, summary, language. Example: /debat settings summary fri 16:00',
+    'Unknown setting: “{word}”. Settings: timezone, summary, language, thread. Example: /debat settings summary fri 16:00',
   'error.settings.bad_timezone': 'Unknown time zone: “{word}”. Example: Europe/Paris.',
   'error.settings.bad_day': 'Unknown day: “{word}”. Example: friday.',
   'error.settings.bad_time': 'Invalid time: “{word}”. Example: 16:00.',
+  'error.settings.missing_summary':
+    'Give the summary’s day and time. Example: /debat settings summary fri 16:00 (or summary off).',
   'error.settings.bad_language': 'Unknown language: “{word}”. Languages: fr, en.',
   'error.settings.bad_switch': '“{word}”: say on or off. Example: /debat settings thread on',
   'error.debate.none_open': 'No open debate in this channel. Open one: /debat open <topic>',

@@ -224,10 +224,12 @@ export const fr = {
   'error.parse.unknown_flag': 'Option inconnue : « {word} ». Options : --anonyme, --masque, --duree.',
   'error.parse.bad_format': 'Format inconnu : « {word} ». Formats : markdown, csv.',
   'error.parse.bad_setting':
-    'Réglage inconnu : « {word} ». Réglages : fuseau, bilan, langue. Exemple : /debat config bilan vendredi 16:00',
+    'Réglage inconnu : « {word} ». Réglages : fuseau, bilan, langue, fil. Exemple : /debat config bilan vendredi 16:00',
   'error.settings.bad_timezone': 'Fuseau horaire inconnu : « {word} ». Exemple : Europe/Paris.',
   'error.settings.bad_day': 'Jour inconnu : « {word} ». Exemple : vendredi.',
   'error.settings.bad_time': 'Heure invalide : « {word} ». Exemple : 16:00.',
+  'error.settings.missing_summary':
+    'Précisez le jour et l’heure du bilan. Exemple : /debat config bilan vendredi 16:00 (ou bilan off).',
   'error.settings.bad_language': 'Langue inconnue : « {word} ». Langues : fr, en.',
   'error.settings.bad_switch': '« {word} » : dites on ou off. Exemple : /debat config fil on',
   'error.debate.none_open': 'Aucun débat ouvert dans ce salon. Lancez-en un : /debat lancer <sujet>',

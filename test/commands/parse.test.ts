@@ -158,6 +158,10 @@ describe('errors name what is wrong', () => {
     ['config fuseau', 'settings.bad_timezone'],
     ['config bilan funday 16:00', 'settings.bad_day'],
     ['config bilan vendredi 25:00', 'settings.bad_time'],
+    ['config bilan 25:00 lundi', 'settings.bad_time'],
+    ['config bilan jeudi', 'settings.missing_summary'],
+    ['config bilan 16:00', 'settings.missing_summary'],
+    ['config bilan', 'settings.missing_summary'],
     ['config langue klingon', 'settings.bad_language'],
   ])('"%s" → %s', (text, code) => {
     expect(errorOf(text).code).toBe(code);

@@ -98,6 +98,15 @@ describe('the terminal adapter', () => {
     expect(french.stdout).toContain('→ voter pour | voter contre | voter neutre | pour <argument>');
   });
 
+  it('says what is missing in a summary setting, and names the wrong word', async () => {
+    const { stdout } = await runScript('config bilan jeudi\nconfig bilan 25:00 lundi\nconfig couleur bleu\n');
+    expect(stdout).toContain(
+      'config bilan jeudi\n✗ Précisez le jour et l’heure du bilan. Exemple : /debat config bilan vendredi 16:00 (ou bilan off).',
+    );
+    expect(stdout).toContain('✗ Heure invalide : « 25:00 ». Exemple : 16:00.');
+    expect(stdout).toContain('Réglages : fuseau, bilan, langue, fil.');
+  });
+
   it('names the English command in an English usage error', async () => {
     const { stdout } = await runScript('config langue en\nopen Open plan offices?\npro\nendorse\n');
     expect(stdout).toContain('✗ The argument is missing: /debat pro <argument>');
