@@ -20,16 +20,23 @@ export async function summaryCli(
   logger: Logger,
   out: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      channel: { type: 'string' },
-      at: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
+  let values: { channel?: string | undefined; at?: string | undefined; 'dry-run'?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        channel: { type: 'string' },
+        at: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    // An unknown option or `--channel` without its value: the usage, not a stack trace.
+    out.write(`${error instanceof Error ? error.message : String(error)}\nUsage: ${SUMMARY_USAGE}\n`);
+    return 2;
+  }
   if (!values.channel) {
     out.write(`Usage: ${SUMMARY_USAGE}\n`);
     return 2;
@@ -59,7 +66,7 @@ export async function summaryCli(
         },
         publisherFor: (platform) => (platform === 'terminal' ? terminal : undefined),
       },
-      { channel: values.channel, at: values.at, dryRun: values['dry-run'] },
+      { channel: values.channel, at: values.at, dryRun: values['dry-run'] ?? false },
     );
     out.write(`${result.lines.join('\n')}\n`);
     const shown = posted ?? (result.reply && renderReply(result.reply, style));

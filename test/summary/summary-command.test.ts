@@ -119,6 +119,14 @@ describe('debat summary', () => {
     expect(text).toContain('week     2026-03-23 · scheduled 2026-03-27T15:00:00.000Z');
     expect(text).toContain('━━ Weekly summary · Fri 20 Mar, 16:00 to Fri 27 Mar, 16:00 ━━');
     expect(await summaryCli([], config, silentLogger, out)).toBe(2);
+    // A mistyped option is answered with the usage, not a stack trace.
+    text = '';
+    expect(await summaryCli(['--channel', 'general', '--dryrun'], config, silentLogger, out)).toBe(2);
+    expect(text).toContain("Unknown option '--dryrun'");
+    expect(text).toContain('Usage: debat summary --channel');
+    text = '';
+    expect(await summaryCli(['--channel'], config, silentLogger, out)).toBe(2);
+    expect(text).toContain('Usage: debat summary --channel');
   });
 
   it('DEBAT_SUMMARY_AT accepts "16h30" alone (Friday kept) and names a bad value', () => {
