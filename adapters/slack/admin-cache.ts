@@ -15,6 +15,8 @@ export type PersonLookup = (teamId: string, userId: string) => Promise<SlackPers
 interface Entry {
   at: number;
   value: Promise<SlackPerson>;
+  /** The answer once Slack gave it; undefined while the lookup is in flight. */
+  settled?: SlackPerson;
 }
 
 export class AdminCache {
@@ -34,6 +36,12 @@ export class AdminCache {
     return entry && this.now() - entry.at < this.ttlMs ? entry.value : undefined;
   }
 
+  /** The cached answer only if Slack already gave it: never waits for a lookup in flight. */
+  settled(teamId: string, userId: string): SlackPerson | undefined {
+    const entry = this.entries.get(`${teamId}/${userId}`);
+    return entry && this.now() - entry.at < this.ttlMs ? entry.settled : undefined;
+  }
+
   get(teamId: string, userId: string): Promise<SlackPerson> {
     const cached = this.peek(teamId, userId);
     if (cached) return cached;
@@ -47,7 +55,11 @@ export class AdminCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { at: this.now(), value });
+    const entry: Entry = { at: this.now(), value };
+    this.entries.set(key, entry);
+    void value.then((person) => {
+      if (this.entries.get(key) === entry) entry.settled = person;
+    });
     return value;
   }
 }

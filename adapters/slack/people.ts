@@ -35,8 +35,11 @@ export class People {
     return this.cache.get(team, user);
   }
 
-  /** What is already known, without calling Slack. */
+  /**
+   * What is already known, without calling Slack nor waiting for a lookup in flight (the ack path:
+   * a users.info slowed by a rate limit must not hold a vote's ack past Slack's 3 seconds).
+   */
   async known(team: string, user: string): Promise<SlackPerson | undefined> {
-    return this.cache.peek(team, user);
+    return this.cache.settled(team, user);
   }
 }

@@ -61,6 +61,18 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
     expect(JSON.stringify(tally.body)).toContain('Votre vote : Contre');
   });
 
+  it('does not hold an ack while a users.info lookup of the same person is slow', async () => {
+    await open();
+    // The first command of U2 looks U2 up in the background; Slack takes 2.5 s to answer.
+    t.slack.fault('users.info', { kind: 'slow', delayMs: 2500, times: 1 });
+    await t.command('U2', 'C1', 'liste');
+    const started = Date.now();
+    const acked = await t.command('U2', 'C1', 'voter contre');
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(acked.body?.text).toContain('Vote enregistré : Contre');
+    await t.idle();
+  });
+
   it('answers every error ephemerally and never in the channel', async () => {
     const before = t.slack.okCalls('chat.postMessage').length;
     const none = await t.command('U2', 'C1', 'voter pour');
