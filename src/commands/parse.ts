@@ -112,7 +112,8 @@ function parseOpen(rest: string[]): Result<Command> {
     else if (flag === 'duration') {
       const value = inlineValue ?? rest[++i];
       const ms = value === undefined ? undefined : parseDuration(value);
-      if (ms === undefined) return fail('parse.bad_duration', { word: clip(value ?? '') });
+      if (value === undefined) return fail('parse.missing_duration');
+      if (ms === undefined) return fail('parse.bad_duration', { word: clip(value) });
       durationMs = ms;
     } else return fail('parse.unknown_flag', { word: clip(token) });
   }
@@ -216,12 +217,14 @@ function parseSettings(rest: string[]): Result<Command> {
   if (!setting) return fail('parse.bad_setting', { word: clip(settingWord) });
   if (setting === 'timezone') {
     const zone = values[0] === undefined ? undefined : canonicalTimeZone(values[0]);
-    if (zone === undefined) return fail('settings.bad_timezone', { word: clip(values[0] ?? '') });
+    if (values[0] === undefined) return fail('settings.missing_timezone');
+    if (zone === undefined) return fail('settings.bad_timezone', { word: clip(values[0]) });
     return ok({ kind: 'settings', change: { setting: 'timezone', zone } });
   }
   if (setting === 'language') {
     const language = values[0] === undefined ? undefined : languageFor(values[0]);
-    if (language === undefined) return fail('settings.bad_language', { word: clip(values[0] ?? '') });
+    if (values[0] === undefined) return fail('settings.missing_language');
+    if (language === undefined) return fail('settings.bad_language', { word: clip(values[0]) });
     return ok({ kind: 'settings', change: { setting: 'language', language } });
   }
   if (setting === 'threads') {

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.ts';
 import type { ChannelSettings } from '../store/ports.ts';
 import type { SettingsView } from '../views/types.ts';
 import {
@@ -72,5 +73,12 @@ export const forgetMe: Handler<'forgetMe'> = async (deps, inv, _command, languag
   const refresh: ScoreboardRefresh[] = [];
   for (const row of await deps.store.openDebates(inv))
     if (row.debate.scoreboardRef) refresh.push(refreshOf(row.debate));
-  return answer(privately(languages, noticeView('notice.forgotten', counts)), refresh);
+  const count = (key: 'forget.votes' | 'forget.endorsements' | 'forget.arguments', n: number) =>
+    t(languages.private, key, { count: n });
+  const params = {
+    votes: count('forget.votes', counts.votes),
+    endorsements: count('forget.endorsements', counts.endorsements),
+    arguments: count('forget.arguments', counts.arguments),
+  };
+  return answer(privately(languages, noticeView('notice.forgotten', params)), refresh);
 };

@@ -74,8 +74,10 @@ export const en: Record<keyof typeof fr, Message> = {
   'notice.closed': 'Debate #{debate} closed.',
   'notice.reopened': 'Debate #{debate} reopened.',
   'notice.persuaded': 'Noted: argument #{number} changed your mind (∆).',
-  'notice.forgotten':
-    'Done: {votes} vote(s) and {endorsements} endorsement(s) erased, your name removed from {arguments} argument(s).',
+  'notice.forgotten': 'Done: {votes} and {endorsements} erased, your name removed from {arguments}.',
+  'forget.votes': { one: '{count} vote', other: '{count} votes' },
+  'forget.endorsements': { one: '{count} endorsement', other: '{count} endorsements' },
+  'forget.arguments': { one: '{count} argument', other: '{count} arguments' },
   'notice.settings_saved': 'Channel settings saved.',
   'notice.duplicate': 'Already taken into account.',
 
@@ -209,6 +211,9 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.parse.bad_format': 'Unknown format: “{word}”. Formats: markdown, csv.',
   'error.parse.bad_setting':
     'Unknown setting: “{word}”. Settings: timezone, summary, language, thread. Example: /debat settings summary fri 16:00',
+  'error.parse.missing_duration': 'Give the duration after --duration: 30min, 48h, 7d or 2w.',
+  'error.settings.missing_timezone': 'Give the time zone: /debat settings timezone Europe/Paris',
+  'error.settings.missing_language': 'Give the language: /debat settings language en (or fr)',
   'error.settings.bad_timezone': 'Unknown time zone: “{word}”. Example: Europe/Paris.',
   'error.settings.bad_day': 'Unknown day: “{word}”. Example: friday.',
   'error.settings.bad_time': 'Invalid time: “{word}”. Example: 16:00.',

@@ -80,8 +80,10 @@ export const fr = {
   'notice.closed': 'Débat n° {debate} clos.',
   'notice.reopened': 'Débat n° {debate} rouvert.',
   'notice.persuaded': 'Noté : l’argument n° {number} vous a fait changer d’avis (∆).',
-  'notice.forgotten':
-    'C’est fait : {votes} vote(s) et {endorsements} appui(s) effacés, votre nom retiré de {arguments} argument(s).',
+  'notice.forgotten': 'C’est fait : {votes} et {endorsements} effacés, votre nom retiré de {arguments}.',
+  'forget.votes': { one: '{count} vote', other: '{count} votes' },
+  'forget.endorsements': { one: '{count} appui', other: '{count} appuis' },
+  'forget.arguments': { one: '{count} argument', other: '{count} arguments' },
   'notice.settings_saved': 'Réglages du salon enregistrés.',
   'notice.duplicate': 'Déjà pris en compte.',
 
@@ -225,6 +227,9 @@ export const fr = {
   'error.parse.bad_format': 'Format inconnu : « {word} ». Formats : markdown, csv.',
   'error.parse.bad_setting':
     'Réglage inconnu : « {word} ». Réglages : fuseau, bilan, langue, fil. Exemple : /debat config bilan vendredi 16:00',
+  'error.parse.missing_duration': 'Précisez la durée après --duree : 30min, 48h, 7j ou 2sem.',
+  'error.settings.missing_timezone': 'Précisez le fuseau horaire : /debat config fuseau Europe/Paris',
+  'error.settings.missing_language': 'Précisez la langue : /debat config langue fr (ou en)',
   'error.settings.bad_timezone': 'Fuseau horaire inconnu : « {word} ». Exemple : Europe/Paris.',
   'error.settings.bad_day': 'Jour inconnu : « {word} ». Exemple : vendredi.',
   'error.settings.bad_time': 'Heure invalide : « {word} ». Exemple : 16:00.',

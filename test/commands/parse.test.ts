@@ -136,7 +136,7 @@ describe('errors name what is wrong', () => {
   it.each([
     ['lancer', 'parse.missing_topic'],
     ['lancer --anonyme', 'parse.missing_topic'],
-    ['lancer Sujet --duree', 'parse.bad_duration'],
+    ['lancer Sujet --duree', 'parse.missing_duration'],
     ['lancer Sujet --duree 0min', 'parse.bad_duration'],
     ['lancer Sujet --duree 400j', 'parse.bad_duration'],
     ['lancer Sujet --duree 7 jours', 'parse.bad_duration'],
@@ -155,7 +155,8 @@ describe('errors name what is wrong', () => {
     ['exporter pdf', 'parse.bad_format'],
     ['config couleur bleu', 'parse.bad_setting'],
     ['config fuseau Mars/Olympus', 'settings.bad_timezone'],
-    ['config fuseau', 'settings.bad_timezone'],
+    ['config fuseau', 'settings.missing_timezone'],
+    ['config langue', 'settings.missing_language'],
     ['config bilan funday 16:00', 'settings.bad_day'],
     ['config bilan vendredi 25:00', 'settings.bad_time'],
     ['config bilan 25:00 lundi', 'settings.bad_time'],

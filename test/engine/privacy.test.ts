@@ -105,7 +105,7 @@ describe('oublier-moi', () => {
     const outcome = await bed.engine.run(person('U0FORGET'), 'oublier-moi');
     expect(firstView(outcome, 'notice')).toMatchObject({
       key: 'notice.forgotten',
-      params: { votes: 2, endorsements: 1, arguments: 2 },
+      params: { votes: '2 votes', endorsements: '1 appui', arguments: '2 arguments' },
     });
     expect(databaseBytes()).not.toContain('U0FORGET');
     expect(bed.db.prepare('SELECT count(*) AS n FROM votes').get()).toEqual({ n: 0 });
