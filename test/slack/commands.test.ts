@@ -162,7 +162,7 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
     await open();
     await t.command('U2', 'C1', 'voter pour');
     const forgotten = await t.command('U2', 'C1', 'oublier-moi');
-    expect(forgotten.body?.text).toContain('1 vote(s)');
+    expect(forgotten.body?.text).toContain('1 vote et');
     expect(await t.bed.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
   });
 });
