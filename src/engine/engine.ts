@@ -23,11 +23,17 @@ export interface EngineOptions {
   secret?: string | undefined;
 }
 
+const LANGUAGE_MEMORY_MS = 5_000;
+const channelKey = (scope: ChannelScope): string =>
+  `${scope.platform}\u0000${scope.workspaceId}\u0000${scope.channelId}`;
+
 /** How long a platform delivery id is remembered for deduplication. */
 const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 /** The debate engine: commands in, views out. It never calls an adapter. */
 export class DebateEngine {
+  private readonly channelLanguages = new Map<string, { language: Language; until: number }>();
+
   private constructor(private readonly deps: EngineDeps) {}
 
   static async create(options: EngineOptions): Promise<DebateEngine> {
@@ -56,6 +62,8 @@ export class DebateEngine {
     let languages = known ?? this.fallbackLanguages(inv);
     try {
       languages = known ?? (await this.languages(inv));
+      if (command.kind === 'settings' && command.change?.setting === 'language')
+        this.channelLanguages.delete(channelKey(inv));
       return await this.dispatch(inv, command, languages);
     } catch (error) {
       // No user id in the log: it could name an anonymous voter.
@@ -109,10 +117,22 @@ export class DebateEngine {
     }
   }
 
-  /** The channel's language for public posts; the person's locale, if known, for private answers. */
+  /**
+   * The channel's language for public posts; the person's locale, if known, for private answers.
+   * Remembered for a few seconds: every command asks, and it changes rarely (at once here, within
+   * LANGUAGE_MEMORY_MS for another process on the same database).
+   */
   async languages(inv: ChannelScope & { locale?: Language | undefined }): Promise<Languages> {
-    const channel = (await this.deps.store.channelSettings(inv)).language ?? this.deps.defaults.language;
-    return { public: channel, private: inv.locale ?? channel };
+    const key = channelKey(inv);
+    const now = Date.now();
+    let remembered = this.channelLanguages.get(key);
+    if (!remembered || remembered.until <= now) {
+      const language = (await this.deps.store.channelSettings(inv)).language ?? this.deps.defaults.language;
+      remembered = { language, until: now + LANGUAGE_MEMORY_MS };
+      if (this.channelLanguages.size >= 10_000) this.channelLanguages.clear();
+      this.channelLanguages.set(key, remembered);
+    }
+    return { public: remembered.language, private: inv.locale ?? remembered.language };
   }
 
   private fallbackLanguages(inv: { locale?: Language | undefined }): Languages {
