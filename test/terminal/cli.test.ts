@@ -40,7 +40,7 @@ describe('the debat command', () => {
     expect(result.stderr).toContain('Usage: debat <command>');
   });
 
-  it('reads a .env file from the working folder, without overriding the environment', () => {
+  it('reads a .env file from the working folder (empty values mean the default)', () => {
     writeFileSync(join(dir, '.env'), 'DEBAT_LANGUAGE=en\nDEBAT_DB_PATH=./autre/base.sqlite\nPORT=\n');
     const result = debat(['start'], 'open Open plan?\n');
     expect(result.status).toBe(0);
