@@ -4,6 +4,7 @@
 // the signature and answers. The load generator (which signs every request) and the fake Discord
 // REST run in child processes, so their work does not count against the servers.
 // Target: ≥ 60 % of the bare server's throughput.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
   createPrivateKey,
@@ -24,12 +25,9 @@ import { createDiscordAdapter } from '../adapters/discord/index.ts';
 import type { Adapter } from '../src/adapter.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/engine/clock.ts';
-import { DebateEngine } from '../src/engine/engine.ts';
 import { silentLogger } from '../src/engine/logger.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
-import { migrate } from '../src/store/migrate.ts';
-import { openDatabase } from '../src/store/open-database.ts';
-import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import { engineOnFile } from './engine-on-file.ts';
 import { median, printTable } from './table.ts';
 
 /** The part of autocannon (shipped without types) this benchmark uses. */
@@ -226,9 +224,6 @@ async function bareServer(publicKey: KeyObject): Promise<{ port: number; close: 
 
 /** The real adapter on its engine and a SQLite file, with one open debate and its scoreboard posted. */
 async function realApp(fake: FakeInfo, publicKeyHex: string, dir: string) {
-  const db = openDatabase(join(dir, 'bench.sqlite'));
-  migrate(db);
-  const store = new SqliteDebateStore(db);
   const config = loadConfig({
     DISCORD_TOKEN: fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
@@ -236,12 +231,7 @@ async function realApp(fake: FakeInfo, publicKeyHex: string, dir: string) {
     DISCORD_API_URL: fake.api,
     DEBAT_LOG_LEVEL: 'silent',
   });
-  const engine = await DebateEngine.create({
-    store,
-    clock: systemClock,
-    logger: silentLogger,
-    defaults: { language: 'fr', timezone: 'UTC', summaryDay: 5, summaryTime: '16:00' },
-  });
+  const { engine, store } = await engineOnFile(join(dir, 'bench.sqlite'));
   const http = new HttpRoutes(silentLogger);
   const adapter: Adapter = await createDiscordAdapter()({
     config,

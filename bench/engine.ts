@@ -4,13 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { systemClock } from '../src/engine/clock.ts';
-import { DebateEngine } from '../src/engine/engine.ts';
-import { silentLogger } from '../src/engine/logger.ts';
 import type { Invocation, VoteSide } from '../src/engine/types.ts';
-import { migrate } from '../src/store/migrate.ts';
 import { openDatabase } from '../src/store/open-database.ts';
-import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import { engineOnFile } from './engine-on-file.ts';
 import { median, printTable } from './table.ts';
 
 const VOTES = 20_000;
@@ -47,15 +43,7 @@ function rawUpserts(dir: string, round: number, scenario: Scenario): number {
 
 async function engineVotes(dir: string, round: number, scenario: Scenario): Promise<number> {
   const VOTERS = votersOf(scenario);
-  const db = openDatabase(join(dir, `engine-${scenario}-${round}.sqlite`));
-  migrate(db);
-  const store = new SqliteDebateStore(db);
-  const engine = await DebateEngine.create({
-    store,
-    clock: systemClock,
-    logger: silentLogger,
-    defaults: { language: 'fr', timezone: 'UTC', summaryDay: 5, summaryTime: '16:00' },
-  });
+  const { engine, store } = await engineOnFile(join(dir, `engine-${scenario}-${round}.sqlite`));
   const opener: Invocation = {
     platform: 'slack',
     workspaceId: 'T1',

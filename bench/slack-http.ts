@@ -3,6 +3,7 @@
 // Bolt app on the same HTTP server whose handler only acks. The app runs in this process; the
 // load generator and the fake Slack (which takes the ephemeral answers and scoreboard edits)
 // each run in a child process. Target: ≥ 70 % of the bare app's throughput, p99 ≤ 1.5×.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +13,9 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/engine/clock.ts';
-import { DebateEngine } from '../src/engine/engine.ts';
 import { silentLogger } from '../src/engine/logger.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
-import { migrate } from '../src/store/migrate.ts';
-import { openDatabase } from '../src/store/open-database.ts';
-import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import { engineOnFile } from './engine-on-file.ts';
 import { median, printTable } from './table.ts';
 
 const SECRET = 'bench-signing-secret-0123456789';
@@ -168,9 +166,6 @@ async function bareApp(): Promise<{ port: number; close: () => Promise<void> }> 
 
 /** The real adapter on its engine and a SQLite file, with one open debate and its scoreboard. */
 export async function realApp(apiUrl: string, dir: string) {
-  const db = openDatabase(join(dir, 'bench.sqlite'));
-  migrate(db);
-  const store = new SqliteDebateStore(db);
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-fake-bot-token',
     SLACK_SIGNING_SECRET: SECRET,
@@ -179,12 +174,7 @@ export async function realApp(apiUrl: string, dir: string) {
     SLACK_BOT_ID: 'BBOT',
     DEBAT_LOG_LEVEL: 'silent',
   });
-  const engine = await DebateEngine.create({
-    store,
-    clock: systemClock,
-    logger: silentLogger,
-    defaults: { language: 'fr', timezone: 'UTC', summaryDay: 5, summaryTime: '16:00' },
-  });
+  const { engine, store } = await engineOnFile(join(dir, 'bench.sqlite'));
   const http = new HttpRoutes(silentLogger);
   const adapter: SlackAdapter = await createSlackAdapter()({
     config,

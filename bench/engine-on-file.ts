@@ -1,0 +1,22 @@
+import { systemClock } from '../src/engine/clock.ts';
+import { DebateEngine } from '../src/engine/engine.ts';
+import { silentLogger } from '../src/engine/logger.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+
+/** The real engine on a fresh SQLite file, as `debat start` builds it, for the benchmarks. */
+export async function engineOnFile(
+  path: string,
+): Promise<{ engine: DebateEngine; store: SqliteDebateStore }> {
+  const db = openDatabase(path);
+  migrate(db);
+  const store = new SqliteDebateStore(db);
+  const engine = await DebateEngine.create({
+    store,
+    clock: systemClock,
+    logger: silentLogger,
+    defaults: { language: 'fr', timezone: 'UTC', summaryDay: 5, summaryTime: '16:00' },
+  });
+  return { engine, store };
+}
