@@ -1,21 +1,5 @@
+import { Recent } from '../shared/recent.ts';
 import { snowflakeTime } from './people.ts';
-
-/** A bounded memory in two generations: the older half is dropped in one go when the newer fills. */
-class Recent<V> {
-  #current = new Map<string, V>();
-  #previous = new Map<string, V>();
-  constructor(private readonly perGeneration: number) {}
-  get(key: string): V | undefined {
-    return this.#current.get(key) ?? this.#previous.get(key);
-  }
-  set(key: string, value: V): void {
-    if (this.#current.size >= this.perGeneration) {
-      this.#previous = this.#current;
-      this.#current = new Map();
-    }
-    this.#current.set(key, value);
-  }
-}
 
 export const DOUBLE_CLICK_MS = 1500;
 

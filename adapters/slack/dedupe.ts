@@ -2,7 +2,7 @@
 // of an envelope that was acked late. A delivery seen in the last minutes is acked and dropped.
 // (Votes, arguments and endorsements are also idempotent in the store, across restarts.)
 import { createHash } from 'node:crypto';
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { Recent } from '../shared/recent.ts';
 
 type Body = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
@@ -32,33 +32,22 @@ export function deliveryKeyOf(body: Body): string | undefined {
   }
 }
 
+/** Delivery keys seen in the last minutes (at least `ttlMs`, while fewer than `max` arrive meanwhile). */
 export class RecentDeliveries {
-  private readonly seen = new Map<string, number>();
+  private readonly seen: Recent<number>;
 
   constructor(
     private readonly ttlMs = 10 * 60_000,
-    private readonly max = 50_000,
-  ) {}
+    max = 50_000,
+  ) {
+    this.seen = new Recent(Math.ceil(max / 2));
+  }
 
   /** True the first time a key is offered within the TTL. */
   first(key: string, now = Date.now()): boolean {
     const at = this.seen.get(key);
     if (at !== undefined && now - at < this.ttlMs) return false;
-    this.seen.delete(key);
     this.seen.set(key, now);
-    while (this.seen.size > this.max) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest === undefined) break;
-      this.seen.delete(oldest);
-    }
     return true;
   }
-}
-
-export function dedupeMiddleware(recent: RecentDeliveries): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    const key = deliveryKeyOf(args.body as Body);
-    if (key === undefined || recent.first(key)) return args.next();
-    if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
-  };
 }

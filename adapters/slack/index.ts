@@ -4,17 +4,18 @@ import type { Adapter, AdapterDeps } from '../../src/adapter.ts';
 import { ConfigError } from '../../src/config.ts';
 import { UpdateCoalescer } from '../shared/coalescer.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { dedupeMiddleware, RecentDeliveries } from './dedupe.ts';
-import { registerActions } from './handlers/actions.ts';
-import { registerCommand } from './handlers/command.ts';
-import { registerHome } from './handlers/home.ts';
-import { registerModal } from './handlers/modal.ts';
-import { registerShortcut } from './handlers/shortcut.ts';
-import { registerThreadReplies } from './handlers/thread-replies.ts';
+import { RecentDeliveries } from './dedupe.ts';
+import { actionHandler } from './handlers/actions.ts';
+import { commandHandler } from './handlers/command.ts';
+import { homeHandler } from './handlers/home.ts';
+import { modalHandler } from './handlers/modal.ts';
+import { shortcutHandler } from './handlers/shortcut.ts';
+import { threadReplyHandler } from './handlers/thread-replies.ts';
 import { resolveIdentity } from './identity.ts';
 import { InFlight } from './in-flight.ts';
 import { People } from './people.ts';
 import { slackPublisher } from './publisher.ts';
+import { router } from './router.ts';
 import { SlackRuntime } from './runtime.ts';
 import { Scoreboards } from './scoreboards.ts';
 import { buildTransport, type SocketOptions } from './transport.ts';
@@ -63,13 +64,15 @@ export function createSlackAdapter(
     const scoreboards = new Scoreboards(engine, app.client, coalescer, logger);
     const rt = new SlackRuntime(engine, app.client, people, scoreboards, tasks, logger);
 
-    app.use(dedupeMiddleware(new RecentDeliveries()));
-    registerCommand(app, rt);
-    registerActions(app, rt);
-    registerModal(app, rt);
-    registerThreadReplies(app, rt);
-    registerShortcut(app, rt);
-    registerHome(app, rt);
+    const handlers = {
+      command: commandHandler(rt),
+      click: actionHandler(rt),
+      argumentForm: modalHandler(rt),
+      messageShortcut: shortcutHandler(rt),
+      message: threadReplyHandler(rt),
+      homeOpened: homeHandler(rt),
+    };
+    app.use(router(handlers, new RecentDeliveries()));
     app.error(async (error) => {
       logger.error({ err: error }, 'slack handler failed');
     });

@@ -1,11 +1,12 @@
 // Buttons: votes, endorsements and ∆ are stored before the ack; lists, forms and moderation after.
 // Private answers go through the payload's response_url; a click in an ephemeral list replaces it.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+
 import type { Command } from '../../../src/commands/command.ts';
 import { translator } from '../../../src/i18n/translate.ts';
 import { ACTION, readDebate, readDelta, readEndorse, readPage, readVote } from '../action-ids.ts';
 import { argumentModal } from '../render/argument-modal.ts';
 import { viaEphemeral, viaResponseUrl } from '../responders.ts';
+import type { ClickArgs } from '../router.ts';
 import type { SlackRuntime, Who } from '../runtime.ts';
 
 type Kind = 'vote' | 'add' | 'list' | 'endorse' | 'delta' | 'moderate';
@@ -20,8 +21,9 @@ function kindOf(actionId: string): Kind | undefined {
   return undefined;
 }
 
-export function registerActions(app: App, rt: SlackRuntime): void {
-  app.action<BlockAction<ButtonAction>>(/^debat\./, async ({ action, body, ack }) => {
+/** A click on one of the bot's buttons (action ids `debat.…`). */
+export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<void> {
+  return async ({ action, body, ack }) => {
     const kind = kindOf(action.action_id);
     const channel = body.channel?.id ?? body.container?.channel_id;
     if (!kind || !channel) return ack();
@@ -109,7 +111,7 @@ export function registerActions(app: App, rt: SlackRuntime): void {
         action.action_id === ACTION.close ? { kind: 'close', debate } : { kind: 'reopen', debate };
       await rt.deliver(inv, await rt.engine.execute(inv, command), { privately });
     });
-  });
+  };
 }
 
 function voteCommand(value: string | undefined): Command | undefined {

@@ -1,11 +1,12 @@
 // `/debat …`: parsed, validated and stored before the ack; the first private answer rides in the
 // ack itself, public posts and scoreboard updates follow it. Commands that need rights (close,
 // reopen, withdraw, settings) are acked first: Slack is asked whether the person is an admin.
-import type { App } from '@slack/bolt';
+
 import type { Command } from '../../../src/commands/command.ts';
 import { parseCommand } from '../../../src/commands/parse.ts';
 import { renderReply } from '../render/reply.ts';
 import { viaResponseUrl } from '../responders.ts';
+import type { CommandArgs } from '../router.ts';
 import { type SlackRuntime, takeFirstPrivate, type Who } from '../runtime.ts';
 import { decodeSlackText } from '../slack-text.ts';
 
@@ -15,9 +16,9 @@ const needsRights = (command: Command): boolean =>
   command.kind === 'withdraw' ||
   (command.kind === 'settings' && command.change !== undefined);
 
-export function registerCommand(app: App, rt: SlackRuntime): void {
-  // Any command name: the manifest says /debat, a workspace may rename it.
-  app.command(/.*/, async ({ command, ack }) => {
+/** Any slash command: the manifest says /debat, a workspace may rename it. */
+export function commandHandler(rt: SlackRuntime): (args: CommandArgs) => Promise<void> {
+  return async ({ command, ack }) => {
     const who: Who = {
       team: command.team_id,
       channel: command.channel_id,
@@ -42,5 +43,5 @@ export function registerCommand(app: App, rt: SlackRuntime): void {
     await ack(first ? { response_type: 'ephemeral', ...renderReply(first) } : undefined);
     rt.tasks.run('command', () => rt.deliver(inv, rest, { privately }));
     rt.warm(who);
-  });
+  };
 }

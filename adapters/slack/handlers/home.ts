@@ -1,15 +1,16 @@
 // App Home: when someone opens the bot's Home tab, publish their debates with tallies and their vote.
-import type { App } from '@slack/bolt';
+
 import { translator } from '../../../src/i18n/translate.ts';
 import { languageOf } from '../people.ts';
 import { renderHome } from '../render/home.ts';
+import type { EventArgs } from '../router.ts';
 import type { SlackRuntime } from '../runtime.ts';
 
-export function registerHome(app: App, rt: SlackRuntime): void {
-  app.event('app_home_opened', async ({ event, body }) => {
+export function homeHandler(rt: SlackRuntime): (args: EventArgs<'app_home_opened'>) => Promise<void> {
+  return async ({ event, body }) => {
     if (event.tab !== 'home') return;
     rt.tasks.run('app home', () => publishHome(rt, body.team_id, event.user));
-  });
+  };
 }
 
 async function publishHome(rt: SlackRuntime, team: string, user: string): Promise<void> {

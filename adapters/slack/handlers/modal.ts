@@ -1,21 +1,23 @@
 // The argument form's submission: the text is validated and the argument stored before the ack;
 // a problem (empty, too long, debate closed) is shown in the form itself.
-import type { App } from '@slack/bolt';
+
 import { parseText } from '../../../src/commands/parse.ts';
 import { errorKey, type UserError } from '../../../src/engine/result.ts';
 import type { Side } from '../../../src/engine/types.ts';
 import { translator } from '../../../src/i18n/translate.ts';
-import { ARGUMENT_MODAL, MODAL_BLOCK } from '../action-ids.ts';
+import { MODAL_BLOCK } from '../action-ids.ts';
 import { fitPlain } from '../mrkdwn.ts';
 import { readModalTarget } from '../render/argument-modal.ts';
 import { viaEphemeral } from '../responders.ts';
+import type { FormArgs } from '../router.ts';
 import type { SlackRuntime, Who } from '../runtime.ts';
 
 const readSide = (value: string | undefined): Side | undefined =>
   value === 'pro' || value === 'con' ? value : undefined;
 
-export function registerModal(app: App, rt: SlackRuntime): void {
-  app.view(ARGUMENT_MODAL, async ({ ack, body, view }) => {
+/** The submission of the argument form (callback id ARGUMENT_MODAL). */
+export function modalHandler(rt: SlackRuntime): (args: FormArgs) => Promise<void> {
+  return async ({ ack, body, view }) => {
     const target = readModalTarget(view.private_metadata);
     if (!target) return ack();
     const who: Who = {
@@ -48,5 +50,5 @@ export function registerModal(app: App, rt: SlackRuntime): void {
     rt.tasks.run('modal', () =>
       rt.deliver(inv, outcome, { privately: viaEphemeral(rt.client, target.channel, body.user.id) }),
     );
-  });
+  };
 }

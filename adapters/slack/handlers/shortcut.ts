@@ -1,18 +1,18 @@
 // The message shortcut "Ajouter au débat": any message becomes an argument of the channel's
 // current debate; a form asks the side and lets the text be trimmed first.
-import type { App } from '@slack/bolt';
+
 import { type Translate, translator } from '../../../src/i18n/translate.ts';
-import { ADD_TO_DEBATE_SHORTCUT } from '../action-ids.ts';
 import { argumentModal } from '../render/argument-modal.ts';
 import { renderReply } from '../render/reply.ts';
 import { viaResponseUrl } from '../responders.ts';
+import type { ShortcutArgs } from '../router.ts';
 import type { SlackRuntime, Who } from '../runtime.ts';
 import { decodeSlackText } from '../slack-text.ts';
 
-export function registerShortcut(app: App, rt: SlackRuntime): void {
-  app.shortcut(ADD_TO_DEBATE_SHORTCUT, async ({ shortcut, ack }) => {
+/** The message shortcut (callback id ADD_TO_DEBATE_SHORTCUT). */
+export function shortcutHandler(rt: SlackRuntime): (args: ShortcutArgs) => Promise<void> {
+  return async ({ shortcut, ack }) => {
     await ack();
-    if (shortcut.type !== 'message_action') return;
     rt.tasks.run('shortcut', async () => {
       const who: Who = {
         team: shortcut.team?.id ?? shortcut.user.team_id ?? '',
@@ -42,5 +42,5 @@ export function registerShortcut(app: App, rt: SlackRuntime): void {
         ),
       });
     });
-  });
+  };
 }

@@ -1,10 +1,11 @@
 // A reply in a scoreboard's thread that starts with pour: / contre: / + / - / pro: / con: becomes an
 // argument of that debate, confirmed with a ✅ reaction. Other replies, edits and bots are left alone.
-import type { App } from '@slack/bolt';
+
 import { parseText } from '../../../src/commands/parse.ts';
 import type { Side } from '../../../src/engine/types.ts';
 import { formatRef } from '../refs.ts';
 import { viaEphemeral } from '../responders.ts';
+import type { EventArgs } from '../router.ts';
 import type { SlackRuntime } from '../runtime.ts';
 import { platformError, withRateLimit } from '../slack-errors.ts';
 import { decodeSlackText } from '../slack-text.ts';
@@ -40,8 +41,8 @@ interface ThreadMessage {
   channel: string;
 }
 
-export function registerThreadReplies(app: App, rt: SlackRuntime): void {
-  app.event('message', async ({ event, body }) => {
+export function threadReplyHandler(rt: SlackRuntime): (args: EventArgs<'message'>) => Promise<void> {
+  return async ({ event, body }) => {
     const message = event as ThreadMessage;
     if (message.subtype !== undefined || message.bot_id || !message.user) return;
     if (!message.thread_ts || message.thread_ts === message.ts) return;
@@ -50,7 +51,7 @@ export function registerThreadReplies(app: App, rt: SlackRuntime): void {
     const thread = { ...message, thread_ts: message.thread_ts, user: message.user };
     const who = { team: body.team_id, channel: message.channel, user: message.user };
     rt.tasks.run('thread reply', () => addFromThread(rt, who, thread, found, body.event_id));
-  });
+  };
 }
 
 async function addFromThread(
