@@ -120,10 +120,13 @@ export class SqliteDebateReads {
   }
 
   async argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]> {
+    // The limit is written into the SQL (one statement per limit, in practice one): bound as a
+    // parameter, SQLite (built with STAT4) prepared the query again at each run: 15 µs against 2.6.
+    const count = Math.max(1, Math.trunc(limit));
     const rows = this.stmt(
       `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.side = ? AND a.withdrawn_at IS NULL
-       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT ?`,
-    ).all(debateId, side, limit) as ArgumentRow[];
+       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT ${count}`,
+    ).all(debateId, side) as ArgumentRow[];
     return rows.map(toArgument);
   }
 
