@@ -145,7 +145,7 @@ export function fire(port: number, messageTs: string, responseUrl: string): Prom
 }
 
 /** The bare app: Bolt on the same kind of HTTP server, a handler that only acks. */
-async function bareApp(): Promise<{ port: number; close: () => Promise<void> }> {
+export async function bareApp(): Promise<{ port: number; close: () => Promise<void> }> {
   const http = new HttpRoutes(silentLogger);
   const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
   const app = new App({

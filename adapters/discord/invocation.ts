@@ -1,6 +1,6 @@
 import type { Invocation } from '../../src/engine/types.ts';
 import type { Incoming } from './incoming.ts';
-import { isAdminPermissions, languageOfLocale } from './people.ts';
+import { isAdminPermissions, languageOfLocale, snowflakeTime } from './people.ts';
 
 type Acting = Exclude<Incoming, { kind: 'ping' }>;
 
@@ -18,5 +18,6 @@ export function invocationOf(incoming: Acting): Invocation {
     },
     locale: languageOfLocale(incoming.locale),
     deliveryId: incoming.id,
+    deliveredAt: snowflakeTime(incoming.id),
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../../src/engine/logger.ts';
 import type { ScoreboardRefresh } from '../../src/engine/outcome.ts';
 import type { Invocation } from '../../src/engine/types.ts';
 import { messageBody } from './message-body.ts';
+import { snowflakeTime } from './people.ts';
 import { renderReply } from './render/index.ts';
 import { type Rest, routes } from './rest.ts';
 import { scoreboardRef } from './scoreboards.ts';
@@ -43,6 +44,7 @@ export async function handleThreadMessage(
     ...scope,
     user: { id: message.author.id, name: message.author.name, isAdmin: false },
     deliveryId: `message-${message.id}`,
+    deliveredAt: snowflakeTime(message.id),
   };
   const text = parseText('argument', argument.text);
   const outcome = text.ok

@@ -55,7 +55,11 @@ export class UpdateCoalescer {
     state.timer = undefined;
     const work = state.pending;
     state.pending = undefined;
-    if (!work) return;
+    if (!work) {
+      // A quiet interval went by: the next change may go at once.
+      this.states.delete(key);
+      return;
+    }
     state.lastRun = Date.now();
     state.running = (async () => {
       let retryAfterMs: number | undefined;
@@ -68,12 +72,14 @@ export class UpdateCoalescer {
       if (retryAfterMs !== undefined) {
         state.pending ??= work;
         this.arm(key, state, retryAfterMs);
-      } else if (state.pending) this.arm(key, state, this.intervalMs);
-      else if (!state.timer) this.states.delete(key);
+      } else if (!state.timer) {
+        // Remember this run for one interval, so a change arriving meanwhile waits its turn.
+        this.arm(key, state, state.lastRun + this.intervalMs - Date.now());
+      }
     })();
   }
 
-  /** Number of messages with an update waiting or running. */
+  /** Number of messages with an update waiting or running, or updated less than an interval ago. */
   get size(): number {
     return this.states.size;
   }

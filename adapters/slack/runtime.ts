@@ -25,6 +25,18 @@ export interface Who {
   name?: string | undefined;
 }
 
+/** One delivery from Slack: its id, and when the person acted if the payload says (ms). */
+export interface Delivery {
+  id: string;
+  at?: number | undefined;
+}
+
+/** A Slack timestamp ("1700000000.123456", seconds) in ms; undefined when it is not one. */
+export function slackTimeMs(ts: string | number | undefined): number | undefined {
+  const seconds = Number(ts);
+  return ts !== undefined && Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds * 1000) : undefined;
+}
+
 export interface DeliverOptions {
   privately: PrivateSink;
   /** The first private reply replaces the ephemeral message that was clicked. */
@@ -47,7 +59,7 @@ export class SlackRuntime {
    * The core's Invocation. `lookup` asks Slack who the person is (rights, name, locale) and is for
    * work after the ack; without it only what is already cached is used, so the ack path makes no call.
    */
-  async invocation(who: Who, deliveryId: string | undefined, lookup = false): Promise<Invocation> {
+  async invocation(who: Who, delivery: Delivery | undefined, lookup = false): Promise<Invocation> {
     const person = lookup
       ? await this.people.get(who.team, who.user)
       : await this.people.known(who.team, who.user);
@@ -57,7 +69,8 @@ export class SlackRuntime {
       channelId: who.channel,
       user: { id: who.user, name: person?.name ?? who.name ?? who.user, isAdmin: person?.isAdmin ?? false },
       locale: languageOf(person?.locale),
-      deliveryId,
+      deliveryId: delivery?.id,
+      deliveredAt: delivery?.at,
     };
   }
 

@@ -96,19 +96,17 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
   if (duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
   const side = (value: VoteSide) => t(languages.private, `side.${value}`);
   const params = { debate: debate.number };
-  const outcome: Outcome = {
-    replies: [
-      privately(
-        languages,
-        current === null
-          ? noticeView('notice.vote_withdrawn', params)
-          : previous === null
-            ? noticeView('notice.vote_cast', { ...params, side: side(current) })
-            : noticeView('notice.vote_changed', { ...params, from: side(previous), to: side(current) }),
-      ),
-    ],
-    refresh: [refreshOf(debate)],
-  };
+  const notice = privately(
+    languages,
+    current === null
+      ? noticeView('notice.vote_withdrawn', params)
+      : previous === null
+        ? noticeView('notice.vote_cast', { ...params, side: side(current) })
+        : noticeView('notice.vote_changed', { ...params, from: side(previous), to: side(current) }),
+  );
+  // A withdrawal is said privately in any case: the count going down alone would not tell it.
+  if (current !== null && !debate.hidden) notice.alsoOnScoreboard = true;
+  const outcome: Outcome = { replies: [notice], refresh: [refreshOf(debate)] };
   // A switch towards a side earns the ∆ prompt: which argument of that side changed their mind?
   if (previous !== null && current !== null && current !== 'neutral' && previous !== current) {
     const options = await deps.store.argumentsOfSide(debate.id, current, PERSUASION_OPTIONS);

@@ -35,6 +35,11 @@ export interface Invocation extends ChannelScope {
   locale?: Language | undefined;
   /** A platform delivery id (event id, action ts, interaction id): the same id never acts twice. */
   deliveryId?: string | undefined;
+  /**
+   * When the platform says the person acted (ms; a click's action_ts, a snowflake's time), the
+   * same in every redelivery. Delivery keys then sort by time, so the store appends them.
+   */
+  deliveredAt?: number | undefined;
 }
 
 export type DebateStatus = 'open' | 'closed';

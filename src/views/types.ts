@@ -138,4 +138,9 @@ export interface Reply {
   visibility: 'private' | 'public';
   language: Language;
   view: View;
+  /**
+   * A private confirmation of what the public scoreboard shows anyway (a vote counted in a debate
+   * whose results are visible): a button click, answered by the scoreboard itself, may go without it.
+   */
+  alsoOnScoreboard?: boolean;
 }

@@ -31,6 +31,30 @@ describe('voting', () => {
     expect((await tally()).counts).toEqual({ pro: 0, con: 0, neutral: 0 });
   });
 
+  it('marks a counted vote as shown on the scoreboard, unless results are hidden or it is a withdrawal', async () => {
+    const alice = person('alice');
+    const shown = async (line: string, who = alice) =>
+      (await bed.engine.run(who, line)).replies.map((reply) => reply.alsoOnScoreboard === true);
+    expect(await shown('voter pour')).toEqual([true]);
+    expect(await shown('voter contre')).toEqual([true]);
+    expect(await shown('voter contre')).toEqual([false]);
+
+    await bed.engine.run(person('opener'), 'lancer --masque Un débat aux résultats masqués');
+    expect(await shown('voter pour #2')).toEqual([false]);
+  });
+
+  it('tells a redelivery with a delivery time from a new delivery at the same time', async () => {
+    const at = Date.UTC(2026, 10, 24, 9, 0, 0);
+    const click = (delivery: string) => ({ ...person('alice', { delivery }), deliveredAt: at });
+    await bed.engine.run(click('U1:1.1'), 'voter pour');
+    expect(firstView(await bed.engine.run(click('U1:1.1'), 'voter pour'), 'notice').key).toBe(
+      'notice.duplicate',
+    );
+    expect(firstView(await bed.engine.run(click('U1:1.2'), 'voter pour'), 'notice').key).toBe(
+      'notice.vote_withdrawn',
+    );
+  });
+
   it('records every change in the vote history', async () => {
     const alice = person('alice');
     for (const side of ['pour', 'contre', 'neutre', 'neutre']) {

@@ -27,18 +27,34 @@ describe.each<Mode>(['http', 'socket'])('buttons and forms in %s mode', (mode) =
     expect((await clickOnMessage(t, 'U1', 'C1', ts, 'debat.vote.pro')).status).toBe(200);
     expect(await t.bed.store.tally(1)).toEqual({ pro: 1, con: 0, neutral: 0 });
     await t.idle();
-    expect(t.slack.privateNotes('U1').at(-1)?.text).toContain('Vote enregistré : Pour');
+    // The scoreboard answers the click; no private word for what it already shows.
     expect(board()).toContain('1 (100 %)');
+    expect(t.slack.privateNotes('U1')).toEqual([]);
 
     await clickOnMessage(t, 'U1', 'C1', ts, 'debat.vote.neutral');
     await t.idle();
-    expect(t.slack.privateNotes('U1').at(-1)?.text).toContain('Vote changé : Pour → Neutre');
+    expect(await t.bed.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 1 });
+    expect(t.slack.privateNotes('U1')).toEqual([]);
 
     await clickOnMessage(t, 'U1', 'C1', ts, 'debat.vote.neutral');
     await t.idle();
     expect(t.slack.privateNotes('U1').at(-1)?.text).toContain('Vote retiré');
     expect(await t.bed.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
     expect(board()).toContain('0 vote');
+  });
+
+  it('tells each voter their own vote privately while the results are hidden', async () => {
+    await t.command('UOPENER', 'C1', 'lancer --masque Faut-il une semaine de quatre jours ?');
+    await t.idle();
+    const hidden = String(t.slack.okCalls('chat.postMessage').at(-1)!.response?.ts);
+    await clickOnMessage(t, 'U1', 'C1', hidden, 'debat.vote.pro');
+    await t.idle();
+    expect(t.slack.privateNotes('U1').at(-1)?.text).toContain('Vote enregistré : Pour');
+    await clickOnMessage(t, 'U1', 'C1', hidden, 'debat.vote.con');
+    await t.idle();
+    expect(t.slack.privateNotes('U1').at(-1)?.text).toContain('Vote changé : Pour → Contre');
+    // The same board with visible results would read 1 (100 %).
+    expect(json(t.slack.message('C1', hidden)?.blocks)).not.toContain('1 (100 %)');
   });
 
   it('asks what changed a mind after a side switch; one click records the ∆', async () => {

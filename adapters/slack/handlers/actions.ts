@@ -7,7 +7,7 @@ import { ACTION, readDebate, readDelta, readEndorse, readPage, readVote } from '
 import { argumentModal } from '../render/argument-modal.ts';
 import { viaEphemeral, viaResponseUrl } from '../responders.ts';
 import type { ClickArgs } from '../router.ts';
-import type { SlackRuntime, Who } from '../runtime.ts';
+import { type SlackRuntime, slackTimeMs, type Who } from '../runtime.ts';
 
 type Kind = 'vote' | 'add' | 'list' | 'endorse' | 'delta' | 'moderate';
 
@@ -33,7 +33,7 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
       user: body.user.id,
       name: body.user.name ?? body.user.username,
     };
-    const delivery = `${body.user.id}:${action.action_ts}`;
+    const delivery = { id: `${body.user.id}:${action.action_ts}`, at: slackTimeMs(action.action_ts) };
     // Clicks on channel and ephemeral messages carry a response_url; others get a plain ephemeral.
     const privately = body.response_url
       ? viaResponseUrl(body.response_url)
@@ -47,9 +47,16 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
       const inv = await rt.invocation(who, delivery);
       const outcome = await rt.engine.execute(inv, command);
       await ack();
+      // The click updates the scoreboard, which shows a counted vote: no private word for it,
+      // as poll bots do (withdrawals, hidden results, errors and the ∆ prompt are still said).
+      const replies = outcome.replies.filter((reply) => !reply.alsoOnScoreboard);
       // The ∆ answer replaces the prompt it was chosen from.
       rt.tasks.run('action', () =>
-        rt.deliver(inv, outcome, { privately, replaceFirst: kind === 'delta' && inEphemeral }),
+        rt.deliver(
+          inv,
+          { ...outcome, replies },
+          { privately, replaceFirst: kind === 'delta' && inEphemeral },
+        ),
       );
       return;
     }

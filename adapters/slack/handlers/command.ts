@@ -32,12 +32,12 @@ export function commandHandler(rt: SlackRuntime): (args: CommandArgs) => Promise
     if (parsed.ok && needsRights(parsed.value)) {
       await ack();
       rt.tasks.run('command', async () => {
-        const inv = await rt.invocation(who, command.trigger_id, true);
+        const inv = await rt.invocation(who, { id: command.trigger_id }, true);
         await rt.deliver(inv, await rt.engine.execute(inv, parsed.value), { privately });
       });
       return;
     }
-    const inv = await rt.invocation(who, command.trigger_id);
+    const inv = await rt.invocation(who, { id: command.trigger_id });
     const outcome = parsed.ok ? await rt.engine.execute(inv, parsed.value) : await rt.engine.run(inv, text);
     const [first, rest] = takeFirstPrivate(outcome);
     await ack(first ? { response_type: 'ephemeral', ...renderReply(first) } : undefined);

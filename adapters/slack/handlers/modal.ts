@@ -30,7 +30,7 @@ export function modalHandler(rt: SlackRuntime): (args: FormArgs) => Promise<void
     const side = readSide(values[MODAL_BLOCK.side]?.[MODAL_BLOCK.side]?.selected_option?.value);
     const text = parseText('argument', values[MODAL_BLOCK.text]?.[MODAL_BLOCK.text]?.value ?? '');
     // One modal gives one argument, even if Slack delivers its submission twice.
-    const inv = await rt.invocation(who, `view:${view.id}`);
+    const inv = await rt.invocation(who, { id: `view:${view.id}` });
     const tr = translator((await rt.engine.languages(inv)).private);
     const explain = (error: UserError) => fitPlain(tr(errorKey(error.code), error.params), 300);
     if (!text.ok)

@@ -6,7 +6,7 @@ import type { Side } from '../../../src/engine/types.ts';
 import { formatRef } from '../refs.ts';
 import { viaEphemeral } from '../responders.ts';
 import type { EventArgs } from '../router.ts';
-import type { SlackRuntime } from '../runtime.ts';
+import { type SlackRuntime, slackTimeMs } from '../runtime.ts';
 import { platformError, withRateLimit } from '../slack-errors.ts';
 import { decodeSlackText } from '../slack-text.ts';
 
@@ -67,7 +67,7 @@ async function addFromThread(
     formatRef({ channel: message.channel, ts: message.thread_ts }),
   );
   if (debate === undefined) return;
-  const inv = await rt.invocation(who, `event:${eventId}`, true);
+  const inv = await rt.invocation(who, { id: `event:${eventId}`, at: slackTimeMs(message.ts) }, true);
   const text = parseText('argument', decodeSlackText(found.text));
   const privately = viaEphemeral(rt.client, message.channel, message.user, message.thread_ts);
   if (!text.ok) {
