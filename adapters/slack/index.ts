@@ -15,6 +15,7 @@ import { resolveIdentity } from './identity.ts';
 import { InFlight } from './in-flight.ts';
 import { People } from './people.ts';
 import { slackPublisher } from './publisher.ts';
+import { ResponseUrlPoster } from './response-url.ts';
 import { router } from './router.ts';
 import { SlackRuntime } from './runtime.ts';
 import { Scoreboards } from './scoreboards.ts';
@@ -62,7 +63,8 @@ export function createSlackAdapter(
     const tasks = new InFlight(logger);
     const people = new People(app.client, options.peopleTtlMs ?? 10 * 60_000, logger);
     const scoreboards = new Scoreboards(engine, app.client, coalescer, logger);
-    const rt = new SlackRuntime(engine, app.client, people, scoreboards, tasks, logger);
+    const responses = new ResponseUrlPoster(logger);
+    const rt = new SlackRuntime(engine, app.client, people, scoreboards, tasks, responses, logger);
 
     const handlers = {
       command: commandHandler(rt),
@@ -89,6 +91,7 @@ export function createSlackAdapter(
         await transport.stop();
         await tasks.drain();
         await coalescer.close();
+        await responses.close();
       },
       async whenIdle() {
         do {

@@ -2,15 +2,15 @@
 // (ephemeral, possibly replacing the ephemeral message clicked), or chat.postEphemeral.
 import type { webApi } from '@slack/bolt';
 import type { SlackMessage } from './render/blocks.ts';
-import { postToResponseUrl } from './response-url.ts';
+import type { ResponseUrlPoster } from './response-url.ts';
 import { withRateLimit } from './slack-errors.ts';
 
 export type PrivateSink = (message: SlackMessage, options?: { replace?: boolean }) => Promise<void>;
 
 export const viaResponseUrl =
-  (url: string): PrivateSink =>
+  (poster: ResponseUrlPoster, url: string): PrivateSink =>
   (message, options) =>
-    postToResponseUrl(url, {
+    poster.post(url, {
       response_type: 'ephemeral',
       replace_original: options?.replace === true,
       ...message,

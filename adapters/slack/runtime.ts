@@ -11,6 +11,7 @@ import { languageOf, type People } from './people.ts';
 import { formatRef } from './refs.ts';
 import { renderReply } from './render/reply.ts';
 import type { PrivateSink } from './responders.ts';
+import type { ResponseUrlPoster } from './response-url.ts';
 import type { Scoreboards } from './scoreboards.ts';
 import { platformError, withRateLimit } from './slack-errors.ts';
 
@@ -52,6 +53,7 @@ export class SlackRuntime {
     readonly people: People,
     readonly scoreboards: Scoreboards,
     readonly tasks: InFlight,
+    readonly responses: ResponseUrlPoster,
     readonly logger: Logger,
   ) {}
 

@@ -36,7 +36,7 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
     const delivery = { id: `${body.user.id}:${action.action_ts}`, at: slackTimeMs(action.action_ts) };
     // Clicks on channel and ephemeral messages carry a response_url; others get a plain ephemeral.
     const privately = body.response_url
-      ? viaResponseUrl(body.response_url)
+      ? viaResponseUrl(rt.responses, body.response_url)
       : viaEphemeral(rt.client, channel, body.user.id);
     const inEphemeral = body.container?.is_ephemeral === true;
 

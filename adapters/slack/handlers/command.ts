@@ -25,7 +25,7 @@ export function commandHandler(rt: SlackRuntime): (args: CommandArgs) => Promise
       user: command.user_id,
       name: command.user_name,
     };
-    const privately = viaResponseUrl(command.response_url);
+    const privately = viaResponseUrl(rt.responses, command.response_url);
     // Slack sends &, < and > as entities; the core gets what was typed.
     const text = decodeSlackText(command.text);
     const parsed = parseCommand(text);

@@ -30,7 +30,7 @@ export function shortcutHandler(rt: SlackRuntime): (args: ShortcutArgs) => Promi
           language,
           view: { kind: 'error' as const, error: { code: 'debate.none_open' as const } },
         };
-        await viaResponseUrl(shortcut.response_url)(renderReply(reply));
+        await viaResponseUrl(rt.responses, shortcut.response_url)(renderReply(reply));
         return;
       }
       await rt.client.views.open({
