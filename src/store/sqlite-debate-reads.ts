@@ -164,8 +164,10 @@ export class SqliteDebateReads {
            UNION SELECT author_key FROM arguments WHERE debate_id = ? AND author_key IS NOT NULL
            UNION SELECT e.endorser_key FROM endorsements e JOIN arguments a ON a.id = e.argument_id WHERE a.debate_id = ?)`,
       ).get(debateId, debateId, debateId) as { participants: number };
+      // Through the arguments and the ∆ index: filtering the debate's vote history instead read
+      // every vote ever cast in it (8.5 ms at 200,000 events, on every scoreboard update).
       const { deltas } = this.stmt(
-        'SELECT count(*) AS deltas FROM vote_events WHERE debate_id = ? AND persuaded_by IS NOT NULL',
+        'SELECT count(*) AS deltas FROM vote_events WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id = ?)',
       ).get(debateId) as { deltas: number };
       return {
         debate,

@@ -50,6 +50,10 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
       // The click updates the scoreboard, which shows a counted vote: no private word for it,
       // as poll bots do (withdrawals, hidden results, errors and the ∆ prompt are still said).
       const replies = outcome.replies.filter((reply) => !reply.alsoOnScoreboard);
+      if (replies.length === 0) {
+        for (const refresh of outcome.refresh) rt.scoreboards.refresh(refresh);
+        return;
+      }
       // The ∆ answer replaces the prompt it was chosen from.
       rt.tasks.run('action', () =>
         rt.deliver(
