@@ -1,6 +1,7 @@
 // The thread that POSTs private answers to Slack's response_urls (see response-url.ts). Plain
-// JavaScript so that it starts without the TypeScript loader. Messages in: { id, url, body } with
-// `body` already JSON; messages out: { id, status } once Slack answered, or { id, error }.
+// JavaScript so that it starts without the TypeScript loader. Messages in: arrays of
+// { id, url, body } with `body` already JSON; messages out: arrays of { id, status } once Slack
+// answered, or { id, error }. Both sides send what one turn of their event loop gathered.
 import { parentPort } from 'node:worker_threads';
 import { Agent, request } from 'undici';
 
@@ -19,12 +20,22 @@ async function post({ id, url, body }) {
       bodyTimeout: TIMEOUT_MS,
     });
     await answer.body.dump();
-    parentPort.postMessage({ id, status: answer.statusCode });
+    answered({ id, status: answer.statusCode });
   } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    answered({ id, error: error instanceof Error ? error.message : String(error) });
   }
 }
 
-parentPort.on('message', (message) => {
-  void post(message);
+let answers = [];
+function answered(answer) {
+  if (answers.length === 0)
+    setImmediate(() => {
+      parentPort.postMessage(answers);
+      answers = [];
+    });
+  answers.push(answer);
+}
+
+parentPort.on('message', (posts) => {
+  for (const one of posts) void post(one);
 });
