@@ -1,7 +1,6 @@
+import { DoubleClicks } from '../shared/double-clicks.ts';
 import { Recent } from '../shared/recent.ts';
 import { snowflakeTime } from './people.ts';
-
-export const DOUBLE_CLICK_MS = 1500;
 
 /**
  * Redelivered interactions (same id: a gateway replay after a resume, an HTTP retry) and double
@@ -12,7 +11,7 @@ export const DOUBLE_CLICK_MS = 1500;
  */
 export class DeliveryGuard {
   readonly #seen = new Recent<true>(10_000);
-  readonly #clicks = new Recent<number>(10_000);
+  readonly #clicks = new DoubleClicks();
 
   /** True the first time an interaction id is seen. */
   first(interactionId: string): boolean {
@@ -23,10 +22,6 @@ export class DeliveryGuard {
 
   /** True when the same person clicked the same component of the same message just before. */
   doubleClick(interactionId: string, userId: string, messageId: string, customId: string): boolean {
-    const key = `${userId}/${messageId}/${customId}`;
-    const at = snowflakeTime(interactionId);
-    const previous = this.#clicks.get(key);
-    this.#clicks.set(key, at);
-    return previous !== undefined && Math.abs(at - previous) < DOUBLE_CLICK_MS;
+    return this.#clicks.isRepeat(userId, messageId, customId, snowflakeTime(interactionId));
   }
 }

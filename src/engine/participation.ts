@@ -104,8 +104,7 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
         ? noticeView('notice.vote_cast', { ...params, side: side(current) })
         : noticeView('notice.vote_changed', { ...params, from: side(previous), to: side(current) }),
   );
-  // A withdrawal is said privately in any case: the count going down alone would not tell it.
-  if (current !== null && !debate.hidden) notice.alsoOnScoreboard = true;
+  if (!debate.hidden) notice.alsoOnScoreboard = true;
   const outcome: Outcome = { replies: [notice], refresh: [refreshOf(debate)] };
   // A switch towards a side earns the ∆ prompt: which argument of that side changed their mind?
   if (previous !== null && current !== null && current !== 'neutral' && previous !== current) {

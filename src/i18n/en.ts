@@ -27,6 +27,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'scoreboard.deltas': { one: '{count} change of mind (∆)', other: '{count} changes of mind (∆)' },
   'scoreboard.your_vote': 'Your vote: {side}',
   'scoreboard.your_vote_none': 'You have not voted yet.',
+  'scoreboard.vote_hint': 'Click your choice again to withdraw your vote.',
   'scoreboard.thread_hint': 'Reply in this thread with “pro: …” or “con: …” to add an argument.',
 
   'argument.line': '#{number} · {side} · {text}',

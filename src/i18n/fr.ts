@@ -28,6 +28,7 @@ export const fr = {
   'scoreboard.deltas': { one: '{count} changement d’avis (∆)', other: '{count} changements d’avis (∆)' },
   'scoreboard.your_vote': 'Votre vote : {side}',
   'scoreboard.your_vote_none': 'Vous n’avez pas encore voté.',
+  'scoreboard.vote_hint': 'Un second clic sur votre choix retire votre vote.',
   'scoreboard.thread_hint':
     'Répondez dans ce fil par « pour : … » ou « contre : … » pour ajouter un argument.',
 

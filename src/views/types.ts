@@ -139,8 +139,9 @@ export interface Reply {
   language: Language;
   view: View;
   /**
-   * A private confirmation of what the public scoreboard shows anyway (a vote counted in a debate
-   * whose results are visible): a button click, answered by the scoreboard itself, may go without it.
+   * A private confirmation of what the public scoreboard shows anyway (a vote cast, changed or
+   * withdrawn in a debate whose results are visible): a button click, answered by the scoreboard
+   * itself, may go without it.
    */
   alsoOnScoreboard?: boolean;
 }

@@ -38,6 +38,16 @@ export function findButton(blocks: unknown[] | undefined, match: (b: FoundButton
   return found;
 }
 
+/**
+ * When the next click happens: each helper click comes two seconds after the previous one, as a
+ * person's deliberate clicks do (closer clicks on one button are a double click, acted on once).
+ */
+let clock = Date.now();
+const nextClickAt = (): number => {
+  clock = Math.max(clock + 2000, Date.now());
+  return clock;
+};
+
 /** Clicks a button of the channel message `ts`. */
 export function clickOnMessage(t: SlackBed, user: string, channel: string, ts: string, actionId: string) {
   const b = findButton(t.slack.message(channel, ts)?.blocks, (x) => x.action_id === actionId);
@@ -49,6 +59,7 @@ export function clickOnMessage(t: SlackBed, user: string, channel: string, ts: s
       actionId: b.action_id,
       value: b.value,
       blockId: b.block_id,
+      at: nextClickAt(),
     }),
   );
 }
@@ -70,6 +81,7 @@ export function clickOnPrivate(
       actionId: b.action_id,
       value: b.value,
       blockId: b.block_id,
+      at: nextClickAt(),
     }),
   );
 }

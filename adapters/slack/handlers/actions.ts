@@ -3,6 +3,7 @@
 
 import type { Command } from '../../../src/commands/command.ts';
 import { translator } from '../../../src/i18n/translate.ts';
+import { DoubleClicks } from '../../shared/double-clicks.ts';
 import { ACTION, readDebate, readDelta, readEndorse, readPage, readVote } from '../action-ids.ts';
 import { argumentModal } from '../render/argument-modal.ts';
 import { viaEphemeral, viaResponseUrl } from '../responders.ts';
@@ -23,17 +24,23 @@ function kindOf(actionId: string): Kind | undefined {
 
 /** A click on one of the bot's buttons (action ids `debat.…`). */
 export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<void> {
+  const doubleClicks = new DoubleClicks();
   return async ({ action, body, ack }) => {
     const kind = kindOf(action.action_id);
     const channel = body.channel?.id ?? body.container?.channel_id;
     if (!kind || !channel) return ack();
+    // A double click is one click: not a vote cast then withdrawn, not a list opened twice.
+    const message = `${channel}:${body.container?.message_ts ?? body.message?.ts ?? ''}`;
+    const clickedAt = slackTimeMs(action.action_ts);
+    if (clickedAt !== undefined && doubleClicks.isRepeat(body.user.id, message, action.action_id, clickedAt))
+      return ack();
     const who: Who = {
       team: body.team?.id ?? body.user.team_id ?? '',
       channel,
       user: body.user.id,
       name: body.user.name ?? body.user.username,
     };
-    const delivery = { id: `${body.user.id}:${action.action_ts}`, at: slackTimeMs(action.action_ts) };
+    const delivery = { id: `${body.user.id}:${action.action_ts}`, at: clickedAt };
     // Clicks on channel and ephemeral messages carry a response_url; others get a plain ephemeral.
     const privately = body.response_url
       ? viaResponseUrl(rt.responses, body.response_url)
@@ -47,8 +54,8 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
       const inv = await rt.invocation(who, delivery);
       const outcome = await rt.engine.execute(inv, command);
       await ack();
-      // The click updates the scoreboard, which shows a counted vote: no private word for it,
-      // as poll bots do (withdrawals, hidden results, errors and the ∆ prompt are still said).
+      // The click updates the scoreboard, which shows the vote: no private word for it, as poll
+      // bots do (hidden results, errors and the ∆ prompt are still said privately).
       const replies = outcome.replies.filter((reply) => !reply.alsoOnScoreboard);
       if (replies.length === 0) {
         for (const refresh of outcome.refresh) rt.scoreboards.refresh(refresh);

@@ -104,8 +104,9 @@ export function renderScoreboard(tr: Translate, view: ScoreboardView): SlackMess
     if (item) blocks.push(section(`*${esc(tr(key))}*\n${argumentLine(tr, item, TOP_ARGUMENT_TEXT)}`));
   if (!view.topPro && !view.topCon) blocks.push(context(esc(tr('scoreboard.no_arguments'))));
   blocks.push(...buttons(tr, view));
-  // The public scoreboard invites thread replies; a private copy has no thread.
+  // The public scoreboard says how its buttons toggle and invites thread replies; a private copy
+  // has no buttons to vote with and no thread.
   if (debate.status === 'open' && view.viewerVote === undefined)
-    blocks.push(context(esc(tr('scoreboard.thread_hint'))));
+    blocks.push(context(esc(`${tr('scoreboard.vote_hint')} ${tr('scoreboard.thread_hint')}`)));
   return { text: clip(title, 3000), blocks };
 }

@@ -33,8 +33,10 @@ export class SlackPayloads {
     return `${this.next()}.${Date.now()}.trigger`;
   }
 
-  private actionTs(): string {
-    return `${Math.floor(Date.now() / 1000)}.${String(this.next()).padStart(6, '0')}`;
+  /** Slack's time of a click: seconds and microseconds; `at` (ms) sets when the person clicked. */
+  private actionTs(at = Date.now()): string {
+    const micros = (at % 1000) * 1000 + (this.next() % 1000);
+    return `${Math.floor(at / 1000)}.${String(micros).padStart(6, '0')}`;
   }
 
   private team(): Json {
@@ -76,6 +78,8 @@ export class SlackPayloads {
     message?: Json;
     ephemeral?: boolean;
     view?: ViewLike;
+    /** When the person clicked (ms); now by default. */
+    at?: number;
   }): Json {
     const action = {
       type: 'button',
@@ -83,7 +87,7 @@ export class SlackPayloads {
       block_id: o.blockId ?? 'b',
       value: o.value,
       text: { type: 'plain_text', text: 'button', emoji: true },
-      action_ts: this.actionTs(),
+      action_ts: this.actionTs(o.at),
     };
     const base: Json = {
       type: 'block_actions',
