@@ -1,6 +1,6 @@
 // The scoreboard's buttons, the argument form, the argument list and the ∆ prompt, in both modes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clickOnMessage, clickOnPrivate, lastModal } from './clicks.ts';
+import { clickOnMessage, clickOnPrivate, findButton, lastModal } from './clicks.ts';
 import { invalidBlocks, type Mode, type SlackBed, startSlackBed } from './harness.ts';
 
 const json = (value: unknown): string => JSON.stringify(value ?? null);
@@ -182,6 +182,35 @@ describe.each<Mode>(['http', 'socket'])('buttons and forms in %s mode', (mode) =
     const refusal = t.slack.responses((r) => r.user === 'U4').at(-1);
     expect(refusal?.body).toMatchObject({ replace_original: false });
     expect(json(refusal?.body)).toContain('On n’appuie pas son propre argument');
+  });
+
+  it('endorses two arguments of one list clicked in quick succession: two buttons, not a double click', async () => {
+    await t.command('U2', 'C1', 'pour Moins de trajets');
+    await t.command('U2', 'C1', 'contre Moins de liens');
+    await clickOnMessage(t, 'U6', 'C1', ts, 'debat.args');
+    await t.idle();
+    const list = t.slack.privateNotes('U6').at(-1);
+    const at = Date.now();
+    for (const [i, argument] of [1, 2].entries()) {
+      const b = findButton(
+        list?.blocks,
+        (x) => x.action_id === 'debat.endorse' && x.value.startsWith(`1:${argument}:`),
+      );
+      await t.interactive(
+        t.slack.payloads.blockAction({
+          user: 'U6',
+          channel: 'C1',
+          ephemeral: true,
+          messageTs: '1700000000.000900',
+          actionId: b.action_id,
+          value: b.value,
+          blockId: b.block_id,
+          at: at + i * 200,
+        }),
+      );
+    }
+    expect((await t.bed.store.argument(1, 1))?.endorsements).toBe(1);
+    expect((await t.bed.store.argument(1, 2))?.endorsements).toBe(1);
   });
 
   it('closes by the Clore button for the opener only; reopens from the closed scoreboard', async () => {

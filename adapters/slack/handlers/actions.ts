@@ -31,8 +31,10 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
     if (!kind || !channel) return ack();
     // A double click is one click: not a vote cast then withdrawn, not a list opened twice.
     const message = `${channel}:${body.container?.message_ts ?? body.message?.ts ?? ''}`;
+    // A button is its action id and value: the endorse buttons of a list share one action id.
+    const button = `${action.action_id}:${action.value ?? ''}`;
     const clickedAt = slackTimeMs(action.action_ts);
-    if (clickedAt !== undefined && doubleClicks.isRepeat(body.user.id, message, action.action_id, clickedAt))
+    if (clickedAt !== undefined && doubleClicks.isRepeat(body.user.id, message, button, clickedAt))
       return ack();
     const who: Who = {
       team: body.team?.id ?? body.user.team_id ?? '',
