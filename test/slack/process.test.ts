@@ -82,10 +82,23 @@ describe('the debat process with Slack over HTTP', () => {
         }),
       );
     await slack.waitForCall('chat.update');
+    // A private answer leaves through the response_url worker; SIGTERM waits for it.
+    await http.interactive(
+      slack.payloads.blockAction({
+        user: 'U5',
+        channel: 'C1',
+        messageTs: ts,
+        actionId: 'debat.args',
+        value: '1:1',
+      }),
+    );
 
     child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
     expect(JSON.stringify(slack.message('C1', ts)?.blocks)).toContain('3 votes');
+    expect(slack.responses((r) => r.user === 'U5').map((r) => JSON.stringify(r.body))).toEqual([
+      expect.stringContaining('Arguments du débat n° 1'),
+    ]);
   });
 
   it('stops at once with a message naming SLACK_BOT_TOKEN when Slack refuses it', async () => {
