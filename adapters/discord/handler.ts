@@ -102,8 +102,16 @@ export class InteractionHandler {
         const { private: language } = await this.deps.engine.languages(inv);
         return responder.modal(argumentModal(debate, language));
       }
-      case 'vote':
-        return this.#run(inv, { kind: 'vote', side: action.side, debate }, responder);
+      case 'vote': {
+        const outcome = await this.deps.engine.execute(inv, { kind: 'vote', side: action.side, debate });
+        this.#refreshAll(outcome);
+        // The scoreboard shows the vote: the click is acknowledged without a message, as poll bots
+        // do (hidden results, errors and the ∆ prompt are still said privately). Without a token
+        // the scoreboard is never edited, so the vote is said privately too.
+        const shown = this.deps.scoreboards.canPost;
+        const replies = outcome.replies.filter((reply) => !(shown && reply.alsoOnScoreboard));
+        return replies.length === 0 ? responder.deferUpdate() : this.#send(replies, responder);
+      }
       case 'close':
       case 'reopen':
         return this.#run(inv, { kind: action.kind, debate }, responder);

@@ -18,17 +18,26 @@ describe('Discord components: buttons, the argument form, the list and the ∆ p
     await t.close();
   });
 
-  it('the vote buttons vote privately; a double click acts once', async () => {
+  it('a vote button is acknowledged without a message, the scoreboard shows it; a double click acts once', async () => {
     const board = t.scoreboard(1);
+    expect(textOf(board.history.at(-1))).toContain('Un second clic sur votre choix retire votre vote.');
     const first = t.fake.click(bob, board, 'db:v:1:p');
     const second = t.fake.click(bob, board, 'db:v:1:p');
-    expect(textOf((await t.answer(first)).body)).toContain('Vote recorded: For');
+    expect((await t.answer(first)).body).toEqual({ type: 6 });
     expect((await t.answer(second)).body).toEqual({ type: 6 });
+    await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('1 vote'));
     expect(
       await t.bed.store.tally(
         (await t.bed.store.findDebate({ platform: 'discord', workspaceId: t.fake.where.guildId }, 1))!.id,
       ),
     ).toEqual({ pro: 1, con: 0, neutral: 0 });
+  });
+
+  it('in a hidden-results debate, a vote button tells the voter their own vote privately', async () => {
+    await t.answer(t.fake.slash(alice, 'lancer', { sujet: 'Vote secret ?', masque: true }));
+    const answer = await t.answer(t.fake.click(bob, t.scoreboard(2), 'db:v:2:c'));
+    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(textOf(answer.body)).toContain('Vote recorded: Against');
   });
 
   it('the same interaction delivered twice (a replay after a resume) is answered once', async () => {
@@ -89,10 +98,11 @@ describe('Discord components: buttons, the argument form, the list and the ∆ p
     const board = t.scoreboard(1);
     await t.answer(t.fake.click(carol, board, 'db:v:1:c'));
     const switched = t.fake.click(carol, board, 'db:v:1:p');
-    await t.answer(switched);
-    const prompt: RecordedCall = await t.followUp(switched);
+    // The change itself goes without a word (the scoreboard shows it): the prompt is the answer.
+    const prompt = await t.answer(switched);
     expect(buttonsOf(prompt.body).map((b) => b.custom_id)).toEqual(['db:d:1:1']);
-    const promptMessage = t.fake.state.messages.get((prompt.response as { id: string }).id);
+    const promptId = t.fake.state.interactions.get(switched.id)?.originalMessageId ?? '';
+    const promptMessage = t.fake.state.messages.get(promptId);
     if (!promptMessage) throw new Error('no prompt');
     const delta = await t.answer(t.fake.click(carol, promptMessage, 'db:d:1:1'));
     expect(delta.body).toMatchObject({ type: 7, data: { components: [], embeds: [] } });

@@ -54,7 +54,8 @@ describe('Discord HTTP interactions endpoint', () => {
         message: t.scoreboard(1),
       }),
     );
-    expect(textOf(vote.body)).toContain('Vote recorded: Against');
+    // The vote is acknowledged without a message; the scoreboard shows it.
+    expect(vote.body).toEqual({ type: 6 });
     await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('1 vote'));
   });
 
@@ -108,10 +109,19 @@ describe('Discord HTTP interactions endpoint', () => {
 
   it('without a bot token the scoreboard is the public interaction reply', async () => {
     t = await startDiscordBed({ mode: 'http', noToken: true });
-    const answer = await post(command(alice, 'lancer', { sujet: 'Sans jeton' }));
+    const open = command(alice, 'lancer', { sujet: 'Sans jeton' });
+    const answer = await post(open);
     expect(answer.body).toMatchObject({ type: 4 });
     expect((answer.body as { data: { flags?: number } }).data.flags ?? 0).toBe(0);
     expect(textOf(answer.body)).toContain('Sans jeton');
     expect(t.logger.matching(/no DISCORD_TOKEN/)).toHaveLength(1);
+    // That reply is never edited, so a vote is confirmed privately instead.
+    const board = t.fake.state.messages.get(t.fake.state.interactions.get(open.id)?.originalMessageId ?? '');
+    if (!board) throw new Error('no scoreboard reply');
+    const vote = await post(
+      button(t.fake.state, { actor: bob, where: t.fake.where, customId: 'db:v:1:p', message: board }),
+    );
+    expect(vote.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(textOf(vote.body)).toContain('Vote recorded: For');
   });
 });

@@ -42,11 +42,14 @@ export function scoreboardEmbed(view: ScoreboardView, tr: Translate): Embed {
     ...(view.topCon ? [{ name: tr('scoreboard.top_con'), value: argumentLine(view.topCon, tr, 700) }] : []),
     ...(view.newest ? [{ name: tr('scoreboard.newest'), value: argumentLine(view.newest, tr, 700) }] : []),
   ];
+  // The public scoreboard says how its vote buttons toggle; a private copy has none to click.
+  const hint = debate.status === 'open' && view.viewerVote === undefined;
   return {
     title: plainText(tr('scoreboard.title', { debate: debate.number, topic: debate.topic }), 256),
     description: description.join('\n'),
     color: debate.status === 'open' ? COLORS.open : COLORS.closed,
     ...(fields.length ? { fields } : {}),
+    ...(hint ? { footer: { text: tr('scoreboard.vote_hint') } } : {}),
   };
 }
 
