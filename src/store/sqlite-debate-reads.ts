@@ -19,20 +19,14 @@ import {
   toArgument,
   toDebate,
 } from './sqlite-rows.ts';
+import { statementCache } from './statement-cache.ts';
 
 /** The read side of the SQLite store: scoreboards, argument pages, lists, exports. */
 export class SqliteDebateReads {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly stmt: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {}
-
-  private stmt(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+  constructor(private readonly db: Database.Database) {
+    this.stmt = statementCache(db);
   }
 
   private debateRow(debateId: number): DebateRow {

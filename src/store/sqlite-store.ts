@@ -26,11 +26,12 @@ import {
   toDebate,
 } from './sqlite-rows.ts';
 import { SqliteSummaryStore } from './sqlite-summary-store.ts';
+import { statementCache } from './statement-cache.ts';
 import type { SummaryStore } from './summary-ports.ts';
 
 /** The DebateStore on better-sqlite3: synchronous transactions, taken IMMEDIATE when they write. */
 export class SqliteDebateStore implements DebateStore {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly stmt: (sql: string) => Database.Statement;
 
   // The weekly summary's storage (src/store/sqlite-summary-store.ts).
   private readonly summaries: SqliteSummaryStore;
@@ -40,6 +41,7 @@ export class SqliteDebateStore implements DebateStore {
   private readonly reads: SqliteDebateReads;
 
   constructor(readonly db: Database.Database) {
+    this.stmt = statementCache(db);
     this.summaries = new SqliteSummaryStore(db);
     this.commits = new GroupCommit(db);
     this.reads = new SqliteDebateReads(db);
@@ -72,15 +74,6 @@ export class SqliteDebateStore implements DebateStore {
   completeSummary: SummaryStore['completeSummary'] = (input) => this.summaries.completeSummary(input);
   failSummary: SummaryStore['failSummary'] = (...args) => this.summaries.failSummary(...args);
   skipSummary: SummaryStore['skipSummary'] = (...args) => this.summaries.skipSummary(...args);
-
-  private stmt(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
 
   /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
   private write<T>(work: () => T): Promise<T> {

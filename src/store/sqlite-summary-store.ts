@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ChannelScope, Platform } from '../engine/types.ts';
 import { type ChannelRow, toChannelSettings } from './sqlite-rows.ts';
 import { readWeekActivities } from './sqlite-week-activity.ts';
+import { statementCache } from './statement-cache.ts';
 import type {
   ClaimInput,
   ClaimOutcome,
@@ -52,19 +53,11 @@ const keyOf = (scope: ChannelScope, weekStart: string) => [
 
 /** The summary side of the SQLite store: ledger, snapshots and the week's activity. */
 export class SqliteSummaryStore implements SummaryStore {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly stmt: (sql: string) => Database.Statement;
 
   constructor(private readonly db: Database.Database) {
+    this.stmt = statementCache(db);
     this.inTransaction = db.transaction((work: () => unknown) => work());
-  }
-
-  private stmt(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 
   /** One transaction wrapper for every call (building one per call costs more than the statements). */
