@@ -22,12 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDiscordAdapter } from '../adapters/discord/index.ts';
-import type { Adapter } from '../src/adapter.ts';
-import { loadConfig } from '../src/config.ts';
-import { systemClock } from '../src/engine/clock.ts';
-import { silentLogger } from '../src/engine/logger.ts';
-import { HttpRoutes } from '../src/http-routes.ts';
-import { engineOnFile } from './engine-on-file.ts';
+import { adapterWithDebate } from './adapter-on-file.ts';
 import { median, printTable } from './table.ts';
 
 /** The part of autocannon (shipped without types) this benchmark uses. */
@@ -224,46 +219,20 @@ async function bareServer(publicKey: KeyObject): Promise<{ port: number; close: 
 
 /** The real adapter on its engine and a SQLite file, with one open debate and its scoreboard posted. */
 async function realApp(fake: FakeInfo, publicKeyHex: string, dir: string) {
-  const config = loadConfig({
+  const env = {
     DISCORD_TOKEN: fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_PUBLIC_KEY: publicKeyHex,
     DISCORD_API_URL: fake.api,
-    DEBAT_LOG_LEVEL: 'silent',
-  });
-  const { engine, store } = await engineOnFile(join(dir, 'bench.sqlite'));
-  const http = new HttpRoutes(silentLogger);
-  const adapter: Adapter = await createDiscordAdapter()({
-    config,
-    engine,
-    logger: silentLogger,
-    clock: systemClock,
-    http,
-    requestShutdown: () => {},
-  });
-  await adapter.start();
-  const address = await http.listen(0, '127.0.0.1');
-  const inv = {
+  };
+  const opener = {
     platform: 'discord' as const,
     workspaceId: fake.guildId,
     channelId: fake.channelId,
     user: { id: '600000000000000001', name: 'opener', isAdmin: false },
   };
-  await engine.run(inv, 'lancer Le banc d’essai');
-  const live = await engine.liveScoreboard(inv, 1);
-  if (!live) throw new Error('no scoreboard');
-  const ref = await adapter.publisher.post(inv, live);
-  if (!ref) throw new Error('scoreboard not posted');
-  await engine.attachScoreboard(inv, 1, ref);
-  return {
-    port: address.port,
-    messageId: ref.split(':')[1] ?? '',
-    async close() {
-      await http.close();
-      await adapter.stop();
-      await store.close();
-    },
-  };
+  const app = await adapterWithDebate(createDiscordAdapter(), env, dir, opener);
+  return { port: app.port, messageId: app.scoreboardId, close: app.close };
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);

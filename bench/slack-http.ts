@@ -10,12 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.ts';
-import { loadConfig } from '../src/config.ts';
-import { systemClock } from '../src/engine/clock.ts';
+import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { silentLogger } from '../src/engine/logger.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
-import { engineOnFile } from './engine-on-file.ts';
+import { adapterWithDebate } from './adapter-on-file.ts';
 import { median, printTable } from './table.ts';
 
 const SECRET = 'bench-signing-secret-0123456789';
@@ -169,44 +167,21 @@ export async function bareApp(): Promise<{ port: number; close: () => Promise<vo
 
 /** The real adapter on its engine and a SQLite file, with one open debate and its scoreboard. */
 export async function realApp(apiUrl: string, dir: string) {
-  const config = loadConfig({
+  const env = {
     SLACK_BOT_TOKEN: 'xoxb-fake-bot-token',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: apiUrl,
     SLACK_BOT_USER_ID: 'UBOT',
     SLACK_BOT_ID: 'BBOT',
-    DEBAT_LOG_LEVEL: 'silent',
-  });
-  const { engine, store } = await engineOnFile(join(dir, 'bench.sqlite'));
-  const http = new HttpRoutes(silentLogger);
-  const adapter: SlackAdapter = await createSlackAdapter()({
-    config,
-    engine,
-    logger: silentLogger,
-    clock: systemClock,
-    http,
-    requestShutdown: () => {},
-  });
-  await adapter.start();
-  const address = await http.listen(0, '127.0.0.1');
-  const inv = {
+  };
+  const opener = {
     platform: 'slack' as const,
     workspaceId: TEAM,
     channelId: 'C1',
     user: { id: 'UOPENER', name: 'opener', isAdmin: false },
   };
-  await engine.run(inv, 'lancer Le banc d’essai');
-  const posted = await adapter.publisher.post(inv, (await engine.liveScoreboard(inv, 1))!);
-  await engine.attachScoreboard(inv, 1, posted!);
-  return {
-    port: address.port,
-    messageTs: posted!.split(':')[1]!,
-    async close() {
-      await http.close();
-      await adapter.stop();
-      await store.close();
-    },
-  };
+  const app = await adapterWithDebate(createSlackAdapter(), env, dir, opener);
+  return { port: app.port, messageTs: app.scoreboardId, close: app.close };
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);

@@ -55,7 +55,7 @@ const keyOf = (scope: ChannelScope, weekStart: string) => [
 export class SqliteSummaryStore implements SummaryStore {
   private readonly stmt: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.stmt = statementCache(db);
     this.inTransaction = db.transaction((work: () => unknown) => work());
   }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkModal, type RecordedCall } from '../fakes/discord/index.ts';
+import { checkModal } from '../fakes/discord/index.ts';
 import { alice, bob, carol, type DiscordBed, startDiscordBed, textOf } from './harness.ts';
 
 type Row = { components: { custom_id: string; label: string }[] };

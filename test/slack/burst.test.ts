@@ -1,7 +1,7 @@
 // A burst of 500 vote clicks on one debate: every vote stored, a handful of chat.update calls,
 // the last one exact; with Slack answering 429 meanwhile, the same, and nothing else waits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Acked, invalidBlocks, type Mode, type SlackBed, startSlackBed } from './harness.ts';
+import { type Acked, closeCleanly, type Mode, openDebate, type SlackBed, startSlackBed } from './harness.ts';
 
 const VOTES = 500;
 const SIDES = ['pro', 'con', 'neutral'] as const;
@@ -22,15 +22,9 @@ describe.each<Mode>(['http', 'socket'])('a burst of %s votes', (mode) => {
   beforeEach(async () => {
     // The production interval: at most one chat.update per message every 2 seconds.
     t = await startSlackBed(mode, { intervalMs: 2000 });
-    await t.command('UOPENER', 'C1', 'lancer Le vendredi en télétravail');
-    await t.idle();
-    ts = String(t.slack.okCalls('chat.postMessage')[0]!.response?.ts);
+    ts = await openDebate(t, 'Le vendredi en télétravail');
   });
-  afterEach(async () => {
-    expect(invalidBlocks(t.slack)).toEqual([]);
-    expect(t.logger.errors).toEqual([]);
-    await t.close();
-  });
+  afterEach(() => closeCleanly(t));
 
   const vote = (i: number): Promise<Acked> => {
     const side = SIDES[i % 3]!;

@@ -1,7 +1,7 @@
 // The scoreboard's buttons, the argument form, the argument list and the ∆ prompt, in both modes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clickOnMessage, clickOnPrivate, findButton, lastModal } from './clicks.ts';
-import { invalidBlocks, type Mode, type SlackBed, startSlackBed } from './harness.ts';
+import { closeCleanly, type Mode, openDebate, type SlackBed, startSlackBed } from './harness.ts';
 
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 
@@ -11,15 +11,9 @@ describe.each<Mode>(['http', 'socket'])('buttons and forms in %s mode', (mode) =
 
   beforeEach(async () => {
     t = await startSlackBed(mode);
-    await t.command('UOPENER', 'C1', 'lancer Le télétravail rend-il plus heureux ?');
-    await t.idle();
-    ts = String(t.slack.okCalls('chat.postMessage')[0]!.response?.ts);
+    ts = await openDebate(t, 'Le télétravail rend-il plus heureux ?');
   });
-  afterEach(async () => {
-    expect(invalidBlocks(t.slack)).toEqual([]);
-    expect(t.logger.errors).toEqual([]);
-    await t.close();
-  });
+  afterEach(() => closeCleanly(t));
 
   const board = () => json(t.slack.message('C1', ts)?.blocks);
 

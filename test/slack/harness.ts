@@ -2,6 +2,7 @@
 // HTTP mode (signed requests to the process's HTTP server) or Socket Mode (envelopes on the fake
 // WebSocket). `send` hides the difference: both give back what the app acked.
 
+import { expect } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
 import { EVENTS_PATH } from '../../adapters/slack/transport.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -150,4 +151,18 @@ export function invalidBlocks(slack: FakeSlack): unknown[] {
     ...slack.calls().filter((c) => c.response?.error === 'invalid_blocks'),
     ...slack.responses((r) => r.errors.length > 0),
   ];
+}
+
+/** Opens a debate with `/debat lancer` and returns the ts of its scoreboard message. */
+export async function openDebate(t: SlackBed, topic: string, user = 'UOPENER'): Promise<string> {
+  await t.command(user, 'C1', `lancer ${topic}`);
+  await t.idle();
+  return String(t.slack.okCalls('chat.postMessage')[0]!.response?.ts);
+}
+
+/** Ends a test: Slack refused no Block Kit, nothing was logged as an error, everything is closed. */
+export async function closeCleanly(t: SlackBed): Promise<void> {
+  expect(invalidBlocks(t.slack)).toEqual([]);
+  expect(t.logger.errors).toEqual([]);
+  await t.close();
 }

@@ -1,7 +1,7 @@
 // Signatures, hostile text and big debates: nothing pings, nothing breaks Block Kit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clickOnMessage, clickOnPrivate } from './clicks.ts';
-import { invalidBlocks, PING, type SlackBed, sentTexts, startSlackBed } from './harness.ts';
+import { invalidBlocks, openDebate, PING, type SlackBed, sentTexts, startSlackBed } from './harness.ts';
 
 describe('the HTTP endpoint', () => {
   let t: SlackBed;
@@ -74,9 +74,7 @@ describe.each(['http', 'socket'] as const)('hostile text and big debates in %s m
   it('never pings anyone from a topic, an argument or a name, in posts, edits or private answers', async () => {
     t.slack.setUser({ id: 'UEVIL', name: '<!channel>', real_name: '<!here>' });
     const topic = HOSTILE.join(' ').slice(0, 200);
-    await t.command('UEVIL', 'C1', `lancer ${topic}`);
-    await t.idle();
-    const ts = String(t.slack.okCalls('chat.postMessage')[0]!.response?.ts);
+    const ts = await openDebate(t, topic, 'UEVIL');
     for (const [i, text] of HOSTILE.entries())
       await t.command('UEVIL', 'C1', `${i % 2 ? 'pour' : 'contre'} ${text}`);
     const long = `${'<!channel> & '.repeat(76)}fin`.slice(0, 1000);
@@ -110,9 +108,7 @@ describe.each(['http', 'socket'] as const)('hostile text and big debates in %s m
   });
 
   it('renders a debate of 80 arguments of 1,000 characters within Block Kit limits, paged', async () => {
-    await t.command('UOPENER', 'C1', `lancer ${'Un sujet très long & <piégé> '.repeat(7).slice(0, 200)}`);
-    await t.idle();
-    const ts = String(t.slack.okCalls('chat.postMessage')[0]!.response?.ts);
+    const ts = await openDebate(t, 'Un sujet très long & <piégé> '.repeat(7).slice(0, 200));
     for (let i = 1; i <= 80; i++) {
       const body = `${i} ${'&<>é🎉'.repeat(250)}`.slice(0, 1000);
       await t.command(`U${i}`, 'C1', `${i % 2 ? 'pour' : 'contre'} ${body}`);

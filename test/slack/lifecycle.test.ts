@@ -7,7 +7,7 @@ import { HttpRoutes } from '../../src/http-routes.ts';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/index.ts';
 import { type TestBed, testEngine } from '../helpers/engine.ts';
 import { clickOnMessage } from './clicks.ts';
-import { RecordingLogger, SIGNING_SECRET, type SlackBed, startSlackBed } from './harness.ts';
+import { openDebate, RecordingLogger, SIGNING_SECRET, type SlackBed, startSlackBed } from './harness.ts';
 
 describe('starting the Slack adapter', () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -99,9 +99,7 @@ describe.each(['http', 'socket'] as const)('stopping and publishing in %s mode',
 
   it('finishes pending scoreboard updates on stop, so the message ends exact', async () => {
     t = await startSlackBed(mode, { intervalMs: 600_000 });
-    await t.command('UOPENER', 'C1', 'lancer Un sujet');
-    await t.idle();
-    const ts = String(t.slack.okCalls('chat.postMessage')[0]!.response?.ts);
+    const ts = await openDebate(t, 'Un sujet');
     for (const user of ['U1', 'U2', 'U3']) await clickOnMessage(t, user, 'C1', ts, 'debat.vote.pro');
     // The first change went out at once; the later ones wait for the interval.
     await t.slack.waitForCall('chat.update');

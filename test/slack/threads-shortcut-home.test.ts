@@ -1,7 +1,7 @@
 // Thread replies, the message shortcut, App Home and redeliveries, in both modes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clickOnMessage, lastModal } from './clicks.ts';
-import { invalidBlocks, type Mode, type SlackBed, startSlackBed } from './harness.ts';
+import { closeCleanly, type Mode, openDebate, type SlackBed, startSlackBed } from './harness.ts';
 
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 
@@ -11,15 +11,9 @@ describe.each<Mode>(['http', 'socket'])('threads, shortcut and App Home in %s mo
 
   beforeEach(async () => {
     t = await startSlackBed(mode);
-    await t.command('UOPENER', 'C1', 'lancer La semaine de quatre jours');
-    await t.idle();
-    ts = String(t.slack.okCalls('chat.postMessage')[0]!.response?.ts);
+    ts = await openDebate(t, 'La semaine de quatre jours');
   });
-  afterEach(async () => {
-    expect(invalidBlocks(t.slack)).toEqual([]);
-    expect(t.logger.errors).toEqual([]);
-    await t.close();
-  });
+  afterEach(() => closeCleanly(t));
 
   const reply = (
     user: string,
