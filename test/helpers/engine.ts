@@ -27,10 +27,13 @@ export interface TestBed {
   cleanup(): Promise<void>;
 }
 
-/** A real engine on a real SQLite file in a temporary folder. */
-export async function testEngine(options: { start?: Date; secret?: string } = {}): Promise<TestBed> {
-  const dir = mkdtempSync(join(tmpdir(), 'debat-test-'));
-  const path = join(dir, 'debat.sqlite');
+export interface EngineOptions {
+  start?: Date;
+  secret?: string;
+}
+
+/** The real engine on the SQLite file at `path` (migrated first), with a clock the test moves. */
+export async function engineOnPath(path: string, options: EngineOptions = {}) {
   const db = openDatabase(path);
   migrate(db);
   const store = new SqliteDebateStore(db);
@@ -42,6 +45,14 @@ export async function testEngine(options: { start?: Date; secret?: string } = {}
     defaults: DEFAULTS,
     secret: options.secret,
   });
+  return { engine, store, db, clock };
+}
+
+/** A real engine on a real SQLite file in a temporary folder. */
+export async function testEngine(options: EngineOptions = {}): Promise<TestBed> {
+  const dir = mkdtempSync(join(tmpdir(), 'debat-test-'));
+  const path = join(dir, 'debat.sqlite');
+  const { engine, store, db, clock } = await engineOnPath(path, options);
   return {
     engine,
     store,
@@ -56,7 +67,6 @@ export async function testEngine(options: { start?: Date; secret?: string } = {}
   };
 }
 
-/** Someone acting in a channel; `admin` for workspace admins. */
 export function person(
   id: string,
   options: {

@@ -1,27 +1,14 @@
 // A process that keeps voting on a database file through the real engine, one new voter after
 // another, until "stop" arrives on stdin. It prints "writing" once well under way, then "done <n>".
 import { setImmediate as yieldToIo } from 'node:timers/promises';
-import { ManualClock } from '../../../src/engine/clock.ts';
-import { DebateEngine } from '../../../src/engine/engine.ts';
-import { silentLogger } from '../../../src/engine/logger.ts';
-import { migrate } from '../../../src/store/migrate.ts';
-import { openDatabase } from '../../../src/store/open-database.ts';
-import { SqliteDebateStore } from '../../../src/store/sqlite-store.ts';
+import { engineOnPath } from '../../helpers/engine.ts';
 
 const [path] = process.argv.slice(2);
 let stop = false;
 process.stdin.on('data', (chunk) => {
   if (String(chunk).includes('stop')) stop = true;
 });
-const db = openDatabase(path!);
-migrate(db);
-const store = new SqliteDebateStore(db);
-const engine = await DebateEngine.create({
-  store,
-  clock: new ManualClock(new Date('2026-11-24T10:00:00Z')),
-  logger: silentLogger,
-  defaults: { language: 'fr', timezone: 'UTC', summaryDay: 5, summaryTime: '16:00' },
-});
+const { engine, store } = await engineOnPath(path!);
 const at = (i: number) => ({
   platform: 'terminal' as const,
   workspaceId: 'local',
