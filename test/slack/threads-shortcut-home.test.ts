@@ -158,6 +158,36 @@ describe.each<Mode>(['http', 'socket'])('threads, shortcut and App Home in %s mo
     expect(t.slack.calls('views.open')).toEqual([]);
   });
 
+  it('acks what it does not handle and changes nothing: another app’s shortcut and button', async () => {
+    const before = t.slack.calls().length;
+    const shortcut = await t.interactive(
+      t.slack.payloads.globalShortcut({ user: 'U7', callbackId: 'autre_app' }),
+    );
+    const otherShortcut = await t.interactive(
+      t.slack.payloads.messageShortcut({
+        user: 'U7',
+        channel: 'C1',
+        callbackId: 'autre_raccourci',
+        message: { ts: '1700000000.000400', user: 'U8', text: 'pour: pas pour nous' },
+      }),
+    );
+    const button = await t.interactive(
+      t.slack.payloads.blockAction({
+        user: 'U7',
+        channel: 'C1',
+        messageTs: ts,
+        actionId: 'autre.bouton',
+        value: '1:pro',
+      }),
+    );
+    await t.idle();
+    expect([shortcut.status, otherShortcut.status, button.status]).toEqual([200, 200, 200]);
+    expect(t.slack.calls().length).toBe(before);
+    expect(t.slack.responses()).toEqual([]);
+    expect(await t.bed.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
+    expect(await t.bed.store.argumentsOfSide(1, 'pro', 5)).toEqual([]);
+  });
+
   it('publishes App Home with the person’s debates, tallies and their vote, in their language', async () => {
     t.slack.setUser({ id: 'U1', locale: 'en-US' });
     await t.command('UOPENER', 'C2', 'lancer Un débat masqué --masque');
