@@ -1,10 +1,12 @@
 // A separate process that votes on a shared database file: used to prove no vote is lost.
 import { engineOnPath } from './engine.ts';
 
-const [path, prefix, countText, startAt] = process.argv.slice(2);
+const [path, prefix, countText] = process.argv.slice(2);
 const { engine, store } = await engineOnPath(path!, { secret: 'a-shared-secret-for-both-processes' });
-// Both workers start at the same instant so their writes really interleave.
-await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt ?? 0) - Date.now())));
+// Both workers start together, on "go" once both said "ready", so their writes really interleave.
+process.stdout.write('ready\n');
+await new Promise((resolve) => process.stdin.once('data', resolve));
+process.stdin.destroy();
 let failures = 0;
 for (let i = 0; i < Number(countText); i++) {
   const inv = {
@@ -17,4 +19,4 @@ for (let i = 0; i < Number(countText); i++) {
   if (outcome.replies[0]?.view.kind !== 'notice') failures++;
 }
 await store.close();
-process.stdout.write(JSON.stringify({ failures }));
+process.stdout.write(`${JSON.stringify({ failures })}\n`);

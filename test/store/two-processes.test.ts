@@ -1,16 +1,38 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/migrate.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
 
-const run = promisify(execFile);
 const WORKER = new URL('../helpers/vote-worker.ts', import.meta.url).pathname;
 let dir: string;
+
+/** A voting child process: `ready` once its engine is open, votes on `go()`, then reports. */
+function voteWorker(path: string, prefix: string, count: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, path, prefix, String(count)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  let readySignal: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    readySignal = resolve;
+  });
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.startsWith('ready\n')) readySignal();
+  });
+  const result = new Promise<unknown>((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.slice('ready\n'.length)))
+        : reject(new Error(`worker exited ${code}`)),
+    ),
+  );
+  return { ready, result, go: () => child.stdin.end('go\n') };
+}
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('two processes on one database file', () => {
@@ -32,13 +54,11 @@ describe('two processes on one database file', () => {
       closesAt: null,
     });
     const perProcess = 3000;
-    const startAt = String(Date.now() + 2500);
-    const results = await Promise.all(
-      ['a', 'b'].map((prefix) =>
-        run(process.execPath, ['--import', 'tsx', WORKER, path, prefix, String(perProcess), startAt]),
-      ),
-    );
-    for (const { stdout } of results) expect(JSON.parse(stdout)).toEqual({ failures: 0 });
+    const workers = ['a', 'b'].map((prefix) => voteWorker(path, prefix, perProcess));
+    await Promise.all(workers.map((w) => w.ready));
+    for (const w of workers) w.go();
+    for (const result of await Promise.all(workers.map((w) => w.result)))
+      expect(result).toEqual({ failures: 0 });
     const debate = await store.findDebate({ platform: 'slack', workspaceId: 'T1' }, 1);
     expect(await store.tally(debate!.id)).toEqual({ pro: perProcess, con: perProcess, neutral: 0 });
     const voters = db.prepare('SELECT voter_key FROM vote_events ORDER BY id').all() as {
