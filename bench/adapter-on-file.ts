@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Adapter, AdapterDeps } from '../src/adapter.ts';
 import { loadConfig } from '../src/config.ts';
+import type { Invocation } from '../src/domain/types.ts';
 import { systemClock } from '../src/engine/clock.ts';
 import { silentLogger } from '../src/engine/logger.ts';
-import type { Invocation } from '../src/engine/types.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
 import { engineOnFile } from './engine-on-file.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
-import type { ChannelScope } from '../src/engine/types.ts';
+import type { ChannelScope } from '../src/domain/types.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { SqliteDebateStore } from '../src/store/sqlite-store.ts';

@@ -1,9 +1,9 @@
 import type { Config } from './config.ts';
+import type { ChannelScope, Platform } from './domain/types.ts';
 import type { Clock } from './engine/clock.ts';
 import type { DebateEngine } from './engine/engine.ts';
 import type { Logger } from './engine/logger.ts';
 import type { ScoreboardRefresh } from './engine/outcome.ts';
-import type { ChannelScope, Platform } from './engine/types.ts';
 import type { HttpRoutes } from './http-routes.ts';
 import type { Reply } from './views/types.ts';
 

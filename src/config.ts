@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalTimeZone } from './commands/weekly-time.ts';
-import { LANGUAGES } from './engine/types.ts';
+import { LANGUAGES } from './domain/types.ts';
 import { DEFAULT_SUMMARY_SCHEDULE } from './summary/period.ts';
 import { parseSummaryAt, sundayFirstFromIso, timeOf } from './summary/summary-at.ts';
 

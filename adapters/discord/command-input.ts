@@ -3,7 +3,7 @@ import { parseDuration } from '../../src/commands/duration.ts';
 import type { CommandSpec, OptionKind } from '../../src/commands/grammar.ts';
 import { parseCommand, parseText, usage } from '../../src/commands/parse.ts';
 import { voteSideFor } from '../../src/commands/words.ts';
-import { fail, ok, type Result } from '../../src/engine/result.ts';
+import { fail, ok, type Result } from '../../src/domain/result.ts';
 import type { OptionValues } from './incoming.ts';
 
 /**

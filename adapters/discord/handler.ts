@@ -1,10 +1,10 @@
 import type { Command } from '../../src/commands/command.ts';
 import { parseText } from '../../src/commands/parse.ts';
+import type { UserError } from '../../src/domain/result.ts';
+import type { Invocation } from '../../src/domain/types.ts';
 import type { DebateEngine } from '../../src/engine/engine.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import type { Outcome, ScoreboardRefresh } from '../../src/engine/outcome.ts';
-import type { UserError } from '../../src/engine/result.ts';
-import type { Invocation } from '../../src/engine/types.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { commandFromOptions } from './command-input.ts';

@@ -1,6 +1,6 @@
 import type { Attachment, Publisher } from '../../src/adapter.ts';
+import type { ChannelScope } from '../../src/domain/types.ts';
 import type { Logger } from '../../src/engine/logger.ts';
-import type { ChannelScope } from '../../src/engine/types.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { messageBody, rawFiles } from './message-body.ts';
 import { renderReply } from './render/index.ts';

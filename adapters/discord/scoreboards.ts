@@ -1,7 +1,7 @@
+import type { ChannelScope } from '../../src/domain/types.ts';
 import type { DebateEngine } from '../../src/engine/engine.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import type { ScoreboardRefresh } from '../../src/engine/outcome.ts';
-import type { ChannelScope } from '../../src/engine/types.ts';
 import type { Reply } from '../../src/views/types.ts';
 import type { UpdateCoalescer, UpdateResult } from '../shared/coalescer.ts';
 import { messageBody } from './message-body.ts';

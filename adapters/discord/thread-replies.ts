@@ -1,8 +1,8 @@
 import { parseText } from '../../src/commands/parse.ts';
+import type { Invocation } from '../../src/domain/types.ts';
 import type { DebateEngine } from '../../src/engine/engine.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import type { ScoreboardRefresh } from '../../src/engine/outcome.ts';
-import type { Invocation } from '../../src/engine/types.ts';
 import { messageBody } from './message-body.ts';
 import { snowflakeTime } from './people.ts';
 import { renderReply } from './render/index.ts';

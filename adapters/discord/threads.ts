@@ -1,6 +1,6 @@
+import type { ChannelScope, Language, Side } from '../../src/domain/types.ts';
 import type { DebateEngine } from '../../src/engine/engine.ts';
 import type { Logger } from '../../src/engine/logger.ts';
-import type { ChannelScope, Language, Side } from '../../src/engine/types.ts';
 import { t } from '../../src/i18n/translate.ts';
 import { messageBody } from './message-body.ts';
 import { plainText } from './render/text.ts';

@@ -1,10 +1,10 @@
 // What every Slack handler shares: the engine, the Web API client, people lookups, live
 // scoreboards, work after the ack, and the delivery of an engine Outcome to Slack.
 import type { webApi } from '@slack/bolt';
+import type { Invocation } from '../../src/domain/types.ts';
 import type { DebateEngine } from '../../src/engine/engine.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import type { Outcome } from '../../src/engine/outcome.ts';
-import type { Invocation } from '../../src/engine/types.ts';
 import type { Reply } from '../../src/views/types.ts';
 import type { InFlight } from './in-flight.ts';
 import { languageOf, type People } from './people.ts';

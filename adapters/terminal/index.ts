@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Adapter, AdapterDeps, Publisher } from '../../src/adapter.ts';
+import type { Invocation } from '../../src/domain/types.ts';
 import type { ScoreboardRefresh } from '../../src/engine/outcome.ts';
-import type { Invocation } from '../../src/engine/types.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { renderReply } from './render.ts';
 import { readLine, TerminalSession } from './session.ts';

@@ -1,7 +1,6 @@
 import { styleText } from 'node:util';
-import { errorKey } from '../../src/engine/result.ts';
-import type { Language } from '../../src/engine/types.ts';
-import { type Translate, translator } from '../../src/i18n/translate.ts';
+import type { Language } from '../../src/domain/types.ts';
+import { errorKey, type Translate, translator } from '../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
 import type { ArgumentItem, Reply, ScoreboardView, View } from '../../src/views/types.ts';
 import { renderWeeklySummary } from './render-summary.ts';

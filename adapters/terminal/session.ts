@@ -1,5 +1,5 @@
 import { fold } from '../../src/commands/fold.ts';
-import type { Actor } from '../../src/engine/types.ts';
+import type { Actor } from '../../src/domain/types.ts';
 
 const personId = (name: string): string =>
   fold(name)

@@ -1,13 +1,9 @@
-import type { Language, Side, VoteSide } from '../engine/types.ts';
+import type { SettingChange } from '../domain/settings.ts';
+import type { Side, VoteSide } from '../domain/types.ts';
+
+export type { SettingChange };
 
 export type ExportFormat = 'markdown' | 'csv';
-
-export type SettingChange =
-  | { setting: 'timezone'; zone: string }
-  | { setting: 'summary'; day: number; time: string }
-  | { setting: 'summaryOff' }
-  | { setting: 'threads'; enabled: boolean }
-  | { setting: 'language'; language: Language };
 
 /** A command typed by a person, after parsing and validation. `debate` is a `#id` when given. */
 export type Command =

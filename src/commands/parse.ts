@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../engine/result.ts';
+import { fail, ok, type Result } from '../domain/result.ts';
 import type { Command, ExportFormat } from './command.ts';
 import { parseDuration } from './duration.ts';
 import { fold } from './fold.ts';

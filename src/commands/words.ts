@@ -1,4 +1,4 @@
-import type { Language, VoteSide } from '../engine/types.ts';
+import type { Language, VoteSide } from '../domain/types.ts';
 import { fold } from './fold.ts';
 import { COMMAND_SPECS, type CommandSpec } from './grammar.ts';
 

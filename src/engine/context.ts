@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Command } from '../commands/command.ts';
+import { fail, ok, type Result, type UserError } from '../domain/result.ts';
+import type { Invocation, Language } from '../domain/types.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
 import type { DebateRecord, DebateStore } from '../store/ports.ts';
 import type { Reply, View } from '../views/types.ts';
@@ -7,8 +9,6 @@ import type { Clock } from './clock.ts';
 import { participantKey } from './identity.ts';
 import type { Logger } from './logger.ts';
 import type { Outcome, ScoreboardRefresh } from './outcome.ts';
-import { fail, ok, type Result, type UserError } from './result.ts';
-import type { Invocation, Language } from './types.ts';
 
 export interface ChannelDefaults {
   language: Language;

@@ -1,5 +1,6 @@
 import type { Command } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
+import type { Actor, ChannelScope, Invocation, Language, WorkspaceScope } from '../domain/types.ts';
 import type { DebateStore } from '../store/ports.ts';
 import { scoreboardView } from '../views/build.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
@@ -12,7 +13,6 @@ import type { Outcome, ScoreboardRefresh } from './outcome.ts';
 import { argue, delta, endorse, openDebate, vote, withdraw } from './participation.ts';
 import { personalDebates } from './personal.ts';
 import { exportDebate, help, listArguments, listDebates, tally } from './reading.ts';
-import type { Actor, ChannelScope, Invocation, Language, WorkspaceScope } from './types.ts';
 
 export interface EngineOptions {
   store: DebateStore;

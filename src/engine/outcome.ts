@@ -1,5 +1,5 @@
+import type { ChannelScope } from '../domain/types.ts';
 import type { Reply } from '../views/types.ts';
-import type { ChannelScope } from './types.ts';
 
 /** A debate whose live scoreboard should be brought up to date by the adapter that posted it. */
 export interface ScoreboardRefresh {

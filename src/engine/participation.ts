@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { VoteSide } from '../domain/types.ts';
 import { t } from '../i18n/translate.ts';
 import { argumentItem, debateHeader, scoreboardView } from '../views/build.ts';
 import {
@@ -16,7 +17,6 @@ import {
 } from './context.ts';
 import { participantKey } from './identity.ts';
 import type { Outcome, ScoreboardRefresh } from './outcome.ts';
-import type { VoteSide } from './types.ts';
 
 const PERSUASION_OPTIONS = 5;
 

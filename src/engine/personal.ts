@@ -1,8 +1,8 @@
+import type { Actor, WorkspaceScope } from '../domain/types.ts';
 import { debateHeader, resultsVisible } from '../views/build.ts';
 import type { PersonalDebatesView } from '../views/types.ts';
 import type { EngineDeps } from './context.ts';
 import { participantKey } from './identity.ts';
-import type { Actor, WorkspaceScope } from './types.ts';
 
 /** The debates a person opened or took part in across the workspace, with their own vote. */
 export async function personalDebates(

@@ -1,10 +1,20 @@
-import type { Language } from '../engine/types.ts';
+import type { ErrorCode, MessageParams } from '../domain/result.ts';
+import type { Language } from '../domain/types.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import type { Message } from './message.ts';
 
 export type MessageKey = keyof typeof fr;
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type { MessageParams };
+
+/** Every error code has its message in every catalog: a missing one is a type error here. */
+const errorMessages: Record<`error.${ErrorCode}`, Message> = fr satisfies Record<
+  `error.${ErrorCode}`,
+  Message
+>;
+void errorMessages;
+/** The catalog key of an error code's message. */
+export const errorKey = (code: ErrorCode): MessageKey => `error.${code}`;
 
 const catalogs: Record<Language, Record<MessageKey, Message>> = { fr, en };
 const pluralRules: Record<Language, Intl.PluralRules> = {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChannelScope, Side, VoteSide, WorkspaceScope } from '../engine/types.ts';
+import type { ChannelScope, Side, VoteSide, WorkspaceScope } from '../domain/types.ts';
 import type {
   ArgumentRecord,
   Counts,

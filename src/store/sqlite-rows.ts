@@ -1,4 +1,4 @@
-import type { DebateStatus, Language, Platform, Side, VoteSide } from '../engine/types.ts';
+import type { DebateStatus, Language, Platform, Side, VoteSide } from '../domain/types.ts';
 import type { ArgumentRecord, ChannelSettings, DebateRecord } from './ports.ts';
 
 export interface DebateRow {

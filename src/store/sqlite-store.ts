@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { SettingChange } from '../commands/command.ts';
-import { fail, ok, type Result } from '../engine/result.ts';
-import type { ChannelScope, DebateStatus, VoteSide, WorkspaceScope } from '../engine/types.ts';
+import { fail, ok, type Result } from '../domain/result.ts';
+import type { SettingChange } from '../domain/settings.ts';
+import type { ChannelScope, DebateStatus, VoteSide, WorkspaceScope } from '../domain/types.ts';
 import { GroupCommit } from './group-commit.ts';
 import type {
   AddArgumentInput,

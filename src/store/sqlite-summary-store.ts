@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChannelScope, Platform } from '../engine/types.ts';
+import type { ChannelScope, Platform } from '../domain/types.ts';
 import { type ChannelRow, toChannelSettings } from './sqlite-rows.ts';
 import { readWeekActivities } from './sqlite-week-activity.ts';
 import { statementCache } from './statement-cache.ts';

@@ -2,7 +2,7 @@
 // statements per batch of channels (not per channel, not per debate), the counting done by
 // SQLite; the arguments come back with their endorsement and ∆ counts, for the builder to rank.
 import type Database from 'better-sqlite3';
-import type { ChannelScope, VoteSide } from '../engine/types.ts';
+import type { ChannelScope, VoteSide } from '../domain/types.ts';
 import type { ArgumentRecord, Counts } from './ports.ts';
 import { type ArgumentRow, type DebateRow, toArgument, toDebate } from './sqlite-rows.ts';
 import type { TimeWindow, WeekDebateActivity } from './summary-ports.ts';

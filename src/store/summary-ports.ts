@@ -1,4 +1,4 @@
-import type { ChannelScope } from '../engine/types.ts';
+import type { ChannelScope } from '../domain/types.ts';
 import type { ArgumentRecord, ChannelSettings, Counts, DebateRecord } from './ports.ts';
 
 /** A span of time in milliseconds since the epoch: [from, to). */

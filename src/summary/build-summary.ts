@@ -1,7 +1,7 @@
 // The one builder of a channel's weekly summary: used by the scheduler (the weekly post), by
 // `/debat bilan` without #id (the week so far) and by `debat summary` (any moment).
 
-import type { ChannelScope } from '../engine/types.ts';
+import type { ChannelScope } from '../domain/types.ts';
 import type { ArgumentRecord, Counts, DebateRecord } from '../store/ports.ts';
 import type { SummaryStore, TimeWindow, WeekDebateActivity } from '../store/summary-ports.ts';
 import { argumentItem, debateHeader } from '../views/build.ts';

@@ -1,7 +1,7 @@
 // A channel's summary settings resolved against the configured defaults.
 
+import type { Language } from '../domain/types.ts';
 import type { ChannelDefaults } from '../engine/context.ts';
-import type { Language } from '../engine/types.ts';
 import type { ChannelSettings } from '../store/ports.ts';
 import type { SummaryRequest } from './build-summary.ts';
 import {

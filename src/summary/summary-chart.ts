@@ -1,7 +1,7 @@
 // The weekly summary's picture: the view's debates as a chart model, rendered to a PNG attachment.
 
 import type { Attachment } from '../adapter.ts';
-import type { Language } from '../engine/types.ts';
+import type { Language } from '../domain/types.ts';
 import { translator } from '../i18n/translate.ts';
 import type { Counts } from '../store/ports.ts';
 import type { WeeklySummaryView } from '../views/weekly-summary.ts';

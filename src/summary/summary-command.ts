@@ -3,10 +3,10 @@
 // unclaimed summary is claimed and posted through the same path as the scheduler.
 
 import type { Publisher } from '../adapter.ts';
+import { type ChannelScope, PLATFORMS, type Platform } from '../domain/types.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { ChannelDefaults } from '../engine/context.ts';
 import type { Logger } from '../engine/logger.ts';
-import { type ChannelScope, PLATFORMS, type Platform } from '../engine/types.ts';
 import type { DebateStore } from '../store/ports.ts';
 import type { SummaryStore } from '../store/summary-ports.ts';
 import type { Reply } from '../views/types.ts';

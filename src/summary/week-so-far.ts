@@ -1,5 +1,6 @@
 // `/debat bilan` without #id: the channel's week so far, built by the weekly summary's builder.
 
+import type { Invocation } from '../domain/types.ts';
 import {
   answer,
   type EngineDeps,
@@ -9,7 +10,6 @@ import {
   refreshOf,
 } from '../engine/context.ts';
 import type { Outcome } from '../engine/outcome.ts';
-import type { Invocation } from '../engine/types.ts';
 import { buildWeeklySummary } from './build-summary.ts';
 import { resolveChannelSchedule, soFarRequest } from './channel-schedule.ts';
 

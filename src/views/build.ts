@@ -1,4 +1,4 @@
-import type { VoteSide } from '../engine/types.ts';
+import type { VoteSide } from '../domain/types.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { ArgumentRecord, DebateRecord, ScoreboardData } from '../store/ports.ts';
 import type { ArgumentItem, DebateHeader, HelpView, ScoreboardView } from './types.ts';

@@ -1,5 +1,5 @@
 import type { ExportFormat } from '../commands/command.ts';
-import type { Language, VoteSide } from '../engine/types.ts';
+import type { Language, VoteSide } from '../domain/types.ts';
 import { type MessageKey, t } from '../i18n/translate.ts';
 import type { ExportData } from '../store/ports.ts';
 import { debateHeader, resultsVisible } from './build.ts';

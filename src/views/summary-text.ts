@@ -1,7 +1,7 @@
 // Text pieces of the weekly summary that every renderer needs the same way (terminal, Slack,
 // Discord): the period, the shift since the last summary. Plain text; escape for your platform.
 
-import type { Language } from '../engine/types.ts';
+import type { Language } from '../domain/types.ts';
 import { type Translate, translator } from '../i18n/translate.ts';
 import type { Counts } from '../store/ports.ts';
 import type { WeeklySummaryView } from './weekly-summary.ts';

@@ -1,6 +1,6 @@
 import type { ExportFormat } from '../commands/command.ts';
-import type { UserError } from '../engine/result.ts';
-import type { DebateStatus, Language, Side, VoteSide } from '../engine/types.ts';
+import type { UserError } from '../domain/result.ts';
+import type { DebateStatus, Language, Side, VoteSide } from '../domain/types.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
 import type { Counts } from '../store/ports.ts';
 import type { WeeklySummaryView } from './weekly-summary.ts';

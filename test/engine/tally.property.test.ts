@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VoteSide } from '../../src/engine/types.ts';
+import type { VoteSide } from '../../src/domain/types.ts';
 import { person, type TestBed, testEngine } from '../helpers/engine.ts';
 import { firstView } from '../helpers/outcome.ts';
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/terminal/render.ts';
-import { errorKey } from '../../src/engine/result.ts';
-import type { Invocation } from '../../src/engine/types.ts';
-import { t } from '../../src/i18n/translate.ts';
+import type { Invocation } from '../../src/domain/types.ts';
+import { errorKey, t } from '../../src/i18n/translate.ts';
 import { person, type TestBed, testEngine } from '../helpers/engine.ts';
 import { messageProblems } from './support/hostile.ts';
 

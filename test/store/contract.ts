@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelScope } from '../../src/engine/types.ts';
+import type { ChannelScope } from '../../src/domain/types.ts';
 import type { DebateStore } from '../../src/store/ports.ts';
 
 const scope: ChannelScope = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };

@@ -4,8 +4,8 @@
 // Previous summary: Fri 2026-03-20 16:00 CET (15:00Z). This one: Fri 2026-03-27 16:00 CET (15:00Z).
 import { expect } from 'vitest';
 import type { Publisher } from '../../src/adapter.ts';
+import type { ChannelScope } from '../../src/domain/types.ts';
 import type { Outcome } from '../../src/engine/outcome.ts';
-import type { ChannelScope } from '../../src/engine/types.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { person, type TestBed, testEngine } from '../helpers/engine.ts';
 

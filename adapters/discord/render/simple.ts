@@ -1,5 +1,4 @@
-import { errorKey } from '../../../src/engine/result.ts';
-import type { MessageParams, Translate } from '../../../src/i18n/translate.ts';
+import { errorKey, type MessageParams, type Translate } from '../../../src/i18n/translate.ts';
 import type {
   ArgumentAddedView,
   DebateListView,

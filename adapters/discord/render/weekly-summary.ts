@@ -1,4 +1,4 @@
-import type { Language } from '../../../src/engine/types.ts';
+import type { Language } from '../../../src/domain/types.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar } from '../../../src/views/bars.ts';
 import { shiftText, summaryTitle, summaryTotals } from '../../../src/views/summary-text.ts';

@@ -2,9 +2,9 @@
 // a problem (empty, too long, debate closed) is shown in the form itself.
 
 import { parseText } from '../../../src/commands/parse.ts';
-import { errorKey, type UserError } from '../../../src/engine/result.ts';
-import type { Side } from '../../../src/engine/types.ts';
-import { translator } from '../../../src/i18n/translate.ts';
+import type { UserError } from '../../../src/domain/result.ts';
+import type { Side } from '../../../src/domain/types.ts';
+import { errorKey, translator } from '../../../src/i18n/translate.ts';
 import { MODAL_BLOCK } from '../action-ids.ts';
 import { fitPlain } from '../mrkdwn.ts';
 import { readModalTarget } from '../render/argument-modal.ts';

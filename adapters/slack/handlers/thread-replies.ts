@@ -2,7 +2,7 @@
 // argument of that debate, confirmed with a ✅ reaction. Other replies, edits and bots are left alone.
 
 import { parseText } from '../../../src/commands/parse.ts';
-import type { Side } from '../../../src/engine/types.ts';
+import type { Side } from '../../../src/domain/types.ts';
 import { formatRef } from '../refs.ts';
 import { viaEphemeral } from '../responders.ts';
 import type { EventArgs } from '../router.ts';

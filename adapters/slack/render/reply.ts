@@ -1,7 +1,6 @@
 // Any view of the core as a Slack message. User text is escaped and cut; catalog text escaped too
 // (help lines hold `<sujet>`, which mrkdwn would read as a link).
-import { errorKey } from '../../../src/engine/result.ts';
-import { type Translate, translator } from '../../../src/i18n/translate.ts';
+import { errorKey, type Translate, translator } from '../../../src/i18n/translate.ts';
 import type {
   ArgumentAddedView,
   DebateListView,

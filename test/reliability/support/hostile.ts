@@ -1,12 +1,11 @@
 // The hostile input corpus (hostile-inputs.json) and what "a clear localized error" means.
 import { readFileSync } from 'node:fs';
 import { cleanUserText, textLength } from '../../../src/commands/user-text.ts';
-import { errorKey } from '../../../src/engine/result.ts';
-import { LANGUAGES, type Language } from '../../../src/engine/types.ts';
+import { LANGUAGES, type Language } from '../../../src/domain/types.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { fr } from '../../../src/i18n/fr.ts';
 import type { Message } from '../../../src/i18n/message.ts';
-import type { MessageKey, MessageParams } from '../../../src/i18n/translate.ts';
+import { errorKey, type MessageKey, type MessageParams } from '../../../src/i18n/translate.ts';
 import type { View } from '../../../src/views/types.ts';
 
 interface Corpus {

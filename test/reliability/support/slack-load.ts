@@ -1,7 +1,7 @@
 // Many people clicking the vote buttons of a scoreboard at once, over signed HTTP requests, and
 // what the database and the scoreboard message say afterwards.
 import Database from 'better-sqlite3';
-import type { VoteSide } from '../../../src/engine/types.ts';
+import type { VoteSide } from '../../../src/domain/types.ts';
 import type { FakeSlack } from '../../fakes/slack/index.ts';
 import type { SlackBot } from './slack-process.ts';
 

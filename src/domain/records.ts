@@ -1,0 +1,97 @@
+import type { DebateStatus, Language, Platform, Side, VoteSide } from './types.ts';
+
+/** What is stored of a debate and its parts, as the core reads them. */
+export interface DebateRecord {
+  id: number;
+  uid: string;
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  number: number;
+  topic: string;
+  openerKey: string | null;
+  openerName: string | null;
+  anonymous: boolean;
+  hidden: boolean;
+  status: DebateStatus;
+  openedAt: number;
+  closesAt: number | null;
+  closedAt: number | null;
+  scoreboardRef: string | null;
+}
+
+export interface ArgumentRecord {
+  id: number;
+  number: number;
+  side: Side;
+  text: string;
+  authorKey: string | null;
+  authorName: string | null;
+  createdAt: number;
+  withdrawnAt: number | null;
+  endorsements: number;
+  deltas: number;
+}
+
+export interface Counts {
+  pro: number;
+  con: number;
+  neutral: number;
+}
+
+export interface ChannelSettings {
+  timezone: string | null;
+  summaryDay: number | null;
+  summaryTime: string | null;
+  summaryOff: boolean;
+  /** A thread under each new debate's scoreboard (platforms with threads). */
+  threads: boolean;
+  language: Language | null;
+}
+
+export interface ScoreboardData {
+  debate: DebateRecord;
+  counts: Counts;
+  participants: number;
+  argumentCounts: { pro: number; con: number };
+  topPro: ArgumentRecord | null;
+  topCon: ArgumentRecord | null;
+  newest: ArgumentRecord | null;
+  deltas: number;
+}
+
+export interface VoteRecord {
+  voterKey: string;
+  voterName: string | null;
+  side: VoteSide;
+  votedAt: number;
+}
+
+export interface VoteEventRecord {
+  voterKey: string;
+  voterName: string | null;
+  oldSide: VoteSide | null;
+  newSide: VoteSide | null;
+  at: number;
+  persuadedBy: number | null;
+}
+
+export interface ExportData {
+  debate: DebateRecord;
+  counts: Counts;
+  arguments: ArgumentRecord[];
+  votes: VoteRecord[];
+  history: VoteEventRecord[];
+}
+
+export interface DebateSummaryRow {
+  debate: DebateRecord;
+  counts: Counts;
+  argumentCount: number;
+}
+
+/** A debate someone took part in, with their own vote. */
+export interface ParticipationRow extends DebateSummaryRow {
+  viewerVote: VoteSide | null;
+  opened: boolean;
+}

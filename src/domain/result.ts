@@ -1,0 +1,63 @@
+/**
+ * Every expected failure has a code; each code has its message `error.<code>` in every catalog
+ * (src/i18n/translate.ts checks it at compile time).
+ */
+export const ERROR_CODES = [
+  'argument.not_found',
+  'argument.own',
+  'argument.too_long',
+  'argument.withdrawn',
+  'debate.already_closed',
+  'debate.already_open',
+  'debate.closed',
+  'debate.none_open',
+  'debate.not_found',
+  'input.too_long',
+  'internal',
+  'parse.bad_debate',
+  'parse.bad_duration',
+  'parse.bad_format',
+  'parse.bad_number',
+  'parse.bad_setting',
+  'parse.bad_side',
+  'parse.missing_duration',
+  'parse.missing_number',
+  'parse.missing_side',
+  'parse.missing_text',
+  'parse.missing_topic',
+  'parse.unknown',
+  'parse.unknown_flag',
+  'persuasion.no_switch',
+  'persuasion.wrong_side',
+  'post.forbidden',
+  'rights.close',
+  'rights.settings',
+  'rights.withdraw',
+  'settings.bad_day',
+  'settings.bad_language',
+  'settings.bad_switch',
+  'settings.bad_time',
+  'settings.bad_timezone',
+  'settings.missing_language',
+  'settings.missing_summary',
+  'settings.missing_timezone',
+  'text.empty',
+  'topic.too_long',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Values put into a message's `{name}` placeholders. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export interface UserError {
+  code: ErrorCode;
+  params?: MessageParams | undefined;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: UserError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: ErrorCode, params?: MessageParams): Result<T> => ({
+  ok: false,
+  error: { code, params },
+});
