@@ -1,9 +1,13 @@
 import { userInfo } from 'node:os';
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
+import { styleText } from 'node:util';
 import type { Adapter, AdapterDeps, Publisher } from '../../src/adapter.ts';
+import { cleanUserText } from '../../src/commands/user-text.ts';
 import type { Invocation } from '../../src/domain/types.ts';
 import type { ScoreboardRefresh } from '../../src/engine/outcome.ts';
-import type { Reply } from '../../src/views/types.ts';
+import { type MessageKey, type MessageParams, translator } from '../../src/i18n/translate.ts';
+import type { ExportView, Reply } from '../../src/views/types.ts';
+import { fileProblem, writeExportFile } from './export-file.ts';
 import { renderReply } from './render.ts';
 import { readLine, TerminalSession } from './session.ts';
 
@@ -13,6 +17,8 @@ export interface TerminalIo {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   interactive: boolean;
+  /** Where `exporter` writes its files: the working folder. */
+  folder?: string;
 }
 
 const defaultIo = (): TerminalIo => ({
@@ -31,46 +37,93 @@ const ownerName = (configured: string | undefined): string => {
 };
 
 /**
- * The terminal adapter: a REPL on a TTY, a script reader otherwise (one line, one answer).
- * Buttons of the views appear as short commands to type.
+ * The terminal adapter: a line editor with a prompt and history on a TTY, a script reader
+ * otherwise (each line echoed after the prompt, then its answer). Buttons of the views appear as
+ * short commands to type; an export is written as a file.
  */
 export function createTerminalAdapter(io: TerminalIo = defaultIo()) {
   return async (deps: AdapterDeps): Promise<Adapter> => {
     const session = new TerminalSession(ownerName(deps.config.DEBAT_USER));
     const style = { color: io.interactive && !process.env.NO_COLOR, timezone: deps.config.DEBAT_TIMEZONE };
-    const write = (text: string) => io.output.write(`${text}\n`);
-    const show = (reply: Reply) => write(renderReply(reply, style));
     let queue: Promise<void> = Promise.resolve();
-    let rl: ReturnType<typeof createInterface> | undefined;
+    let rl: Interface | undefined;
+    // True while the prompt waits for a line: text arriving then (a debate closed by its duration, a
+    // weekly summary) is written above it, and the prompt and what was typed are drawn again.
+    let prompting = false;
     // Lines already buffered after `/quit` are not read.
     let quitting = false;
+
+    const write = (text: string) => {
+      if (!(rl && prompting)) return void io.output.write(`${text}\n`);
+      cursorTo(io.output, 0);
+      clearLine(io.output, 0);
+      io.output.write(`${text}\n`);
+      rl.prompt(true);
+    };
+    const scope = () => ({
+      platform: 'terminal' as const,
+      workspaceId: TERMINAL_WORKSPACE,
+      channelId: session.channel,
+    });
+    // The terminal's own lines (banner, who speaks where, exports), in the channel's language.
+    const say = async (key: MessageKey, params: MessageParams = {}, mark?: 'ok' | 'failed') => {
+      const text = translator((await deps.engine.languages(scope())).private)(key, params);
+      if (!mark) return write(text);
+      const painted = `${mark === 'ok' ? '✓' : '✗'} ${text}`;
+      write(style.color ? styleText(mark === 'ok' ? 'green' : 'red', painted) : painted);
+    };
+
+    const saveExport = async (view: ExportView) => {
+      const folder = io.folder ?? process.cwd();
+      try {
+        const path = writeExportFile(view, folder);
+        await say('terminal.export_written', { debate: view.debate.number, path }, 'ok');
+      } catch (error) {
+        const tr = translator((await deps.engine.languages(scope())).private);
+        await say(
+          'terminal.export_failed',
+          { path: folder, reason: tr(`file.${fileProblem(error)}`) },
+          'failed',
+        );
+      }
+    };
+    const show = async (reply: Reply) => {
+      if (reply.view.kind === 'export') return saveExport(reply.view);
+      write(renderReply(reply, style));
+    };
 
     const handle = async (line: string): Promise<void> => {
       if (quitting) return;
       const meta = readLine(line);
-      if (!io.interactive && line.trim() !== '') write(`${session.prompt}${line.trim()}`);
+      // A script's line is shown as typed, minus control characters and escape sequences.
+      if (!io.interactive && line.trim() !== '') write(`${session.prompt}${cleanUserText(line)}`);
       if (!meta) return;
       if (meta.kind === 'quit') {
         quitting = true;
         return void rl?.close();
       }
-      if (meta.kind === 'as') return void session.speakAs(meta.name);
-      if (meta.kind === 'channel') return void session.moveTo(meta.name);
-      const inv: Invocation = {
-        platform: 'terminal',
-        workspaceId: TERMINAL_WORKSPACE,
-        channelId: session.channel,
-        user: session.user,
-      };
+      if (meta.kind === 'as') {
+        session.speakAs(meta.name);
+        return say(
+          session.user.isAdmin ? 'terminal.as_owner' : 'terminal.as_member',
+          { name: session.user.name },
+          'ok',
+        );
+      }
+      if (meta.kind === 'channel') {
+        session.moveTo(meta.name);
+        return say('terminal.channel', { channel: session.channel }, 'ok');
+      }
+      const inv: Invocation = { ...scope(), user: session.user };
       const outcome = await deps.engine.run(inv, meta.text);
-      for (const reply of outcome.replies) show(reply);
+      for (const reply of outcome.replies) await show(reply);
       if (outcome.opened)
         await deps.engine.attachScoreboard(inv, outcome.opened.number, `terminal:${inv.channelId}`);
     };
 
     const publisher: Publisher = {
       async post(scope, reply) {
-        write(renderReply(reply, style));
+        await show(reply);
         return `terminal:${scope.channelId}`;
       },
     };
@@ -82,24 +135,28 @@ export function createTerminalAdapter(io: TerminalIo = defaultIo()) {
       refresh(refresh: ScoreboardRefresh) {
         queue = queue.then(async () => {
           const live = await deps.engine.liveScoreboard(refresh.scope, refresh.number);
-          if (live && live.view.kind === 'scoreboard' && live.view.debate.status === 'closed') show(live);
+          if (live && live.view.kind === 'scoreboard' && live.view.debate.status === 'closed')
+            await show(live);
         });
       },
       async start() {
         rl = createInterface({
           input: io.input,
+          // Without an output, readline draws no prompt and echoes nothing.
+          ...(io.interactive ? { output: io.output, historySize: 200, removeHistoryDuplicates: true } : {}),
           terminal: io.interactive,
           crlfDelay: Number.POSITIVE_INFINITY,
         });
         const prompt = () => {
-          if (io.interactive) {
-            rl?.setPrompt(session.prompt);
-            rl?.prompt();
-          }
+          if (!io.interactive || quitting) return;
+          rl?.setPrompt(session.prompt);
+          prompting = true;
+          rl?.prompt();
         };
-        if (io.interactive) write('Débat · /debat aide pour commencer, /quit pour sortir.');
+        if (io.interactive) await say('terminal.banner');
         prompt();
         rl.on('line', (line) => {
+          prompting = false;
           queue = queue
             .then(() => handle(line))
             .catch((error: unknown) => deps.logger.error({ err: error }, 'terminal line failed'))
@@ -107,6 +164,9 @@ export function createTerminalAdapter(io: TerminalIo = defaultIo()) {
         });
         rl.on('SIGINT', () => rl?.close());
         rl.on('close', () => {
+          // Ctrl-D or Ctrl-C at the prompt: the shell's prompt starts on a line of its own.
+          if (prompting) io.output.write('\n');
+          prompting = false;
           void queue.then(() => deps.requestShutdown('end of input'));
         });
       },

@@ -106,6 +106,8 @@ function renderView(
         lines.push(paint('yellow', tr('help.unknown', { word: view.unknown })));
         if (view.suggestion)
           lines.push(paint('yellow', tr('help.did_you_mean', { suggestion: view.suggestion })));
+        lines.push(paint('dim', tr('help.more')));
+        return lines.join('\n');
       }
       lines.push(paint('bold', tr('help.title')), tr('help.intro'));
       for (const entry of view.entries) lines.push(`  ${tr(entry)}`);

@@ -4,12 +4,13 @@ import { parseDuration } from './duration.ts';
 import { fold } from './fold.ts';
 import { type CommandSpec, INPUT_MAX } from './grammar.ts';
 import { closest } from './suggest.ts';
-import { argumentTextSchema, topicSchema } from './user-text.ts';
+import { argumentTextSchema, cleanUserText, topicSchema } from './user-text.ts';
 import { canonicalTimeZone, parseTimeOfDay, parseWeekday } from './weekly-time.ts';
 import {
   commandSpecFor,
   flagFor,
   isOffWord,
+  isConfirmWord,
   isOnWord,
   KEYWORDS,
   languageFor,
@@ -54,7 +55,8 @@ export function parseCommand(input: string): Result<Command> {
     case 'list':
       return ok({ kind: 'list' });
     case 'forgetMe':
-      return ok({ kind: 'forgetMe' });
+      // Erasing reaches every channel and cannot be undone: only the word itself confirms.
+      return ok({ kind: 'forgetMe', confirmed: rest.length === 1 && isConfirmWord(rest[0]!) });
     case 'help':
       return ok({ kind: 'help' });
   }
@@ -65,7 +67,11 @@ type Usage = { command: string; commandEn: string };
 export const usage = (spec: CommandSpec): Usage => ({ command: spec.fr, commandEn: spec.en });
 
 /** Words echoed back in errors are kept short: a 10,000-character word is not worth repeating. */
-const clip = (word: string): string => (word.length > 40 ? `${[...word].slice(0, 40).join('')}…` : word);
+// A word quoted back to the person: cleaned like stored text (no escape sequence reaches a terminal).
+const clip = (raw: string): string => {
+  const word = cleanUserText(raw);
+  return word.length > 40 ? `${[...word].slice(0, 40).join('')}…` : word;
+};
 
 function debateId(token: string): Result<number> | undefined {
   const match = /^#(\S*)$/u.exec(token);

@@ -7,9 +7,23 @@ import { ARGUMENT_MAX, TOPIC_MAX } from './grammar.ts';
 const INVISIBLE =
   /(?![\u200D\u{E0020}-\u{E007F}])[\p{Cc}\p{Cf}\p{Cs}\u115F\u1160\u17B4\u17B5\u3164\uFFA0]|\u034F/gu;
 
-/** Trim, fold every run of whitespace into one space and drop invisible or control characters. */
+// Whole terminal escape sequences (ECMA-48), so no `[31m` is left once ESC itself is gone:
+// control strings (OSC, DCS, SOS, PM, APC) up to BEL or ST, or to the end if never closed (a
+// terminal would swallow the rest too); CSI with its parameters; other two- or three-byte escapes.
+// util.stripVTControlCharacters misses OSC titles with spaces and DCS strings.
+const ESCAPE_SEQUENCE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what it removes
+  /(?:\u001B[\]PX^_]|[\u0090\u0098\u009D-\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C|$)|(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|\u001B[\u0020-\u002F]*[\u0030-\u007E]?/gu;
+
+/** Trim, fold every run of whitespace into one space and drop escape sequences, invisible or control characters. */
 export function cleanUserText(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/gu, ' ').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+  return raw
+    .normalize('NFC')
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(/\s+/gu, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** Length as people count it: code points, not UTF-16 units. */

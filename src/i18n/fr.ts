@@ -163,6 +163,20 @@ export const fr = {
   'help.id': '#id choisit un débat quand le salon en a plusieurs ; sinon, le plus récent.',
   'help.unknown': 'Je ne connais pas « {word} ».',
   'help.did_you_mean': 'Vouliez-vous dire « {suggestion} » ?',
+  'help.more': 'Toutes les commandes : /debat aide',
+
+  // The terminal
+  'terminal.banner': 'Débat · tapez « aide » pour les commandes, /quit pour sortir.',
+  'terminal.as_member': 'Vous parlez maintenant en tant que {name} (membre).',
+  'terminal.as_owner': 'Vous parlez maintenant en tant que {name} (admin).',
+  'terminal.channel': 'Vous êtes maintenant dans #{channel}.',
+  'terminal.export_written': 'Débat n° {debate} exporté dans {path}',
+  'terminal.export_failed': 'Impossible d’écrire {path} : {reason}',
+  'file.denied': 'accès refusé',
+  'file.no_space': 'plus de place sur le disque',
+  'file.missing': 'le dossier n’existe pas',
+  'file.not_folder': 'une partie du chemin n’est pas un dossier',
+  'file.other': 'le système a refusé l’écriture',
 
   // Slash command and option descriptions (Discord shows them while typing; 100 characters at most)
   'command.debat': 'Débats de bureau : lancer, argumenter, voter, changer d’avis',

@@ -65,9 +65,10 @@ const HELP_ENTRIES: readonly MessageKey[] = [
   'help.id',
 ];
 
+/** The full help; for a word the grammar does not know, only the "did you mean" (no command list). */
 export const helpView = (unknown?: string, suggestion?: string): HelpView => ({
   kind: 'help',
   unknown,
   suggestion,
-  entries: HELP_ENTRIES,
+  entries: unknown === undefined ? HELP_ENTRIES : [],
 });

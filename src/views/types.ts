@@ -40,6 +40,18 @@ export interface ScoreboardView {
   deltas: number;
   /** Only in private views: the viewer's own vote, shown even when results are hidden. */
   viewerVote?: VoteSide | null;
+  /** Set on the announcement that the debate has ended: a heading above the final tally. */
+  ended?: {
+    /** The debate's channel, named in the heading. */
+    channelId: string;
+    /** Its duration ran out (otherwise someone closed it). */
+    byDuration: boolean;
+  };
+}
+
+/** `oublier-moi` asks first: what will be erased, everywhere, for good; confirming erases. */
+export interface ForgetConfirmView {
+  kind: 'forgetConfirm';
 }
 
 export interface ArgumentListView {
@@ -64,6 +76,7 @@ export interface DebateListView {
 
 export interface HelpView {
   kind: 'help';
+  /** A mistyped command: renderers show it, the suggestion and one line pointing at the full help. */
   unknown?: string | undefined;
   suggestion?: string | undefined;
   entries: readonly MessageKey[];
@@ -131,6 +144,7 @@ export type View =
   | SettingsView
   | ExportView
   | PersuasionPromptView
+  | ForgetConfirmView
   | WeeklySummaryView;
 
 /** One answer: private to the person who acted, or public in the channel. */

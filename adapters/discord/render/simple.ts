@@ -31,17 +31,16 @@ export function errorText(
 }
 
 export function renderHelp(view: HelpView, tr: Translate): OutgoingMessage {
-  const head: string[] = [];
   if (view.unknown !== undefined) {
-    head.push(tr('help.unknown', { word: escapeUserText(view.unknown) }));
-    if (view.suggestion) head.push(tr('help.did_you_mean', { suggestion: escapeUserText(view.suggestion) }));
-    head.push('');
+    const lines = [tr('help.unknown', { word: escapeUserText(view.unknown) })];
+    if (view.suggestion) lines.push(tr('help.did_you_mean', { suggestion: escapeUserText(view.suggestion) }));
+    return { content: [...lines, tr('help.more')].join('\n') };
   }
   return {
     embeds: [
       {
         title: tr('help.title'),
-        description: [...head, tr('help.intro'), '', ...view.entries.map((key) => `• ${tr(key)}`)].join('\n'),
+        description: [tr('help.intro'), '', ...view.entries.map((key) => `• ${tr(key)}`)].join('\n'),
         color: COLORS.notice,
       },
     ],

@@ -91,12 +91,13 @@ function debateList(tr: Translate, view: DebateListView): SlackMessage {
 }
 
 function help(tr: Translate, view: HelpView): SlackMessage {
-  const blocks: Block[] = [];
   if (view.unknown !== undefined) {
     const lines = [esc(tr('help.unknown', { word: view.unknown }))];
     if (view.suggestion) lines.push(esc(tr('help.did_you_mean', { suggestion: view.suggestion })));
-    blocks.push(section(`:thinking_face: ${lines.join('\n')}`));
+    lines.push(esc(tr('help.more')));
+    return message(lines.join(' '), [section(`:thinking_face: ${lines.join('\n')}`)]);
   }
+  const blocks: Block[] = [];
   blocks.push(section(`*${esc(tr('help.title'))}*\n${esc(tr('help.intro'))}`));
   blocks.push(
     ...textSections(
