@@ -7,11 +7,13 @@ import type { Logger } from '../src/engine/logger.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import { summaryChartAttachment } from '../src/summary/summary-chart.ts';
 import { summaryCommand } from '../src/summary/summary-command.ts';
+import { writeOutputFile } from './output-file.ts';
 import { renderReply } from './terminal/render.ts';
 
 export const SUMMARY_USAGE =
-  'debat summary --channel <platform:workspace:channel | terminal channel> [--at <ISO time>] [--dry-run]';
+  'debat summary --channel <platform:workspace:channel | terminal channel> [--at <ISO time>] [--dry-run] [--png FILE]';
 
 /** Runs the command; returns the exit code. Only terminal channels can be posted from here. */
 export async function summaryCli(
@@ -20,7 +22,12 @@ export async function summaryCli(
   logger: Logger,
   out: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
-  let values: { channel?: string | undefined; at?: string | undefined; 'dry-run'?: boolean | undefined };
+  let values: {
+    channel?: string | undefined;
+    at?: string | undefined;
+    'dry-run'?: boolean | undefined;
+    png?: string | undefined;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -28,6 +35,7 @@ export async function summaryCli(
         channel: { type: 'string' },
         at: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        png: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -52,6 +60,9 @@ export async function summaryCli(
         posted = renderReply(reply, style);
         return `terminal:${scope.channelId}`;
       },
+      async update() {
+        return undefined;
+      },
     };
     const result = await summaryCommand(
       {
@@ -71,7 +82,16 @@ export async function summaryCli(
     out.write(`${result.lines.join('\n')}\n`);
     const shown = posted ?? (result.reply && renderReply(result.reply, style));
     if (shown) out.write(`\n${shown}\n`);
-    return result.exitCode;
+    if (values.png === undefined || result.exitCode === 2) return result.exitCode;
+    // The week's chart as a file: the picture the platforms that take files receive.
+    const summary = result.reply?.view;
+    if (summary?.kind !== 'weeklySummary') {
+      out.write('png      nothing happened in this window: no chart written\n');
+      return 1;
+    }
+    const written = writeOutputFile(values.png, summaryChartAttachment(summary, result.reply!.language).data);
+    out.write(written.ok ? `png      chart written to ${written.path}\n` : `--png: ${written.problem}\n`);
+    return written.ok ? result.exitCode : 1;
   } finally {
     await store.close();
   }

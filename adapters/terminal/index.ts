@@ -4,10 +4,10 @@ import { styleText } from 'node:util';
 import type { Adapter, AdapterDeps, Publisher } from '../../src/adapter.ts';
 import { cleanUserText } from '../../src/commands/user-text.ts';
 import type { Invocation } from '../../src/domain/types.ts';
-import type { ScoreboardRefresh } from '../../src/engine/outcome.ts';
 import { type MessageKey, type MessageParams, translator } from '../../src/i18n/translate.ts';
 import type { ExportView, Reply } from '../../src/views/types.ts';
-import { fileProblem, writeExportFile } from './export-file.ts';
+import { fileProblem } from '../output-file.ts';
+import { writeExportFile } from './export-file.ts';
 import { renderReply } from './render.ts';
 import { readLine, TerminalSession } from './session.ts';
 
@@ -126,19 +126,15 @@ export function createTerminalAdapter(io: TerminalIo = defaultIo()) {
         await show(reply);
         return `terminal:${scope.channelId}`;
       },
+      // Printed lines cannot be edited: a command's answer shows the scoreboard, an ending is posted.
+      async update() {
+        return undefined;
+      },
     };
 
     return {
       platform: 'terminal',
       publisher,
-      // Scoreboards changed by a command are already answered; a debate closed by its duration is shown.
-      refresh(refresh: ScoreboardRefresh) {
-        queue = queue.then(async () => {
-          const live = await deps.engine.liveScoreboard(refresh.scope, refresh.number);
-          if (live && live.view.kind === 'scoreboard' && live.view.debate.status === 'closed')
-            await show(live);
-        });
-      },
       async start() {
         rl = createInterface({
           input: io.input,

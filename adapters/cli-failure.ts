@@ -1,0 +1,14 @@
+// A command that failed says why in one plain line on stderr: no stack trace, no JSON.
+import { ConfigError } from '../src/config.ts';
+import { BackupError } from '../src/store/backup.ts';
+import { DatabaseFileError } from '../src/store/database-file.ts';
+
+/** The line an operator reads; the stack only when they asked for debug logs. */
+export function failureLine(error: unknown, logLevel = process.env.DEBAT_LOG_LEVEL): string {
+  if (error instanceof ConfigError || error instanceof BackupError) return error.message;
+  if (error instanceof DatabaseFileError) return `Invalid configuration: DEBAT_DB_PATH: ${error.problem}`;
+  const message = error instanceof Error ? error.message : String(error);
+  if (logLevel === 'debug' || logLevel === 'trace')
+    return `Débat stopped: ${error instanceof Error ? (error.stack ?? message) : message}`;
+  return `Débat stopped: ${message.split('\n')[0]} (DEBAT_LOG_LEVEL=debug shows where)`;
+}

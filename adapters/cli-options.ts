@@ -1,0 +1,72 @@
+// What `debat …` was asked: a command and its arguments, the usage, the version, or a mistake.
+import { readFileSync } from 'node:fs';
+import { REGISTER_USAGE } from './discord/register.ts';
+import { EXPORT_USAGE } from './export-cli.ts';
+import { SUMMARY_USAGE } from './summary-cli.ts';
+
+export const USAGE = `Usage: debat [command] [options]
+
+Commands:
+  start        run the bot (the default; the terminal when no platform token is set)
+  migrate      apply pending database migrations (PostgreSQL when DATABASE_URL is set) and exit
+  backup <file>  copy the database to a new file, also while the bot runs
+  export       a debate as a Markdown or CSV file:
+               ${EXPORT_USAGE}
+  summary      a channel's weekly summary at a given moment, and its chart:
+               ${SUMMARY_USAGE}
+  discord-register  register /debat on Discord (in one server to try it; everywhere otherwise):
+               ${REGISTER_USAGE}
+  help         this help (also --help, -h)
+  version      the version (also --version, -v)
+
+Configuration comes from the environment (see .env.example).`;
+
+export type CommandLine =
+  | { kind: 'run'; command: Command; args: string[] }
+  | { kind: 'usage' }
+  | { kind: 'version' }
+  | { kind: 'mistake'; message: string };
+
+const COMMANDS = ['start', 'migrate', 'backup', 'export', 'summary', 'discord-register'] as const;
+type Command = (typeof COMMANDS)[number];
+/** How many plain arguments each command takes; options are read by the commands that have any. */
+const ARGUMENTS: Record<Command, { positionals: number; options: boolean }> = {
+  start: { positionals: 0, options: false },
+  migrate: { positionals: 0, options: false },
+  backup: { positionals: 1, options: false },
+  export: { positionals: 0, options: true },
+  summary: { positionals: 0, options: true },
+  'discord-register': { positionals: 0, options: true },
+};
+const HELP = new Set(['help', '--help', '-h']);
+const VERSION = new Set(['version', '--version', '-v', '-V']);
+
+/** Reads the command line; nothing here starts the bot or reads the environment. */
+export function readCommandLine(argv: readonly string[]): CommandLine {
+  const [first, ...rest] = argv;
+  if (first === undefined) return { kind: 'run', command: 'start', args: [] };
+  if (HELP.has(first)) return { kind: 'usage' };
+  if (VERSION.has(first)) return { kind: 'version' };
+  if (first.startsWith('-')) return { kind: 'mistake', message: `Unknown option "${first}".` };
+  const command = COMMANDS.find((name) => name === first);
+  if (!command) return { kind: 'mistake', message: `Unknown command "${first}".` };
+  if (rest.includes('--help') || rest.includes('-h')) return { kind: 'usage' };
+  const shape = ARGUMENTS[command];
+  if (!shape.options) {
+    const option = rest.find((arg) => arg.startsWith('-') && arg !== '-');
+    if (option) return { kind: 'mistake', message: `Unknown option "${option}" for "${command}".` };
+    if (rest.length > shape.positionals)
+      return {
+        kind: 'mistake',
+        message: `Unexpected argument "${rest[shape.positionals]}" for "${command}".`,
+      };
+  }
+  return { kind: 'run', command, args: rest };
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return `debat ${pkg.version}`;
+}
