@@ -2,6 +2,7 @@ import type { styleText } from 'node:util';
 import type { Language } from '../../src/domain/types.ts';
 import type { Translate } from '../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
+import { formatShare } from '../../src/views/format.ts';
 import { shiftText, signed, summaryTitle, summaryTotals } from '../../src/views/summary-text.ts';
 import type { ArgumentItem } from '../../src/views/types.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../../src/views/weekly-summary.ts';
@@ -35,7 +36,7 @@ export function renderWeeklySummary(
       for (const side of ['pro', 'con', 'neutral'] as const) {
         const shift = d.shift ? ` ${signed(d.shift[side])}` : '';
         lines.push(
-          `  ${tr(`side.${side}`).padEnd(8)}${paint(colors[side], proportionBar(shares[side] / 100, 20))} ${d.counts[side]} (${shares[side]} %)${shift}`,
+          `  ${tr(`side.${side}`).padEnd(8)}${paint(colors[side], proportionBar(shares[side] / 100, 20))} ${formatShare(d.counts[side], shares[side], language)}${shift}`,
         );
       }
       lines.push(`  ${tr('scoreboard.votes', { count: totalVotes(d.counts) })}`);

@@ -2,6 +2,8 @@ import { styleText } from 'node:util';
 import type { Language } from '../../src/domain/types.ts';
 import { errorKey, type Translate, translator } from '../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
+import { formatDateTime, formatShare } from '../../src/views/format.ts';
+import { legendOf } from '../../src/views/legend.ts';
 import type { ArgumentItem, Reply, ScoreboardView, View } from '../../src/views/types.ts';
 import { renderWeeklySummary } from './render-summary.ts';
 
@@ -9,7 +11,8 @@ type Style = Parameters<typeof styleText>[0];
 
 export interface TextStyle {
   color: boolean;
-  timezone: string;
+  /** No longer read: every view that shows a date carries its channel's zone. */
+  timezone?: string;
 }
 
 /** What to type next, in the reply's language (both languages' words work everywhere). */
@@ -46,14 +49,16 @@ const HINTS: Record<
 export function renderReply(reply: Reply, style: TextStyle): string {
   const tr = translator(reply.language);
   const paint = (format: Style, text: string) => (style.color ? styleText(format, text) : text);
-  return renderView(reply.view, tr, reply.language, style, paint);
+  const text = renderView(reply.view, tr, reply.language, paint);
+  // Symbols are explained under the view that shows them.
+  const legend = legendOf(reply.view).map((key) => paint('dim', tr(key)));
+  return legend.length > 0 ? `${text}\n${legend.join('\n')}` : text;
 }
 
 function renderView(
   view: View,
   tr: Translate,
   language: Language,
-  style: TextStyle,
   paint: (format: Style, text: string) => string,
 ): string {
   const argumentLine = (item: ArgumentItem) => {
@@ -67,7 +72,7 @@ function renderView(
   };
   switch (view.kind) {
     case 'scoreboard':
-      return renderScoreboard(view, tr, language, style, paint, argumentLine);
+      return renderScoreboard(view, tr, language, paint, argumentLine);
     case 'argumentAdded':
       return [
         paint(
@@ -125,6 +130,7 @@ function renderView(
         `  ${tr('settings.timezone', { zone: view.timezone })}`,
         `  ${view.summary ? tr('settings.summary', { day: tr(`day.${view.summary.day}` as 'day.0'), time: view.summary.time }) : tr('settings.summary_off')}`,
         `  ${tr('settings.language', { language: tr(`language.${view.language}`) })}`,
+        `  ${tr(view.threads ? 'settings.threads_on' : 'settings.threads_off')}`,
       );
       return lines.join('\n');
     }
@@ -145,7 +151,6 @@ function renderScoreboard(
   view: ScoreboardView,
   tr: Translate,
   language: Language,
-  style: TextStyle,
   paint: (format: Style, text: string) => string,
   argumentLine: (item: ArgumentItem) => string,
 ): string {
@@ -160,14 +165,8 @@ function renderScoreboard(
       : tr('scoreboard.opener_anonymous'),
     tr(`status.${debate.status}`),
   ];
-  if (debate.closesAt !== null && debate.status === 'open') {
-    const date = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: style.timezone,
-    }).format(debate.closesAt);
-    meta.push(tr('scoreboard.closes_at', { date }));
-  }
+  if (debate.closesAt !== null && debate.status === 'open')
+    meta.push(tr('scoreboard.closes_at', { date: formatDateTime(debate.closesAt, language, view.timezone) }));
   lines.push(paint('dim', meta.join(' · ')));
   if (view.counts) {
     const shares = percentages(view.counts);
@@ -175,7 +174,7 @@ function renderScoreboard(
     for (const side of ['pro', 'con', 'neutral'] as const) {
       const label = tr(`side.${side}`).padEnd(8);
       lines.push(
-        `${label}${paint(colors[side], proportionBar(shares[side] / 100, 20))} ${view.counts[side]} (${shares[side]} %)`,
+        `${label}${paint(colors[side], proportionBar(shares[side] / 100, 20))} ${formatShare(view.counts[side], shares[side], language)}`,
       );
     }
     lines.push(tr('scoreboard.votes', { count: totalVotes(view.counts) }));
@@ -184,7 +183,7 @@ function renderScoreboard(
     [
       tr('scoreboard.participants', { count: view.participants }),
       tr('scoreboard.arguments', { count: view.argumentCounts.pro + view.argumentCounts.con }),
-      tr('scoreboard.deltas', { count: view.deltas }),
+      ...(view.deltas > 0 ? [tr('scoreboard.deltas', { count: view.deltas })] : []),
     ].join(' · '),
   );
   if (view.viewerVote !== undefined)

@@ -185,7 +185,7 @@ function parseArgumentsPage(rest: string[]): Result<Command> {
   if (!taken.ok) return taken;
   const [pageWord] = taken.value.others;
   const page = pageWord === undefined ? 1 : positiveNumber(pageWord);
-  if (page === undefined) return fail('parse.bad_number', { word: clip(pageWord ?? '') });
+  if (page === undefined) return fail('parse.bad_page', { word: clip(pageWord ?? '') });
   return ok({ kind: 'arguments', page, debate: taken.value.debate });
 }
 

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'parse.bad_duration',
   'parse.bad_format',
   'parse.bad_number',
+  'parse.bad_page',
   'parse.bad_setting',
   'parse.bad_side',
   'parse.missing_duration',

@@ -25,10 +25,14 @@ export interface EngineDeps {
   logger: Logger;
 }
 
-/** The two languages of an answer: the channel's for public posts, the person's for private ones. */
+/**
+ * The two languages of an answer: the channel's for public posts, the person's for private ones;
+ * and the channel's time zone, in which every date is shown.
+ */
 export interface Languages {
   public: Language;
   private: Language;
+  timezone: string;
 }
 
 export type Handler<K extends Command['kind']> = (

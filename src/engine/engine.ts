@@ -32,7 +32,10 @@ const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 /** The debate engine: commands in, views out. It never calls an adapter. */
 export class DebateEngine {
-  private readonly channelLanguages = new Map<string, { language: Language; until: number }>();
+  private readonly channelLanguages = new Map<
+    string,
+    { language: Language; timezone: string; until: number }
+  >();
 
   private constructor(private readonly deps: EngineDeps) {}
 
@@ -62,8 +65,8 @@ export class DebateEngine {
     let languages = known ?? this.fallbackLanguages(inv);
     try {
       languages = known ?? (await this.languages(inv));
-      if (command.kind === 'settings' && command.change?.setting === 'language')
-        this.channelLanguages.delete(channelKey(inv));
+      const setting = command.kind === 'settings' ? command.change?.setting : undefined;
+      if (setting === 'language' || setting === 'timezone') this.channelLanguages.delete(channelKey(inv));
       return await this.dispatch(inv, command, languages);
     } catch (error) {
       // No user id in the log: it could name an anonymous voter.
@@ -127,16 +130,23 @@ export class DebateEngine {
     const now = Date.now();
     let remembered = this.channelLanguages.get(key);
     if (!remembered || remembered.until <= now) {
-      const language = (await this.deps.store.channelSettings(inv)).language ?? this.deps.defaults.language;
-      remembered = { language, until: now + LANGUAGE_MEMORY_MS };
+      const settings = await this.deps.store.channelSettings(inv);
+      const language = settings.language ?? this.deps.defaults.language;
+      const timezone = settings.timezone ?? this.deps.defaults.timezone;
+      remembered = { language, timezone, until: now + LANGUAGE_MEMORY_MS };
       if (this.channelLanguages.size >= 10_000) this.channelLanguages.clear();
       this.channelLanguages.set(key, remembered);
     }
-    return { public: remembered.language, private: inv.locale ?? remembered.language };
+    return {
+      public: remembered.language,
+      private: inv.locale ?? remembered.language,
+      timezone: remembered.timezone,
+    };
   }
 
   private fallbackLanguages(inv: { locale?: Language | undefined }): Languages {
-    return { public: this.deps.defaults.language, private: inv.locale ?? this.deps.defaults.language };
+    const { language, timezone } = this.deps.defaults;
+    return { public: language, private: inv.locale ?? language, timezone };
   }
 
   /** The public scoreboard of a debate as it stands now, in its channel's language. */
@@ -147,8 +157,13 @@ export class DebateEngine {
     const debate = await this.deps.store.findDebate(scope, number);
     if (!debate) return undefined;
     const data = await this.deps.store.scoreboard(debate.id);
-    const { public: language } = await this.languages(debate);
-    return { visibility: 'public', language, view: scoreboardView(data), ref: debate.scoreboardRef };
+    const { public: language, timezone } = await this.languages(debate);
+    return {
+      visibility: 'public',
+      language,
+      view: scoreboardView(data, timezone),
+      ref: debate.scoreboardRef,
+    };
   }
 
   /** Remembers which posted message is the debate's live scoreboard. */

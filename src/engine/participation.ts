@@ -40,7 +40,7 @@ export const openDebate: Handler<'open'> = async (deps, inv, command, languages)
   });
   const data = await deps.store.scoreboard(debate.id);
   return {
-    replies: [publicly(languages, scoreboardView(data))],
+    replies: [publicly(languages, scoreboardView(data, languages.timezone))],
     refresh: [],
     opened: { number: debate.number },
   };

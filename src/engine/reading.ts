@@ -11,13 +11,14 @@ export const listArguments: Handler<'arguments'> = async (deps, inv, command, la
   const resolved = await resolveDebate(deps, inv, command.debate, expired);
   if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
   const debate = resolved.value;
-  const { items, total } = await deps.store.argumentsPage(
-    debate.id,
-    (command.page - 1) * ARGUMENTS_PAGE_SIZE,
-    ARGUMENTS_PAGE_SIZE,
-    keyOf(deps, debate, inv),
-  );
+  const key = keyOf(deps, debate, inv);
+  const pageAt = (page: number) =>
+    deps.store.argumentsPage(debate.id, (page - 1) * ARGUMENTS_PAGE_SIZE, ARGUMENTS_PAGE_SIZE, key);
+  let page = command.page;
+  let { items, total } = await pageAt(page);
   const pages = Math.max(1, Math.ceil(total / ARGUMENTS_PAGE_SIZE));
+  // A page past the end (a short list, or arguments withdrawn since) shows the last one.
+  if (page > pages) ({ items, total } = await pageAt((page = pages)));
   return answer(
     privately(languages, {
       kind: 'arguments',
@@ -26,7 +27,7 @@ export const listArguments: Handler<'arguments'> = async (deps, inv, command, la
         ...argumentItem(item, debate),
         endorsedByViewer: item.endorsedByViewer,
       })),
-      page: Math.min(command.page, pages),
+      page,
       pages,
       total,
     }),
@@ -62,7 +63,7 @@ export const tally: Handler<'tally'> = async (deps, inv, command, languages) => 
     deps.store.scoreboard(debate.id),
     deps.store.voteOf(debate.id, keyOf(deps, debate, inv)),
   ]);
-  return answer(privately(languages, scoreboardView(data, viewerVote)), expired);
+  return answer(privately(languages, scoreboardView(data, languages.timezone, viewerVote)), expired);
 };
 
 export const exportDebate: Handler<'export'> = async (deps, inv, command, languages) => {
@@ -70,7 +71,7 @@ export const exportDebate: Handler<'export'> = async (deps, inv, command, langua
   const resolved = await resolveDebate(deps, inv, command.debate, expired);
   if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
   const data = await deps.store.exportData(resolved.value.id);
-  return answer(privately(languages, exportView(data, command.format, languages.private)), expired);
+  return answer(privately(languages, exportView(data, command.format, languages.private, languages.timezone)), expired);
 };
 
 export const help: Handler<'help'> = async (_deps, _inv, command, languages) =>

@@ -10,6 +10,7 @@ export const fr = {
   'status.closed': 'clos',
   'word.anonymous': 'anonyme',
   'word.hidden': 'résultats masqués',
+  'word.number': 'n° {number}',
 
   // Scoreboard
   'scoreboard.title': 'Débat n° {debate} : {topic}',
@@ -18,19 +19,22 @@ export const fr = {
   'scoreboard.status': 'Statut : {status}',
   'scoreboard.closes_at': 'Se termine le {date}',
   'scoreboard.hidden': 'Résultats masqués jusqu’à la clôture.',
-  'scoreboard.votes': { one: '{count} vote', other: '{count} votes' },
+  'scoreboard.votes': { one: '{count} votant', other: '{count} votants' },
   'scoreboard.participants': { one: '{count} participant', other: '{count} participants' },
   'scoreboard.arguments': { one: '{count} argument', other: '{count} arguments' },
   'scoreboard.top_pro': 'Meilleur argument pour',
   'scoreboard.top_con': 'Meilleur argument contre',
   'scoreboard.newest': 'Dernier argument',
   'scoreboard.no_arguments': 'Pas encore d’argument : lancez-vous !',
-  'scoreboard.deltas': { one: '{count} changement d’avis (∆)', other: '{count} changements d’avis (∆)' },
+  'scoreboard.deltas': { one: '{count} ∆ donné', other: '{count} ∆ donnés' },
   'scoreboard.your_vote': 'Votre vote : {side}',
   'scoreboard.your_vote_none': 'Vous n’avez pas encore voté.',
   'scoreboard.vote_hint': 'Un second clic sur votre choix retire votre vote.',
   'scoreboard.thread_hint':
     'Répondez dans ce fil par « pour : … » ou « contre : … » pour ajouter un argument.',
+  // Symbols, explained where they are shown (src/views/legend.ts)
+  'legend.delta': '∆ : un changement d’avis attribué à l’argument qui l’a provoqué',
+  'legend.endorsed': '★ : un argument que vous appuyez',
 
   // Argument lines
   'argument.line': 'n° {number} · {side} · {text}',
@@ -123,9 +127,12 @@ export const fr = {
   'summary.title_so_far': 'La semaine jusqu’ici',
   'summary.period': 'du {from} au {to}',
   'summary.debates': { one: '{count} débat actif', other: '{count} débats actifs' },
-  'summary.vote_events': { one: '{count} vote exprimé', other: '{count} votes exprimés' },
+  'summary.vote_events': {
+    one: '{count} vote exprimé cette semaine, changements compris',
+    other: '{count} votes exprimés cette semaine, changements compris',
+  },
   'summary.new_arguments': { one: '{count} nouvel argument', other: '{count} nouveaux arguments' },
-  'summary.opinion_changes': { one: '{count} changement de camp', other: '{count} changements de camp' },
+  'summary.opinion_changes': { one: '{count} changement d’avis', other: '{count} changements d’avis' },
   'summary.shift': 'depuis le dernier bilan : {shift}',
   'summary.first': 'premier bilan de ce débat',
   'summary.closed_section': 'Clos cette semaine',
@@ -137,6 +144,7 @@ export const fr = {
   'summary.empty': 'Rien de neuf dans ce salon depuis le dernier bilan.',
   'summary.chart_title': 'Bilan de la semaine du {date}',
   'summary.chart_alt': 'Graphique : votes par débat et évolution depuis le dernier bilan',
+  'summary.chart_numbers': 'Votants par côté ; entre parenthèses, l’écart depuis le dernier bilan',
   'summary.no_votes': 'aucun vote',
   'summary.closed_mark': '(clos)',
   'summary.hidden': 'résultats masqués jusqu’à la clôture',
@@ -161,6 +169,7 @@ export const fr = {
   'help.forget': '/debat oublier-moi : effacer vos votes et appuis, anonymiser vos arguments',
   'help.help': '/debat aide : cette aide',
   'help.id': '#id choisit un débat quand le salon en a plusieurs ; sinon, le plus récent.',
+  'help.symbols': 'Symboles : ∆ un changement d’avis attribué à un argument ; ★ un argument que vous appuyez.',
   'help.unknown': 'Je ne connais pas « {word} ».',
   'help.did_you_mean': 'Vouliez-vous dire « {suggestion} » ?',
   'help.more': 'Toutes les commandes : /debat aide',
@@ -220,6 +229,11 @@ export const fr = {
   'export.anonymous_voter': 'votant anonyme',
   'export.hidden': 'Résultats masqués jusqu’à la clôture.',
   'export.ready': 'Export du débat n° {debate} ({format}).',
+  'export.zone': 'Dates et heures du fuseau {zone}.',
+  'export.day_only': 'Débat anonyme : les dates sont données au jour près, sans heure.',
+  'export.sent_privately': 'L’export du débat n° {debate} vous attend en message privé ({filename}).',
+  'export.not_sent':
+    'Je n’ai pas pu vous envoyer l’export en message privé. Réessayez dans un instant ; si cela continue, un admin doit mettre à jour les droits de l’app.',
   'export.truncated':
     'Export tronqué ici ({shown} caractères sur {total}) : le salon en montre moins qu’un fichier.',
 
@@ -235,6 +249,7 @@ export const fr = {
   'error.parse.bad_side': '« {word} » n’est pas un côté : pour, contre ou neutre.',
   'error.parse.missing_number': 'Précisez le numéro de l’argument : /debat {command} <n°>',
   'error.parse.bad_number': '« {word} » n’est pas un numéro d’argument valide.',
+  'error.parse.bad_page': '« {word} » n’est pas un numéro de page valide : 1, 2, 3…',
   'error.parse.bad_debate': '« {word} » n’est pas un numéro de débat valide (#12 par exemple).',
   'error.parse.bad_duration':
     'Durée invalide : « {word} ». Exemples : 30min, 48h, 7j, 2sem (entre 1 minute et 1 an).',
@@ -260,8 +275,9 @@ export const fr = {
   'error.argument.not_found': 'Aucun argument n° {number} dans le débat n° {debate}.',
   'error.argument.withdrawn': 'L’argument n° {number} a été retiré.',
   'error.argument.own': 'On n’appuie pas son propre argument.',
-  'error.persuasion.no_switch': 'Vous n’avez pas changé de camp récemment dans le débat n° {debate}.',
-  'error.persuasion.wrong_side': 'L’argument n° {number} ne défend pas votre nouveau camp.',
+  'error.persuasion.no_switch':
+    'Vous n’avez pas changé d’avis récemment dans le débat n° {debate} : un ∆ se donne juste après avoir changé de côté.',
+  'error.persuasion.wrong_side': 'L’argument n° {number} n’est pas du côté de votre nouveau vote.',
   'error.rights.close': 'Seuls l’auteur du débat et les admins peuvent le clore ou le rouvrir.',
   'error.rights.withdraw': 'Vous ne pouvez retirer que vos propres arguments.',
   'error.rights.settings': 'Seuls les admins changent les réglages du salon.',

@@ -3,6 +3,8 @@
 // comes in through the model (i18n is done by the caller). The layout is fixed-width and the
 // height follows the number of rows, so the picture's size is known in advance (chartSize).
 
+import type { Language } from '../domain/types.ts';
+import { formatCount, formatPercent } from '../views/format.ts';
 import { CHART_FONT_FAMILY } from './chart-font.ts';
 
 export type Side = 'pour' | 'contre' | 'neutre';
@@ -10,7 +12,7 @@ export const SIDES: readonly Side[] = ['pour', 'contre', 'neutre'];
 export type SideCounts = Readonly<Record<Side, number>>;
 
 export interface ChartRow {
-  /** "#12 Faut-il …": user text, escaped here, shortened to fit. */
+  /** "n° 12 · Faut-il …", numbered as in the text: user text, escaped here, shortened to fit. */
   readonly label: string;
   /** null when results are hidden (debate opened with --masque and still open). */
   readonly counts: SideCounts | null;
@@ -20,7 +22,11 @@ export interface ChartRow {
 }
 
 export interface ChartText {
+  /** How numbers and percentages are written ("67 %", "67%"). */
+  readonly language: Language;
   readonly title: string;
+  /** What the figures on the right are, shown above them next to the side names. */
+  readonly caption?: string;
   readonly sides: Readonly<Record<Side, string>>;
   /** Shown in place of the bar of a hidden-results debate. */
   readonly hidden: string;
@@ -105,19 +111,21 @@ function bar(row: ChartRow, y: number, t: ChartText): string[] {
     out.push(
       `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" fill="${COLOURS[side]}"/>`,
     );
-    const pct = `${Math.round((counts[side] / total) * 100)} %`;
+    const pct = formatPercent(Math.round((counts[side] / total) * 100), t.language);
     if (w >= 44) out.push(text(x + 6, mid, pct, 'font-size="12" fill="#ffffff" font-weight="bold"'));
     x += w;
   }
   return out;
 }
 
-function figures(row: ChartRow, y: number): string[] {
+const FIGURES_X = PAD + BAR_W + 16;
+const FIGURES_W = (CHART_WIDTH - 2 * PAD - BAR_W - 16) / 3;
+
+function figures(row: ChartRow, y: number, t: ChartText): string[] {
   const out: string[] = [];
-  const colW = (CHART_WIDTH - 2 * PAD - BAR_W - 16) / 3;
   SIDES.forEach((side, i) => {
-    const x = PAD + BAR_W + 16 + i * colW;
-    const count = row.counts === null ? '—' : String(row.counts[side]);
+    const x = FIGURES_X + i * FIGURES_W;
+    const count = row.counts === null ? '—' : formatCount(row.counts[side], t.language);
     const shift = row.counts === null || row.shift === null ? '' : ` (${formatShift(row.shift[side])})`;
     out.push(text(x, y + BAR_H / 2 + 5, `${count}${shift}`, `font-size="13" fill="${COLOURS[side]}"`));
   });
@@ -133,9 +141,11 @@ export function chartSvg(model: ChartModel): string {
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     text(PAD, PAD + 24, shorten(t.title, 70), 'font-size="20" font-weight="bold" fill="#202124"'),
   ];
+  // The sides' colours head the columns of figures; the caption says what the figures are.
   const legendY = PAD + TITLE_H + 14;
+  if (t.caption) out.push(text(PAD, legendY, shorten(t.caption, 70), `font-size="12" fill="${MUTED}"`));
   SIDES.forEach((side, i) => {
-    const x = PAD + i * 130;
+    const x = FIGURES_X + i * FIGURES_W;
     out.push(`<rect x="${x}" y="${legendY - 11}" width="12" height="12" rx="2" fill="${COLOURS[side]}"/>`);
     out.push(text(x + 18, legendY, t.sides[side], `font-size="13" fill="${MUTED}"`));
   });
@@ -147,7 +157,7 @@ export function chartSvg(model: ChartModel): string {
       : row.label;
     out.push(text(PAD, top + 16, shorten(label, LABEL_MAX), 'font-size="15" fill="#202124"'));
     out.push(...bar(row, top + 24, t));
-    out.push(...figures(row, top + 24));
+    out.push(...figures(row, top + 24, t));
   });
   const left = model.rows.length - shown.length + (model.omitted ?? 0);
   if (left > 0) {

@@ -3,6 +3,7 @@
 import type { Attachment } from '../adapter.ts';
 import type { Language } from '../domain/types.ts';
 import { translator } from '../i18n/translate.ts';
+import { formatLongDate } from '../views/format.ts';
 import type { Counts } from '../store/ports.ts';
 import type { WeeklySummaryView } from '../views/weekly-summary.ts';
 import { renderChartPng } from './chart-png.ts';
@@ -13,15 +14,13 @@ const sides = (c: Counts): SideCounts => ({ pour: c.pro, contre: c.con, neutre: 
 /** The chart of a summary: one row per listed debate, in the summary's order. */
 export function summaryChartModel(view: WeeklySummaryView, language: Language): ChartModel {
   const tr = translator(language);
-  const date = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${view.weekStart}T00:00:00Z`));
+  // weekStart is already the channel's local date: read it as a calendar day.
+  const date = formatLongDate(Date.parse(`${view.weekStart}T00:00:00Z`), language, 'UTC');
   return {
     text: {
+      language,
       title: tr('summary.chart_title', { date }),
+      caption: tr('summary.chart_numbers'),
       sides: { pour: tr('side.pro'), contre: tr('side.con'), neutre: tr('side.neutral') },
       hidden: tr('summary.hidden'),
       closed: tr('summary.closed_mark'),
@@ -29,7 +28,7 @@ export function summaryChartModel(view: WeeklySummaryView, language: Language): 
       more: (count) => tr('summary.more', { count }),
     },
     rows: view.debates.map((d) => ({
-      label: `#${d.debate.number} ${d.debate.topic}`,
+      label: tr('list.item', { debate: d.debate.number, topic: d.debate.topic }),
       counts: d.counts && sides(d.counts),
       shift: d.shift && sides(d.shift),
       closed: d.closedThisWeek,

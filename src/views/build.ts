@@ -29,12 +29,18 @@ export const argumentItem = (
 export const resultsVisible = (debate: Pick<DebateRecord, 'hidden' | 'status'>): boolean =>
   !debate.hidden || debate.status === 'closed';
 
-export function scoreboardView(data: ScoreboardData, viewerVote?: VoteSide | null): ScoreboardView {
+/** `timezone`: the channel's zone, in which the end date is shown. */
+export function scoreboardView(
+  data: ScoreboardData,
+  timezone: string,
+  viewerVote?: VoteSide | null,
+): ScoreboardView {
   const { debate } = data;
   const item = (argument: ArgumentRecord | null) => (argument ? argumentItem(argument, debate) : null);
   return {
     kind: 'scoreboard',
     debate: debateHeader(debate),
+    timezone,
     counts: resultsVisible(debate) ? data.counts : null,
     participants: data.participants,
     argumentCounts: data.argumentCounts,

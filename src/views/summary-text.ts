@@ -4,9 +4,8 @@
 import type { Language } from '../domain/types.ts';
 import { type Translate, translator } from '../i18n/translate.ts';
 import type { Counts } from '../store/ports.ts';
+import { formatDateTime } from './format.ts';
 import type { WeeklySummaryView } from './weekly-summary.ts';
-
-const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 /** "+3", "−2" (minus sign), "±0". */
 export function signed(n: number): string {
@@ -22,17 +21,9 @@ export function shiftText(shift: Counts, tr: Translate): string {
     .join(' · ');
 }
 
-/** "ven. 6 mars, 16:00" in the channel's zone. */
-export function summaryDate(at: number, language: Language, timezone: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: timezone,
-  }).format(at);
-}
+/** "ven. 6 mars, 16:00", "mar. 1er déc., 16:00" in the channel's zone. */
+export const summaryDate = (at: number, language: Language, timezone: string): string =>
+  formatDateTime(at, language, timezone);
 
 /** The title line: "Bilan de la semaine · du ven. 6 mars, 16:00 au ven. 13 mars, 16:00". */
 export function summaryTitle(view: WeeklySummaryView, language: Language): string {
@@ -44,7 +35,7 @@ export function summaryTitle(view: WeeklySummaryView, language: Language): strin
   return `${tr(view.mode === 'weekly' ? 'summary.title' : 'summary.title_so_far')} · ${period}`;
 }
 
-/** "2 débats actifs · 14 votes exprimés · 5 nouveaux arguments · 2 changements de camp". */
+/** "2 débats actifs · 14 votes exprimés cette semaine, changements compris · 5 nouveaux arguments · 2 changements d’avis". */
 export function summaryTotals(view: WeeklySummaryView, tr: Translate): string {
   return [
     tr('summary.debates', { count: view.totals.debates }),

@@ -30,6 +30,8 @@ export interface ArgumentItem {
 export interface ScoreboardView {
   kind: 'scoreboard';
   debate: DebateHeader;
+  /** The channel's IANA zone: the end date is shown in it (src/views/format.ts). */
+  timezone: string;
   /** Null while a hidden-results debate is open. */
   counts: Counts | null;
   participants: number;

@@ -94,6 +94,7 @@ describe('Rendering within Discord limits (property)', () => {
           {
             kind: 'scoreboard' as const,
             debate,
+            timezone: 'Europe/Paris',
             counts: { pro: n, con: n, neutral: n },
             participants: n,
             argumentCounts: { pro: n, con: n },

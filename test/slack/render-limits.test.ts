@@ -52,6 +52,7 @@ const views: View[] = [
   {
     kind: 'scoreboard',
     debate,
+    timezone: 'Europe/Paris',
     counts,
     participants: 800,
     argumentCounts: { pro: 40, con: 40 },
@@ -64,6 +65,7 @@ const views: View[] = [
   {
     kind: 'scoreboard',
     debate: { ...debate, status: 'closed', hidden: true },
+    timezone: 'Europe/Paris',
     counts: null,
     participants: 0,
     argumentCounts: { pro: 0, con: 0 },

@@ -23,6 +23,7 @@ function pngHeader(png: Buffer): { width: number; height: number } {
 }
 
 const text: ChartModel['text'] = {
+  language: 'fr',
   title: 'Bilan de la semaine — #général',
   sides: { pour: 'Pour', contre: 'Contre', neutre: 'Neutre' },
   hidden: 'résultats masqués jusqu’à la clôture',

@@ -133,12 +133,17 @@ describe('the weekly summary of a seeded week', () => {
     const text = renderReply(posts[1]!.reply, { color: false, timezone: 'Europe/Paris' });
     const lines = text.split('\n');
     expect(lines[0]).toBe('━━ Bilan de la semaine · du ven. 20 mars, 16:00 au ven. 27 mars, 16:00 ━━');
-    expect(lines[1]).toBe('3 débats actifs · 8 votes exprimés · 2 nouveaux arguments · 1 changement de camp');
+    expect(lines[1]).toBe(
+      '3 débats actifs · 8 votes exprimés cette semaine, changements compris · 2 nouveaux arguments · 1 changement d’avis',
+    );
     expect(text).toContain('Débat n° 1 : Télétravail le vendredi ? · Lancé par name-alice');
     expect(text).toMatch(/ {2}Pour {4}\S+ 3 \(60 %\) \+1/);
     expect(text).toMatch(/ {2}Contre {2}\S+ 1 \(20 %\) ±0/);
     expect(text).toContain('  depuis le dernier bilan : Pour +1 · Contre ±0 · Neutre +1');
-    expect(text).toContain('  4 participants · 1 nouvel argument · 1 changement de camp');
+    expect(text).toContain('  5 votants');
+    expect(text).toContain('  4 participants · 1 nouvel argument · 1 changement d’avis');
+    // ∆ appears in the text: the legend explains it.
+    expect(text).toContain('∆ : un changement d’avis attribué à l’argument qui l’a provoqué');
     expect(text).toContain(
       '    n° 3 · Contre · Les réunions à distance s’éternisent (1 appui, par name-erin)',
     );
@@ -159,9 +164,13 @@ describe('the weekly summary of a seeded week', () => {
     );
     const lines = text.split('\n');
     expect(lines[0]).toBe('━━ Weekly summary · Fri 20 Mar, 16:00 to Fri 27 Mar, 16:00 ━━');
-    expect(lines[1]).toBe('3 active debates · 8 votes cast · 2 new arguments · 1 change of side');
+    expect(lines[1]).toBe(
+      '3 active debates · 8 votes cast this week, changes included · 2 new arguments · 1 change of mind',
+    );
+    expect(text).toMatch(/ {2}For {5}\S+ 3 \(60%\) \+1/);
+    expect(text).toContain('  5 voters');
     expect(text).toContain('  since the last summary: For +1 · Against ±0 · Neutral +1');
-    expect(text).toContain('  4 participants · 1 new argument · 1 change of side');
+    expect(text).toContain('  4 participants · 1 new argument · 1 change of mind');
     expect(text).toContain('Closed this week');
     expect(text).toContain('  Final tally');
     expect(text).toContain('  first summary of this debate');
@@ -219,6 +228,7 @@ describe('the weekly summary of a seeded week', () => {
       {
         public: 'fr',
         private: 'en',
+        timezone: 'Europe/Paris',
       },
     );
     const reply = outcome.replies[0]!;
@@ -250,6 +260,7 @@ describe('the weekly summary of a seeded week', () => {
       {
         public: 'fr',
         private: 'fr',
+        timezone: 'Europe/Paris',
       },
     );
     expect(outcome.replies[0]!.view).toEqual({ kind: 'notice', key: 'summary.empty', params: {} });

@@ -1,4 +1,5 @@
 import type { Translate } from '../../../src/i18n/translate.ts';
+import { legendOf } from '../../../src/views/legend.ts';
 import type { ArgumentListView, PersuasionPromptView } from '../../../src/views/types.ts';
 import { buttonId } from '../custom-id.ts';
 import { argumentLine, COLORS } from './common.ts';
@@ -52,7 +53,12 @@ export function renderArgumentList(view: ArgumentListView, tr: Translate): Outgo
         title: plainText(tr('arguments.title', { debate, topic: view.debate.topic }), 256),
         description: lines.join('\n'),
         color: COLORS.open,
-        footer: { text: tr('arguments.page', { page: view.page, pages: view.pages }) },
+        footer: {
+          text: [
+            tr('arguments.page', { page: view.page, pages: view.pages }),
+            ...legendOf(view).map((key) => tr(key)),
+          ].join('\n'),
+        },
       },
     ],
     components: rows,

@@ -1,6 +1,8 @@
+import type { Language } from '../../../src/domain/types.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
+import { formatDateTime } from '../../../src/views/format.ts';
 import type { ArgumentItem, DebateHeader } from '../../../src/views/types.ts';
-import { discordTime, userText } from './text.ts';
+import { userText } from './text.ts';
 
 export const COLORS = {
   open: 0x3b82f6,
@@ -26,15 +28,24 @@ export function argumentLine(item: ArgumentItem, tr: Translate, maxText: number)
   return `${line} (${extras.join(', ')})`;
 }
 
-/** Opener (or anonymous) · status · end date. */
-export function debateMeta(debate: DebateHeader, tr: Translate): string {
+/**
+ * Opener (or anonymous) · status · end date, in the channel's zone as on every platform (a Discord
+ * timestamp would follow each reader's); without `when` (no channel's zone known), no end date.
+ */
+export function debateMeta(
+  debate: DebateHeader,
+  tr: Translate,
+  when?: { language: Language; timezone: string },
+): string {
   const parts = [
     debate.openerName
       ? tr('scoreboard.opener', { name: userText(debate.openerName, 80) })
       : tr('scoreboard.opener_anonymous'),
     tr(`status.${debate.status}`),
   ];
-  if (debate.closesAt !== null && debate.status === 'open')
-    parts.push(tr('scoreboard.closes_at', { date: discordTime(debate.closesAt) }));
+  if (when && debate.closesAt !== null && debate.status === 'open')
+    parts.push(
+      tr('scoreboard.closes_at', { date: formatDateTime(debate.closesAt, when.language, when.timezone) }),
+    );
   return parts.join(' · ');
 }

@@ -22,7 +22,7 @@ import { renderWeeklySummary } from './weekly-summary.ts';
 function renderView(view: View, tr: Translate, language: Language): OutgoingMessage {
   switch (view.kind) {
     case 'scoreboard':
-      return renderScoreboard(view, tr);
+      return renderScoreboard(view, tr, language);
     case 'arguments':
       return renderArgumentList(view, tr);
     case 'argumentAdded':

@@ -1,5 +1,8 @@
+import type { Language } from '../../../src/domain/types.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
+import { formatShare } from '../../../src/views/format.ts';
+import { legendOf } from '../../../src/views/legend.ts';
 import type { ScoreboardView } from '../../../src/views/types.ts';
 import { buttonId } from '../custom-id.ts';
 import { argumentLine, COLORS, debateMeta } from './common.ts';
@@ -8,25 +11,26 @@ import { type ActionRow, BUTTON_STYLE, type Embed, type OutgoingMessage } from '
 
 const BAR_WIDTH = 16;
 
-function tallyLines(view: ScoreboardView, tr: Translate): string[] {
+function tallyLines(view: ScoreboardView, tr: Translate, language: Language): string[] {
   if (!view.counts) return [tr('scoreboard.hidden')];
   const shares = percentages(view.counts);
   const lines = (['pro', 'con', 'neutral'] as const).map(
     (side) =>
-      `\`${proportionBar(shares[side] / 100, BAR_WIDTH)}\` **${tr(`side.${side}`)}** ${view.counts?.[side] ?? 0} (${shares[side]} %)`,
+      `\`${proportionBar(shares[side] / 100, BAR_WIDTH)}\` **${tr(`side.${side}`)}** ${formatShare(view.counts?.[side] ?? 0, shares[side], language)}`,
   );
   lines.push(tr('scoreboard.votes', { count: totalVotes(view.counts) }));
   return lines;
 }
 
-export function scoreboardEmbed(view: ScoreboardView, tr: Translate): Embed {
+export function scoreboardEmbed(view: ScoreboardView, tr: Translate, language: Language): Embed {
   const { debate } = view;
-  const description = [debateMeta(debate, tr), '', ...tallyLines(view, tr), ''];
+  const when = { language, timezone: view.timezone };
+  const description = [debateMeta(debate, tr, when), '', ...tallyLines(view, tr, language), ''];
   description.push(
     [
       tr('scoreboard.participants', { count: view.participants }),
       tr('scoreboard.arguments', { count: view.argumentCounts.pro + view.argumentCounts.con }),
-      tr('scoreboard.deltas', { count: view.deltas }),
+      ...(view.deltas > 0 ? [tr('scoreboard.deltas', { count: view.deltas })] : []),
     ].join(' · '),
   );
   if (view.viewerVote !== undefined) {
@@ -43,13 +47,14 @@ export function scoreboardEmbed(view: ScoreboardView, tr: Translate): Embed {
     ...(view.newest ? [{ name: tr('scoreboard.newest'), value: argumentLine(view.newest, tr, 700) }] : []),
   ];
   // The public scoreboard says how its vote buttons toggle; a private copy has none to click.
-  const hint = debate.status === 'open' && view.viewerVote === undefined;
+  const footer = legendOf(view).map((key) => tr(key));
+  if (debate.status === 'open' && view.viewerVote === undefined) footer.push(tr('scoreboard.vote_hint'));
   return {
     title: plainText(tr('scoreboard.title', { debate: debate.number, topic: debate.topic }), 256),
     description: description.join('\n'),
     color: debate.status === 'open' ? COLORS.open : COLORS.closed,
     ...(fields.length ? { fields } : {}),
-    ...(hint ? { footer: { text: tr('scoreboard.vote_hint') } } : {}),
+    ...(footer.length ? { footer: { text: footer.join('\n') } } : {}),
   };
 }
 
@@ -128,7 +133,10 @@ export function scoreboardButtons(view: ScoreboardView, tr: Translate): ActionRo
 }
 
 /** The public scoreboard carries its buttons; a private tally (with the viewer's vote) does not. */
-export function renderScoreboard(view: ScoreboardView, tr: Translate): OutgoingMessage {
+export function renderScoreboard(view: ScoreboardView, tr: Translate, language: Language): OutgoingMessage {
   const isPrivate = view.viewerVote !== undefined;
-  return { embeds: [scoreboardEmbed(view, tr)], components: isPrivate ? [] : scoreboardButtons(view, tr) };
+  return {
+    embeds: [scoreboardEmbed(view, tr, language)],
+    components: isPrivate ? [] : scoreboardButtons(view, tr),
+  };
 }

@@ -28,8 +28,5 @@ export function clip(text: string, max: number): string {
 /** Escaped, then clipped. */
 export const userText = (text: string, max: number): string => clip(escapeUserText(text), max);
 
-/** A Discord timestamp: every reader sees it in their own time zone. */
-export const discordTime = (ms: number): string => `<t:${Math.floor(ms / 1000)}:f>`;
-
 /** For embed titles and button labels: no markdown escapes (they would show), mentions defused. */
 export const plainText = (text: string, max: number): string => clip(defuseMentions(text), max);

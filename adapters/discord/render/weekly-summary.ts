@@ -1,6 +1,8 @@
 import type { Language } from '../../../src/domain/types.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
-import { percentages, proportionBar } from '../../../src/views/bars.ts';
+import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
+import { formatShare } from '../../../src/views/format.ts';
+import { legendOf } from '../../../src/views/legend.ts';
 import { shiftText, summaryTitle, summaryTotals } from '../../../src/views/summary-text.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../../../src/views/weekly-summary.ts';
 import { argumentLine, COLORS } from './common.ts';
@@ -9,14 +11,21 @@ import type { EmbedField, OutgoingMessage } from './types.ts';
 
 const MAX_DEBATE_FIELDS = 20;
 
-function debateField(item: WeeklyDebateItem, tr: Translate): EmbedField {
+function debateField(item: WeeklyDebateItem, tr: Translate, language: Language): EmbedField {
+  const colon = language === 'fr' ? ' : ' : ': ';
   const lines: string[] = [];
   if (item.counts) {
     const shares = percentages(item.counts);
     for (const side of ['pro', 'con', 'neutral'] as const) {
-      lines.push(`\`${proportionBar(shares[side] / 100, 12)}\` ${tr(`side.${side}`)} ${item.counts[side]}`);
+      lines.push(
+        `\`${proportionBar(shares[side] / 100, 12)}\` ${tr(`side.${side}`)} ${formatShare(item.counts[side], shares[side], language)}`,
+      );
     }
-    lines.push(item.shift ? tr('summary.shift', { shift: shiftText(item.shift, tr) }) : tr('summary.first'));
+    lines.push(
+      `${tr('scoreboard.votes', { count: totalVotes(item.counts) })} · ${
+        item.shift ? tr('summary.shift', { shift: shiftText(item.shift, tr) }) : tr('summary.first')
+      }`,
+    );
   } else lines.push(tr('summary.hidden'));
   lines.push(
     [
@@ -26,10 +35,10 @@ function debateField(item: WeeklyDebateItem, tr: Translate): EmbedField {
     ].join(' · '),
   );
   if (item.persuasive) {
-    lines.push(`${tr('summary.persuasive')} : ${argumentLine(item.persuasive.argument, tr, 200)}`);
+    lines.push(`${tr('summary.persuasive')}${colon}${argumentLine(item.persuasive.argument, tr, 200)}`);
   } else {
-    if (item.topPro) lines.push(`${tr('scoreboard.top_pro')} : ${argumentLine(item.topPro, tr, 150)}`);
-    if (item.topCon) lines.push(`${tr('scoreboard.top_con')} : ${argumentLine(item.topCon, tr, 150)}`);
+    if (item.topPro) lines.push(`${tr('scoreboard.top_pro')}${colon}${argumentLine(item.topPro, tr, 150)}`);
+    if (item.topCon) lines.push(`${tr('scoreboard.top_con')}${colon}${argumentLine(item.topCon, tr, 150)}`);
   }
   const title = tr('list.item', { debate: item.debate.number, topic: item.debate.topic });
   return {
@@ -44,7 +53,8 @@ export function renderWeeklySummary(
   tr: Translate,
   language: Language,
 ): OutgoingMessage {
-  const fields = view.debates.slice(0, MAX_DEBATE_FIELDS).map((item) => debateField(item, tr));
+  const fields = view.debates.slice(0, MAX_DEBATE_FIELDS).map((item) => debateField(item, tr, language));
+  const legend = legendOf(view).map((key) => tr(key));
   const more = view.more + Math.max(0, view.debates.length - MAX_DEBATE_FIELDS);
   const description = view.debates.length ? summaryTotals(view, tr) : tr('summary.empty');
   return {
@@ -55,6 +65,7 @@ export function renderWeeklySummary(
           more > 0 ? `${description}\n${userText(tr('summary.more', { count: more }), 200)}` : description,
         color: COLORS.notice,
         ...(fields.length ? { fields } : {}),
+        ...(legend.length ? { footer: { text: legend.join('\n') } } : {}),
       },
     ],
   };

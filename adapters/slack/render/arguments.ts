@@ -1,6 +1,7 @@
 // The paged argument list (ephemeral), one section per argument with its endorse button, and the
 // ∆ prompt after a side switch, one button per argument of the new side.
 import type { Translate } from '../../../src/i18n/translate.ts';
+import { legendOf } from '../../../src/views/legend.ts';
 import type { ArgumentListView, PersuasionPromptView } from '../../../src/views/types.ts';
 import { ACTION, deltaValue, endorseValue, pageValue } from '../action-ids.ts';
 import { argumentLine } from './argument-line.ts';
@@ -34,7 +35,10 @@ export function renderArgumentList(tr: Translate, view: ArgumentListView): Slack
         : undefined;
     blocks.push(section(argumentLine(tr, item), endorse, `argument-${item.number}`));
   }
-  blocks.push(context(esc(tr('arguments.page', { page: view.page, pages: view.pages }))));
+  const legend = legendOf(view).map((key) => tr(key));
+  blocks.push(
+    context(esc([tr('arguments.page', { page: view.page, pages: view.pages }), ...legend].join(' · '))),
+  );
   const nav = [];
   if (view.page > 1)
     nav.push(button(tr('button.previous'), `${ACTION.arguments}.previous`, pageValue(n, view.page - 1)));

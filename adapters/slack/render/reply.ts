@@ -15,7 +15,6 @@ import { renderArgumentList, renderPersuasionPrompt } from './arguments.ts';
 import {
   type Block,
   clip,
-  context,
   esc,
   message,
   mrkdwnMessage,
@@ -26,10 +25,6 @@ import {
 import { renderScoreboard } from './scoreboard.ts';
 import { renderWeeklySummary } from './weekly-summary.ts';
 
-/** Sections of an export shown in a message; Slack messages hold far less than a file. */
-const EXPORT_SECTIONS = 8;
-const EXPORT_CHUNK = 2900;
-
 export function renderReply(reply: Reply): SlackMessage {
   return renderView(translator(reply.language), reply);
 }
@@ -38,7 +33,7 @@ function renderView(tr: Translate, reply: Reply): SlackMessage {
   const view: View = reply.view;
   switch (view.kind) {
     case 'scoreboard':
-      return renderScoreboard(tr, view);
+      return renderScoreboard(tr, reply.language, view);
     case 'arguments':
       return renderArgumentList(tr, view);
     case 'persuasionPrompt':
@@ -117,6 +112,7 @@ function settings(tr: Translate, view: SettingsView): SlackMessage {
         : tr('settings.summary_off'),
     ),
     esc(tr('settings.language', { language: tr(`language.${view.language}`) })),
+    esc(tr(view.threads ? 'settings.threads_on' : 'settings.threads_off')),
   ];
   const blocks: Block[] = [];
   if (view.saved) blocks.push(section(`:white_check_mark: ${esc(tr('notice.settings_saved'))}`));
@@ -124,41 +120,11 @@ function settings(tr: Translate, view: SettingsView): SlackMessage {
   return message(tr('settings.title'), blocks);
 }
 
-/** An export in code blocks: a message cannot carry a file privately, so a long one is cut. */
+/**
+ * What the person reads privately once the export's file is in their direct messages with the bot
+ * (adapters/slack/exports.ts sends it first): Slack cannot attach a file to an ephemeral message.
+ */
 function exported(tr: Translate, view: ExportView): SlackMessage {
-  const title = tr('export.ready', { debate: view.debate.number, format: view.format });
-  const blocks: Block[] = [section(`*${esc(title)}* \`${esc(view.filename)}\``)];
-  const content = view.content.replaceAll('```', "'''");
-  let shown = 0;
-  for (let i = 0; i < EXPORT_SECTIONS && shown < content.length; i++) {
-    const piece = cutEscaped(content.slice(shown), EXPORT_CHUNK);
-    blocks.push(section(`\`\`\`${piece.escaped}\`\`\``));
-    shown += piece.used;
-  }
-  if (shown < content.length)
-    blocks.push(context(esc(tr('export.truncated', { shown, total: content.length }))));
-  return message(title, blocks);
+  const text = tr('export.sent_privately', { debate: view.debate.number, filename: view.filename });
+  return message(text, [section(`:inbox_tray: ${esc(text)}`)]);
 }
-
-/** The longest start of `text` whose escaped form fits in `max`, cut at a line end when one is near. */
-function cutEscaped(text: string, max: number): { escaped: string; used: number } {
-  let escaped = '';
-  let used = 0;
-  for (const ch of text) {
-    const piece = esc(ch);
-    if (escaped.length + piece.length > max) break;
-    escaped += piece;
-    used += ch.length;
-  }
-  if (used < text.length) {
-    const newline = escaped.lastIndexOf('\n');
-    if (newline > max / 2) {
-      const kept = escaped.slice(0, newline + 1);
-      used = unescapedLength(kept);
-      escaped = kept;
-    }
-  }
-  return { escaped, used };
-}
-
-const unescapedLength = (escaped: string): number => escaped.replace(/&amp;|&lt;|&gt;/g, 'x').length;

@@ -1,7 +1,10 @@
 // The live scoreboard as Block Kit: title, who and when, bars per side (or "hidden"), counts,
 // the top arguments and the buttons. About a dozen blocks whatever the debate's size.
+import type { Language } from '../../../src/domain/types.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
+import { formatDateTime, formatShare } from '../../../src/views/format.ts';
+import { legendOf } from '../../../src/views/legend.ts';
 import type { ScoreboardView } from '../../../src/views/types.ts';
 import { ACTION, debateValue, pageValue, voteValue } from '../action-ids.ts';
 import { argumentLine } from './argument-line.ts';
@@ -22,11 +25,7 @@ const BAR_WIDTH = 16;
 /** Each top argument is shown in a section of its own, cut to this many characters. */
 const TOP_ARGUMENT_TEXT = 600;
 
-/** A Slack date token: shown in each reader's own time zone, with a plain fallback. */
-export const slackDate = (ms: number): string =>
-  `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${new Date(ms).toISOString().slice(0, 16)}Z>`;
-
-function meta(tr: Translate, view: ScoreboardView): string {
+function meta(tr: Translate, language: Language, view: ScoreboardView): string {
   const { debate } = view;
   const parts = [
     debate.openerName
@@ -36,17 +35,20 @@ function meta(tr: Translate, view: ScoreboardView): string {
   ];
   if (debate.anonymous && debate.openerName) parts.push(esc(tr('word.anonymous')));
   if (debate.hidden) parts.push(esc(tr('word.hidden')));
+  // In the channel's zone, as on every platform (a Slack date token would follow each reader's).
   if (debate.closesAt !== null && debate.status === 'open')
-    parts.push(mrkdwnMessage(tr, 'scoreboard.closes_at', {}, { date: slackDate(debate.closesAt) }));
+    parts.push(
+      esc(tr('scoreboard.closes_at', { date: formatDateTime(debate.closesAt, language, view.timezone) })),
+    );
   return parts.join(' · ');
 }
 
-function tally(tr: Translate, view: ScoreboardView): string {
+function tally(tr: Translate, language: Language, view: ScoreboardView): string {
   if (!view.counts) return `:lock: ${esc(tr('scoreboard.hidden'))}`;
   const shares = percentages(view.counts);
   const lines = (['pro', 'con', 'neutral'] as const).map(
     (side) =>
-      `*${esc(tr(`side.${side}`))}* \`${proportionBar(shares[side] / 100, BAR_WIDTH)}\` ${view.counts![side]} (${shares[side]} %)`,
+      `*${esc(tr(`side.${side}`))}* \`${proportionBar(shares[side] / 100, BAR_WIDTH)}\` ${formatShare(view.counts![side], shares[side], language)}`,
   );
   lines.push(esc(tr('scoreboard.votes', { count: totalVotes(view.counts) })));
   return lines.join('\n');
@@ -75,14 +77,18 @@ function buttons(tr: Translate, view: ScoreboardView): Block[] {
   );
 }
 
-export function renderScoreboard(tr: Translate, view: ScoreboardView): SlackMessage {
+export function renderScoreboard(tr: Translate, language: Language, view: ScoreboardView): SlackMessage {
   const { debate } = view;
   const title = tr('scoreboard.title', { debate: debate.number, topic: debate.topic });
-  const blocks: Block[] = [header(title), context(meta(tr, view)), section(tally(tr, view))];
+  const blocks: Block[] = [
+    header(title),
+    context(meta(tr, language, view)),
+    section(tally(tr, language, view)),
+  ];
   const counts = [
     tr('scoreboard.participants', { count: view.participants }),
     tr('scoreboard.arguments', { count: view.argumentCounts.pro + view.argumentCounts.con }),
-    tr('scoreboard.deltas', { count: view.deltas }),
+    ...(view.deltas > 0 ? [tr('scoreboard.deltas', { count: view.deltas })] : []),
   ];
   blocks.push(context(esc(counts.join(' · '))));
   if (view.viewerVote !== undefined)
@@ -106,7 +112,9 @@ export function renderScoreboard(tr: Translate, view: ScoreboardView): SlackMess
   blocks.push(...buttons(tr, view));
   // The public scoreboard says how its buttons toggle and invites thread replies; a private copy
   // has no buttons to vote with and no thread.
+  const hints = legendOf(view).map((key) => tr(key));
   if (debate.status === 'open' && view.viewerVote === undefined)
-    blocks.push(context(esc(`${tr('scoreboard.vote_hint')} ${tr('scoreboard.thread_hint')}`)));
+    hints.push(tr('scoreboard.vote_hint'), tr('scoreboard.thread_hint'));
+  if (hints.length > 0) blocks.push(context(esc(hints.join(' '))));
   return { text: clip(title, 3000), blocks };
 }

@@ -3,6 +3,8 @@
 import type { Language } from '../../../src/domain/types.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
+import { formatShare } from '../../../src/views/format.ts';
+import { legendOf } from '../../../src/views/legend.ts';
 import { shiftText, signed, summaryTitle, summaryTotals } from '../../../src/views/summary-text.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../../../src/views/weekly-summary.ts';
 import { argumentLine } from './argument-line.ts';
@@ -18,17 +20,17 @@ import {
 } from './blocks.ts';
 
 const BAR_WIDTH = 12;
-/** Header, totals, the closed-debates line and the "more" line leave room for this many debates. */
-const MAX_DEBATES = 23;
+/** Header, totals, the closed-debates, "more" and legend lines leave room for this many debates. */
+const MAX_DEBATES = 22;
 const ARGUMENT_TEXT = 300;
 
-function tally(tr: Translate, d: WeeklyDebateItem): string[] {
+function tally(tr: Translate, language: Language, d: WeeklyDebateItem): string[] {
   if (!d.counts) return [`:lock: ${esc(tr('scoreboard.hidden'))}`];
   const counts = d.counts;
   const shares = percentages(counts);
   const lines = (['pro', 'con', 'neutral'] as const).map((side) => {
     const shift = d.shift ? ` ${signed(d.shift[side])}` : '';
-    return `*${esc(tr(`side.${side}`))}* \`${proportionBar(shares[side] / 100, BAR_WIDTH)}\` ${counts[side]} (${shares[side]} %)${shift}`;
+    return `*${esc(tr(`side.${side}`))}* \`${proportionBar(shares[side] / 100, BAR_WIDTH)}\` ${formatShare(counts[side], shares[side], language)}${shift}`;
   });
   lines.push(
     esc(
@@ -40,7 +42,7 @@ function tally(tr: Translate, d: WeeklyDebateItem): string[] {
   return lines;
 }
 
-function debateBlocks(tr: Translate, d: WeeklyDebateItem): Block[] {
+function debateBlocks(tr: Translate, language: Language, d: WeeklyDebateItem): Block[] {
   const title = mrkdwnMessage(
     tr,
     'scoreboard.title',
@@ -49,7 +51,7 @@ function debateBlocks(tr: Translate, d: WeeklyDebateItem): Block[] {
   );
   const lines = [`*${title}*`];
   if (d.closedThisWeek && d.counts) lines.push(`_${esc(tr('summary.final_tally'))}_`);
-  lines.push(...tally(tr, d));
+  lines.push(...tally(tr, language, d));
   if (d.newArgumentsTop.length > 0) {
     lines.push(`*${esc(tr('summary.new_arguments_title'))}*`);
     for (const a of d.newArgumentsTop) lines.push(argumentLine(tr, a, ARGUMENT_TEXT));
@@ -82,11 +84,13 @@ export function renderWeeklySummary(
   if (shown.length === 0) blocks.push(section(esc(tr('summary.empty'))));
   const open = shown.filter((d) => !d.closedThisWeek);
   const closed = shown.filter((d) => d.closedThisWeek);
-  for (const d of open) blocks.push(...debateBlocks(tr, d));
+  for (const d of open) blocks.push(...debateBlocks(tr, language, d));
   if (closed.length > 0) {
     blocks.push(section(`*${esc(tr('summary.closed_section'))}*`));
-    for (const d of closed) blocks.push(...debateBlocks(tr, d));
+    for (const d of closed) blocks.push(...debateBlocks(tr, language, d));
   }
   if (more > 0) blocks.push(context(esc(tr('summary.more', { count: more }))));
+  const legend = legendOf(view).map((key) => tr(key));
+  if (legend.length > 0) blocks.push(context(esc(legend.join(' · '))));
   return { text: clip(`${title}\n${summaryTotals(view, tr)}`, 3000), blocks };
 }
