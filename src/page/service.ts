@@ -1,0 +1,63 @@
+import type { ExportFormat } from '../commands/command.ts';
+import type { DebateRecord } from '../domain/records.ts';
+import { LANGUAGES, type Language } from '../domain/types.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { ChannelDefaults } from '../engine/context.ts';
+import type { DebateStore } from '../store/ports.ts';
+import { exportView } from '../views/export.ts';
+import type { ExportView } from '../views/types.ts';
+import type { PageLinks } from './links.ts';
+import { OPINION_SPAN_MS, type PageModel, pageModel } from './model.ts';
+
+export interface DebatePagesDeps {
+  links: PageLinks;
+  store: Pick<DebateStore, 'channelSettings' | 'exportData'>;
+  defaults: ChannelDefaults;
+  clock: Clock;
+}
+
+/** A language asked for in the page's address (`?lang=en`), if it is one the bot speaks. */
+export const languageParam = (value: string | null): Language | undefined =>
+  (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : undefined;
+
+/** The debate pages as the web serves them: a token in, the page's model or a download out. */
+export class DebatePages {
+  constructor(private readonly deps: DebatePagesDeps) {}
+
+  private async channel(debate: DebateRecord, asked: Language | undefined) {
+    const settings = await this.deps.store.channelSettings(debate);
+    return {
+      language: asked ?? settings.language ?? this.deps.defaults.language,
+      timezone: settings.timezone ?? this.deps.defaults.timezone,
+    };
+  }
+
+  /** The page of the debate a token opens; undefined for any token that opens nothing. */
+  async page(token: string, asked?: Language): Promise<PageModel | undefined> {
+    const debate = await this.deps.links.open(token);
+    if (!debate) return undefined;
+    const [data, channel] = await Promise.all([
+      this.deps.links.store.pageData(debate.id, OPINION_SPAN_MS),
+      this.channel(debate, asked),
+    ]);
+    return data && pageModel(data, channel.language, channel.timezone, this.deps.clock.now().getTime());
+  }
+
+  /** The same export as `/debat exporter`, as a file; `filename` must be the export's own. */
+  async download(token: string, filename: string, asked?: Language): Promise<ExportView | undefined> {
+    const format: ExportFormat | undefined = filename.endsWith('.csv')
+      ? 'csv'
+      : filename.endsWith('.md')
+        ? 'markdown'
+        : undefined;
+    if (!format) return undefined;
+    const debate = await this.deps.links.open(token);
+    if (!debate) return undefined;
+    const [data, channel] = await Promise.all([
+      this.deps.store.exportData(debate.id),
+      this.channel(debate, asked),
+    ]);
+    const view = exportView(data, format, channel.language, channel.timezone);
+    return view.filename === filename ? view : undefined;
+  }
+}

@@ -1,0 +1,47 @@
+// Every argument, pro and con side by side, the most endorsed first; then the ∆ log.
+import type { Side } from '../domain/types.ts';
+import type { Translate } from '../i18n/translate.ts';
+import type { PageModel, PersuasionRow } from '../page/model.ts';
+import type { ArgumentItem } from '../views/types.ts';
+import { text, userText } from './html.ts';
+
+function argumentLine(item: ArgumentItem, tr: Translate): string {
+  const counts = [
+    tr('argument.endorsements', { count: item.endorsements }),
+    tr('argument.deltas', { count: item.deltas }),
+    ...(item.authorName === null ? [] : [tr('argument.by', { name: item.authorName })]),
+  ];
+  return `<li id="argument-${item.number}"><span class="number">n° ${item.number}</span><span dir="auto">${userText(item.text)}</span><span class="counts">${counts.map(text).join(' · ')}</span></li>`;
+}
+
+function column(side: Side, items: readonly ArgumentItem[], tr: Translate): string {
+  const list = items.length
+    ? `<ol class="arguments">${items.map((item) => argumentLine(item, tr)).join('')}</ol>`
+    : `<p class="note">${text(tr('arguments.empty'))}</p>`;
+  return `<div class="side ${side}"><h3>${text(tr(`side.${side}`))} (${items.length})</h3>${list}</div>`;
+}
+
+export function argumentsSection(model: PageModel, tr: Translate): string {
+  return `<section id="arguments"><h2>${text(tr('page.arguments'))}</h2><p class="note">${text(tr('page.arguments_order'))}</p><div class="sides">${column('pro', model.arguments.pro, tr)}${column('con', model.arguments.con, tr)}</div></section>`;
+}
+
+function persuasionLine(row: PersuasionRow, model: PageModel, tr: Translate): string {
+  const { argument } = row;
+  const flows = model.flowsVisible
+    ? `<ul class="flows">${row.flows
+        .map(
+          (flow) =>
+            `<li>${text(tr('page.flow', { from: tr(`side.${flow.from}`), to: tr(`side.${flow.to}`), count: flow.people }))}</li>`,
+        )
+        .join('')}</ul>`
+    : '';
+  return `<li><a href="#argument-${argument.number}" class="number">n° ${argument.number}</a><span class="${argument.side}-text">${text(tr(`side.${argument.side}`))}</span> · <span dir="auto">${userText(argument.text)}</span><span class="counts">${text(tr('page.delta_people', { count: row.people }))}</span>${flows}</li>`;
+}
+
+export function persuasionSection(model: PageModel, tr: Translate): string {
+  const body = model.persuasion.length
+    ? `<ol class="arguments">${model.persuasion.map((row) => persuasionLine(row, model, tr)).join('')}</ol>`
+    : `<p class="note">${text(tr('page.deltas_empty'))}</p>`;
+  const hidden = model.flowsVisible ? '' : `<p class="note">${text(tr('page.deltas_hidden'))}</p>`;
+  return `<section id="deltas"><h2>${text(tr('page.deltas'))}</h2>${body}${hidden}</section>`;
+}

@@ -1,0 +1,32 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import { PAGE_CSS_HASH } from './style.ts';
+
+/**
+ * Nothing loads from anywhere: no script at all, the one hashed style sheet, no frame, no form.
+ * The token is in the address, so no referrer may carry it and no cache or index may keep it.
+ */
+const SECURITY: OutgoingHttpHeaders = {
+  'content-security-policy': `default-src 'none'; style-src ${PAGE_CSS_HASH}; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex, nofollow, noarchive',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  'cache-control': 'no-store',
+};
+
+export const pageHeaders = (body: Buffer): OutgoingHttpHeaders => ({
+  ...SECURITY,
+  'content-type': 'text/html; charset=utf-8',
+  'content-length': body.length,
+});
+
+export const downloadHeaders = (body: Buffer, mimeType: string, filename: string): OutgoingHttpHeaders => ({
+  ...SECURITY,
+  'content-type': `${mimeType}; charset=utf-8`,
+  'content-length': body.length,
+  // The export's own name: `debat-<n>.csv` or `.md`, nothing from user text.
+  'content-disposition': `attachment; filename="${filename}"`,
+});
