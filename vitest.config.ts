@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One throwaway PostgreSQL for the run (test/postgres/): the store contract runs on it too.
+    globalSetup: ['test/postgres/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Real child processes and servers: keep the two cores from being oversubscribed.

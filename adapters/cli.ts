@@ -4,8 +4,7 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { startBot } from '../src/main.ts';
 import { BackupError, backupDatabase } from '../src/store/backup.ts';
-import { migrate, schemaVersion } from '../src/store/migrate.ts';
-import { openDatabase } from '../src/store/open-database.ts';
+import { migrateConfiguredStore } from '../src/store/migrate-configured.ts';
 import { adapterFactories } from './factories.ts';
 import { SUMMARY_USAGE, summaryCli } from './summary-cli.ts';
 
@@ -13,7 +12,7 @@ const USAGE = `Usage: debat <command>
 
 Commands:
   start      run the bot (the terminal when no platform token is set)
-  migrate    apply pending database migrations and exit
+  migrate    apply pending database migrations (PostgreSQL when DATABASE_URL is set) and exit
   backup <file>  copy the database to a new file, also while the bot runs
   summary    a channel's weekly summary at a given moment: ${SUMMARY_USAGE}
   discord-register [--guild ID]  register /debat on Discord (in one server to try it; everywhere otherwise)
@@ -39,14 +38,11 @@ async function start(): Promise<void> {
   void bot.stopped.then(shutdown);
 }
 
-function migrateOnly(): void {
-  const config = loadConfig();
-  const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
-  const applied = migrate(db);
+async function migrateOnly(): Promise<void> {
+  const report = await migrateConfiguredStore(loadConfig());
   process.stdout.write(
-    `${applied.length === 0 ? 'Nothing to apply' : `Applied ${applied.join(', ')}`}; schema version ${schemaVersion(db)}\n`,
+    `${report.where}: ${report.applied.length === 0 ? 'Nothing to apply' : `Applied ${report.applied.join(', ')}`}; schema version ${report.version}\n`,
   );
-  db.close();
 }
 
 async function backup(file: string | undefined): Promise<void> {

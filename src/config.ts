@@ -21,6 +21,21 @@ const url = optionalText.refine((value) => value === undefined || URL.canParse(v
   message: 'must be an absolute URL (http://… or https://…)',
 });
 
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'];
+
+/** postgres://user:password@host:5432/database?sslmode=…; the password never appears in a message. */
+const databaseUrl = optionalText.superRefine((value, ctx) => {
+  if (value === undefined) return;
+  const example = 'e.g. postgres://debat:password@db.example:5432/debat';
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:'))
+    ctx.addIssue({ code: 'custom', message: `must be a PostgreSQL URL, ${example}` });
+  else if (url.hostname === '' && !url.searchParams.get('host'))
+    ctx.addIssue({ code: 'custom', message: `names no server, ${example}` });
+  else if (url.searchParams.has('sslmode') && !SSL_MODES.includes(url.searchParams.get('sslmode')!))
+    ctx.addIssue({ code: 'custom', message: `sslmode must be one of ${SSL_MODES.join(', ')}` });
+});
+
 const ADAPTERS = ['terminal', 'slack', 'discord'] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
 
@@ -55,6 +70,8 @@ const schema = z.object({
     return [...new Set(names)] as AdapterName[];
   }),
   DEBAT_DB_PATH: z.string().trim().min(1).default('./data/debat.sqlite'),
+  DATABASE_URL: databaseUrl,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DEBAT_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   DEBAT_LANGUAGE: z.enum(LANGUAGES).default('fr'),
   DEBAT_TIMEZONE: z
@@ -101,7 +118,12 @@ export type Config = Omit<z.output<typeof schema>, 'DEBAT_LOG_LEVEL'> & {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    // One problem, one line: what an operator reads in a service's log.
+    super(
+      problems.length === 1
+        ? `Invalid configuration: ${problems[0]}`
+        : `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }

@@ -93,7 +93,8 @@ describe('a process killed in the middle of a migration', () => {
     const dir = tempDir();
     const migrations = join(dir, 'migrations');
     mkdirSync(migrations);
-    for (const file of readdirSync(MIGRATIONS_DIR))
+    // The SQL files only: migrations/postgres/ is PostgreSQL's.
+    for (const file of readdirSync(MIGRATIONS_DIR).filter((name) => name.endsWith('.sql')))
       copyFileSync(join(MIGRATIONS_DIR, file), join(migrations, file));
     const previous = loadMigrations().length;
     writeFileSync(join(migrations, `${String(previous + 1).padStart(3, '0')}_long.sql`), LONG_MIGRATION);

@@ -28,7 +28,8 @@ describe('migrations', () => {
   it('apply a failing migration not at all, and leave the version where it was', () => {
     const migrations = join(dir, 'migrations');
     mkdirSync(migrations);
-    for (const file of readdirSync(MIGRATIONS_DIR))
+    // The SQL files only: migrations/postgres/ is PostgreSQL's.
+    for (const file of readdirSync(MIGRATIONS_DIR).filter((name) => name.endsWith('.sql')))
       copyFileSync(join(MIGRATIONS_DIR, file), join(migrations, file));
     const next = String(loadMigrations().length + 1).padStart(3, '0');
     writeFileSync(join(migrations, `${next}_broken.sql`), 'CREATE TABLE half_done (x);\nTHIS IS NOT SQL;');

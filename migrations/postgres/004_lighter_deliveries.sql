@@ -1,0 +1,3 @@
+-- Mirrors 004_lighter_deliveries.sql, where SQLite dropped the index on delivery times. Here the
+-- prune runs on every instance of a fleet against one shared table: it keeps its index, so a
+-- prune reads only the expired keys.

@@ -1,0 +1,58 @@
+// A fresh database per test on the run's PostgreSQL: nothing shared, dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { migratePostgres } from '../../src/store/postgres-migrate.ts';
+import { openPool } from '../../src/store/postgres-pool.ts';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+const adminUrl = (): string => inject('postgresAdminUrl');
+
+async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The URL of database `name` on the test server, as the same superuser. */
+export function databaseUrl(name: string): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** An empty database; `drop()` ends its connections and removes it. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `debat_test_${randomBytes(6).toString('hex')}`;
+  await asAdmin((client) => client.query(`CREATE DATABASE ${name}`));
+  return {
+    url: databaseUrl(name),
+    name,
+    drop: () =>
+      asAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+/** A database at the latest schema, with a pool on it; `dispose()` closes the pool and drops it. */
+export async function migratedTestDatabase(poolSize = 5) {
+  const database = await createTestDatabase();
+  const pool = await openPool({ url: database.url, poolSize });
+  await migratePostgres(pool);
+  return {
+    ...database,
+    pool,
+    async dispose() {
+      await pool.end();
+      await database.drop();
+    },
+  };
+}

