@@ -6,6 +6,7 @@ import type { DebateEngine } from '../../src/engine/engine.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import type { Outcome } from '../../src/engine/outcome.ts';
 import type { Reply } from '../../src/views/types.ts';
+import { privateMessage } from './exports.ts';
 import type { InFlight } from './in-flight.ts';
 import { languageOf, type People } from './people.ts';
 import { formatRef } from './refs.ts';
@@ -89,7 +90,7 @@ export class SlackRuntime {
     let replace = options.replaceFirst === true;
     for (const reply of outcome.replies) {
       if (reply.visibility === 'private') {
-        await options.privately(renderReply(reply), { replace });
+        await options.privately(await privateMessage(this, inv.user.id, reply), { replace });
         replace = false;
       } else if (!options.skipPublic?.(reply)) {
         const posted = await this.postOrExplain(inv, reply, options.privately);
@@ -132,9 +133,14 @@ export class SlackRuntime {
   }
 }
 
-/** The first private reply (for a slash command's ack body) and the Outcome without it. */
+/**
+ * The first private reply (for a slash command's ack body) and the Outcome without it. An export
+ * is never taken: its file is sent after the ack (adapters/slack/exports.ts).
+ */
 export function takeFirstPrivate(outcome: Outcome): [Reply | undefined, Outcome] {
-  const index = outcome.replies.findIndex((reply) => reply.visibility === 'private');
+  const index = outcome.replies.findIndex(
+    (reply) => reply.visibility === 'private' && reply.view.kind !== 'export',
+  );
   if (index < 0) return [undefined, outcome];
   const replies = outcome.replies.filter((_, i) => i !== index);
   return [outcome.replies[index], { ...outcome, replies }];

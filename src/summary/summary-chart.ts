@@ -3,8 +3,8 @@
 import type { Attachment } from '../adapter.ts';
 import type { Language } from '../domain/types.ts';
 import { translator } from '../i18n/translate.ts';
-import { formatLongDate } from '../views/format.ts';
 import type { Counts } from '../store/ports.ts';
+import { formatLongDate } from '../views/format.ts';
 import type { WeeklySummaryView } from '../views/weekly-summary.ts';
 import { renderChartPng } from './chart-png.ts';
 import type { ChartModel, SideCounts } from './chart-svg.ts';

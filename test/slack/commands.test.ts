@@ -123,15 +123,17 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
     expect(JSON.stringify(help.body)).toContain('/debat open');
   });
 
-  it('exports a debate privately, escaped, within Block Kit limits', async () => {
+  it('exports a debate as a file in the person’s direct messages, the topic as typed', async () => {
     await open('Sujet <b>&</b>');
     await t.command('U2', 'C1', 'pour un argument');
     const exported = await t.command('U2', 'C1', 'exporter');
-    const text = JSON.stringify(exported.body);
-    expect(text).toContain('debat-1.md');
-    expect(text).toContain('&lt;b');
-    expect(text).toContain('&amp;');
-    expect(text).not.toContain('<b>');
+    // The ack carries no export: the file is uploaded after it.
+    expect(JSON.stringify(exported.body ?? {})).not.toContain('Sujet');
+    await t.idle();
+    const [file] = t.slack.directFiles('U2');
+    expect(file?.filename).toBe('debat-1.md');
+    expect(file?.bytes.toString('utf8')).toContain('# Débat n° 1 : Sujet \\<b\\>&\\</b\\>');
+    expect(t.slack.privateNotes('U2').at(-1)?.text).toContain('vous attend en message privé (debat-1.md)');
   });
 
   it('says privately when Slack refuses the post (a private channel without the bot)', async () => {

@@ -8,7 +8,12 @@ import { EVENTS_PATH } from '../../adapters/slack/transport.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import { HttpRoutes } from '../../src/http-routes.ts';
-import { type FakeSlack, type SignedSlackClient, startFakeSlack } from '../fakes/slack/index.ts';
+import {
+  type FakeSlack,
+  type FakeSlackOptions,
+  type SignedSlackClient,
+  startFakeSlack,
+} from '../fakes/slack/index.ts';
 import { type TestBed, testEngine } from '../helpers/engine.ts';
 
 type Json = Record<string, unknown>;
@@ -59,10 +64,12 @@ export interface SlackBed {
 export interface BedOptions {
   intervalMs?: number;
   env?: Record<string, string>;
+  /** How the fake Slack is set up (e.g. the bot token's scopes). */
+  fake?: FakeSlackOptions;
 }
 
 export async function startSlackBed(mode: Mode, options: BedOptions = {}): Promise<SlackBed> {
-  const slack = await startFakeSlack();
+  const slack = await startFakeSlack(options.fake);
   const bed = await testEngine();
   const logger = new RecordingLogger();
   const config = loadConfig({

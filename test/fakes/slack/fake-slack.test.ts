@@ -254,6 +254,44 @@ describe('fake Slack with Bolt in HTTP mode', () => {
     expect(upload).toMatchObject({ filename: 'chart.png', completed: true, channel_id: 'C1' });
     expect(upload?.bytes?.toString()).toBe('PNGDATA');
   });
+
+  it('opens one direct conversation per person, shares files in it, and holds the token to its scopes', async () => {
+    const scoped = await startFakeSlack({ scopes: ['chat:write', 'files:write', 'im:write'] });
+    const client = new webApi.WebClient(scoped.botToken, {
+      slackApiUrl: scoped.apiUrl,
+      logLevel: LogLevel.ERROR,
+      retryConfig: { retries: 0 },
+    });
+    try {
+      const first = await client.conversations.open({ users: 'U7' });
+      const again = await client.conversations.open({ users: 'U7' });
+      expect(first.channel?.id).toMatch(/^D/);
+      expect(again).toMatchObject({ already_open: true, channel: { id: first.channel?.id } });
+      await client.filesUploadV2({
+        channel_id: first.channel!.id!,
+        file: Buffer.from('a,b\r\n'),
+        filename: 'debat-1.csv',
+        initial_comment: 'Export',
+      });
+      expect(scoped.directFiles('U7')).toMatchObject([
+        { filename: 'debat-1.csv', comment: 'Export', bytes: Buffer.from('a,b\r\n') },
+      ]);
+      expect(scoped.channelMessages(first.channel!.id!)).toMatchObject([
+        { text: 'Export', files: [{ name: 'debat-1.csv' }] },
+      ]);
+      // A direct conversation never opened cannot receive a file.
+      await expect(
+        client.filesUploadV2({ channel_id: 'D999', file: Buffer.from('x'), filename: 'x.md' }),
+      ).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+      await expect(
+        client.reactions.add({ channel: 'C1', timestamp: '1.2', name: 'x' }),
+      ).rejects.toMatchObject({
+        data: { error: 'missing_scope', needed: 'reactions:write' },
+      });
+    } finally {
+      await scoped.close();
+    }
+  });
 });
 
 describe('Block Kit limits', () => {

@@ -29,6 +29,8 @@ export interface FakeSlackOptions {
   socketPingIntervalMs?: number;
   /** Responses accepted per response_url (Slack: 5). */
   responsesPerUrl?: number;
+  /** The bot token's scopes, e.g. the manifest's; without it every method is allowed. */
+  scopes?: readonly string[];
 }
 
 /** What a person saw privately: an ephemeral message or an ephemeral response_url answer. */
@@ -71,6 +73,7 @@ export class FakeSlack {
       tokens: new Set([this.botToken, this.appToken, ...(opts.extraTokens ?? [])]),
       sink: this.sink,
       socket: this.socket,
+      scopes: opts.scopes ? new Set(opts.scopes) : undefined,
     });
   }
 
@@ -138,6 +141,19 @@ export class FakeSlack {
 
   message(channel: string, ts: string) {
     return this.state.message(channel, ts);
+  }
+
+  /** The files the bot shared with `user` in their direct conversation, with their bytes. */
+  directFiles(user: string): { filename: string; title?: string; comment?: string; bytes: Buffer }[] {
+    const im = this.state.ims.get(user);
+    return [...this.state.uploads.values()]
+      .filter((u) => u.completed && im !== undefined && u.channel_id === im && u.bytes !== undefined)
+      .map((u) => ({
+        filename: u.filename,
+        ...(u.title ? { title: u.title } : {}),
+        ...(u.initial_comment ? { comment: u.initial_comment } : {}),
+        bytes: u.bytes!,
+      }));
   }
 
   /** Channel messages the bot posted, oldest first. */

@@ -220,20 +220,64 @@ const getUploadUrl: MethodHandler = (args, { state, baseUrl }) => {
   return { ok: true, file_id, upload_url: `${baseUrl}/upload/${file_id}` };
 };
 
-const completeUpload: MethodHandler = (args, { state }) => {
+const completeUpload: MethodHandler = (args, { state, identity }) => {
   const files = Array.isArray(args.files) ? (args.files as Json[]) : [];
   if (files.length === 0) return fail('invalid_arguments');
-  const out: Json[] = [];
+  const channel = str(args.channel_id);
+  // A direct conversation exists only once opened; the bot cannot share into someone else's.
+  if (channel?.startsWith('D') && ![...state.ims.values()].includes(channel))
+    return fail('channel_not_found');
+  const out: Array<{ id: string; title: string; name: string }> = [];
   for (const f of files) {
     const upload = state.uploads.get(String(f.id));
-    if (!upload || upload.bytes === undefined) return fail('file_not_found');
+    if (!upload || upload.bytes === undefined || upload.completed) return fail('file_not_found');
+    if (upload.length !== undefined && upload.bytes.length !== upload.length)
+      return fail('file_upload_size_mismatch');
     upload.completed = true;
     upload.title = str(f.title);
-    upload.channel_id = str(args.channel_id);
+    upload.channel_id = channel;
     upload.initial_comment = str(args.initial_comment);
     out.push({ id: upload.file_id, title: upload.title ?? upload.filename, name: upload.filename });
   }
+  // Shared into a conversation, the files appear there in one message, with the comment as its text.
+  if (channel)
+    state.putMessage({
+      channel,
+      ts: state.nextTs(),
+      user: identity.botUserId,
+      text: str(args.initial_comment),
+      files: out,
+      edits: 0,
+    });
   return { ok: true, files: out };
+};
+
+/** The bot's direct conversation with one person (several people would be a group DM: not faked). */
+const conversationsOpen: MethodHandler = (args, { state }) => {
+  const users = str(args.users)?.split(',').filter(Boolean) ?? [];
+  if (users.length !== 1) return fail(users.length === 0 ? 'users_list_not_supplied' : 'not_supported');
+  const user = users[0]!;
+  let id = state.ims.get(user);
+  const already = id !== undefined;
+  if (!id) {
+    id = state.nextId('D');
+    state.ims.set(user, id);
+    state.channels.set(id, { id, name: user, is_channel: false, is_private: true, is_im: true });
+  }
+  return { ok: true, ...(already ? { already_open: true } : {}), channel: { id } };
+};
+
+/** The bot scope each method needs (none: the method needs no scope). */
+export const METHOD_SCOPES: Readonly<Record<string, string | undefined>> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'reactions.add': 'reactions:write',
+  'users.info': 'users:read',
+  'conversations.info': 'channels:read',
+  'conversations.open': 'im:write',
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
 };
 
 const connectionsOpen: MethodHandler = (_args, { token, socketUrl }) => {
@@ -252,6 +296,7 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
   'reactions.add': reactionsAdd,
   'users.info': usersInfo,
   'conversations.info': conversationsInfo,
+  'conversations.open': conversationsOpen,
   'files.getUploadURLExternal': getUploadUrl,
   'files.completeUploadExternal': completeUpload,
   'apps.connections.open': connectionsOpen,

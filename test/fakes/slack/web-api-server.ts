@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultPlan } from './faults.ts';
 import type { ResponseUrlSink } from './response-url-sink.ts';
 import type { SocketModeServer } from './socket-mode-server.ts';
-import { type Identity, METHODS } from './web-api-methods.ts';
+import { type Identity, METHOD_SCOPES, METHODS } from './web-api-methods.ts';
 import type { WorkspaceState } from './workspace-state.ts';
 
 type Json = Record<string, unknown>;
@@ -34,6 +34,8 @@ export interface WebApiServerDeps {
   tokens: Set<string>;
   sink: ResponseUrlSink;
   socket: SocketModeServer;
+  /** The bot token's scopes; undefined grants every method (no scope check). */
+  scopes?: ReadonlySet<string> | undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -182,6 +184,10 @@ export class WebApiServer {
     if (!this.deps.tokens.has(token)) return { ok: false, error: 'invalid_auth' };
     const handler = METHODS[method];
     if (!handler) return { ok: false, error: 'unknown_method' };
+    const needed = METHOD_SCOPES[method];
+    const { scopes } = this.deps;
+    if (needed && scopes && !token.startsWith('xapp-') && !scopes.has(needed))
+      return { ok: false, error: 'missing_scope', needed, provided: [...scopes].join(',') };
     return handler(args, {
       state: this.deps.state,
       identity: this.deps.identity,

@@ -27,6 +27,8 @@ export interface StoredMessage {
   user: string;
   text?: string;
   blocks?: unknown[];
+  /** Files shared with the message (files.completeUploadExternal with a channel). */
+  files?: { id: string; name: string; title: string }[];
   edits: number;
 }
 
@@ -71,6 +73,8 @@ export class WorkspaceState {
   readonly users = new Map<string, FakeUser>();
   readonly channels = new Map<string, FakeChannel>();
   readonly uploads = new Map<string, StoredUpload>();
+  /** user id → id of the bot's direct conversation with them (conversations.open). */
+  readonly ims = new Map<string, string>();
   private clock = Math.floor(Date.now() / 1000);
   private seq = 0;
   private ids = 0;
