@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type { Counts } from '../domain/records.ts';
-import type { VoteSide } from '../domain/types.ts';
 import type { OpinionBucket, PageData, PageStore, PersuasionFlow } from './page-ports.ts';
 import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from './sqlite-rows.ts';
 import { statementCache } from './statement-cache.ts';
@@ -53,23 +52,21 @@ export class SqlitePageStore implements PageStore {
       'SELECT side, count(*) AS n FROM votes WHERE debate_id = ? GROUP BY side',
     ).all(debateId) as { side: keyof Counts; n: number }[])
       counts[tally.side] = tally.n;
-    // A vote event adds one to its new side and takes one from its old side.
+    // A vote event adds one to its new side and takes one from its old side (IS: never NULL).
     const opinion = this.stmt(
       `SELECT (at / @span) * @span AS "from",
-         sum(new_side = 'pro') - sum(old_side = 'pro') AS pro,
-         sum(new_side = 'con') - sum(old_side = 'con') AS con,
-         sum(new_side = 'neutral') - sum(old_side = 'neutral') AS neutral,
+         sum(new_side IS 'pro') - sum(old_side IS 'pro') AS pro,
+         sum(new_side IS 'con') - sum(old_side IS 'con') AS con,
+         sum(new_side IS 'neutral') - sum(old_side IS 'neutral') AS neutral,
          sum(old_side IS NOT NULL AND new_side IS NOT NULL) AS switches
        FROM vote_events WHERE debate_id = @debate GROUP BY at / @span ORDER BY 1`,
     ).all({ debate: debateId, span: spanMs }) as OpinionBucket[];
-    const persuasion = (
-      this.stmt(
-        `SELECT a.number AS argument, e.old_side AS "from", e.new_side AS "to", count(*) AS people
+    const persuasion = this.stmt(
+      `SELECT a.number AS argument, e.old_side AS "from", e.new_side AS "to", count(*) AS people
          FROM vote_events e JOIN arguments a ON a.id = e.persuaded_by
          WHERE e.debate_id = ? AND e.old_side IS NOT NULL AND e.new_side IS NOT NULL
          GROUP BY a.number, e.old_side, e.new_side ORDER BY a.number, e.old_side, e.new_side`,
-      ).all(debateId) as { argument: number; from: VoteSide; to: VoteSide; people: number }[]
-    ).map((flow): PersuasionFlow => ({ ...flow }));
+    ).all(debateId) as PersuasionFlow[];
     const snapshots = (
       this.stmt(
         `SELECT week_start, as_of, taken_at, pro, con, neutral FROM summary_snapshots

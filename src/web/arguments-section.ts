@@ -11,7 +11,7 @@ function argumentLine(item: ArgumentItem, tr: Translate): string {
     tr('argument.deltas', { count: item.deltas }),
     ...(item.authorName === null ? [] : [tr('argument.by', { name: item.authorName })]),
   ];
-  return `<li id="argument-${item.number}"><span class="number">n° ${item.number}</span><span dir="auto">${userText(item.text)}</span><span class="counts">${counts.map(text).join(' · ')}</span></li>`;
+  return `<li id="argument-${item.number}"><span class="number">${text(tr('page.number', { number: item.number }))}</span><span dir="auto">${userText(item.text)}</span><span class="counts">${counts.map(text).join(' · ')}</span></li>`;
 }
 
 function column(side: Side, items: readonly ArgumentItem[], tr: Translate): string {
@@ -35,7 +35,7 @@ function persuasionLine(row: PersuasionRow, model: PageModel, tr: Translate): st
         )
         .join('')}</ul>`
     : '';
-  return `<li><a href="#argument-${argument.number}" class="number">n° ${argument.number}</a><span class="${argument.side}-text">${text(tr(`side.${argument.side}`))}</span> · <span dir="auto">${userText(argument.text)}</span><span class="counts">${text(tr('page.delta_people', { count: row.people }))}</span>${flows}</li>`;
+  return `<li><a href="#argument-${argument.number}" class="number">${text(tr('page.number', { number: argument.number }))}</a><span class="${argument.side}-text">${text(tr(`side.${argument.side}`))}</span> · <span dir="auto">${userText(argument.text)}</span><span class="counts">${text(tr('page.delta_people', { count: row.people }))}</span>${flows}</li>`;
 }
 
 export function persuasionSection(model: PageModel, tr: Translate): string {

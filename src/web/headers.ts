@@ -6,7 +6,7 @@ import { PAGE_CSS_HASH } from './style.ts';
  * The token is in the address, so no referrer may carry it and no cache or index may keep it.
  */
 const SECURITY: OutgoingHttpHeaders = {
-  'content-security-policy': `default-src 'none'; style-src ${PAGE_CSS_HASH}; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+  'content-security-policy': `default-src 'none'; style-src ${PAGE_CSS_HASH}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-robots-tag': 'noindex, nofollow, noarchive',

@@ -35,7 +35,7 @@ function header(model: PageModel, tr: Translate): string {
     debate.openerName === null
       ? text(tr('scoreboard.opener_anonymous'))
       : text(tr('scoreboard.opener', { name: '\u0000' })).replace('\u0000', userText(debate.openerName));
-  return `<header><nav class="lang"><a href="?lang=${other}" hreflang="${other}" lang="${other}">${text(translator(other)('page.language_name'))}</a></nav><p class="kicker">${text(`n° ${debate.number} · ${flags.join(' · ')}`)}</p><h1 dir="auto">${userText(debate.topic)}</h1><p class="meta">${opener}</p><p class="meta">${when.map(text).join(' · ')}</p></header>`;
+  return `<header><nav class="lang"><a href="?lang=${other}" hreflang="${other}" lang="${other}">${text(translator(other)('page.language_name'))}</a></nav><p class="kicker">${text([tr('page.number', { number: debate.number }), ...flags].join(' · '))}</p><h1 dir="auto">${userText(debate.topic)}</h1><p class="meta">${opener}</p><p class="meta">${when.map(text).join(' · ')}</p></header>`;
 }
 
 function downloads(model: PageModel, token: string, tr: Translate): string {

@@ -22,6 +22,7 @@ section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1
 .tally li{display:grid;grid-template-columns:6rem 1fr 6.5rem;gap:.75rem;align-items:center;margin:.35rem 0}
 .tally .figure{text-align:right;font-variant-numeric:tabular-nums}
 svg{display:block;max-width:100%;height:auto}
+svg.chart{width:100%;max-width:44rem}
 svg.bar{width:100%;height:1rem}
 figure{margin:0}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}

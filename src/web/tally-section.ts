@@ -50,8 +50,10 @@ function dayTable(model: PageModel, tr: Translate): string {
 }
 
 export function opinionSection(model: PageModel, tr: Translate): string {
-  if (model.opinion === null || model.opinion.length === 0 || model.counts === null) return '';
-  const svg = opinionChartSvg(model.opinion, {
+  const days = model.opinion ?? [];
+  // Nothing to draw before the first vote.
+  if (model.counts === null || days.every((d) => totalVotes(d.counts) === 0 && d.switches === 0)) return '';
+  const svg = opinionChartSvg(days, {
     title: tr('page.opinion'),
     day: (date) => calendarDate(model.language, date, 'short'),
     switches: tr('page.switches'),
