@@ -73,6 +73,60 @@ export const fr = {
   'home.in_channel': 'Salon : {channel}',
   'home.opened_by_you': 'lancé par vous',
 
+  // The debate's web page (/debat page) and the links to it
+  'page.link':
+    'La page du débat n° {debate}, en lecture seule : {url}\nQuiconque a ce lien peut la lire : partagez-le avec soin.',
+  'page.no_public_url':
+    'Les pages web des débats ne sont pas activées : la personne qui fait tourner le bot doit définir DEBAT_PUBLIC_URL (l’adresse du bot que les navigateurs atteignent, par exemple https://debat.example.org), puis le redémarrer.',
+  'page.revoked': 'Les anciens liens du débat n° {debate} ne mènent plus nulle part. Le nouveau : {url}',
+  'page.revoked_no_url': 'Les anciens liens du débat n° {debate} ne mènent plus nulle part.',
+  'page.scoreboard_link': 'Tout le débat sur une page : {url}',
+  'page.open': 'Page du débat',
+  'page.language_name': 'Français',
+  'page.number': 'n° {number}',
+  'page.opened_on': 'Ouvert le {date}',
+  'page.closed_on': 'Clos le {date}',
+  'page.zone': 'Heures de {zone}',
+  'page.tally': 'Décompte',
+  'page.no_votes': 'Aucun vote pour l’instant.',
+  'page.opinion': 'L’opinion au fil des jours',
+  'page.opinion_caption':
+    'Les votes de chaque camp en fin de journée ; en dessous, les changements de camp du jour.',
+  'page.opinion_day_by_day': 'Jour par jour',
+  'page.day': 'Jour',
+  'page.switches': 'Changements de camp',
+  'page.switches_on': {
+    one: '{date} : {count} changement de camp',
+    other: '{date} : {count} changements de camp',
+  },
+  'page.arguments': 'Les arguments',
+  'page.arguments_order': 'Les plus appuyés d’abord.',
+  'page.deltas': 'Ce qui a fait changer d’avis (∆)',
+  'page.deltas_empty': 'Personne n’a encore dit quel argument l’a fait changer d’avis.',
+  'page.deltas_hidden': 'Les camps quittés et rejoints restent masqués jusqu’à la clôture.',
+  'page.delta_people': {
+    one: 'a fait changer d’avis {count} personne',
+    other: 'a fait changer d’avis {count} personnes',
+  },
+  'page.flow': '{from} → {to} : {count}',
+  'page.history': 'Semaine après semaine',
+  'page.history_intro': 'Le décompte à chaque bilan hebdomadaire, et l’évolution depuis le précédent.',
+  'page.history_empty': 'Aucun bilan hebdomadaire n’a encore parlé de ce débat.',
+  'page.history_chart': 'Le débat n° {debate} de bilan en bilan',
+  'page.week_of': 'Semaine du {date}',
+  'page.week': 'Semaine',
+  'page.shift': 'Évolution',
+  'page.more_weeks': {
+    one: '…et {count} semaine plus ancienne',
+    other: '…et {count} semaines plus anciennes',
+  },
+  'page.downloads': 'Télécharger',
+  'page.download_csv': 'Tableau CSV',
+  'page.download_markdown': 'Document Markdown',
+  'page.footer': 'Page en lecture seule de Débat. Quiconque a ce lien peut la lire.',
+  'page.not_found': 'Page introuvable',
+  'page.not_found_text': 'Ce lien ne mène à aucun débat : il est incomplet, ou il a été révoqué.',
+
   // Confirmations
   'notice.opened': 'Débat n° {debate} lancé : {topic}',
   'notice.argument_added': 'Argument n° {number} ajouté ({side}) au débat n° {debate}.',
@@ -166,6 +220,8 @@ export const fr = {
   'help.settings':
     '/debat config fuseau <zone> | bilan <jour> <heure> | bilan off | langue fr|en | fil on|off',
   'help.export': '/debat exporter [#id] [csv] : le débat en Markdown ou CSV',
+  'help.page':
+    '/debat page [#id] [revoquer] : le lien de la page web du débat ; revoquer invalide les anciens liens',
   'help.forget': '/debat oublier-moi : effacer vos votes et appuis, anonymiser vos arguments',
   'help.help': '/debat aide : cette aide',
   'help.id': '#id choisit un débat quand le salon en a plusieurs ; sinon, le plus récent.',
@@ -203,6 +259,7 @@ export const fr = {
   'command.delta': 'L’argument qui vous a fait changer d’avis (∆)',
   'command.config': 'Réglages du salon : fuseau, bilan hebdomadaire, langue',
   'command.exporter': 'Le débat en Markdown ou CSV',
+  'command.page': 'Le lien de la page web du débat, en lecture seule',
   'command.oublier-moi': 'Effacer vos votes et appuis, anonymiser vos arguments',
   'command.aide': 'L’aide de Débat',
   'option.sujet': 'Le sujet du débat',
@@ -218,6 +275,7 @@ export const fr = {
   'option.bilan': 'Jour et heure du bilan, par exemple vendredi 16:00, ou off',
   'option.langue': 'Langue des messages publics : fr ou en',
   'option.format': 'markdown ou csv',
+  'option.revoquer': 'Invalider tous les liens donnés jusqu’ici (auteur ou admin)',
   'option.fil': 'Un fil sous chaque nouveau débat : on ou off',
 
   // Export
@@ -281,6 +339,7 @@ export const fr = {
   'error.rights.close': 'Seuls l’auteur du débat et les admins peuvent le clore ou le rouvrir.',
   'error.rights.withdraw': 'Vous ne pouvez retirer que vos propres arguments.',
   'error.rights.settings': 'Seuls les admins changent les réglages du salon.',
+  'error.rights.page': 'Seuls l’auteur du débat et les admins peuvent révoquer ses liens.',
   'error.internal': 'Oups, quelque chose a coincé de notre côté. Réessayez dans un instant.',
   'error.post.forbidden': 'Je ne peux pas publier dans ce salon : ajoutez-moi au salon, puis réessayez.',
 } as const satisfies Record<string, Message>;
