@@ -29,6 +29,7 @@ export function renderWeeklySummary(
       paint('bold', `${tr('scoreboard.title', { debate: d.debate.number, topic: d.debate.topic })}`) +
         paint('dim', opener),
     );
+    if (d.pageUrl) lines.push(`  ${tr('page.scoreboard_link', { url: d.pageUrl })}`);
     if (d.counts) {
       if (d.closedThisWeek) lines.push(`  ${tr('summary.final_tally')}`);
       const shares = percentages(d.counts);

@@ -17,6 +17,8 @@ import type { ChannelScope, Platform } from '../domain/types.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { ChannelDefaults } from '../engine/context.ts';
 import type { Logger } from '../engine/logger.ts';
+import { linkWeeklySummary } from '../page/decorate.ts';
+import type { PageLinks } from '../page/links.ts';
 import type { LedgerEntry, SummaryStore } from '../store/summary-ports.ts';
 import { type BuiltSummary, buildWeeklySummaries, wasActive } from './build-summary.ts';
 import { type ChannelSchedule, resolveChannelSchedule, weeklyRequest } from './channel-schedule.ts';
@@ -54,6 +56,8 @@ export interface SchedulerOptions {
   /** croner pattern of the ticker (default every minute, at second 0). */
   tickPattern?: string;
   instanceId?: string;
+  /** Links each listed debate to its web page, when pages have an address. */
+  pageLinks?: PageLinks | undefined;
 }
 
 export type ChannelOutcome =
@@ -297,7 +301,8 @@ export class SummaryScheduler {
         });
         return { ...base, outcome: 'empty' as const };
       }
-      const reply = { visibility: 'public' as const, language: channel.language, view: built.view };
+      const view = await linkWeeklySummary(this.options.pageLinks, scope, built.view);
+      const reply = { visibility: 'public' as const, language: channel.language, view };
       const messageRef = (await publisher.post(scope, reply, this.attachments(built.view, channel))) ?? null;
       const kept = await store.completeSummary({
         ...base,

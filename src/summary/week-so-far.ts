@@ -10,6 +10,7 @@ import {
   refreshOf,
 } from '../engine/context.ts';
 import type { Outcome } from '../engine/outcome.ts';
+import { linkWeeklySummary } from '../page/decorate.ts';
 import { buildWeeklySummary } from './build-summary.ts';
 import { resolveChannelSchedule, soFarRequest } from './channel-schedule.ts';
 
@@ -19,5 +20,6 @@ export async function weekSoFar(deps: EngineDeps, inv: Invocation, languages: La
   const expired = (await deps.store.closeExpired(now.getTime())).map(refreshOf);
   const channel = resolveChannelSchedule(await deps.store.channelSettings(inv), deps.defaults);
   const built = await buildWeeklySummary(deps.store, inv, soFarRequest(channel, now));
-  return answer(privately(languages, built ? built.view : noticeView('summary.empty')), expired);
+  const view = built && (await linkWeeklySummary(deps.pages, inv, built.view));
+  return answer(privately(languages, view ?? noticeView('summary.empty')), expired);
 }

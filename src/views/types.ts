@@ -42,6 +42,8 @@ export interface ScoreboardView {
   deltas: number;
   /** Only in private views: the viewer's own vote, shown even when results are hidden. */
   viewerVote?: VoteSide | null;
+  /** The debate's web page (a capability link), when pages have an address. */
+  pageUrl?: string | undefined;
   /** Set on the announcement that the debate has ended: a heading above the final tally. */
   ended?: {
     /** The debate's channel, named in the heading. */
@@ -125,6 +127,8 @@ export interface PersonalDebatesView {
     argumentCount: number;
     viewerVote: VoteSide | null;
     opened: boolean;
+    /** The debate's web page, when pages have an address. */
+    pageUrl?: string | undefined;
   }[];
 }
 

@@ -24,6 +24,8 @@ export interface WeeklyDebateItem {
   topCon: ArgumentItem | null;
   /** The argument that earned the most ∆ during the week. */
   persuasive: { argument: ArgumentItem; weekDeltas: number } | null;
+  /** The debate's web page, when pages have an address. */
+  pageUrl?: string | undefined;
 }
 
 /**

@@ -34,6 +34,7 @@ function debateField(item: WeeklyDebateItem, tr: Translate, language: Language):
       tr('summary.opinion_changes', { count: item.opinionChanges }),
     ].join(' · '),
   );
+  if (item.pageUrl) lines.push(`[${tr('page.open')}](${item.pageUrl})`);
   if (item.persuasive) {
     lines.push(`${tr('summary.persuasive')}${colon}${argumentLine(item.persuasive.argument, tr, 200)}`);
   } else {

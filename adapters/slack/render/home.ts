@@ -32,6 +32,7 @@ function itemBlocks(tr: Translate, item: PersonalDebatesView['items'][number]): 
     esc(tr(`status.${debate.status}`)),
     ...(item.opened ? [esc(tr('home.opened_by_you'))] : []),
     esc(tr('scoreboard.arguments', { count: item.argumentCount })),
+    ...(item.pageUrl ? [`<${item.pageUrl}|${esc(tr('page.open'))}>`] : []),
   ];
   return [section(`*${title}*\n${esc(tally)}\n${esc(vote)}`), context(meta.join(' · ')), divider()];
 }

@@ -50,6 +50,7 @@ function debateBlocks(tr: Translate, language: Language, d: WeeklyDebateItem): B
     { topic: clip(d.debate.topic, 300) },
   );
   const lines = [`*${title}*`];
+  if (d.pageUrl) lines.push(`<${d.pageUrl}|${esc(tr('page.open'))}>`);
   if (d.closedThisWeek && d.counts) lines.push(`_${esc(tr('summary.final_tally'))}_`);
   lines.push(...tally(tr, language, d));
   if (d.newArgumentsTop.length > 0) {
