@@ -36,6 +36,27 @@ const databaseUrl = optionalText.superRefine((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: `sslmode must be one of ${SSL_MODES.join(', ')}` });
 });
 
+/**
+ * The base of debate page links, as browsers reach the bot (https://debat.example.org, or with a
+ * path behind a reverse proxy). Links are pasted into chat messages: no query, fragment or login.
+ */
+const publicUrl = optionalText
+  .superRefine((value, ctx) => {
+    if (value === undefined) return;
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an http:// or https:// address, e.g. https://debat.example.org',
+      });
+    else if (url.search || url.hash || url.username || url.password || /[|<>\s]/.test(value))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a plain address, without ?query, #fragment or login',
+      });
+  })
+  .transform((value) => value && new URL(value).href.replace(/\/+$/, ''));
+
 const ADAPTERS = ['terminal', 'slack', 'discord'] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
 
@@ -94,6 +115,7 @@ const schema = z.object({
   DEBAT_SCOREBOARD_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   DEBAT_USER: optionalText,
   DEBAT_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DEBAT_PUBLIC_URL: publicUrl,
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   SLACK_BOT_TOKEN: token('xoxb-'),
   SLACK_APP_TOKEN: token('xapp-'),
