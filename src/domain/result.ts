@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'persuasion.wrong_side',
   'post.forbidden',
   'rights.close',
+  'rights.page',
   'rights.settings',
   'rights.withdraw',
   'settings.bad_day',
