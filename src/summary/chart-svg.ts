@@ -55,8 +55,13 @@ const MORE_H = 28;
 const BAR_W = 500;
 const BAR_H = 22;
 const LABEL_MAX = 78;
-const COLOURS: Readonly<Record<Side, string>> = { pour: '#2e7d32', contre: '#c62828', neutre: '#9e9e9e' };
-const MUTED = '#5f6368';
+/** The sides' colours, shared by every chart (the weekly one, the debate page's). */
+export const COLOURS: Readonly<Record<Side, string>> = {
+  pour: '#2e7d32',
+  contre: '#c62828',
+  neutre: '#9e9e9e',
+};
+export const MUTED = '#5f6368';
 
 /** Width and height in pixels of the chart drawn for `rowCount` debates (+ `omitted` left off upstream). */
 export function chartSize(rowCount: number, omitted = 0): { width: number; height: number } {
