@@ -65,6 +65,8 @@ export function commandFromOptions(spec: CommandSpec, values: OptionValues): Res
       return ok({ kind: spec.kind, debate });
     case 'export':
       return ok({ kind: 'export', format: of('format') === 'csv' ? 'csv' : 'markdown', debate });
+    case 'page':
+      return ok({ kind: 'page', revoke: of('flag') === true, debate });
     case 'settings': {
       // Settings are words of the grammar (a zone, a day and time, a language): the parser reads them.
       const given = spec.options.find(

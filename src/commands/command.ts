@@ -20,6 +20,7 @@ export type Command =
   | { kind: 'reopen'; debate?: number | undefined }
   | { kind: 'settings'; change?: SettingChange | undefined }
   | { kind: 'export'; format: ExportFormat; debate?: number | undefined }
+  | { kind: 'page'; revoke: boolean; debate?: number | undefined }
   | { kind: 'forgetMe' }
   | { kind: 'help'; unknown?: string | undefined; suggestion?: string | undefined };
 

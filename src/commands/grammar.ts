@@ -178,6 +178,15 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     help: 'help.export',
   },
   {
+    id: 'page',
+    kind: 'page',
+    fr: 'page',
+    en: 'page',
+    aliases: ['lien', 'link', 'web'],
+    options: [debate, { name: 'revoquer', en: 'revoke', kind: 'flag' }],
+    help: 'help.page',
+  },
+  {
     id: 'oublier-moi',
     kind: 'forgetMe',
     fr: 'oublier-moi',

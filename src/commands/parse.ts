@@ -12,6 +12,7 @@ import {
   isOffWord,
   isConfirmWord,
   isOnWord,
+  isRevokeWord,
   KEYWORDS,
   languageFor,
   settingFor,
@@ -52,6 +53,8 @@ export function parseCommand(input: string): Result<Command> {
       return parseSettings(rest);
     case 'export':
       return parseExport(rest);
+    case 'page':
+      return parsePage(rest);
     case 'list':
       return ok({ kind: 'list' });
     case 'forgetMe':
@@ -214,6 +217,15 @@ function parseExport(rest: string[]): Result<Command> {
     else return fail('parse.bad_format', { word: clip(token) });
   }
   return ok({ kind: 'export', format, debate: taken.value.debate });
+}
+
+/** `page [#id] [revoquer]`: a bare number is read as the debate's, as for `bilan`. */
+function parsePage(rest: string[]): Result<Command> {
+  const revoke = rest.some(isRevokeWord);
+  return withDebateOnly(
+    rest.filter((token) => !isRevokeWord(token)),
+    (debate) => ({ kind: 'page', revoke, debate }),
+  );
 }
 
 function parseSettings(rest: string[]): Result<Command> {

@@ -95,3 +95,7 @@ const OFF_WORDS = new Set([
   'never',
 ]);
 export const isOffWord = (word: string): boolean => OFF_WORDS.has(fold(word));
+
+/** `page revoquer`, `page revoke` (a leading `--` is accepted too). */
+export const isRevokeWord = (word: string): boolean =>
+  ['revoquer', 'revoke', 'revoquer-liens'].includes(fold(word).replace(/^--/, ''));

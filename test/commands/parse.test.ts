@@ -115,6 +115,7 @@ describe('the grammar, in French and English', () => {
       reopen: '',
       settings: '',
       export: '',
+      page: '',
       forgetMe: '',
       help: '',
     };
