@@ -25,7 +25,7 @@ describe('Discord components: buttons, the argument form, the list and the ∆ p
     const second = t.fake.click(bob, board, 'db:v:1:p');
     expect((await t.answer(first)).body).toEqual({ type: 6 });
     expect((await t.answer(second)).body).toEqual({ type: 6 });
-    await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('1 vote'));
+    await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('1 votant'));
     expect(
       await t.bed.store.tally(
         (await t.bed.store.findDebate({ platform: 'discord', workspaceId: t.fake.where.guildId }, 1))!.id,

@@ -63,7 +63,7 @@ describe('Discord gateway: every subcommand end to end', () => {
     expect(pro.body).toMatchObject({ type: 4 });
     expect((pro.body as { data: { flags?: number } }).data.flags ?? 0).toBe(0);
     expect(textOf(pro.body)).toContain('Argument n° 1 ajouté (Pour)');
-    await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('1 vote'));
+    await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('1 votant'));
   });
 
   it('contre, appuyer, arguments, bilan, liste and the same vote again withdrawing it', async () => {

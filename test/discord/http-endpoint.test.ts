@@ -56,7 +56,7 @@ describe('Discord HTTP interactions endpoint', () => {
     );
     // The vote is acknowledged without a message; the scoreboard shows it.
     expect(vote.body).toEqual({ type: 6 });
-    await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('1 vote'));
+    await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('1 votant'));
   });
 
   it('shows the argument form inline and takes its submission', async () => {

@@ -28,10 +28,10 @@ describe('Discord live scoreboard', () => {
       t.fake.click(voter(i), board, i % 3 ? 'db:v:1:p' : 'db:v:1:c'),
     );
     await Promise.all(clicks.map((c) => t.answer(c)));
-    await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('60 votes'));
+    await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && textOf(c.body).includes('60 votants'));
     await t.adapter.stop();
     const last = edits(t).at(-1);
-    expect(textOf(last?.body)).toContain('60 votes');
+    expect(textOf(last?.body)).toContain('60 votants');
     expect(textOf(last?.body)).toMatch(/Pour\*\* 40/);
     expect(edits(t).length).toBeLessThan(10);
     for (const edit of edits(t)) expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
@@ -44,7 +44,7 @@ describe('Discord live scoreboard', () => {
     await t.answer(t.fake.click(voter(1), t.scoreboard(1), 'db:v:1:p'));
     await t.answer(t.fake.click(voter(2), t.scoreboard(1), 'db:v:1:p'));
     await t.fake.rest.waitFor(
-      (c) => c.route === 'messageEdit' && c.status === 200 && textOf(c.body).includes('2 votes'),
+      (c) => c.route === 'messageEdit' && c.status === 200 && textOf(c.body).includes('2 votants'),
     );
     expect(edits(t).filter((c) => c.status === 429).length).toBeGreaterThanOrEqual(1);
   });
@@ -55,7 +55,7 @@ describe('Discord live scoreboard', () => {
     t.fake.rest.editLimitNext(3);
     await t.answer(t.fake.click(voter(1), t.scoreboard(1), 'db:v:1:n'));
     await t.fake.rest.waitFor(
-      (c) => c.route === 'messageEdit' && c.status === 200 && textOf(c.body).includes('1 vote'),
+      (c) => c.route === 'messageEdit' && c.status === 200 && textOf(c.body).includes('1 votant'),
     );
     expect(edits(t).filter((c) => c.status === 400)).toHaveLength(3);
     expect(t.logger.matching(/30046/).length).toBe(3);
@@ -107,6 +107,6 @@ describe('Discord scoreboard pacing on messages older than an hour', () => {
     // The second edit waits for the spacing; closing flushes it, and the final state is written.
     await boards.close();
     const all = fake.rest.filter('messageEdit');
-    expect(textOf(all.at(-1)?.body)).toContain('1 vote');
+    expect(textOf(all.at(-1)?.body)).toContain('1 votant');
   });
 });

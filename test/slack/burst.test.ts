@@ -51,7 +51,7 @@ describe.each<Mode>(['http', 'socket'])('a burst of %s votes', (mode) => {
     const final = JSON.stringify(t.slack.message('C1', ts)?.blocks);
     expect(final).toContain('167 (33 %)');
     expect(final).toContain('166 (33 %)');
-    expect(final).toContain('500 votes');
+    expect(final).toContain('500 votants');
   });
 
   it('honours a 429 on the scoreboard without holding back acks or other channels', async () => {
@@ -72,6 +72,6 @@ describe.each<Mode>(['http', 'socket'])('a burst of %s votes', (mode) => {
     const updates = t.slack.calls('chat.update').filter((c) => c.args.ts === ts);
     expect(updates.filter((c) => c.status === 429)).toHaveLength(1);
     expect(updates.length).toBeLessThanOrEqual(6);
-    expect(JSON.stringify(t.slack.message('C1', ts)?.blocks)).toContain('500 votes');
+    expect(JSON.stringify(t.slack.message('C1', ts)?.blocks)).toContain('500 votants');
   });
 });

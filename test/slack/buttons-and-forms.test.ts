@@ -33,7 +33,7 @@ describe.each<Mode>(['http', 'socket'])('buttons and forms in %s mode', (mode) =
     await clickOnMessage(t, 'U1', 'C1', ts, 'debat.vote.neutral');
     await t.idle();
     expect(await t.bed.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
-    expect(board()).toContain('0 vote');
+    expect(board()).toContain('0 votant');
     expect(t.slack.privateNotes('U1')).toEqual([]);
   });
 
@@ -86,7 +86,8 @@ describe.each<Mode>(['http', 'socket'])('buttons and forms in %s mode', (mode) =
     const answer = t.slack.responses((r) => r.user === 'U1').at(-1);
     expect(answer?.body).toMatchObject({ replace_original: true });
     expect(json(answer?.body)).toContain('vous a fait changer d’avis (∆)');
-    expect(board()).toContain('1 changement d’avis (∆)');
+    expect(board()).toContain('1 ∆ donné');
+    expect(board()).toContain('∆ : un changement d’avis attribué à l’argument qui l’a provoqué');
   });
 
   it('adds an argument through the + Argument form, with validation errors shown in the form', async () => {

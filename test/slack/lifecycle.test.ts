@@ -105,7 +105,7 @@ describe.each(['http', 'socket'] as const)('stopping and publishing in %s mode',
     await t.slack.waitForCall('chat.update');
     await t.http.close();
     await t.adapter.stop();
-    expect(JSON.stringify(t.slack.message('C1', ts)?.blocks)).toContain('3 votes');
+    expect(JSON.stringify(t.slack.message('C1', ts)?.blocks)).toContain('3 votants');
   });
 
   it('posts a view with its files: the message, then the upload in the same channel', async () => {

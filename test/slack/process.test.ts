@@ -95,7 +95,7 @@ describe('the debat process with Slack over HTTP', () => {
 
     child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
-    expect(JSON.stringify(slack.message('C1', ts)?.blocks)).toContain('3 votes');
+    expect(JSON.stringify(slack.message('C1', ts)?.blocks)).toContain('3 votants');
     expect(slack.responses((r) => r.user === 'U5').map((r) => JSON.stringify(r.body))).toEqual([
       expect.stringContaining('Arguments du débat n° 1'),
     ]);

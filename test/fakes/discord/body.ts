@@ -26,7 +26,8 @@ function parseMultipart(raw: Buffer, boundary: string): ParsedBody {
     const filename = /filename="([^"]*)"/.exec(head)?.[1];
     const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? '';
     if (filename !== undefined) {
-      files.push({ field: name, filename, contentType, size: Buffer.byteLength(content, 'latin1') });
+      const data = Buffer.from(content, 'latin1');
+      files.push({ field: name, filename, contentType, size: data.length, data });
     } else if (name === 'payload_json') {
       body = JSON.parse(Buffer.from(content, 'latin1').toString('utf8'));
     }

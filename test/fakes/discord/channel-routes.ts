@@ -19,11 +19,11 @@ export const channelRoutes: RouteDef[] = [
     pattern: '/channels/:channel/messages',
     name: 'messageCreate',
     auth: true,
-    handle: ({ state, params, body }) => {
+    handle: ({ state, params, body, files }) => {
       if (!state.channels.has(params.channel ?? '')) return { status: 404, body: UNKNOWN_CHANNEL };
-      const errors = checkMessage(body, false);
+      const errors = checkMessage(body, false, files.length);
       if (errors.length) return badRequest(errors);
-      const msg = state.createMessage(params.channel ?? '', obj(body));
+      const msg = state.createMessage(params.channel ?? '', obj(body), {}, files);
       return { status: 200, body: state.toApiMessage(msg) };
     },
   },
@@ -43,13 +43,13 @@ export const channelRoutes: RouteDef[] = [
     pattern: '/channels/:channel/messages/:message',
     name: 'messageEdit',
     auth: true,
-    handle: ({ state, params, body }) => {
+    handle: ({ state, params, body, files }) => {
       const m = state.messages.get(params.message ?? '');
       if (!m || m.deleted || m.channel_id !== params.channel) return { status: 404, body: UNKNOWN_MESSAGE };
       if (state.editLimited.has(m.id)) return { status: 400, body: EDIT_LIMIT };
-      const errors = checkMessage(body, true);
+      const errors = checkMessage(body, true, files.length);
       if (errors.length) return badRequest(errors);
-      return { status: 200, body: state.toApiMessage(state.editMessage(m, obj(body))) };
+      return { status: 200, body: state.toApiMessage(state.editMessage(m, obj(body), files)) };
     },
   },
   {

@@ -41,6 +41,7 @@ export const UNKNOWN_MESSAGE: DiscordErrorBody = { code: 10008, message: 'Unknow
 export const UNKNOWN_CHANNEL: DiscordErrorBody = { code: 10003, message: 'Unknown Channel' };
 export const UNKNOWN_WEBHOOK: DiscordErrorBody = { code: 10015, message: 'Unknown Webhook' };
 export const EMPTY_MESSAGE: DiscordErrorBody = { code: 50006, message: 'Cannot send an empty message' };
+export const TOO_LARGE: DiscordErrorBody = { code: 40005, message: 'Request entity too large' };
 export const UNAUTHORIZED: DiscordErrorBody = { code: 0, message: '401: Unauthorized' };
 export const NOT_FOUND: DiscordErrorBody = { code: 0, message: '404: Not Found' };
 export const SERVER_ERROR: DiscordErrorBody = { code: 0, message: '500: Internal Server Error' };

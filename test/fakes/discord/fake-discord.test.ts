@@ -176,6 +176,38 @@ describe('fake Discord driven by the real discord.js', () => {
     expect(fake.rest.calls.filter((c) => c.status === 400)).toHaveLength(9);
   });
 
+  it('attaches multipart files to the message, keeps their bytes, and holds Discord’s file limits', async () => {
+    const rest = new REST({ api: fake.api, retries: 0 }).setToken(fake.token);
+    const route = Routes.channelMessages(DEFAULT_CHANNEL);
+    const sent = (await rest.post(route, {
+      body: {},
+      files: [{ name: 'debat-1.csv', data: Buffer.from('a,b\r\né,1\r\n'), contentType: 'text/csv' }],
+    })) as {
+      id: string;
+      attachments: { id: string; filename: string; size: number; content_type: string }[];
+    };
+    // A message of a file alone is not empty.
+    expect(sent.attachments).toEqual([
+      expect.objectContaining({ filename: 'debat-1.csv', size: 11, content_type: 'text/csv' }),
+    ]);
+    expect(fake.state.attachmentData.get(sent.attachments[0]!.id)?.toString('utf8')).toBe('a,b\r\né,1\r\n');
+    // An edit keeps the listed attachments and adds the new files.
+    const edited = (await rest.patch(Routes.channelMessage(DEFAULT_CHANNEL, sent.id), {
+      body: { attachments: [{ id: sent.attachments[0]!.id }] },
+      files: [{ name: 'debat-1.md', data: Buffer.from('# 1') }],
+    })) as { attachments: { filename: string }[] };
+    expect(edited.attachments.map((a) => a.filename)).toEqual(['debat-1.csv', 'debat-1.md']);
+    const many = Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, data: Buffer.from('x') }));
+    await expect(rest.post(route, { body: { content: 'x' }, files: many })).rejects.toMatchObject({
+      status: 400,
+      code: 50035,
+    });
+    const big = [{ name: 'big.bin', data: Buffer.alloc(10 * 1024 * 1024 + 1) }];
+    await expect(rest.post(route, { body: { content: 'x' }, files: big })).rejects.toMatchObject({
+      status: 413,
+    });
+  });
+
   it('injects 429 and 500 that @discordjs/rest waits out and retries', async () => {
     const rest = new REST({ api: fake.api, retries: 2 }).setToken(fake.token);
     fake.rest.rateLimitNext(2, 'messageCreate');

@@ -4,6 +4,7 @@
  */
 import { ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION, UNKNOWN_MESSAGE, UNKNOWN_WEBHOOK } from './errors.ts';
 import { checkMessage, checkModal } from './message-limits.ts';
+import type { RecordedFile } from './recorder.ts';
 import { badRequest, obj, type RouteContext, type RouteDef, type RouteResult } from './router.ts';
 import type { FakeDiscordState, StoredInteraction, StoredMessage } from './state.ts';
 
@@ -15,6 +16,7 @@ export function acknowledge(
   state: FakeDiscordState,
   interaction: StoredInteraction,
   response: unknown,
+  files: readonly RecordedFile[] = [],
 ): RouteResult & { message?: StoredMessage } {
   if (interaction.acknowledgedWith !== null) return { status: 400, body: ALREADY_ACKNOWLEDGED };
   const r = obj(response);
@@ -23,9 +25,12 @@ export function acknowledge(
   let message: StoredMessage | undefined;
   const opts = { webhook_id: state.applicationId, interaction_id: interaction.id };
   if (type === 4) {
-    const errors = checkMessage(data, false).map((e) => ({ ...e, path: e.path ? `data.${e.path}` : 'data' }));
+    const errors = checkMessage(data, false, files.length).map((e) => ({
+      ...e,
+      path: e.path ? `data.${e.path}` : 'data',
+    }));
     if (errors.length) return badRequest(errors);
-    message = state.createMessage(interaction.channel_id, data, opts);
+    message = state.createMessage(interaction.channel_id, data, opts, files);
   } else if (type === 5) {
     const flags = ((typeof data.flags === 'number' ? data.flags : 0) & EPHEMERAL) | LOADING;
     message = state.createMessage(interaction.channel_id, { content: '' }, { ...opts, flags });
@@ -104,7 +109,7 @@ export const interactionRoutes: RouteDef[] = [
     handle: (ctx) => {
       const i = ctx.state.interactions.get(ctx.params.id ?? '');
       if (!i || i.token !== ctx.params.token) return { status: 404, body: UNKNOWN_INTERACTION };
-      const result = acknowledge(ctx.state, i, ctx.body);
+      const result = acknowledge(ctx.state, i, ctx.body, ctx.files);
       return result.status === 204 ? withResponse(ctx, i, result.message) : result;
     },
   },
@@ -116,12 +121,14 @@ export const interactionRoutes: RouteDef[] = [
     handle: (ctx) => {
       const i = webhookInteraction(ctx);
       if (!i) return { status: 404, body: UNKNOWN_WEBHOOK };
-      const errors = checkMessage(ctx.body, false);
+      const errors = checkMessage(ctx.body, false, ctx.files.length);
       if (errors.length) return badRequest(errors);
-      const m = ctx.state.createMessage(i.channel_id, obj(ctx.body), {
-        webhook_id: ctx.state.applicationId,
-        interaction_id: i.id,
-      });
+      const m = ctx.state.createMessage(
+        i.channel_id,
+        obj(ctx.body),
+        { webhook_id: ctx.state.applicationId, interaction_id: i.id },
+        ctx.files,
+      );
       i.followUps.push(m.id);
       return ctx.query.get('wait') === 'false'
         ? { status: 204 }
@@ -151,9 +158,12 @@ export const interactionRoutes: RouteDef[] = [
       const m = webhookMessage(ctx, i);
       if (!m) return { status: 404, body: UNKNOWN_MESSAGE };
       const wasLoading = (m.flags & LOADING) !== 0;
-      const errors = checkMessage(ctx.body, !wasLoading);
+      const errors = checkMessage(ctx.body, !wasLoading, ctx.files.length);
       if (errors.length) return badRequest(errors);
-      return { status: 200, body: ctx.state.toApiMessage(ctx.state.editMessage(m, obj(ctx.body))) };
+      return {
+        status: 200,
+        body: ctx.state.toApiMessage(ctx.state.editMessage(m, obj(ctx.body), ctx.files)),
+      };
     },
   },
   {

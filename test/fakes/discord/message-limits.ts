@@ -211,7 +211,7 @@ function checkComponents(errors: FieldError[], components: unknown, flags: numbe
  * Checks a message body (channel message, interaction reply, webhook send or edit).
  * `partial` is true for edits: an edit may carry only some fields.
  */
-export function checkMessage(body: unknown, partial: boolean): FieldError[] {
+export function checkMessage(body: unknown, partial: boolean, fileCount = 0): FieldError[] {
   const errors: FieldError[] = [];
   if (!isObj(body))
     return [{ path: '', code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used.' }];
@@ -222,7 +222,7 @@ export function checkMessage(body: unknown, partial: boolean): FieldError[] {
     const hasContent = typeof body.content === 'string' && body.content.length > 0;
     const hasEmbeds = Array.isArray(body.embeds) && body.embeds.length > 0;
     const hasComponents = Array.isArray(body.components) && body.components.length > 0;
-    const hasFiles = Array.isArray(body.attachments) && body.attachments.length > 0;
+    const hasFiles = fileCount > 0 || (Array.isArray(body.attachments) && body.attachments.length > 0);
     const hasPoll = isObj(body.poll);
     if (!hasContent && !hasEmbeds && !hasComponents && !hasFiles && !hasPoll) {
       errors.push({ path: '', code: 'EMPTY_MESSAGE', message: 'Cannot send an empty message' });

@@ -6,6 +6,8 @@ export interface RecordedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The file's bytes, as uploaded. */
+  data: Buffer;
 }
 
 export interface RecordedCall {

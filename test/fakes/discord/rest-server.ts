@@ -7,15 +7,17 @@ import type { AddressInfo } from 'node:net';
 import { appRoutes } from './app-routes.ts';
 import { parseBody, readRaw } from './body.ts';
 import { channelRoutes } from './channel-routes.ts';
-import { EDIT_LIMIT, NOT_FOUND, UNAUTHORIZED, UNKNOWN_INTERACTION } from './errors.ts';
+import { EDIT_LIMIT, NOT_FOUND, TOO_LARGE, UNAUTHORIZED, UNKNOWN_INTERACTION } from './errors.ts';
 import { type Fault, FaultInjector, type FaultMatch, faultAnswer } from './faults.ts';
 import { interactionRoutes } from './interaction-routes.ts';
-import { type CallPredicate, CallRecorder, type RecordedCall } from './recorder.ts';
-import { matchRoute, type RouteResult } from './router.ts';
+import { type CallPredicate, CallRecorder, type RecordedCall, type RecordedFile } from './recorder.ts';
+import { badRequest, matchRoute, type RouteResult } from './router.ts';
 import type { FakeDiscordState } from './state.ts';
 
 const PREFIX = '/api/v10';
 const ROUTES = [...appRoutes, ...interactionRoutes, ...channelRoutes];
+const MAX_FILES = 10;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface FakeRestOptions {
   state: FakeDiscordState;
@@ -123,7 +125,7 @@ export class FakeDiscordRest {
     let result: RouteResult;
     try {
       parsed = parseBody(raw, req.headers['content-type']);
-      result = this.#answer(found, method, path, req, url.searchParams, parsed.body);
+      result = this.#answer(found, method, path, req, url.searchParams, parsed.body, parsed.files);
     } catch {
       result = { status: 400, body: { code: 50109, message: 'The request body contains invalid JSON.' } };
     }
@@ -157,8 +159,19 @@ export class FakeDiscordRest {
     req: IncomingMessage,
     query: URLSearchParams,
     body: unknown,
+    files: readonly RecordedFile[],
   ): RouteResult {
     if (!found) return { status: 404, body: NOT_FOUND };
+    // Discord takes at most 10 files a message, each of at most 10 MiB (a server without boosts).
+    if (files.some((f) => f.size > MAX_FILE_BYTES)) return { status: 413, body: TOO_LARGE };
+    if (files.length > MAX_FILES)
+      return badRequest([
+        {
+          path: 'attachments',
+          code: 'BASE_TYPE_MAX_LENGTH',
+          message: `Must be ${MAX_FILES} or fewer in length.`,
+        },
+      ]);
     const { route, params } = found;
     const token = this.#options.token;
     if (route.auth && token && req.headers.authorization !== `Bot ${token}`) {
@@ -171,6 +184,7 @@ export class FakeDiscordRest {
       params,
       query,
       body,
+      files,
       gatewayUrl: this.#options.gatewayUrl ?? (() => 'ws://127.0.0.1:1'),
     });
   }

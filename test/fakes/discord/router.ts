@@ -1,6 +1,7 @@
 /** Route table plumbing for the fake REST: patterns like `/channels/:channel/messages/:message`. */
 import type { FieldError } from './errors.ts';
 import { invalidFormBody } from './errors.ts';
+import type { RecordedFile } from './recorder.ts';
 import type { FakeDiscordState } from './state.ts';
 
 export interface RouteContext {
@@ -8,6 +9,8 @@ export interface RouteContext {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  /** Files of a multipart request (`files[n]` parts), attached to the message it creates or edits. */
+  files: readonly RecordedFile[];
   gatewayUrl: () => string;
 }
 

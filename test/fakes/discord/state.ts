@@ -4,6 +4,7 @@
  * application commands. Plain data; the routes decide what is allowed.
  */
 import { EventEmitter } from 'node:events';
+import type { RecordedFile } from './recorder.ts';
 import { nextSnowflake } from './snowflake.ts';
 
 export interface FakeUser {
@@ -87,6 +88,27 @@ export class FakeDiscordState {
   readonly editLimited = new Set<string>();
   /** `threadCreate` (FakeChannel): the gateway relays it as THREAD_CREATE, as Discord does. */
   readonly events = new EventEmitter();
+  /** The bytes behind each attachment id, as uploaded. */
+  readonly attachmentData = new Map<string, Buffer>();
+
+  /** Uploaded files as a message's attachment objects (descriptions from the body's `attachments`). */
+  attachmentsOf(channelId: string, files: readonly RecordedFile[], body: Record<string, unknown>): unknown[] {
+    const described = Array.isArray(body.attachments) ? (body.attachments as Record<string, unknown>[]) : [];
+    return files.map((file, index) => {
+      const id = nextSnowflake();
+      this.attachmentData.set(id, file.data);
+      const description = described.find((a) => String(a.id) === String(index))?.description;
+      return {
+        id,
+        filename: file.filename,
+        size: file.size,
+        ...(file.contentType ? { content_type: file.contentType } : {}),
+        ...(typeof description === 'string' ? { description } : {}),
+        url: `https://cdn.discordapp.com/attachments/${channelId}/${id}/${file.filename}`,
+        proxy_url: `https://media.discordapp.net/attachments/${channelId}/${id}/${file.filename}`,
+      };
+    });
+  }
 
   constructor(
     readonly applicationId: string,
@@ -100,6 +122,7 @@ export class FakeDiscordState {
     channelId: string,
     body: Record<string, unknown>,
     extra: Partial<Pick<StoredMessage, 'webhook_id' | 'interaction_id' | 'author' | 'flags'>> = {},
+    files: readonly RecordedFile[] = [],
   ): StoredMessage {
     const channel = this.channels.get(channelId);
     const msg: StoredMessage = {
@@ -110,7 +133,11 @@ export class FakeDiscordState {
       content: typeof body.content === 'string' ? body.content : '',
       embeds: Array.isArray(body.embeds) ? body.embeds : [],
       components: Array.isArray(body.components) ? body.components : [],
-      attachments: Array.isArray(body.attachments) ? body.attachments : [],
+      attachments: files.length
+        ? this.attachmentsOf(channelId, files, body)
+        : Array.isArray(body.attachments)
+          ? body.attachments
+          : [],
       flags: extra.flags ?? (typeof body.flags === 'number' ? body.flags : 0),
       allowed_mentions: body.allowed_mentions,
       reactions: new Map(),
@@ -126,12 +153,22 @@ export class FakeDiscordState {
     return msg;
   }
 
-  editMessage(msg: StoredMessage, body: Record<string, unknown>): StoredMessage {
+  /** An edit keeps the attachments listed in the body's `attachments` (all when absent) and adds new files. */
+  editMessage(
+    msg: StoredMessage,
+    body: Record<string, unknown>,
+    files: readonly RecordedFile[] = [],
+  ): StoredMessage {
     if (typeof body.content === 'string') msg.content = body.content;
     if (body.content === null) msg.content = '';
     if (Array.isArray(body.embeds)) msg.embeds = body.embeds;
     if (Array.isArray(body.components)) msg.components = body.components;
-    if (Array.isArray(body.attachments)) msg.attachments = body.attachments;
+    if (Array.isArray(body.attachments)) {
+      const kept = new Set(body.attachments.map((a) => String((a as { id?: unknown }).id)));
+      msg.attachments = msg.attachments.filter((a) => kept.has(String((a as { id?: unknown }).id)));
+    }
+    if (files.length)
+      msg.attachments = [...msg.attachments, ...this.attachmentsOf(msg.channel_id, files, body)];
     if (typeof body.flags === 'number') msg.flags = (msg.flags & EPHEMERAL) | body.flags;
     msg.flags &= ~LOADING;
     msg.allowed_mentions = body.allowed_mentions;
