@@ -32,7 +32,7 @@ const HINTS: Record<
     closed: (n) => `→ rouvrir #${n} | exporter #${n}`,
     endorse: 'appuyer <n°>',
     delta: 'delta <n°>',
-    meta: '/as <nom> · /canal <nom> · /quit',
+    meta: '/as <nom> · /canal <nom> · /quit · → : ce que vous pouvez taper ensuite',
     quote: (text) => `« ${text} »`,
   },
   en: {
@@ -40,7 +40,7 @@ const HINTS: Record<
     closed: (n) => `→ reopen #${n} | export #${n}`,
     endorse: 'endorse <n>',
     delta: 'delta <n>',
-    meta: '/as <name> · /channel <name> · /quit',
+    meta: '/as <name> · /channel <name> · /quit · →: what you can type next',
     quote: (text) => `“${text}”`,
   },
 };

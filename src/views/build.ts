@@ -69,6 +69,7 @@ const HELP_ENTRIES: readonly MessageKey[] = [
   'help.forget',
   'help.help',
   'help.id',
+  'help.symbols',
 ];
 
 /** The full help; for a word the grammar does not know, only the "did you mean" (no command list). */

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/terminal/render.ts';
 import { silentLogger } from '../../src/engine/logger.ts';
-import { chartSize } from '../../src/summary/chart-svg.ts';
+import { chartSize, chartSvg } from '../../src/summary/chart-svg.ts';
 import { SummaryScheduler } from '../../src/summary/scheduler.ts';
+import { summaryChartModel } from '../../src/summary/summary-chart.ts';
 import { weekSoFar } from '../../src/summary/week-so-far.ts';
 import type { WeeklySummaryView } from '../../src/views/weekly-summary.ts';
 import { DEFAULTS, type TestBed } from '../helpers/engine.ts';
@@ -188,6 +189,22 @@ describe('the weekly summary of a seeded week', () => {
     expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(
       chartSize(view.debates.length),
     );
+  });
+
+  it('draws the chart with the text’s numbering, headed figures and each language’s numbers', async () => {
+    const view = await postTwoWeeks();
+    const french = chartSvg(summaryChartModel(view, 'fr'));
+    // Debates are numbered as in the text; the figures are headed by the sides and a caption.
+    expect(french).toContain('>n° 1 · Télétravail le vendredi ?</text>');
+    expect(french).toContain('>Votants par côté ; entre parenthèses, l’écart depuis le dernier bilan</text>');
+    expect(french).toContain('>Bilan de la semaine du 23 mars 2026</text>');
+    expect(french).toContain('>60 %</text>');
+    const english = chartSvg(summaryChartModel(view, 'en'));
+    expect(english).toContain('>#1 · Télétravail le vendredi ?</text>');
+    expect(english).toContain('>Voters per side; in brackets, the change since the last summary</text>');
+    expect(english).toContain('>Week of 23 March 2026</text>');
+    expect(english).toContain('>60%</text>');
+    for (const side of ['For', 'Against', 'Neutral']) expect(english).toContain(`>${side}</text>`);
   });
 
   it('a long week: ten debates listed, the rest counted, in the text and on the chart', async () => {
