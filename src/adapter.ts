@@ -1,10 +1,10 @@
 import type { Config } from './config.ts';
 import type { ChannelScope, Platform } from './domain/types.ts';
 import type { Clock } from './engine/clock.ts';
-import type { DebateEngine } from './engine/engine.ts';
+import type { DebateCore } from './engine/core.ts';
 import type { Logger } from './engine/logger.ts';
-import type { ScoreboardRefresh } from './engine/outcome.ts';
 import type { HttpRoutes } from './http-routes.ts';
+import type { UpdateResult } from './live/coalescer.ts';
 import type { Reply } from './views/types.ts';
 
 /** A file sent along with a post: an export, the weekly chart. */
@@ -20,22 +20,25 @@ export interface Attachment {
 export interface Publisher {
   /** Posts a public view in a channel; returns the platform's reference of the message. */
   post(scope: ChannelScope, reply: Reply, attachments?: readonly Attachment[]): Promise<string | undefined>;
+  /**
+   * Edits a posted message (a live scoreboard) to show `reply`. Resolves `{ retryAfterMs }` when
+   * the platform asks to wait (a rate limit, an edit cap): the core tries again with the latest state.
+   */
+  update(ref: string, reply: Reply): Promise<UpdateResult>;
 }
 
-/** The adapter contract: start, stop (finishing in-flight work), publish, refresh scoreboards. */
+/** The adapter contract: start, stop (finishing in-flight work), and the platform's Publisher. */
 export interface Adapter {
   readonly platform: Platform;
   start(): Promise<void>;
-  /** Stops taking work, finishes in-flight requests and pending scoreboard updates. */
+  /** Stops taking work and finishes in-flight requests (the core flushes scoreboards after). */
   stop(): Promise<void>;
-  /** Schedules a coalesced update of a debate's live scoreboard message. */
-  refresh(refresh: ScoreboardRefresh): void;
   readonly publisher: Publisher;
 }
 
 export interface AdapterDeps {
   config: Config;
-  engine: DebateEngine;
+  engine: DebateCore;
   logger: Logger;
   clock: Clock;
   /** The one HTTP server of the process (Slack HTTP mode, Discord interactions, health). */

@@ -3,12 +3,13 @@ import type { AdapterName, Config } from './config.ts';
 import { type Clock, systemClock } from './engine/clock.ts';
 import { DebateEngine } from './engine/engine.ts';
 import type { Logger } from './engine/logger.ts';
-import type { ScoreboardRefresh } from './engine/outcome.ts';
 import { HttpRoutes } from './http-routes.ts';
 import { migrate } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
+import { SqlitePageStore } from './store/sqlite-page-store.ts';
 import { SqliteDebateStore } from './store/sqlite-store.ts';
 import { SummaryScheduler } from './summary/scheduler.ts';
+import { pageLinkOptions, servePages } from './web/serve.ts';
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -33,11 +34,14 @@ export async function startBot(
   const applied = migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const store = new SqliteDebateStore(db);
+  const http = new HttpRoutes(logger);
   const engine = await DebateEngine.create({
     store,
     clock,
     logger,
     secret: config.DEBAT_SECRET,
+    scoreboardIntervalMs: config.DEBAT_SCOREBOARD_INTERVAL_MS,
+    pages: pageLinkOptions(config, new SqlitePageStore(db), http, logger),
     defaults: {
       language: config.DEBAT_LANGUAGE,
       timezone: config.DEBAT_TIMEZONE,
@@ -45,7 +49,7 @@ export async function startBot(
       summaryTime: config.DEBAT_SUMMARY_AT.time,
     },
   });
-  const http = new HttpRoutes(logger);
+  if (engine.pages) servePages(http, { links: engine.pages, store, defaults: engine.defaults, clock });
   let requestShutdown: (reason: string) => void = () => {};
   const stopped = new Promise<string>((resolve) => {
     requestShutdown = resolve;
@@ -54,21 +58,19 @@ export async function startBot(
   for (const name of config.adapters) {
     const factory = factories[name];
     if (!factory) throw new Error(`No adapter named ${name}`);
-    adapters.push(await factory({ config, engine, logger, clock, http, requestShutdown }));
+    const adapter = await factory({ config, engine, logger, clock, http, requestShutdown });
+    engine.registerPublisher(adapter.platform, adapter.publisher);
+    adapters.push(adapter);
   }
   for (const adapter of adapters) await adapter.start();
-  if (http.needed) {
+  // With DEBAT_PUBLIC_URL set, the debate pages need the server even if no adapter does.
+  if (http.needed || config.DEBAT_PUBLIC_URL) {
     const address = await http.listen(config.PORT, config.DEBAT_HOST);
     logger.info({ port: address.port, host: address.address }, 'HTTP server listening');
   }
 
-  const dispatch = (refresh: ScoreboardRefresh) =>
-    adapters.find((adapter) => adapter.platform === refresh.scope.platform)?.refresh(refresh);
   const sweeper = setInterval(() => {
-    engine
-      .sweep()
-      .then((refreshes) => refreshes.forEach(dispatch))
-      .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
+    engine.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
 
@@ -79,6 +81,7 @@ export async function startBot(
     logger,
     defaults: engine.defaults,
     publisherFor: (platform) => adapters.find((adapter) => adapter.platform === platform)?.publisher,
+    pageLinks: engine.pages,
   });
   void summaries.start().catch((error: unknown) => logger.error({ err: error }, 'summary scheduler failed'));
 
@@ -89,6 +92,8 @@ export async function startBot(
       await summaries.stop();
       await http.close();
       for (const adapter of adapters) await adapter.stop();
+      // After the adapters' last commands: every scoreboard ends exact, every end is announced.
+      await engine.close();
       await store.close();
     })();
     return stopping;

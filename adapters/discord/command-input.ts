@@ -78,7 +78,7 @@ export function commandFromOptions(spec: CommandSpec, values: OptionValues): Res
     case 'list':
       return ok({ kind: 'list' });
     case 'forgetMe':
-      return ok({ kind: 'forgetMe' });
+      return ok({ kind: 'forgetMe', confirmed: named('confirmer') === true });
     case 'help':
       return ok({ kind: 'help' });
   }

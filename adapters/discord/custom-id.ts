@@ -11,7 +11,9 @@ export type ButtonAction =
   | { kind: 'endorse'; debate: number; argument: number; page: number }
   | { kind: 'delta'; debate: number; argument: number }
   | { kind: 'close'; debate: number }
-  | { kind: 'reopen'; debate: number };
+  | { kind: 'reopen'; debate: number }
+  /** The confirmation of `oublier-moi` (no debate: it reaches the whole server). */
+  | { kind: 'forget'; debate: 0 };
 
 const SIDE_CODES: Record<VoteSide, string> = { pro: 'p', con: 'c', neutral: 'n' };
 const CODE_SIDES: Record<string, VoteSide> = { p: 'pro', c: 'con', n: 'neutral' };
@@ -33,6 +35,8 @@ export function buttonId(action: ButtonAction): string {
       return `${PREFIX}:x:${action.debate}`;
     case 'reopen':
       return `${PREFIX}:o:${action.debate}`;
+    case 'forget':
+      return `${PREFIX}:f:0`;
   }
 }
 
@@ -42,6 +46,7 @@ const num = (s: string | undefined): number | undefined =>
 export function parseButtonId(id: string): ButtonAction | undefined {
   const [prefix, code, a, b, c] = id.split(':');
   if (prefix !== PREFIX) return undefined;
+  if (code === 'f' && a === '0' && b === undefined) return { kind: 'forget', debate: 0 };
   const debate = num(a);
   if (debate === undefined) return undefined;
   switch (code) {

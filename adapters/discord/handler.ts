@@ -2,9 +2,9 @@ import type { Command } from '../../src/commands/command.ts';
 import { parseText } from '../../src/commands/parse.ts';
 import type { UserError } from '../../src/domain/result.ts';
 import type { Invocation } from '../../src/domain/types.ts';
-import type { DebateEngine } from '../../src/engine/engine.ts';
+import type { DebateCore } from '../../src/engine/core.ts';
 import type { Logger } from '../../src/engine/logger.ts';
-import type { Outcome, ScoreboardRefresh } from '../../src/engine/outcome.ts';
+import type { Outcome } from '../../src/engine/outcome.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { commandFromOptions } from './command-input.ts';
@@ -27,19 +27,18 @@ type Acting = Exclude<Incoming, { kind: 'ping' }>;
 const PUBLIC_FIRST = new Set(['pour', 'contre', 'clore', 'rouvrir']);
 
 export interface HandlerDeps {
-  engine: DebateEngine;
+  engine: DebateCore;
   logger: Logger;
   rest: Rest;
   scoreboards: Scoreboards;
   guard: DeliveryGuard;
-  refresh: (refresh: ScoreboardRefresh) => void;
   deferAfterMs: number;
 }
 
 /**
  * One interaction, whatever the transport: a slash command, a click or a form becomes a core
- * Command; the outcome's replies are rendered and sent (private ones ephemeral), its scoreboards
- * refreshed. Votes and arguments are stored before any answer leaves.
+ * Command; the outcome's replies are rendered and sent (private ones ephemeral); the core refreshes
+ * the scoreboards. Votes and arguments are stored before any answer leaves.
  */
 export class InteractionHandler {
   constructor(private readonly deps: HandlerDeps) {}
@@ -104,7 +103,6 @@ export class InteractionHandler {
       }
       case 'vote': {
         const outcome = await this.deps.engine.execute(inv, { kind: 'vote', side: action.side, debate });
-        this.#refreshAll(outcome);
         // The scoreboard shows the vote: the click is acknowledged without a message, as poll bots
         // do (hidden results, errors and the ∆ prompt are still said privately). Without a token
         // the scoreboard is never edited, so the vote is said privately too.
@@ -115,6 +113,11 @@ export class InteractionHandler {
       case 'close':
       case 'reopen':
         return this.#run(inv, { kind: action.kind, debate }, responder);
+      case 'forget': {
+        // The confirmation replaces the question it answers.
+        const outcome = await this.deps.engine.execute(inv, { kind: 'forgetMe', confirmed: true });
+        return inList ? this.#updateWith(outcome, responder) : this.#send(outcome.replies, responder);
+      }
       case 'list': {
         const outcome = await this.deps.engine.execute(inv, { kind: 'arguments', page: action.page, debate });
         return inList ? this.#updateWith(outcome, responder) : this.#deliver(outcome, inv, responder);
@@ -125,7 +128,6 @@ export class InteractionHandler {
           argument: action.argument,
           debate,
         });
-        this.#refreshAll(outcome);
         const failed = outcome.replies.some((r) => r.view.kind === 'error');
         if (failed || !inList) return this.#send(outcome.replies, responder);
         // The list the person is reading shows the new state of their endorsement.
@@ -138,7 +140,6 @@ export class InteractionHandler {
           argument: action.argument,
           debate,
         });
-        this.#refreshAll(outcome);
         const first = outcome.replies[0];
         if (!inList || !first || first.view.kind === 'error') return this.#send(outcome.replies, responder);
         return responder.update({ ...renderReply(first), embeds: [], components: [] });
@@ -190,7 +191,6 @@ export class InteractionHandler {
       }
     }
     await this.#send(replies, responder);
-    this.#refreshAll(outcome);
   }
 
   async #send(replies: readonly Reply[], responder: Responder): Promise<void> {
@@ -201,11 +201,6 @@ export class InteractionHandler {
     const [first, ...rest] = outcome.replies;
     if (first) await responder.update(renderReply(first));
     await this.#send(rest, responder);
-    this.#refreshAll(outcome);
-  }
-
-  #refreshAll(outcome: Outcome): void {
-    for (const refresh of outcome.refresh) this.deps.refresh(refresh);
   }
 
   async #errorReply(inv: Invocation, error: UserError): Promise<Reply> {

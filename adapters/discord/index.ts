@@ -1,6 +1,4 @@
 import type { Adapter, AdapterDeps, AdapterFactory } from '../../src/adapter.ts';
-import type { ScoreboardRefresh } from '../../src/engine/outcome.ts';
-import { UpdateCoalescer } from '../shared/coalescer.ts';
 import { DeliveryGuard } from './delivery-guard.ts';
 import { DiscordGateway } from './gateway.ts';
 import { InteractionHandler } from './handler.ts';
@@ -41,16 +39,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
     const { engine, logger } = deps;
     const rest = createRest(settings);
     const canPost = settings.token !== undefined;
-    const coalescer = new UpdateCoalescer(settings.scoreboardIntervalMs, logger);
     const scoreboards = new Scoreboards({
       rest,
       canPost,
       engine,
       logger,
-      coalescer,
       options: { ...DEFAULT_SCOREBOARD_OPTIONS, ...options.scoreboards },
     });
-    const refresh = (r: ScoreboardRefresh) => scoreboards.refresh(r);
+    const publisher = discordPublisher(rest, canPost, logger, scoreboards);
+    engine.registerPublisher('discord', publisher);
     const guard = new DeliveryGuard();
     const handler = new InteractionHandler({
       engine,
@@ -58,7 +55,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
       rest,
       scoreboards,
       guard,
-      refresh,
       deferAfterMs: settings.deferAfterMs,
     });
     const inFlight = new InFlight();
@@ -87,7 +83,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
               threadMessage(message) {
                 if (!accepting) return;
                 inFlight.track(
-                  handleThreadMessage({ engine, rest, logger, refresh }, message).catch((error: unknown) =>
+                  handleThreadMessage({ engine, rest, logger }, message).catch((error: unknown) =>
                     logger.error({ err: error }, 'discord: thread reply failed'),
                   ),
                 );
@@ -106,8 +102,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
 
     return {
       platform: 'discord',
-      publisher: discordPublisher(rest, canPost, logger),
-      refresh,
+      publisher,
       async start() {
         if (settings.publicKey) {
           deps.http.route(
@@ -137,7 +132,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
         accepting = false;
         await gateway?.stop();
         await inFlight.drain();
-        await scoreboards.close();
+        scoreboards.closing();
       },
     };
   };

@@ -5,15 +5,20 @@ import type { Reply } from '../../src/views/types.ts';
 import { messageBody, rawFiles } from './message-body.ts';
 import { renderReply } from './render/index.ts';
 import { type Rest, routes } from './rest.ts';
-import { scoreboardRef } from './scoreboards.ts';
+import { type Scoreboards, scoreboardRef } from './scoreboards.ts';
 
 /**
- * Posts in a channel for the core (the weekly summary): a picture attached becomes the embed's
+ * Posts in a channel for the core (the weekly summary, the end of a debate): a picture attached becomes the embed's
  * image; the reference returned is `channel:message`. When Discord refuses the files (no Attach
  * Files permission, too large), the text goes out alone: it reads well without the picture.
  * Failures of the text itself throw, so the caller can retry.
  */
-export function discordPublisher(rest: Rest, canPost: boolean, logger: Logger): Publisher {
+export function discordPublisher(
+  rest: Rest,
+  canPost: boolean,
+  logger: Logger,
+  scoreboards: Scoreboards,
+): Publisher {
   const post = async (scope: ChannelScope, reply: Reply, attachments: readonly Attachment[]) => {
     const message = renderReply(reply);
     const files = attachments.map((a) => ({ name: a.filename, data: a.data, contentType: a.mimeType }));
@@ -41,5 +46,6 @@ export function discordPublisher(rest: Rest, canPost: boolean, logger: Logger): 
         return post(scope, reply, []);
       }
     },
+    update: (ref, reply) => scoreboards.update(ref, reply),
   };
 }

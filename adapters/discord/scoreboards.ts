@@ -1,9 +1,8 @@
 import type { ChannelScope } from '../../src/domain/types.ts';
-import type { DebateEngine } from '../../src/engine/engine.ts';
+import type { DebateCore } from '../../src/engine/core.ts';
 import type { Logger } from '../../src/engine/logger.ts';
-import type { ScoreboardRefresh } from '../../src/engine/outcome.ts';
+import type { UpdateResult } from '../../src/live/coalescer.ts';
 import type { Reply } from '../../src/views/types.ts';
-import type { UpdateCoalescer, UpdateResult } from '../shared/coalescer.ts';
 import { messageBody } from './message-body.ts';
 import { snowflakeTime } from './people.ts';
 import { renderReply } from './render/index.ts';
@@ -41,11 +40,11 @@ export const DEFAULT_SCOREBOARD_OPTIONS: ScoreboardOptions = {
 };
 
 /**
- * Live scoreboards: posted as ordinary channel messages (so they can be edited for as long as the
- * debate lives, and carry a thread), then kept up to date through the coalescer: a burst of votes
- * costs a handful of edits, the last edit always shows the final state. Edits give way to rate
- * limits and to Discord's cap on edits of messages older than an hour (30046): they wait and retry
- * with the latest state, never piling up.
+ * Live scoreboards on Discord: posted as ordinary channel messages (so they can be edited for as
+ * long as the debate lives, and carry a thread), then edited when the core asks (it coalesces: a
+ * burst of votes costs a handful of edits, the last one with the final state). Edits give way to
+ * rate limits and to Discord's cap on edits of messages older than an hour (30046): they ask the
+ * core to wait and try again with the latest state, never piling up.
  */
 export class Scoreboards {
   readonly #lastEdit = new Map<string, number>();
@@ -57,9 +56,8 @@ export class Scoreboards {
       rest: Rest;
       /** False without a bot token: nothing can be posted or edited in channels. */
       canPost: boolean;
-      engine: DebateEngine;
+      engine: DebateCore;
       logger: Logger;
-      coalescer: UpdateCoalescer;
       options: ScoreboardOptions;
       now?: () => number;
     },
@@ -87,36 +85,28 @@ export class Scoreboards {
     }
   }
 
-  /** Schedules a coalesced update of a debate's scoreboard. */
-  refresh(refresh: ScoreboardRefresh): void {
-    if (!this.deps.canPost) return;
-    const key = `${refresh.scope.workspaceId}/${refresh.number}`;
-    this.deps.coalescer.schedule(key, () => this.#update(key, refresh));
-  }
-
-  /** Writes every pending update now (pacing aside) and stops. */
-  async close(): Promise<void> {
+  /** Shutting down: the last edits go out now, the spacing of old messages aside. */
+  closing(): void {
     this.#closing = true;
-    await this.deps.coalescer.close();
   }
 
-  async #update(key: string, refresh: ScoreboardRefresh): Promise<UpdateResult> {
+  /** Edits the scoreboard message `ref` to show `reply`. */
+  async update(ref: string, reply: Reply): Promise<UpdateResult> {
+    const target = parseScoreboardRef(ref);
+    if (!this.deps.canPost || !target) return undefined;
     const now = this.deps.now ?? Date.now;
-    const live = await this.deps.engine.liveScoreboard(refresh.scope, refresh.number);
-    const target = live?.ref ? parseScoreboardRef(live.ref) : undefined;
-    if (!live || !target) return undefined;
     const { options } = this.deps;
     const isOld = now() - snowflakeTime(target.messageId) > HOUR;
-    const last = this.#lastEdit.get(key);
+    const last = this.#lastEdit.get(ref);
     if (!this.#closing && isOld && last !== undefined && now() - last < options.oldMessageSpacingMs) {
       return { retryAfterMs: options.oldMessageSpacingMs - (now() - last) };
     }
     try {
       await this.deps.rest.patch(routes.message(target.channelId, target.messageId), {
-        body: messageBody(renderReply(live)),
+        body: messageBody(renderReply(reply)),
       });
-      this.#lastEdit.set(key, now());
-      this.#backoff.delete(key);
+      this.#lastEdit.set(ref, now());
+      this.#backoff.delete(ref);
       return undefined;
     } catch (error) {
       const wait = rateLimitWaitMs(error);
@@ -124,21 +114,18 @@ export class Scoreboards {
       const code = discordCode(error);
       if (code === EDIT_LIMIT_OLD_MESSAGE) {
         const backoff = Math.min(
-          this.#backoff.get(key) ?? options.editLimitBackoffMs,
+          this.#backoff.get(ref) ?? options.editLimitBackoffMs,
           options.editLimitMaxMs,
         );
-        this.#backoff.set(key, Math.min(backoff * 2, options.editLimitMaxMs));
+        this.#backoff.set(ref, Math.min(backoff * 2, options.editLimitMaxMs));
         this.deps.logger.warn(
-          { debate: refresh.number, channel: target.channelId, retryInMs: backoff },
+          { channel: target.channelId, retryInMs: backoff },
           'discord: edit limit on an old scoreboard (30046); the latest state will be written later',
         );
         return { retryAfterMs: backoff };
       }
       if (code === UNKNOWN_MESSAGE) {
-        this.deps.logger.warn(
-          { debate: refresh.number, channel: target.channelId },
-          'discord: scoreboard message is gone',
-        );
+        this.deps.logger.warn({ channel: target.channelId }, 'discord: scoreboard message is gone');
         return undefined;
       }
       throw error;

@@ -1,14 +1,13 @@
 import { parseText } from '../../src/commands/parse.ts';
+import { readThreadReply } from '../../src/commands/thread-reply.ts';
 import type { Invocation } from '../../src/domain/types.ts';
-import type { DebateEngine } from '../../src/engine/engine.ts';
+import type { DebateCore } from '../../src/engine/core.ts';
 import type { Logger } from '../../src/engine/logger.ts';
-import type { ScoreboardRefresh } from '../../src/engine/outcome.ts';
 import { messageBody } from './message-body.ts';
 import { snowflakeTime } from './people.ts';
 import { renderReply } from './render/index.ts';
 import { type Rest, routes } from './rest.ts';
 import { scoreboardRef } from './scoreboards.ts';
-import { threadArgument } from './threads.ts';
 
 /** A message posted in a thread, as the gateway saw it. */
 export interface ThreadMessage {
@@ -23,16 +22,16 @@ export interface ThreadMessage {
 export const CONFIRM_EMOJI = '✅';
 
 /**
- * A reply in a debate's thread that starts with `pour:` / `contre:` / `+` / `-` / `pro:` / `con:`
+ * A reply in a debate's thread that starts with a side (the grammar of src/commands/thread-reply.ts)
  * becomes an argument, confirmed with ✅. Anything else is left alone. The thread is a debate's
  * when its id is the debate's scoreboard message (threads are opened from it).
  */
 export async function handleThreadMessage(
-  deps: { engine: DebateEngine; rest: Rest; logger: Logger; refresh: (r: ScoreboardRefresh) => void },
+  deps: { engine: DebateCore; rest: Rest; logger: Logger },
   message: ThreadMessage,
 ): Promise<void> {
   if (message.author.bot) return;
-  const argument = threadArgument(message.content);
+  const argument = readThreadReply(message.content);
   if (!argument) return;
   const scope = { platform: 'discord' as const, workspaceId: message.guildId, channelId: message.parentId };
   const debate = await deps.engine.debateAtScoreboard(
@@ -50,7 +49,6 @@ export async function handleThreadMessage(
   const outcome = text.ok
     ? await deps.engine.execute(inv, { kind: 'argue', side: argument.side, text: text.value, debate })
     : undefined;
-  for (const refresh of outcome?.refresh ?? []) deps.refresh(refresh);
   const first = outcome?.replies[0];
   if (first?.view.kind === 'argumentAdded') {
     await deps.rest.put(routes.reaction(message.threadId, message.id, CONFIRM_EMOJI));

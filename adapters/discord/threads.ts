@@ -1,5 +1,5 @@
-import type { ChannelScope, Language, Side } from '../../src/domain/types.ts';
-import type { DebateEngine } from '../../src/engine/engine.ts';
+import type { ChannelScope, Language } from '../../src/domain/types.ts';
+import type { DebateCore } from '../../src/engine/core.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import { t } from '../../src/i18n/translate.ts';
 import { messageBody } from './message-body.ts';
@@ -9,20 +9,9 @@ import { type Rest, routes } from './rest.ts';
 const THREAD_NAME_MAX = 100;
 const ONE_WEEK_MINUTES = 10080;
 
-/** `pour: …`, `contre : …`, `+ …`, `- …`, `pro: …`, `con: …` (accents and case optional). */
-export function threadArgument(content: string): { side: Side; text: string } | undefined {
-  const text = content.trim();
-  const word = /^(pour|contre|pro|con)\s*:\s*([\s\S]+)$/iu.exec(text);
-  if (word) return { side: /^(pour|pro)$/i.test(word[1] as string) ? 'pro' : 'con', text: word[2] as string };
-  const sign = /^([+-])\s*([\s\S]+)$/u.exec(text);
-  if (sign && !/^[+-]/.test(sign[2] as string))
-    return { side: sign[1] === '+' ? 'pro' : 'con', text: sign[2] as string };
-  return undefined;
-}
-
 /** Whether a channel wants a thread per debate (a channel setting of the core). */
-export async function threadsWanted(engine: DebateEngine, scope: ChannelScope): Promise<boolean> {
-  return (await engine.store.channelSettings(scope)).threads;
+export async function threadsWanted(engine: DebateCore, scope: ChannelScope): Promise<boolean> {
+  return (await engine.channelSettings(scope)).threads;
 }
 
 /**

@@ -11,6 +11,8 @@ export const ACTION = {
   delta: 'debat.delta',
   close: 'debat.close',
   reopen: 'debat.reopen',
+  /** The confirmation of `oublier-moi`. */
+  forget: 'debat.forget',
 } as const;
 
 /** The argument modal (from the + Argument button or the message shortcut). */

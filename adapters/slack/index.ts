@@ -2,12 +2,11 @@
 // shortcut and App Home, over Socket Mode or HTTP. See README.md, "Slack setup".
 import type { Adapter, AdapterDeps } from '../../src/adapter.ts';
 import { ConfigError } from '../../src/config.ts';
-import { UpdateCoalescer } from '../shared/coalescer.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { RecentDeliveries } from './dedupe.ts';
 import { actionHandler } from './handlers/actions.ts';
 import { commandHandler } from './handlers/command.ts';
-import { homeHandler } from './handlers/home.ts';
+import { homeHandler, publishHome } from './handlers/home.ts';
 import { modalHandler } from './handlers/modal.ts';
 import { shortcutHandler } from './handlers/shortcut.ts';
 import { threadReplyHandler } from './handlers/thread-replies.ts';
@@ -18,7 +17,6 @@ import { slackPublisher } from './publisher.ts';
 import { ResponseUrlPoster } from './response-url.ts';
 import { router } from './router.ts';
 import { SlackRuntime } from './runtime.ts';
-import { Scoreboards } from './scoreboards.ts';
 import { buildTransport, type SocketOptions } from './transport.ts';
 
 /** The adapter, plus a wait for quiet that tests and benchmarks use. */
@@ -59,12 +57,11 @@ export function createSlackAdapter(
       socket: options.socket,
     });
     const { app } = transport;
-    const coalescer = new UpdateCoalescer(config.DEBAT_SCOREBOARD_INTERVAL_MS, logger);
     const tasks = new InFlight(logger);
     const people = new People(app.client, options.peopleTtlMs ?? 10 * 60_000, logger);
-    const scoreboards = new Scoreboards(engine, app.client, coalescer, logger);
     const responses = new ResponseUrlPoster(logger);
-    const rt = new SlackRuntime(engine, app.client, people, scoreboards, tasks, responses, logger);
+    const rt = new SlackRuntime(engine, app.client, people, tasks, responses, logger);
+    rt.onPersonalChange = (team, user) => publishHome(rt, team, user);
 
     const handlers = {
       command: commandHandler(rt),
@@ -79,10 +76,11 @@ export function createSlackAdapter(
       logger.error({ err: error }, 'slack handler failed');
     });
 
+    const publisher = slackPublisher(rt);
+    engine.registerPublisher('slack', publisher);
     return {
       platform: 'slack',
-      publisher: slackPublisher(rt),
-      refresh: (refresh) => scoreboards.refresh(refresh),
+      publisher,
       async start() {
         await transport.start();
         logger.info({ mode: transport.mode, bot: identity.botUserId }, 'Slack adapter started');
@@ -90,15 +88,14 @@ export function createSlackAdapter(
       async stop() {
         await transport.stop();
         await tasks.drain();
-        await coalescer.close();
         await responses.close();
       },
       async whenIdle() {
         do {
           await new Promise((resolve) => setImmediate(resolve));
           await tasks.drain();
-          await coalescer.flush();
-        } while (tasks.size > 0 || coalescer.size > 0);
+          await engine.settled();
+        } while (tasks.size > 0 || engine.unsettled > 0);
       },
     };
   };

@@ -1,8 +1,9 @@
-// What the core pushes without being asked (the weekly summary): a post in the channel, then its
-// files (the chart) uploaded to the same channel.
+// What the core pushes without being asked: a post in the channel (the weekly summary, with its
+// chart uploaded after; the end of a debate), and the edits of live scoreboards.
 import type { Publisher } from '../../src/adapter.ts';
 import { formatRef } from './refs.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { updateScoreboard } from './scoreboards.ts';
 
 export function slackPublisher(rt: SlackRuntime): Publisher {
   return {
@@ -27,5 +28,6 @@ export function slackPublisher(rt: SlackRuntime): Publisher {
       }
       return ts ? formatRef({ channel: scope.channelId, ts }) : undefined;
     },
+    update: (ref, reply) => updateScoreboard(rt.client, rt.logger, ref, reply),
   };
 }

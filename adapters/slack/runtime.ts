@@ -1,8 +1,8 @@
-// What every Slack handler shares: the engine, the Web API client, people lookups, live
-// scoreboards, work after the ack, and the delivery of an engine Outcome to Slack.
+// What every Slack handler shares: the engine, the Web API client, people lookups, work after the
+// ack, and the delivery of an engine Outcome to Slack.
 import type { webApi } from '@slack/bolt';
 import type { Invocation } from '../../src/domain/types.ts';
-import type { DebateEngine } from '../../src/engine/engine.ts';
+import type { DebateCore } from '../../src/engine/core.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import type { Outcome } from '../../src/engine/outcome.ts';
 import type { Reply } from '../../src/views/types.ts';
@@ -13,7 +13,6 @@ import { formatRef } from './refs.ts';
 import { renderReply } from './render/reply.ts';
 import type { PrivateSink } from './responders.ts';
 import type { ResponseUrlPoster } from './response-url.ts';
-import type { Scoreboards } from './scoreboards.ts';
 import { platformError, withRateLimit } from './slack-errors.ts';
 
 /** Slack's answers when the bot may not post in a channel. */
@@ -49,10 +48,9 @@ export interface DeliverOptions {
 
 export class SlackRuntime {
   constructor(
-    readonly engine: DebateEngine,
+    readonly engine: DebateCore,
     readonly client: webApi.WebClient,
     readonly people: People,
-    readonly scoreboards: Scoreboards,
     readonly tasks: InFlight,
     readonly responses: ResponseUrlPoster,
     readonly logger: Logger,
@@ -85,7 +83,7 @@ export class SlackRuntime {
     this.tasks.run('users.info', () => this.people.get(who.team, who.user));
   }
 
-  /** Sends an Outcome: private replies to `privately`, public ones to the channel; refreshes scoreboards. */
+  /** Sends an Outcome: private replies to `privately`, public ones to the channel (the core refreshes scoreboards). */
   async deliver(inv: Invocation, outcome: Outcome, options: DeliverOptions): Promise<void> {
     let replace = options.replaceFirst === true;
     for (const reply of outcome.replies) {
@@ -97,13 +95,14 @@ export class SlackRuntime {
         if (outcome.opened && reply.view.kind === 'scoreboard' && posted) {
           const ref = formatRef({ channel: inv.channelId, ts: posted });
           await this.engine.attachScoreboard(inv, outcome.opened.number, ref);
-          // Votes may have arrived before the message was known: bring it up to date once.
-          this.scoreboards.refresh({ scope: inv, number: outcome.opened.number, ref });
         }
       }
     }
-    for (const refresh of outcome.refresh) this.scoreboards.refresh(refresh);
+    if (outcome.personalChanged) await this.onPersonalChange?.(inv.workspaceId, inv.user.id);
   }
+
+  /** Set by the adapter: republishes a person's Home tab. */
+  onPersonalChange: ((team: string, user: string) => Promise<void>) | undefined;
 
   /** Posts a public reply; when Slack refuses (a private channel without the bot), says so privately. */
   private async postOrExplain(

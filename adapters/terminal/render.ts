@@ -138,6 +138,10 @@ function renderView(
       return `${paint('dim', `--- ${view.filename} ---`)}\n${view.content.trimEnd()}\n${paint('dim', '---')}`;
     case 'weeklySummary':
       return renderWeeklySummary(view, tr, language, paint, argumentLine);
+    case 'forgetConfirm':
+      return [paint('yellow', `⚠ ${tr('forget.confirm')}`), paint('dim', tr('forget.confirm_how'))].join(
+        '\n',
+      );
     case 'persuasionPrompt': {
       const lines = [paint('bold', tr('persuasion.question')), paint('dim', tr('persuasion.hint'))];
       for (const option of view.options) lines.push(`  ${argumentLine(option)}`);
@@ -159,12 +163,15 @@ function renderScoreboard(
   const lines = [
     paint('bold', `━━ ${tr('scoreboard.title', { debate: debate.number, topic: debate.topic })} ━━`),
   ];
-  const meta = [
-    debate.openerName
-      ? tr('scoreboard.opener', { name: debate.openerName })
-      : tr('scoreboard.opener_anonymous'),
-    tr(`status.${debate.status}`),
-  ];
+  if (view.ended) {
+    const key = view.ended.byDuration ? 'ended.duration' : 'ended.closed';
+    lines.unshift(paint('bold', tr(key, { debate: debate.number, channel: `#${view.ended.channelId}` })));
+  }
+  const meta: string[] = [];
+  // An opener who asked to be forgotten is simply not named: the debate is not an anonymous one.
+  if (debate.anonymous) meta.push(tr('scoreboard.opener_anonymous'));
+  else if (debate.openerName) meta.push(tr('scoreboard.opener', { name: debate.openerName }));
+  meta.push(tr(`status.${debate.status}`));
   if (debate.closesAt !== null && debate.status === 'open')
     meta.push(tr('scoreboard.closes_at', { date: formatDateTime(debate.closesAt, language, view.timezone) }));
   lines.push(paint('dim', meta.join(' · ')));
@@ -186,6 +193,7 @@ function renderScoreboard(
       ...(view.deltas > 0 ? [tr('scoreboard.deltas', { count: view.deltas })] : []),
     ].join(' · '),
   );
+  if (view.pageUrl) lines.push(tr('page.scoreboard_link', { url: view.pageUrl }));
   if (view.viewerVote !== undefined)
     lines.push(
       view.viewerVote

@@ -21,7 +21,7 @@ export type Command =
   | { kind: 'settings'; change?: SettingChange | undefined }
   | { kind: 'export'; format: ExportFormat; debate?: number | undefined }
   | { kind: 'page'; revoke: boolean; debate?: number | undefined }
-  | { kind: 'forgetMe' }
+  | { kind: 'forgetMe'; confirmed: boolean }
   | { kind: 'help'; unknown?: string | undefined; suggestion?: string | undefined };
 
 export type CommandKind = Command['kind'];

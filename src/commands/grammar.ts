@@ -192,7 +192,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     fr: 'oublier-moi',
     en: 'forget-me',
     aliases: ['oubliermoi', 'forgetme', 'oublie-moi'],
-    options: [],
+    options: [{ name: 'confirmer', en: 'confirm', kind: 'flag' }],
     help: 'help.forget',
   },
   { id: 'aide', kind: 'help', fr: 'aide', en: 'help', aliases: ['?'], options: [], help: 'help.help' },

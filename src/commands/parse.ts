@@ -9,8 +9,8 @@ import { canonicalTimeZone, parseTimeOfDay, parseWeekday } from './weekly-time.t
 import {
   commandSpecFor,
   flagFor,
-  isOffWord,
   isConfirmWord,
+  isOffWord,
   isOnWord,
   isRevokeWord,
   KEYWORDS,

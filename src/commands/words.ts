@@ -99,3 +99,7 @@ export const isOffWord = (word: string): boolean => OFF_WORDS.has(fold(word));
 /** `page revoquer`, `page revoke` (a leading `--` is accepted too). */
 export const isRevokeWord = (word: string): boolean =>
   ['revoquer', 'revoke', 'revoquer-liens'].includes(fold(word).replace(/^--/, ''));
+
+/** `oublier-moi confirmer`, `forget-me confirm` (a leading `--` is accepted too). */
+export const isConfirmWord = (word: string): boolean =>
+  ['confirmer', 'confirm', 'confirme'].includes(fold(word).replace(/^--/, ''));

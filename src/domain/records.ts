@@ -95,3 +95,9 @@ export interface ParticipationRow extends DebateSummaryRow {
   viewerVote: VoteSide | null;
   opened: boolean;
 }
+
+/** A voter's latest change of vote (null: no vote before, or withdrawn). */
+export interface LastSwitch {
+  oldSide: VoteSide | null;
+  newSide: VoteSide | null;
+}

@@ -1,14 +1,16 @@
 import { createHmac } from 'node:crypto';
 import type { Command } from '../commands/command.ts';
 import { fail, ok, type Result, type UserError } from '../domain/result.ts';
-import type { Invocation, Language } from '../domain/types.ts';
+import type { ChannelScope, Invocation, Language } from '../domain/types.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
+import type { PageLinks } from '../page/links.ts';
 import type { DebateRecord, DebateStore } from '../store/ports.ts';
 import type { Reply, View } from '../views/types.ts';
 import type { Clock } from './clock.ts';
 import { participantKey } from './identity.ts';
 import type { Logger } from './logger.ts';
 import type { Outcome, ScoreboardRefresh } from './outcome.ts';
+import { isExpired, reachableFrom } from './rules.ts';
 
 export interface ChannelDefaults {
   language: Language;
@@ -23,6 +25,8 @@ export interface EngineDeps {
   secret: string;
   defaults: ChannelDefaults;
   logger: Logger;
+  /** Signs and checks debate page links (absent: `page` says how to enable pages). */
+  pages?: PageLinks | undefined;
 }
 
 /**
@@ -68,7 +72,6 @@ export const noticeView = (key: MessageKey, params: MessageParams = {}): View =>
 export const refreshOf = (debate: DebateRecord): ScoreboardRefresh => ({
   scope: { platform: debate.platform, workspaceId: debate.workspaceId, channelId: debate.channelId },
   number: debate.number,
-  ref: debate.scoreboardRef,
 });
 
 export const keyOf = (deps: EngineDeps, debate: DebateRecord, inv: Invocation): string =>
@@ -103,26 +106,43 @@ export function deliveryKey(deps: EngineDeps, inv: Invocation, action: string): 
 }
 
 /**
- * `#id` within the workspace, or the channel's most recent open debate. A debate whose duration
- * has ended is closed on the spot, so no vote slips in after the end.
+ * `#id` of this channel, or the channel's most recent open debate. A number from another channel
+ * is answered like one that does not exist. A debate whose duration has ended is closed on the
+ * spot (and listed in `ended`, for the core to announce), so no vote slips in after the end.
  */
 export async function resolveDebate(
   deps: EngineDeps,
   inv: Invocation,
   number: number | undefined,
-  expired: ScoreboardRefresh[],
+  ended: DebateRecord[],
 ): Promise<Result<DebateRecord>> {
   const debate =
     number === undefined ? await deps.store.currentDebate(inv) : await deps.store.findDebate(inv, number);
-  if (!debate)
-    return number === undefined ? fail('debate.none_open') : fail('debate.not_found', { debate: number });
+  const found = checkTarget(debate, inv, number);
+  if (!found.ok) return found;
+  if (debate === undefined) return fail('debate.not_found', { debate: number ?? 0 });
   const now = deps.clock.now().getTime();
-  if (debate.status === 'open' && debate.closesAt !== null && debate.closesAt <= now) {
-    for (const closed of await deps.store.closeExpired(now)) expired.push(refreshOf(closed));
+  if (isExpired(debate, now)) {
+    ended.push(...(await deps.store.closeExpired(now)));
     return ok({ ...debate, status: 'closed', closedAt: debate.closesAt });
   }
   return ok(debate);
 }
 
+/** What a debate number (or its absence) finds from this channel. */
+export function checkTarget(
+  debate: DebateRecord | undefined,
+  scope: ChannelScope,
+  number: number | undefined,
+): Result<void> {
+  if (!debate)
+    return number === undefined ? fail('debate.none_open') : fail('debate.not_found', { debate: number });
+  return number === undefined ? ok(undefined) : reachableFrom(debate, scope, number);
+}
+
 export const canModerate = (deps: EngineDeps, debate: DebateRecord, inv: Invocation): boolean =>
   inv.user.isAdmin || (debate.openerKey !== null && debate.openerKey === keyOf(deps, debate, inv));
+
+/** An outcome that also carries the debates found ended on the way. */
+export const withEnded = (outcome: Outcome, ended: DebateRecord[]): Outcome =>
+  ended.length === 0 ? outcome : { ...outcome, ended: [...(outcome.ended ?? []), ...ended] };

@@ -1,11 +1,20 @@
+import type { Publisher } from '../adapter.ts';
 import type { Command } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
-import type { Actor, ChannelScope, Invocation, Language, WorkspaceScope } from '../domain/types.ts';
+import type { ChannelSettings, DebateRecord } from '../domain/records.ts';
+import type { Actor, ChannelScope, Invocation, Language, Platform, WorkspaceScope } from '../domain/types.ts';
+import { UpdateCoalescer } from '../live/coalescer.ts';
+import { LiveScoreboards } from '../live/live-scoreboards.ts';
+import { pageCommand } from '../page/command.ts';
+import { linkPersonalDebates } from '../page/decorate.ts';
+import { type PageLinkOptions, PageLinks } from '../page/links.ts';
 import type { DebateStore } from '../store/ports.ts';
 import { scoreboardView } from '../views/build.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
+import { endedAnnouncement } from './announcements.ts';
 import type { Clock } from './clock.ts';
 import { type ChannelDefaults, type EngineDeps, errorOutcome, type Languages, refreshOf } from './context.ts';
+import type { DebateCore } from './core.ts';
 import { generateSecret } from './identity.ts';
 import type { Logger } from './logger.ts';
 import { closeDebate, forgetMe, reopenDebate, settings } from './moderation.ts';
@@ -21,6 +30,10 @@ export interface EngineOptions {
   defaults: ChannelDefaults;
   /** From configuration; otherwise generated once and kept in the database. */
   secret?: string | undefined;
+  /** At most one edit per live scoreboard in this interval (default 2 s). */
+  scoreboardIntervalMs?: number | undefined;
+  /** Debate pages: their store and the base of their links. */
+  pages?: PageLinkOptions | undefined;
 }
 
 const LANGUAGE_MEMORY_MS = 5_000;
@@ -30,26 +43,62 @@ const channelKey = (scope: ChannelScope): string =>
 /** How long a platform delivery id is remembered for deduplication. */
 const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
 
-/** The debate engine: commands in, views out. It never calls an adapter. */
-export class DebateEngine {
+/**
+ * The debate engine: commands in, views out. What it pushes unasked (live scoreboards, the
+ * announcement that a debate has ended) goes through the platforms' Publishers, never an adapter.
+ */
+export class DebateEngine implements DebateCore {
   private readonly channelLanguages = new Map<
     string,
     { language: Language; timezone: string; until: number }
   >();
+  private readonly live: LiveScoreboards;
 
-  private constructor(private readonly deps: EngineDeps) {}
+  private constructor(
+    private readonly deps: EngineDeps,
+    scoreboardIntervalMs: number,
+  ) {
+    this.live = new LiveScoreboards(
+      (scope, number) => this.liveScoreboard(scope, number),
+      new UpdateCoalescer(scoreboardIntervalMs, deps.logger),
+      deps.logger,
+    );
+  }
 
   static async create(options: EngineOptions): Promise<DebateEngine> {
     const secret = options.secret ?? (await options.store.serverSecret(generateSecret));
-    return new DebateEngine({ ...options, secret });
+    const pages =
+      options.pages && new PageLinks(options.pages, secret, (scope, n) => options.store.findDebate(scope, n));
+    return new DebateEngine({ ...options, secret, pages }, options.scoreboardIntervalMs ?? 2_000);
+  }
+
+  /** The debate pages' links, for the web server and the weekly summary. */
+  get pages(): PageLinks | undefined {
+    return this.deps.pages;
   }
 
   get defaults(): ChannelDefaults {
     return this.deps.defaults;
   }
 
-  get store(): DebateStore {
-    return this.deps.store;
+  /** How a platform posts and edits messages for the core (scoreboards, announcements). */
+  registerPublisher(platform: Platform, publisher: Publisher): void {
+    this.live.register(platform, publisher);
+  }
+
+  /** Resolves once every scoreboard update and announcement asked for so far is sent. */
+  settled(): Promise<void> {
+    return this.live.flush();
+  }
+
+  /** Updates and announcements waiting or running. */
+  get unsettled(): number {
+    return this.live.size;
+  }
+
+  /** Sends what is pending, then takes no more (shutdown, after the adapters stopped). */
+  close(): Promise<void> {
+    return this.live.close();
   }
 
   /** Parses a `/debat` line and runs it. */
@@ -67,7 +116,9 @@ export class DebateEngine {
       languages = known ?? (await this.languages(inv));
       const setting = command.kind === 'settings' ? command.change?.setting : undefined;
       if (setting === 'language' || setting === 'timezone') this.channelLanguages.delete(channelKey(inv));
-      return await this.dispatch(inv, command, languages);
+      const outcome = await this.dispatch(inv, command, languages);
+      await this.publish(outcome.refresh, outcome.ended ?? []);
+      return outcome;
     } catch (error) {
       // No user id in the log: it could name an anonymous voter.
       this.deps.logger.error(
@@ -113,6 +164,8 @@ export class DebateEngine {
         return settings(deps, inv, command, languages);
       case 'export':
         return exportDebate(deps, inv, command, languages);
+      case 'page':
+        return pageCommand(deps, inv, command, languages);
       case 'forgetMe':
         return forgetMe(deps, inv, command, languages);
       case 'help':
@@ -161,15 +214,28 @@ export class DebateEngine {
     return {
       visibility: 'public',
       language,
-      view: scoreboardView(data, timezone),
+      view: { ...scoreboardView(data, timezone), pageUrl: await this.deps.pages?.url(debate) },
       ref: debate.scoreboardRef,
     };
   }
 
-  /** Remembers which posted message is the debate's live scoreboard. */
-  async attachScoreboard(scope: WorkspaceScope, number: number, ref: string): Promise<void> {
+  /** Remembers which posted message is the debate's live scoreboard, and brings it up to date. */
+  async attachScoreboard(scope: ChannelScope, number: number, ref: string): Promise<void> {
     const debate = await this.deps.store.findDebate(scope, number);
-    if (debate) await this.deps.store.setScoreboardRef(debate.id, ref);
+    if (!debate || debate.channelId !== scope.channelId) return;
+    await this.deps.store.setScoreboardRef(debate.id, ref);
+    // Votes may have come in before the message was known.
+    this.live.changed([refreshOf(debate)]);
+  }
+
+  /** The channel's most recent open debate, by number (e.g. for a form opened from a message). */
+  async currentDebate(scope: ChannelScope): Promise<number | undefined> {
+    return (await this.deps.store.currentDebate(scope))?.number;
+  }
+
+  /** The channel's settings as they stand, defaults applied (e.g. whether debates get a thread). */
+  async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
+    return this.deps.store.channelSettings(scope);
   }
 
   /** The debate whose live scoreboard is the message `ref` of this channel (e.g. a thread's parent). */
@@ -179,14 +245,39 @@ export class DebateEngine {
 
   /** The debates a person opened or took part in, open ones first (e.g. Slack's App Home). */
   personalDebates(who: WorkspaceScope & { user: Actor }, limit = 20): Promise<PersonalDebatesView> {
-    return personalDebates(this.deps, who, limit);
+    return personalDebates(this.deps, who, limit).then((view) =>
+      linkPersonalDebates(this.deps.pages, who, view),
+    );
   }
 
-  /** Periodic upkeep: closes debates whose duration ended, forgets old delivery ids. */
-  async sweep(): Promise<ScoreboardRefresh[]> {
+  /**
+   * Periodic upkeep: closes debates whose duration ended (each refreshed and announced in its
+   * channel, exactly once: the store returns a debate from one close only), forgets old delivery ids.
+   */
+  async sweep(): Promise<DebateRecord[]> {
     const now = this.deps.clock.now().getTime();
     const closed = await this.deps.store.closeExpired(now);
+    await this.publish(closed.map(refreshOf), closed);
     await this.deps.store.pruneDeliveries(now - DELIVERY_MEMORY_MS);
-    return closed.map(refreshOf);
+    return closed;
+  }
+
+  /** Schedules the scoreboards' updates and announces the debates that ended. */
+  private async publish(
+    refresh: readonly ScoreboardRefresh[],
+    ended: readonly DebateRecord[],
+  ): Promise<void> {
+    this.live.changed(refresh);
+    for (const debate of ended) {
+      try {
+        const languages = await this.languages(debate);
+        this.live.announce(debate, await endedAnnouncement(this.deps, debate, languages));
+      } catch (error) {
+        this.deps.logger.error(
+          { err: error, debate: debate.number },
+          'could not announce the end of a debate',
+        );
+      }
+    }
   }
 }

@@ -1,9 +1,13 @@
+import type { DebateRecord } from '../domain/records.ts';
+import type { UserError } from '../domain/result.ts';
 import { t } from '../i18n/translate.ts';
 import type { ChannelSettings } from '../store/ports.ts';
 import type { SettingsView } from '../views/types.ts';
+import { endedAnnouncement } from './announcements.ts';
 import {
   answer,
   canModerate,
+  deliveryKey,
   type EngineDeps,
   errorOutcome,
   type Handler,
@@ -12,25 +16,45 @@ import {
   publicly,
   refreshOf,
   resolveDebate,
+  withEnded,
 } from './context.ts';
-import { participantKey } from './identity.ts';
-import type { ScoreboardRefresh } from './outcome.ts';
+import { personKeys } from './personal.ts';
+import { statusChange } from './rules.ts';
 
 const setStatus =
   (status: 'open' | 'closed'): Handler<'close' | 'reopen'> =>
   async (deps, inv, command, languages) => {
-    const expired: ScoreboardRefresh[] = [];
-    const resolved = await resolveDebate(deps, inv, command.debate, expired);
-    if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+    const ended: DebateRecord[] = [];
+    const resolved = await resolveDebate(deps, inv, command.debate, ended);
+    const refusal = (error: UserError) =>
+      withEnded({ ...errorOutcome(languages, error), refresh: ended.map(refreshOf) }, ended);
+    if (!resolved.ok) return refusal(resolved.error);
     const debate = resolved.value;
-    if (!canModerate(deps, debate, inv)) return errorOutcome(languages, { code: 'rights.close' });
-    const changed = await deps.store.setStatus(debate.id, status, deps.clock.now().getTime());
-    if (!changed.ok) return { ...errorOutcome(languages, changed.error), refresh: expired };
-    const key = status === 'closed' ? 'notice.closed' : 'notice.reopened';
-    return answer(publicly(languages, noticeView(key, { debate: debate.number })), [
-      ...expired,
-      refreshOf(changed.value),
-    ]);
+    if (!canModerate(deps, debate, inv)) return refusal({ code: 'rights.close' });
+    const at = deps.clock.now().getTime();
+    const changed = await deps.store.setStatus({
+      debateId: debate.id,
+      status,
+      at,
+      // Reopening clears an ended duration, so the debate does not close again at once.
+      closesAt:
+        status === 'open' && debate.closesAt !== null && debate.closesAt <= at ? null : debate.closesAt,
+      deliveryKey: deliveryKey(deps, inv, status),
+      check: (stored) => statusChange(stored, status),
+    });
+    if (!changed.ok) return refusal(changed.error);
+    if (changed.value.duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
+    const refresh = [...ended.map(refreshOf), refreshOf(changed.value.debate)];
+    // Closing answers in the channel with the final tally under its heading: the announcement.
+    if (status === 'closed')
+      return withEnded(
+        answer(await endedAnnouncement(deps, changed.value.debate, languages), refresh),
+        ended,
+      );
+    return withEnded(
+      answer(publicly(languages, noticeView('notice.reopened', { debate: debate.number })), refresh),
+      ended,
+    );
   };
 
 export const closeDebate = setStatus('closed');
@@ -63,16 +87,18 @@ export const settings: Handler<'settings'> = async (deps, inv, command, language
   return answer(privately({ ...languages, private: language }, settingsView(deps, saved, true)));
 };
 
-/** Erases the person's votes, vote history and endorsements; their arguments stay, unsigned. */
-export const forgetMe: Handler<'forgetMe'> = async (deps, inv, _command, languages) => {
-  const debates = await deps.store.debatesOfWorkspace(inv);
-  const keys = new Set<string>([inv.user.id]);
-  for (const debate of debates)
-    if (debate.anonymous) keys.add(participantKey(deps.secret, debate, { ...inv, userId: inv.user.id }));
-  const counts = await deps.store.forgetParticipant(inv, [...keys]);
-  const refresh: ScoreboardRefresh[] = [];
-  for (const row of await deps.store.openDebates(inv))
-    if (row.debate.scoreboardRef) refresh.push(refreshOf(row.debate));
+/**
+ * `oublier-moi` first says what will be erased and asks for a confirmation: it reaches every
+ * channel of the workspace and cannot be undone. Confirmed, it erases the person's votes, vote
+ * history and endorsements, unsigns their arguments and debates, and every scoreboard they were
+ * on is refreshed, wherever it is.
+ */
+export const forgetMe: Handler<'forgetMe'> = async (deps, inv, command, languages) => {
+  if (!command.confirmed) return answer(privately(languages, { kind: 'forgetConfirm' }));
+  const keys = await personKeys(deps, inv);
+  // Read before erasing: afterwards nothing ties the person to these debates.
+  const touched = await deps.store.debatesTouchedBy(inv, keys, Number.MAX_SAFE_INTEGER);
+  const counts = await deps.store.forgetParticipant(inv, keys);
   const count = (key: 'forget.votes' | 'forget.endorsements' | 'forget.arguments', n: number) =>
     t(languages.private, key, { count: n });
   const params = {
@@ -80,5 +106,11 @@ export const forgetMe: Handler<'forgetMe'> = async (deps, inv, _command, languag
     endorsements: count('forget.endorsements', counts.endorsements),
     arguments: count('forget.arguments', counts.arguments),
   };
-  return answer(privately(languages, noticeView('notice.forgotten', params)), refresh);
+  return {
+    ...answer(
+      privately(languages, noticeView('notice.forgotten', params)),
+      touched.map((row) => refreshOf(row.debate)),
+    ),
+    personalChanged: true,
+  };
 };

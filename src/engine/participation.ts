@@ -1,29 +1,35 @@
 import { randomUUID } from 'node:crypto';
+import type { DebateRecord } from '../domain/records.ts';
+import type { UserError } from '../domain/result.ts';
 import type { VoteSide } from '../domain/types.ts';
 import { t } from '../i18n/translate.ts';
 import { argumentItem, debateHeader, scoreboardView } from '../views/build.ts';
 import {
   answer,
+  checkTarget,
   deliveryKey,
   errorOutcome,
   type Handler,
   keyOf,
+  type Languages,
   nameFor,
   noticeView,
   privately,
   publicly,
   refreshOf,
   resolveDebate,
+  withEnded,
 } from './context.ts';
 import { participantKey } from './identity.ts';
-import type { Outcome, ScoreboardRefresh } from './outcome.ts';
+import type { Outcome } from './outcome.ts';
+import { acceptsChanges, endorsable, isExpired, persuasion, withdrawable } from './rules.ts';
 
 const PERSUASION_OPTIONS = 5;
 
 export const openDebate: Handler<'open'> = async (deps, inv, command, languages) => {
   const at = deps.clock.now().getTime();
   const uid = randomUUID();
-  const debate = await deps.store.openDebate({
+  const { debate, duplicate } = await deps.store.openDebate({
     scope: inv,
     uid,
     topic: command.topic,
@@ -37,7 +43,9 @@ export const openDebate: Handler<'open'> = async (deps, inv, command, languages)
     hidden: command.hidden,
     at,
     closesAt: command.durationMs === undefined ? null : at + command.durationMs,
+    deliveryKey: deliveryKey(deps, inv, 'open'),
   });
+  if (duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
   const data = await deps.store.scoreboard(debate.id);
   return {
     replies: [publicly(languages, scoreboardView(data, languages.timezone))],
@@ -46,50 +54,65 @@ export const openDebate: Handler<'open'> = async (deps, inv, command, languages)
   };
 };
 
+/** The outcome of a refused change: the error privately, and any debate found ended on the way. */
+const refused = (languages: Languages, error: UserError, ended: DebateRecord[]): Outcome =>
+  withEnded({ ...errorOutcome(languages, error), refresh: ended.map(refreshOf) }, ended);
+
 export const argue: Handler<'argue'> = async (deps, inv, command, languages) => {
-  const expired: ScoreboardRefresh[] = [];
-  const resolved = await resolveDebate(deps, inv, command.debate, expired);
-  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const ended: DebateRecord[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, ended);
+  if (!resolved.ok) return refused(languages, resolved.error, ended);
   const debate = resolved.value;
+  const at = deps.clock.now().getTime();
   const added = await deps.store.addArgument({
     debateId: debate.id,
     side: command.side,
     text: command.text,
     authorKey: keyOf(deps, debate, inv),
     authorName: nameFor(debate, inv),
-    at: deps.clock.now().getTime(),
+    at,
     deliveryKey: deliveryKey(deps, inv, 'argue'),
+    check: (stored) => acceptsChanges(stored, at),
   });
-  if (!added.ok) return { ...errorOutcome(languages, added.error), refresh: expired };
+  if (!added.ok) return refused(languages, added.error, ended);
   const { argument, duplicate } = added.value;
   if (duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
-  return {
-    replies: [
-      publicly(languages, {
-        kind: 'argumentAdded',
-        debate: debateHeader(debate),
-        argument: argumentItem(argument, debate),
-      }),
-    ],
-    refresh: [...expired, refreshOf(debate)],
-  };
+  return withEnded(
+    {
+      replies: [
+        publicly(languages, {
+          kind: 'argumentAdded',
+          debate: debateHeader(debate),
+          argument: argumentItem(argument, debate),
+        }),
+      ],
+      refresh: [...ended.map(refreshOf), refreshOf(debate)],
+    },
+    ended,
+  );
 };
 
 export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
+  const at = deps.clock.now().getTime();
+  let expired = false;
   const cast = await deps.store.castVote({
     target: { scope: inv, number: command.debate },
     voterKey: (debate) => participantKey(deps.secret, debate, { ...inv, userId: inv.user.id }),
     voterName: (debate) => (debate.anonymous ? null : inv.user.name),
     side: command.side,
-    at: deps.clock.now().getTime(),
+    at,
     deliveryKey: deliveryKey(deps, inv, 'vote'),
+    check: (debate) => {
+      const found = checkTarget(debate, inv, command.debate);
+      if (!found.ok || !debate) return found;
+      expired = isExpired(debate, at);
+      return acceptsChanges(debate, at);
+    },
   });
   if (!cast.ok) {
-    // A debate that just reached its end was closed by this very attempt: refresh its scoreboard.
-    const closed = cast.error.code === 'debate.closed' ? Number(cast.error.params?.debate) : undefined;
-    const scope = { platform: inv.platform, workspaceId: inv.workspaceId, channelId: inv.channelId };
-    const refresh = closed === undefined ? [] : [{ scope, number: closed, ref: null }];
-    return { ...errorOutcome(languages, cast.error), refresh };
+    // A debate that just reached its end is closed now, and announced, before the refusal.
+    const ended = expired ? await deps.store.closeExpired(at) : [];
+    return refused(languages, cast.error, ended);
   }
   const { debate } = cast.value;
   const { previous, current, duplicate } = cast.value;
@@ -123,60 +146,72 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
 };
 
 export const endorse: Handler<'endorse'> = async (deps, inv, command, languages) => {
-  const expired: ScoreboardRefresh[] = [];
-  const resolved = await resolveDebate(deps, inv, command.debate, expired);
-  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const ended: DebateRecord[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, ended);
+  if (!resolved.ok) return refused(languages, resolved.error, ended);
   const debate = resolved.value;
+  const at = deps.clock.now().getTime();
+  const endorserKey = keyOf(deps, debate, inv);
   const toggled = await deps.store.toggleEndorsement({
     debateId: debate.id,
     number: command.argument,
-    endorserKey: keyOf(deps, debate, inv),
-    at: deps.clock.now().getTime(),
+    endorserKey,
+    at,
     deliveryKey: deliveryKey(deps, inv, 'endorse'),
+    check: (stored, argument) => endorsable(stored, argument, command.argument, endorserKey, at),
   });
-  if (!toggled.ok) return { ...errorOutcome(languages, toggled.error), refresh: expired };
+  if (!toggled.ok) return refused(languages, toggled.error, ended);
   if (toggled.value.duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
   const key = toggled.value.endorsed ? 'notice.endorsed' : 'notice.unendorsed';
   return answer(privately(languages, noticeView(key, { number: command.argument, debate: debate.number })), [
-    ...expired,
     refreshOf(debate),
   ]);
 };
 
 export const withdraw: Handler<'withdraw'> = async (deps, inv, command, languages) => {
-  const expired: ScoreboardRefresh[] = [];
-  const resolved = await resolveDebate(deps, inv, command.debate, expired);
-  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const ended: DebateRecord[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, ended);
+  if (!resolved.ok) return refused(languages, resolved.error, ended);
   const debate = resolved.value;
-  const argument = await deps.store.argument(debate.id, command.argument);
-  if (!argument)
-    return errorOutcome(languages, {
-      code: 'argument.not_found',
-      params: { number: command.argument, debate: debate.number },
-    });
-  const own = argument.authorKey !== null && argument.authorKey === keyOf(deps, debate, inv);
-  if (!own && !inv.user.isAdmin) return errorOutcome(languages, { code: 'rights.withdraw' });
-  const withdrawn = await deps.store.withdrawArgument(
-    debate.id,
-    command.argument,
-    deps.clock.now().getTime(),
-  );
-  if (!withdrawn.ok) return errorOutcome(languages, withdrawn.error);
-  return answer(
-    privately(languages, noticeView('notice.withdrawn', { number: command.argument, debate: debate.number })),
-    [...expired, refreshOf(debate)],
+  const who = { key: keyOf(deps, debate, inv), isAdmin: inv.user.isAdmin };
+  const withdrawn = await deps.store.withdrawArgument({
+    debateId: debate.id,
+    number: command.argument,
+    at: deps.clock.now().getTime(),
+    deliveryKey: deliveryKey(deps, inv, 'withdraw'),
+    check: (stored, argument) => withdrawable(stored, argument, command.argument, who),
+  });
+  if (!withdrawn.ok) return refused(languages, withdrawn.error, ended);
+  if (withdrawn.value.duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
+  return withEnded(
+    answer(
+      privately(
+        languages,
+        noticeView('notice.withdrawn', { number: command.argument, debate: debate.number }),
+      ),
+      [...ended.map(refreshOf), refreshOf(debate)],
+    ),
+    ended,
   );
 };
 
 export const delta: Handler<'delta'> = async (deps, inv, command, languages) => {
-  const expired: ScoreboardRefresh[] = [];
-  const resolved = await resolveDebate(deps, inv, command.debate, expired);
-  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const ended: DebateRecord[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, ended);
+  if (!resolved.ok) return refused(languages, resolved.error, ended);
   const debate = resolved.value;
-  const recorded = await deps.store.recordPersuasion(debate.id, keyOf(deps, debate, inv), command.argument);
-  if (!recorded.ok) return errorOutcome(languages, recorded.error);
+  const at = deps.clock.now().getTime();
+  const recorded = await deps.store.recordPersuasion({
+    debateId: debate.id,
+    voterKey: keyOf(deps, debate, inv),
+    number: command.argument,
+    at,
+    deliveryKey: deliveryKey(deps, inv, 'delta'),
+    check: (stored, argument, last) => persuasion(stored, argument, command.argument, last, at),
+  });
+  if (!recorded.ok) return refused(languages, recorded.error, ended);
+  if (recorded.value.duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
   return answer(privately(languages, noticeView('notice.persuaded', { number: command.argument })), [
-    ...expired,
     refreshOf(debate),
   ]);
 };

@@ -10,10 +10,7 @@ export async function personalDebates(
   who: WorkspaceScope & { user: Actor },
   limit: number,
 ): Promise<PersonalDebatesView> {
-  const keys = new Set<string>([who.user.id]);
-  for (const debate of await deps.store.debatesOfWorkspace(who))
-    if (debate.anonymous) keys.add(participantKey(deps.secret, debate, { ...who, userId: who.user.id }));
-  const rows = await deps.store.debatesTouchedBy(who, [...keys], limit);
+  const rows = await deps.store.debatesTouchedBy(who, await personKeys(deps, who), limit);
   return {
     kind: 'personalDebates',
     items: rows.map((row) => ({
@@ -25,4 +22,12 @@ export async function personalDebates(
       opened: row.opened,
     })),
   };
+}
+
+/** Every key a person's traces are stored under in the workspace: their id, and one per anonymous debate. */
+export async function personKeys(deps: EngineDeps, who: WorkspaceScope & { user: Actor }): Promise<string[]> {
+  const keys = new Set<string>([who.user.id]);
+  for (const debate of await deps.store.debatesOfWorkspace(who))
+    if (debate.anonymous) keys.add(participantKey(deps.secret, debate, { ...who, userId: who.user.id }));
+  return [...keys];
 }

@@ -1,15 +1,29 @@
+import type { DebateRecord } from '../domain/records.ts';
 import { weekSoFar } from '../summary/week-so-far.ts';
 import { argumentItem, debateHeader, helpView, resultsVisible, scoreboardView } from '../views/build.ts';
 import { exportView } from '../views/export.ts';
-import { answer, errorOutcome, type Handler, keyOf, privately, resolveDebate } from './context.ts';
-import type { ScoreboardRefresh } from './outcome.ts';
+import {
+  answer,
+  errorOutcome,
+  type Handler,
+  keyOf,
+  privately,
+  refreshOf,
+  resolveDebate,
+  withEnded,
+} from './context.ts';
+import type { Outcome } from './outcome.ts';
+
+/** A reading answer that also refreshes and announces debates found ended on the way. */
+const endedToo = (outcome: Outcome, ended: DebateRecord[]): Outcome =>
+  withEnded({ ...outcome, refresh: [...outcome.refresh, ...ended.map(refreshOf)] }, ended);
 
 export const ARGUMENTS_PAGE_SIZE = 10;
 
 export const listArguments: Handler<'arguments'> = async (deps, inv, command, languages) => {
-  const expired: ScoreboardRefresh[] = [];
-  const resolved = await resolveDebate(deps, inv, command.debate, expired);
-  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const ended: DebateRecord[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, ended);
+  if (!resolved.ok) return endedToo(errorOutcome(languages, resolved.error), ended);
   const debate = resolved.value;
   const key = keyOf(deps, debate, inv);
   const pageAt = (page: number) =>
@@ -19,19 +33,21 @@ export const listArguments: Handler<'arguments'> = async (deps, inv, command, la
   const pages = Math.max(1, Math.ceil(total / ARGUMENTS_PAGE_SIZE));
   // A page past the end (a short list, or arguments withdrawn since) shows the last one.
   if (page > pages) ({ items, total } = await pageAt((page = pages)));
-  return answer(
-    privately(languages, {
-      kind: 'arguments',
-      debate: debateHeader(debate),
-      items: items.map((item) => ({
-        ...argumentItem(item, debate),
-        endorsedByViewer: item.endorsedByViewer,
-      })),
-      page,
-      pages,
-      total,
-    }),
-    expired,
+  return endedToo(
+    answer(
+      privately(languages, {
+        kind: 'arguments',
+        debate: debateHeader(debate),
+        items: items.map((item) => ({
+          ...argumentItem(item, debate),
+          endorsedByViewer: item.endorsedByViewer,
+        })),
+        page,
+        pages,
+        total,
+      }),
+    ),
+    ended,
   );
 };
 
@@ -55,23 +71,26 @@ export const listDebates: Handler<'list'> = async (deps, inv, _command, language
  */
 export const tally: Handler<'tally'> = async (deps, inv, command, languages) => {
   if (command.debate === undefined) return weekSoFar(deps, inv, languages);
-  const expired: ScoreboardRefresh[] = [];
-  const resolved = await resolveDebate(deps, inv, command.debate, expired);
-  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const ended: DebateRecord[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, ended);
+  if (!resolved.ok) return endedToo(errorOutcome(languages, resolved.error), ended);
   const debate = resolved.value;
   const [data, viewerVote] = await Promise.all([
     deps.store.scoreboard(debate.id),
     deps.store.voteOf(debate.id, keyOf(deps, debate, inv)),
   ]);
-  return answer(privately(languages, scoreboardView(data, languages.timezone, viewerVote)), expired);
+  return endedToo(answer(privately(languages, scoreboardView(data, languages.timezone, viewerVote))), ended);
 };
 
 export const exportDebate: Handler<'export'> = async (deps, inv, command, languages) => {
-  const expired: ScoreboardRefresh[] = [];
-  const resolved = await resolveDebate(deps, inv, command.debate, expired);
-  if (!resolved.ok) return { ...errorOutcome(languages, resolved.error), refresh: expired };
+  const ended: DebateRecord[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, ended);
+  if (!resolved.ok) return endedToo(errorOutcome(languages, resolved.error), ended);
   const data = await deps.store.exportData(resolved.value.id);
-  return answer(privately(languages, exportView(data, command.format, languages.private, languages.timezone)), expired);
+  return endedToo(
+    answer(privately(languages, exportView(data, command.format, languages.private, languages.timezone))),
+    ended,
+  );
 };
 
 export const help: Handler<'help'> = async (_deps, _inv, command, languages) =>

@@ -53,6 +53,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'button.previous': '← Previous',
   'button.next': 'Next →',
   'button.persuaded': 'This one',
+  'button.forget_confirm': 'Yes, erase it all',
   'form.argument.title': 'New argument',
   'form.argument.side': 'Side',
   'form.argument.text': 'Your argument',
@@ -123,6 +124,11 @@ export const en: Record<keyof typeof fr, Message> = {
   'notice.reopened': 'Debate #{debate} reopened.',
   'notice.persuaded': 'Noted: argument #{number} changed your mind (∆).',
   'notice.forgotten': 'Done: {votes} and {endorsements} erased, your name removed from {arguments}.',
+  'forget.confirm':
+    'This erases your votes, their history and your endorsements in every debate of this workspace, in every channel, and removes your name from your arguments and from the debates you opened. It cannot be undone.',
+  'forget.confirm_how': 'To confirm: /debat forget-me confirm',
+  'ended.closed': '🏁 Debate #{debate} has ended in {channel}: here is the final tally.',
+  'ended.duration': '⏰ Debate #{debate} reached its end in {channel}: here is the final tally.',
   'forget.votes': { one: '{count} vote', other: '{count} votes' },
   'forget.endorsements': { one: '{count} endorsement', other: '{count} endorsements' },
   'forget.arguments': { one: '{count} argument', other: '{count} arguments' },
@@ -197,7 +203,8 @@ export const en: Record<keyof typeof fr, Message> = {
     '/debat settings timezone <zone> | summary <day> <time> | summary off | language fr|en | thread on|off',
   'help.export': '/debat export [#id] [csv]: the debate as Markdown or CSV',
   'help.page': '/debat page [#id] [revoke]: the link to the debate’s web page; revoke voids the old links',
-  'help.forget': '/debat forget-me: erase your votes and endorsements, anonymise your arguments',
+  'help.forget':
+    '/debat forget-me: erase your votes and endorsements across the workspace, remove your name from your arguments (asks for a confirmation)',
   'help.help': '/debat help: this help',
   'help.id': '#id picks a debate when the channel has several; otherwise, the most recent.',
   'help.symbols': 'Symbols: ∆ a change of mind credited to an argument; ★ an argument you endorse.',
@@ -235,6 +242,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'command.page': 'The link to the debate’s read-only web page',
   'command.oublier-moi': 'Erase your votes and endorsements, anonymise your arguments',
   'command.aide': 'Help for Débat',
+  'option.confirmer': 'Yes: erase it all, in every channel, for good',
   'option.sujet': 'The topic of the debate',
   'option.anonyme': 'Nobody is named, neither voters nor authors',
   'option.masque': 'Results hidden until the debate closes',
@@ -261,7 +269,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'export.ready': 'Export of debate #{debate} ({format}).',
   'export.zone': 'Dates and times in the {zone} time zone.',
   'export.day_only': 'Anonymous debate: dates are given to the day, without times.',
-  'export.sent_privately': 'The export of debate #{debate} is waiting for you in a direct message ({filename}).',
+  'export.sent_privately':
+    'The export of debate #{debate} is waiting for you in a direct message ({filename}).',
   'export.not_sent':
     'I could not send you the export as a direct message. Try again in a moment; if it keeps failing, an admin should update the app’s permissions.',
   'export.truncated':

@@ -58,6 +58,7 @@ export const fr = {
   'button.previous': '← Précédents',
   'button.next': 'Suivants →',
   'button.persuaded': 'Celui-ci',
+  'button.forget_confirm': 'Oui, tout effacer',
   'form.argument.title': 'Nouvel argument',
   'form.argument.side': 'Côté',
   'form.argument.text': 'Votre argument',
@@ -140,6 +141,11 @@ export const fr = {
   'notice.reopened': 'Débat n° {debate} rouvert.',
   'notice.persuaded': 'Noté : l’argument n° {number} vous a fait changer d’avis (∆).',
   'notice.forgotten': 'C’est fait : {votes} et {endorsements} effacés, votre nom retiré de {arguments}.',
+  'forget.confirm':
+    'Ceci efface vos votes, leur historique et vos appuis dans tous les débats de cet espace de travail, tous salons confondus, et retire votre nom de vos arguments et des débats que vous avez lancés. C’est définitif.',
+  'forget.confirm_how': 'Pour confirmer : /debat oublier-moi confirmer',
+  'ended.closed': '🏁 Débat n° {debate} terminé dans {channel} : voici le résultat final.',
+  'ended.duration': '⏰ Débat n° {debate} arrivé à son terme dans {channel} : voici le résultat final.',
   'forget.votes': { one: '{count} vote', other: '{count} votes' },
   'forget.endorsements': { one: '{count} appui', other: '{count} appuis' },
   'forget.arguments': { one: '{count} argument', other: '{count} arguments' },
@@ -222,10 +228,12 @@ export const fr = {
   'help.export': '/debat exporter [#id] [csv] : le débat en Markdown ou CSV',
   'help.page':
     '/debat page [#id] [revoquer] : le lien de la page web du débat ; revoquer invalide les anciens liens',
-  'help.forget': '/debat oublier-moi : effacer vos votes et appuis, anonymiser vos arguments',
+  'help.forget':
+    '/debat oublier-moi : effacer vos votes et appuis dans tout l’espace de travail, retirer votre nom de vos arguments (confirmation demandée)',
   'help.help': '/debat aide : cette aide',
   'help.id': '#id choisit un débat quand le salon en a plusieurs ; sinon, le plus récent.',
-  'help.symbols': 'Symboles : ∆ un changement d’avis attribué à un argument ; ★ un argument que vous appuyez.',
+  'help.symbols':
+    'Symboles : ∆ un changement d’avis attribué à un argument ; ★ un argument que vous appuyez.',
   'help.unknown': 'Je ne connais pas « {word} ».',
   'help.did_you_mean': 'Vouliez-vous dire « {suggestion} » ?',
   'help.more': 'Toutes les commandes : /debat aide',
@@ -262,6 +270,7 @@ export const fr = {
   'command.page': 'Le lien de la page web du débat, en lecture seule',
   'command.oublier-moi': 'Effacer vos votes et appuis, anonymiser vos arguments',
   'command.aide': 'L’aide de Débat',
+  'option.confirmer': 'Oui : tout effacer, dans tous les salons, définitivement',
   'option.sujet': 'Le sujet du débat',
   'option.anonyme': 'Personne n’est nommé, ni les votants ni les auteurs',
   'option.masque': 'Résultats masqués jusqu’à la clôture',

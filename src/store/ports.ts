@@ -5,6 +5,7 @@ import type {
   DebateRecord,
   DebateSummaryRow,
   ExportData,
+  LastSwitch,
   ParticipationRow,
   ScoreboardData,
   VoteEventRecord,
@@ -22,6 +23,7 @@ export type {
   DebateRecord,
   DebateSummaryRow,
   ExportData,
+  LastSwitch,
   ParticipationRow,
   ScoreboardData,
   VoteEventRecord,
@@ -33,7 +35,13 @@ export interface Delivery {
   deliveryKey?: string | undefined;
 }
 
-export interface OpenDebateInput {
+/**
+ * The core's rule for a write, run by the store inside the write's transaction on the state it
+ * just read there: the store stores, the core decides. A failure writes nothing.
+ */
+export type Check<State extends unknown[]> = (...state: State) => Result<void>;
+
+export interface OpenDebateInput extends Delivery {
   scope: ChannelScope;
   uid: string;
   topic: string;
@@ -52,6 +60,14 @@ export interface AddArgumentInput extends Delivery {
   authorKey: string;
   authorName: string | null;
   at: number;
+  check: Check<[debate: DebateRecord]>;
+}
+
+export interface WithdrawInput extends Delivery {
+  debateId: number;
+  number: number;
+  at: number;
+  check: Check<[debate: DebateRecord, argument: ArgumentRecord | undefined]>;
 }
 
 /** `#number` in the workspace, or the channel's most recent open debate. */
@@ -70,6 +86,8 @@ export interface CastVoteInput extends Delivery {
   voterName: (debate: Pick<DebateRecord, 'anonymous'>) => string | null;
   side: VoteSide;
   at: number;
+  /** Also decides what a missing debate means (none open here, or no such number). */
+  check: Check<[debate: DebateRecord | undefined]>;
 }
 
 export interface VoteOutcome {
@@ -84,6 +102,24 @@ export interface EndorseInput extends Delivery {
   number: number;
   endorserKey: string;
   at: number;
+  check: Check<[debate: DebateRecord, argument: ArgumentRecord | undefined]>;
+}
+
+export interface PersuasionInput extends Delivery {
+  debateId: number;
+  voterKey: string;
+  number: number;
+  at: number;
+  check: Check<[debate: DebateRecord, argument: ArgumentRecord | undefined, last: LastSwitch | undefined]>;
+}
+
+export interface StatusInput extends Delivery {
+  debateId: number;
+  status: DebateStatus;
+  at: number;
+  /** The debate's end after the change (a reopened debate whose duration ended has none). */
+  closesAt: number | null;
+  check: Check<[debate: DebateRecord]>;
 }
 
 /**
@@ -98,7 +134,8 @@ export interface DebateStore extends SummaryStore {
   channelSettings(scope: ChannelScope): Promise<ChannelSettings>;
   saveChannelSetting(scope: ChannelScope, change: SettingChange): Promise<ChannelSettings>;
 
-  openDebate(input: OpenDebateInput): Promise<DebateRecord>;
+  /** Opens a debate, numbered in its workspace; the same delivery again returns the same debate. */
+  openDebate(input: OpenDebateInput): Promise<{ debate: DebateRecord; duplicate: boolean }>;
   /** `#number` within the workspace. */
   findDebate(scope: WorkspaceScope, number: number): Promise<DebateRecord | undefined>;
   /** The most recently opened debate of the channel that is still open. */
@@ -117,7 +154,7 @@ export interface DebateStore extends SummaryStore {
 
   addArgument(input: AddArgumentInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>>;
   argument(debateId: number, number: number): Promise<ArgumentRecord | undefined>;
-  withdrawArgument(debateId: number, number: number, at: number): Promise<Result<ArgumentRecord>>;
+  withdrawArgument(input: WithdrawInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>>;
   argumentsPage(
     debateId: number,
     offset: number,
@@ -131,9 +168,9 @@ export interface DebateStore extends SummaryStore {
   voteOf(debateId: number, voterKey: string): Promise<VoteSide | null>;
   toggleEndorsement(input: EndorseInput): Promise<Result<{ endorsed: boolean; duplicate: boolean }>>;
   /** Gives the ∆ of the voter's latest side switch to an argument of the new side. */
-  recordPersuasion(debateId: number, voterKey: string, number: number): Promise<Result<ArgumentRecord>>;
+  recordPersuasion(input: PersuasionInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>>;
 
-  setStatus(debateId: number, status: DebateStatus, at: number): Promise<Result<DebateRecord>>;
+  setStatus(input: StatusInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>>;
   /** Closes every open debate whose duration has ended; returns them. */
   closeExpired(at: number): Promise<DebateRecord[]>;
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { fail, ok, type Result } from '../domain/result.ts';
+import { ok, type Result } from '../domain/result.ts';
 import type { SettingChange } from '../domain/settings.ts';
-import type { ChannelScope, DebateStatus, VoteSide, WorkspaceScope } from '../domain/types.ts';
+import type { ChannelScope, VoteSide, WorkspaceScope } from '../domain/types.ts';
 import { GroupCommit } from './group-commit.ts';
 import type {
   AddArgumentInput,
@@ -12,7 +12,10 @@ import type {
   DebateStore,
   EndorseInput,
   OpenDebateInput,
+  PersuasionInput,
+  StatusInput,
   VoteOutcome,
+  WithdrawInput,
 } from './ports.ts';
 import { SqliteDebateReads } from './sqlite-debate-reads.ts';
 import {
@@ -89,6 +92,11 @@ export class SqliteDebateStore implements DebateStore {
     );
   }
 
+  /** Whether a delivery key was already handled (read before a check whose failure claims nothing). */
+  private handled(key: string | undefined): boolean {
+    return key !== undefined && this.stmt('SELECT 1 FROM deliveries WHERE key = ?').get(key) !== undefined;
+  }
+
   async serverSecret(generate: () => string): Promise<string> {
     return this.write(() => {
       const row = this.stmt("SELECT value FROM server_settings WHERE name = 'anonymity_secret'").get() as
@@ -134,16 +142,22 @@ export class SqliteDebateStore implements DebateStore {
     return this.channelSettings(scope);
   }
 
-  async openDebate(input: OpenDebateInput): Promise<DebateRecord> {
+  async openDebate(input: OpenDebateInput): Promise<{ debate: DebateRecord; duplicate: boolean }> {
     const { scope } = input;
     return this.write(() => {
+      if (input.deliveryKey !== undefined) {
+        const earlier = this.stmt('SELECT * FROM debates WHERE open_delivery = ?').get(input.deliveryKey) as
+          | DebateRow
+          | undefined;
+        if (earlier) return { debate: toDebate(earlier), duplicate: true };
+      }
       const { next } = this.stmt(
         'SELECT coalesce(max(number), 0) + 1 AS next FROM debates WHERE platform = ? AND workspace_id = ?',
       ).get(scope.platform, scope.workspaceId) as { next: number };
       const row = this.stmt(
         `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
-           anonymous, hidden, opened_at, closes_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+           anonymous, hidden, opened_at, closes_at, open_delivery)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       ).get(
         input.uid,
         scope.platform,
@@ -157,8 +171,9 @@ export class SqliteDebateStore implements DebateStore {
         input.hidden ? 1 : 0,
         input.at,
         input.closesAt,
+        input.deliveryKey ?? null,
       ) as DebateRow;
-      return toDebate(row);
+      return { debate: toDebate(row), duplicate: false };
     });
   }
 
@@ -199,16 +214,17 @@ export class SqliteDebateStore implements DebateStore {
     input: AddArgumentInput,
   ): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
     return this.write(() => {
-      const debate = this.debateRow(input.debateId);
-      if (debate.status !== 'open') return fail('debate.closed', { debate: debate.number });
+      const checked = input.check(toDebate(this.debateRow(input.debateId)));
+      if (!checked.ok) return checked;
       if (!this.claimDelivery(input.deliveryKey, input.at)) {
         const latest = this.stmt(
           `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.author_key = ? ORDER BY a.id DESC`,
         ).get(input.debateId, input.authorKey) as ArgumentRow | undefined;
         if (latest) return ok({ argument: toArgument(latest), duplicate: true });
       }
-      const number = debate.next_argument;
-      this.stmt('UPDATE debates SET next_argument = next_argument + 1 WHERE id = ?').run(input.debateId);
+      const { number } = this.stmt(
+        'UPDATE debates SET next_argument = next_argument + 1 WHERE id = ? RETURNING next_argument - 1 AS number',
+      ).get(input.debateId) as { number: number };
       this.stmt(
         `INSERT INTO arguments (debate_id, number, side, text, author_key, author_name, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -221,14 +237,18 @@ export class SqliteDebateStore implements DebateStore {
     return this.argumentRow(debateId, number);
   }
 
-  async withdrawArgument(debateId: number, number: number, at: number): Promise<Result<ArgumentRecord>> {
+  async withdrawArgument(
+    input: WithdrawInput,
+  ): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
     return this.write(() => {
-      const debate = this.debateRow(debateId);
-      const argument = this.argumentRow(debateId, number);
-      if (!argument) return fail('argument.not_found', { number, debate: debate.number });
-      if (argument.withdrawnAt !== null) return fail('argument.withdrawn', { number });
-      this.stmt('UPDATE arguments SET withdrawn_at = ? WHERE id = ?').run(at, argument.id);
-      return ok({ ...argument, withdrawnAt: at });
+      const argument = this.argumentRow(input.debateId, input.number);
+      if (argument && this.handled(input.deliveryKey)) return ok({ argument, duplicate: true });
+      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument);
+      if (!checked.ok) return checked;
+      if (!argument) throw new Error('withdraw: the check let a missing argument through');
+      this.claimDelivery(input.deliveryKey, input.at);
+      this.stmt('UPDATE arguments SET withdrawn_at = ? WHERE id = ?').run(input.at, argument.id);
+      return ok({ argument: { ...argument, withdrawnAt: input.at }, duplicate: false });
     });
   }
 
@@ -247,14 +267,11 @@ export class SqliteDebateStore implements DebateStore {
               number,
             )
       ) as DebateRow | undefined;
-      if (!row)
-        return number === undefined ? fail('debate.none_open') : fail('debate.not_found', { debate: number });
-      if (row.status === 'open' && row.closes_at !== null && row.closes_at <= input.at) {
-        this.stmt("UPDATE debates SET status = 'closed', closed_at = closes_at WHERE id = ?").run(row.id);
-        return fail('debate.closed', { debate: row.number });
-      }
-      if (row.status !== 'open') return fail('debate.closed', { debate: row.number });
-      const debate = toDebate(row);
+      const found = row && toDebate(row);
+      const checked = input.check(found);
+      if (!checked.ok) return checked;
+      if (!found) throw new Error('vote: the check let a missing debate through');
+      const debate = found;
       const voterKey = input.voterKey(debate);
       const debateId = debate.id;
       const previous = asVoteSide(
@@ -294,12 +311,10 @@ export class SqliteDebateStore implements DebateStore {
 
   async toggleEndorsement(input: EndorseInput): Promise<Result<{ endorsed: boolean; duplicate: boolean }>> {
     return this.write(() => {
-      const debate = this.debateRow(input.debateId);
-      if (debate.status !== 'open') return fail('debate.closed', { debate: debate.number });
       const argument = this.argumentRow(input.debateId, input.number);
-      if (!argument) return fail('argument.not_found', { number: input.number, debate: debate.number });
-      if (argument.withdrawnAt !== null) return fail('argument.withdrawn', { number: input.number });
-      if (argument.authorKey === input.endorserKey) return fail('argument.own');
+      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument);
+      if (!checked.ok) return checked;
+      if (!argument) throw new Error('endorse: the check let a missing argument through');
       const existing = this.stmt('SELECT 1 FROM endorsements WHERE argument_id = ? AND endorser_key = ?').get(
         argument.id,
         input.endorserKey,
@@ -323,46 +338,44 @@ export class SqliteDebateStore implements DebateStore {
   }
 
   async recordPersuasion(
-    debateId: number,
-    voterKey: string,
-    number: number,
-  ): Promise<Result<ArgumentRecord>> {
+    input: PersuasionInput,
+  ): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
     return this.write(() => {
-      const debate = this.debateRow(debateId);
-      const argument = this.argumentRow(debateId, number);
-      if (!argument || argument.withdrawnAt !== null)
-        return fail('argument.not_found', { number, debate: debate.number });
+      const argument = this.argumentRow(input.debateId, input.number);
+      if (argument && this.handled(input.deliveryKey)) return ok({ argument, duplicate: true });
       const event = this.stmt(
         `SELECT e.id, e.old_side, e.new_side FROM votes v JOIN vote_events e ON e.id = v.last_event
          WHERE v.debate_id = ? AND v.voter_key = ?`,
-      ).get(debateId, voterKey) as
+      ).get(input.debateId, input.voterKey) as
         | { id: number; old_side: string | null; new_side: string | null }
         | undefined;
-      const switched =
-        event?.old_side != null &&
-        event.new_side != null &&
-        event.old_side !== event.new_side &&
-        event.new_side !== 'neutral';
-      if (!event || !switched) return fail('persuasion.no_switch', { debate: debate.number });
-      if (event.new_side !== argument.side) return fail('persuasion.wrong_side', { number });
+      const last = event && { oldSide: asVoteSide(event.old_side), newSide: asVoteSide(event.new_side) };
+      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument, last);
+      if (!checked.ok) return checked;
+      if (!argument || !event)
+        throw new Error('persuasion: the check let a missing vote or argument through');
+      this.claimDelivery(input.deliveryKey, input.at);
       this.stmt('UPDATE vote_events SET persuaded_by = ? WHERE id = ?').run(argument.id, event.id);
-      return ok(this.argumentRow(debateId, number)!);
+      return ok({ argument: this.argumentRow(input.debateId, input.number)!, duplicate: false });
     });
   }
 
-  async setStatus(debateId: number, status: DebateStatus, at: number): Promise<Result<DebateRecord>> {
+  async setStatus(input: StatusInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
     return this.write(() => {
-      const debate = this.debateRow(debateId);
-      if (debate.status === status)
-        return fail(status === 'closed' ? 'debate.already_closed' : 'debate.already_open', {
-          debate: debate.number,
-        });
-      // Reopening clears an ended duration so the debate does not close again at once.
+      const before = toDebate(this.debateRow(input.debateId));
+      if (this.handled(input.deliveryKey)) return ok({ debate: before, duplicate: true });
+      const checked = input.check(before);
+      if (!checked.ok) return checked;
+      this.claimDelivery(input.deliveryKey, input.at);
       const row = this.stmt(
-        `UPDATE debates SET status = ?, closed_at = ?, closes_at = CASE WHEN ? = 'open' AND closes_at <= ? THEN NULL ELSE closes_at END
-         WHERE id = ? RETURNING *`,
-      ).get(status, status === 'closed' ? at : null, status, at, debateId) as DebateRow;
-      return ok(toDebate(row));
+        'UPDATE debates SET status = ?, closed_at = ?, closes_at = ? WHERE id = ? RETURNING *',
+      ).get(
+        input.status,
+        input.status === 'closed' ? input.at : null,
+        input.closesAt,
+        input.debateId,
+      ) as DebateRow;
+      return ok({ debate: toDebate(row), duplicate: false });
     });
   }
 

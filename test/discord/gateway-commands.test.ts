@@ -89,12 +89,12 @@ describe('Discord gateway: every subcommand end to end', () => {
     const refused = await t.answer(t.fake.slash(bob, 'clore'));
     expect(textOf(refused.body)).toContain('opener and admins can close');
     const closed = await t.answer(t.fake.slash(moderator, 'clore', { id: 1 }));
-    expect(textOf(closed.body)).toContain('Débat n° 1 clos');
+    expect(textOf(closed.body)).toContain(`Débat n° 1 terminé dans <#${t.fake.where.channelId}>`);
     expect((closed.body as { data: { flags?: number } }).data.flags ?? 0).toBe(0);
     await t.fake.rest.waitFor((c) => c.route === 'messageEdit' && JSON.stringify(c.body).includes('db:o:1'));
     const server = { ...carol, permissions: PERMISSIONS.manageGuild };
     expect(textOf((await t.answer(t.fake.slash(server, 'rouvrir', { id: 1 }))).body)).toContain('rouvert');
-    expect(textOf((await t.answer(t.fake.slash(alice, 'clore'))).body)).toContain('clos');
+    expect(textOf((await t.answer(t.fake.slash(alice, 'clore'))).body)).toContain('terminé');
   });
 
   it('retirer and delta: own arguments only; a ∆ after a switch of side', async () => {
@@ -128,7 +128,11 @@ describe('Discord gateway: every subcommand end to end', () => {
     expect(file.files).toEqual([expect.objectContaining({ filename: 'debat-1.csv' })]);
     expect(file.body).toMatchObject({ type: 4, data: { flags: 64 } });
     await t.answer(t.fake.slash(bob, 'voter', { cote: 'neutre' }));
-    const forgot = await t.answer(t.fake.slash(bob, 'oublier-moi'));
+    // Forgetting asks first, with a button; the option says yes at once.
+    const asked = await t.answer(t.fake.slash(bob, 'oublier-moi'));
+    expect(textOf(asked.body)).toContain('cannot be undone');
+    expect(JSON.stringify(asked.body)).toContain('db:f:0');
+    const forgot = await t.answer(t.fake.slash(bob, 'oublier-moi', { confirmer: true }));
     expect(textOf(forgot.body)).toContain('1 vote');
     const help = await t.answer(t.fake.slash(bob, 'aide'));
     expect(textOf(help.body)).toContain('/debat open');

@@ -88,17 +88,18 @@ export async function startDiscordBed(options: BedOptions = {}): Promise<Discord
       ? {}
       : { grantedPrivilegedIntents: options.grantedPrivilegedIntents },
   );
-  const bed = await testEngine();
   const logger = new RecordingLogger();
   const signer = createSigner();
   const http = new HttpRoutes(logger);
   const mode = options.mode ?? 'gateway';
+  const intervalMs = String(options.env?.DEBAT_SCOREBOARD_INTERVAL_MS ?? 5);
+  const bed = await testEngine({ scoreboardIntervalMs: Number(intervalMs) });
   const config = loadConfig({
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.api,
     DEBAT_DB_PATH: bed.path,
     DEBAT_TIMEZONE: 'Europe/Paris',
-    DEBAT_SCOREBOARD_INTERVAL_MS: '5',
+    DEBAT_SCOREBOARD_INTERVAL_MS: intervalMs,
     ...(options.noToken ? {} : { DISCORD_TOKEN: fake.token }),
     ...(mode === 'http' ? { DISCORD_PUBLIC_KEY: signer.publicKeyHex } : {}),
     ...options.env,
@@ -142,6 +143,7 @@ export async function startDiscordBed(options: BedOptions = {}): Promise<Discord
     async close() {
       await http.close();
       await adapter.stop();
+      await bed.engine.close();
       await fake.close();
       await bed.cleanup();
     },

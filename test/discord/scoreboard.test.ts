@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRest } from '../../adapters/discord/rest.ts';
 import { Scoreboards, scoreboardRef } from '../../adapters/discord/scoreboards.ts';
-import { UpdateCoalescer } from '../../adapters/shared/coalescer.ts';
 import { silentLogger } from '../../src/engine/logger.ts';
 import { type Actor, type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
 import { person, type TestBed, testEngine } from '../helpers/engine.ts';
@@ -75,16 +74,18 @@ describe('Discord scoreboard pacing on messages older than an hour', () => {
     fake = await startFakeDiscord();
     bed = await testEngine();
     const rest = createRest({ api: fake.api, token: fake.token });
-    const coalescer = new UpdateCoalescer(1, silentLogger);
     const twoHoursLater = () => Date.now() + 2 * 60 * 60 * 1000;
     const boards = new Scoreboards({
       rest,
       canPost: true,
       engine: bed.engine,
       logger: silentLogger,
-      coalescer,
       options: { oldMessageSpacingMs: 60_000, editLimitBackoffMs: 60_000, editLimitMaxMs: 60_000 },
       now: twoHoursLater,
+    });
+    bed.engine.registerPublisher('discord', {
+      post: async () => undefined,
+      update: (ref, reply) => boards.update(ref, reply),
     });
     const inv = person('u1', {
       platform: 'discord',
@@ -94,19 +95,20 @@ describe('Discord scoreboard pacing on messages older than an hour', () => {
     const opened = await bed.engine.run(inv, 'lancer Vieux ?');
     const reply = opened.replies[0];
     if (!reply) throw new Error('no reply');
+    // Attaching the posted message brings it up to date: the first edit.
     const id = await boards.publish(inv, 1, reply);
     expect((await bed.engine.liveScoreboard(inv, 1))?.ref).toBe(
       scoreboardRef(fake.where.channelId, id ?? ''),
     );
-    const refresh = { scope: inv, number: 1, ref: null };
-    boards.refresh(refresh);
     await fake.rest.waitFor('messageEdit');
     await bed.engine.run({ ...inv, user: { ...inv.user, id: 'u2' } }, 'voter pour');
-    boards.refresh(refresh);
-    expect(coalescer.size).toBe(1);
-    // The second edit waits for the spacing; closing flushes it, and the final state is written.
-    await boards.close();
+    expect(bed.engine.unsettled).toBe(1);
+    expect(fake.rest.filter('messageEdit')).toHaveLength(1);
+    // The second edit waits for the spacing; shutting down flushes it, and the final state is written.
+    boards.closing();
+    await bed.engine.close();
     const all = fake.rest.filter('messageEdit');
+    expect(all).toHaveLength(2);
     expect(textOf(all.at(-1)?.body)).toContain('1 votant');
   });
 });

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { threadArgument } from '../../adapters/discord/threads.ts';
 import { parseCommand } from '../../src/commands/parse.ts';
 import { alice, bob, type DiscordBed, moderator, startDiscordBed, textOf } from './harness.ts';
 
@@ -17,17 +16,6 @@ describe('the thread-per-debate channel setting (core)', () => {
       ok: false,
       error: { code: 'settings.bad_switch' },
     });
-  });
-
-  it('reads thread replies that start with a side', () => {
-    expect(threadArgument('pour: le café')).toEqual({ side: 'pro', text: 'le café' });
-    expect(threadArgument('Contre : trop cher')).toEqual({ side: 'con', text: 'trop cher' });
-    expect(threadArgument('PRO:fast')).toEqual({ side: 'pro', text: 'fast' });
-    expect(threadArgument('con: slow')).toEqual({ side: 'con', text: 'slow' });
-    expect(threadArgument('+ oui')).toEqual({ side: 'pro', text: 'oui' });
-    expect(threadArgument('- non')).toEqual({ side: 'con', text: 'non' });
-    for (const other of ['bonjour', 'pourquoi pas ?', '--- ', '+', 'contrepoint: x', '++ bof'])
-      expect(threadArgument(other)).toBeUndefined();
   });
 });
 

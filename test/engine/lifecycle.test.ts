@@ -47,11 +47,17 @@ describe('closing and reopening', () => {
     );
   });
 
-  it('is allowed to the opener and announced in the channel', async () => {
+  it('is allowed to the opener and announced in the channel with the final tally', async () => {
+    await bed.engine.run(person('voter'), 'voter pour');
     const closed = await bed.engine.run(person('opener'), 'clore');
     expect(closed.replies[0]).toMatchObject({
       visibility: 'public',
-      view: { kind: 'notice', key: 'notice.closed' },
+      view: {
+        kind: 'scoreboard',
+        ended: { channelId: 'C1', byDuration: false },
+        debate: { status: 'closed' },
+        counts: { pro: 1, con: 0, neutral: 0 },
+      },
     });
     expect(closed.refresh).toHaveLength(1);
     expect(errorCode(await bed.engine.run(person('opener'), 'clore #1'))).toBe('debate.already_closed');
@@ -61,9 +67,10 @@ describe('closing and reopening', () => {
   });
 
   it('is allowed to an admin', async () => {
-    expect(firstView(await bed.engine.run(person('boss', { admin: true }), 'clore'), 'notice').key).toBe(
-      'notice.closed',
-    );
+    expect(firstView(await bed.engine.run(person('boss', { admin: true }), 'clore'), 'scoreboard').ended).toEqual({
+      channelId: 'C1',
+      byDuration: false,
+    });
     expect(errorCode(await bed.engine.run(person('member'), 'rouvrir #1'))).toBe('rights.close');
     expect(firstView(await bed.engine.run(person('boss', { admin: true }), 'rouvrir #1'), 'notice').key).toBe(
       'notice.reopened',
@@ -83,6 +90,7 @@ describe('a debate with a duration', () => {
     const late = await bed.engine.run(person('c'), 'voter contre #1');
     expect(errorCode(late)).toBe('debate.closed');
     expect(late.refresh).toEqual([expect.objectContaining({ number: 1 })]);
+    expect(late.ended?.map((debate) => debate.number)).toEqual([1]);
     const board = firstView(await bed.engine.run(person('c'), 'bilan #1'), 'scoreboard');
     expect(board.debate.status).toBe('closed');
     expect(board.counts).toEqual({ pro: 1, con: 1, neutral: 0 });
@@ -92,7 +100,7 @@ describe('a debate with a duration', () => {
     await bed.engine.run(person('opener'), 'lancer Sujet --duree 30min');
     expect(await bed.engine.sweep()).toEqual([]);
     bed.clock.advance(30 * 60_000);
-    expect(await bed.engine.sweep()).toEqual([expect.objectContaining({ number: 1 })]);
+    expect(await bed.engine.sweep()).toEqual([expect.objectContaining({ number: 1, status: 'closed' })]);
     expect(await bed.engine.sweep()).toEqual([]);
   });
 

@@ -57,9 +57,10 @@ describe('anonymous debates', () => {
 
   it('let the opener close them, and only them (or an admin)', async () => {
     expect(errorCode(await bed.engine.run(person(voters[0]!), 'clore'))).toBe('rights.close');
-    expect(firstView(await bed.engine.run(person('U0SECRETOPENER'), 'clore'), 'notice').key).toBe(
-      'notice.closed',
-    );
+    expect(firstView(await bed.engine.run(person('U0SECRETOPENER'), 'clore'), 'scoreboard').ended).toEqual({
+      channelId: 'C1',
+      byDuration: false,
+    });
   });
 
   it('use a different key for the same person in two debates', async () => {
@@ -102,7 +103,21 @@ describe('oublier-moi', () => {
     await bed.engine.run(person('U0FORGET', { channel: 'C2' }), 'voter pour');
     await bed.engine.run(person('U0FORGET', { channel: 'C2' }), 'pour Argument anonyme');
 
-    const outcome = await bed.engine.run(person('U0FORGET'), 'oublier-moi');
+    // First a question: it reaches every channel and cannot be undone. Nothing is erased yet.
+    const asked = await bed.engine.run(person('U0FORGET'), 'oublier-moi');
+    expect(asked.replies).toEqual([expect.objectContaining({ visibility: 'private', view: { kind: 'forgetConfirm' } })]);
+    expect(bed.db.prepare('SELECT count(*) AS n FROM votes').get()).toEqual({ n: 2 });
+    expect(firstView(await bed.engine.run(person('U0FORGET'), 'oublier-moi maintenant'), 'forgetConfirm')).toEqual({
+      kind: 'forgetConfirm',
+    });
+    expect(bed.db.prepare('SELECT count(*) AS n FROM votes').get()).toEqual({ n: 2 });
+
+    const outcome = await bed.engine.run(person('U0FORGET'), 'oublier-moi confirmer');
+    // Every scoreboard the person was on changes, in both channels.
+    expect(outcome.refresh.map((r) => [r.scope.channelId, r.number]).sort()).toEqual([
+      ['C1', 1],
+      ['C2', 2],
+    ]);
     expect(firstView(outcome, 'notice')).toMatchObject({
       key: 'notice.forgotten',
       params: { votes: '2 votes', endorsements: '1 appui', arguments: '2 arguments' },

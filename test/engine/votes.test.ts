@@ -129,7 +129,7 @@ describe('voting', () => {
   it('asks for a scoreboard refresh after each vote', async () => {
     const outcome = await bed.engine.run(person('alice'), 'voter pour');
     expect(outcome.refresh).toEqual([
-      { scope: { platform: 'slack', workspaceId: 'T1', channelId: 'C1' }, number: 1, ref: null },
+      { scope: { platform: 'slack', workspaceId: 'T1', channelId: 'C1' }, number: 1 },
     ]);
   });
 

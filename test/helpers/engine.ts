@@ -30,6 +30,8 @@ export interface TestBed {
 export interface EngineOptions {
   start?: Date;
   secret?: string;
+  /** At most one edit per live scoreboard in this interval (the engine's default otherwise). */
+  scoreboardIntervalMs?: number;
 }
 
 /** The real engine on the SQLite file at `path` (migrated first), with a clock the test moves. */
@@ -44,6 +46,7 @@ export async function engineOnPath(path: string, options: EngineOptions = {}) {
     logger: silentLogger,
     defaults: DEFAULTS,
     secret: options.secret,
+    scoreboardIntervalMs: options.scoreboardIntervalMs,
   });
   return { engine, store, db, clock };
 }
@@ -61,6 +64,7 @@ export async function testEngine(options: EngineOptions = {}): Promise<TestBed> 
     dir,
     path,
     async cleanup() {
+      await engine.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

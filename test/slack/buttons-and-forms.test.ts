@@ -217,7 +217,7 @@ describe.each<Mode>(['http', 'socket'])('buttons and forms in %s mode', (mode) =
     await clickOnMessage(t, 'UOPENER', 'C1', ts, 'debat.close');
     await t.idle();
     expect(board()).toContain('debat.reopen');
-    expect(json(t.slack.channelMessages('C1').at(-1)?.blocks)).toContain('Débat n° 1 clos');
+    expect(json(t.slack.channelMessages('C1').at(-1)?.blocks)).toContain('Débat n° 1 terminé dans <#C1>');
 
     await clickOnMessage(t, 'UOPENER', 'C1', ts, 'debat.reopen');
     await t.idle();

@@ -92,7 +92,7 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
 
     await t.command('UOPENER', 'C1', 'clore');
     await t.idle();
-    expect(JSON.stringify(t.slack.channelMessages('C1').at(-1)?.blocks)).toContain('Débat n° 1 clos');
+    expect(JSON.stringify(t.slack.channelMessages('C1').at(-1)?.blocks)).toContain('Débat n° 1 terminé dans <#C1>');
     const board = blockText(t.slack.message('C1', ts)?.blocks);
     expect(board).toContain('debat.reopen');
     expect(board).not.toContain('debat.close');
@@ -107,7 +107,7 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
     const lookups = t.slack.calls('users.info').filter((c) => c.args.user === 'UADMIN');
     expect(lookups).toHaveLength(1);
     const notices = t.slack.channelMessages('C1').map((m) => JSON.stringify(m.blocks));
-    expect(notices.some((b) => b.includes('Débat n° 1 clos'))).toBe(true);
+    expect(notices.some((b) => b.includes('Débat n° 1 terminé dans <#C1>'))).toBe(true);
     expect(notices.some((b) => b.includes('Débat n° 1 rouvert'))).toBe(true);
   });
 
@@ -156,10 +156,14 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
     expect(post?.args.text).toBe('Débat n° 1 : a &lt; b &amp;&amp; c &gt; d');
   });
 
-  it('forgets a person on request', async () => {
+  it('forgets a person on request, after a confirmation by text', async () => {
     await open();
     await t.command('U2', 'C1', 'voter pour');
-    const forgotten = await t.command('U2', 'C1', 'oublier-moi');
+    const asked = await t.command('U2', 'C1', 'oublier-moi');
+    expect(asked.body?.text).toContain('C’est définitif');
+    expect(JSON.stringify(asked.body)).toContain('debat.forget');
+    expect(await t.bed.store.tally(1)).toEqual({ pro: 1, con: 0, neutral: 0 });
+    const forgotten = await t.command('U2', 'C1', 'oublier-moi confirmer');
     expect(forgotten.body?.text).toContain('1 vote et');
     expect(await t.bed.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
   });

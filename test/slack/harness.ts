@@ -70,13 +70,14 @@ export interface BedOptions {
 
 export async function startSlackBed(mode: Mode, options: BedOptions = {}): Promise<SlackBed> {
   const slack = await startFakeSlack(options.fake);
-  const bed = await testEngine();
   const logger = new RecordingLogger();
+  const intervalMs = String(options.env?.DEBAT_SCOREBOARD_INTERVAL_MS ?? options.intervalMs ?? 50);
+  const bed = await testEngine({ scoreboardIntervalMs: Number(intervalMs) });
   const config = loadConfig({
     SLACK_BOT_TOKEN: slack.botToken,
     ...(mode === 'socket' ? { SLACK_APP_TOKEN: slack.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     SLACK_API_URL: slack.apiUrl,
-    DEBAT_SCOREBOARD_INTERVAL_MS: String(options.intervalMs ?? 50),
+    DEBAT_SCOREBOARD_INTERVAL_MS: intervalMs,
     DEBAT_LOG_LEVEL: 'warn',
     ...options.env,
   });
@@ -129,6 +130,7 @@ export async function startSlackBed(mode: Mode, options: BedOptions = {}): Promi
     async close() {
       await http.close();
       await adapter.stop();
+      await bed.engine.close();
       await slack.close();
       await bed.cleanup();
     },

@@ -97,7 +97,7 @@ describe.each(['http', 'socket'] as const)('stopping and publishing in %s mode',
     await t.bed.cleanup();
   });
 
-  it('finishes pending scoreboard updates on stop, so the message ends exact', async () => {
+  it('finishes pending scoreboard updates after the adapter stops, so the message ends exact', async () => {
     t = await startSlackBed(mode, { intervalMs: 600_000 });
     const ts = await openDebate(t, 'Un sujet');
     for (const user of ['U1', 'U2', 'U3']) await clickOnMessage(t, user, 'C1', ts, 'debat.vote.pro');
@@ -105,6 +105,8 @@ describe.each(['http', 'socket'] as const)('stopping and publishing in %s mode',
     await t.slack.waitForCall('chat.update');
     await t.http.close();
     await t.adapter.stop();
+    // As the process does: the adapter's last commands are done, then the core flushes.
+    await t.bed.engine.close();
     expect(JSON.stringify(t.slack.message('C1', ts)?.blocks)).toContain('3 votants');
   });
 

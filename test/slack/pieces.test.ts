@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { readDelta, readEndorse, readPage, readVote } from '../../adapters/slack/action-ids.ts';
 import { AdminCache } from '../../adapters/slack/admin-cache.ts';
 import { deliveryKeyOf, RecentDeliveries } from '../../adapters/slack/dedupe.ts';
-import { readThreadArgument } from '../../adapters/slack/handlers/thread-replies.ts';
 import { defuseMentions, escapeMrkdwn, fitMrkdwn, truncate } from '../../adapters/slack/mrkdwn.ts';
 import { formatRef, parseRef } from '../../adapters/slack/refs.ts';
 
@@ -40,25 +39,6 @@ describe('mrkdwn', () => {
 
   it('defuses mention tokens in plain text without changing how they read', () => {
     expect(defuseMentions('<!here> <@U1> <#C1> a<b')).toBe('<\u2060!here> <\u2060@U1> <\u2060#C1> a<b');
-  });
-});
-
-describe('thread replies', () => {
-  it.each([
-    ['pour: oui', 'pro', 'oui'],
-    ['Pour : oui', 'pro', 'oui'],
-    ['CONTRE:non', 'con', 'non'],
-    ['pro: yes', 'pro', 'yes'],
-    ['con: no', 'con', 'no'],
-    ['+ plus', 'pro', 'plus'],
-    ['- moins', 'con', 'moins'],
-    ['−moins', 'con', 'moins'],
-  ])('reads %j', (text, side, rest) => {
-    expect(readThreadArgument(text)).toEqual({ side, text: rest });
-  });
-
-  it.each(['+1', '-1', '++', 'je pense que pour: non', 'pourquoi pas', ''])('leaves %j alone', (text) => {
-    expect(readThreadArgument(text)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fail, ok } from '../../src/domain/result.ts';
 import type { ChannelScope } from '../../src/domain/types.ts';
+import { acceptsChanges, endorsable, statusChange } from '../../src/engine/rules.ts';
 import type { DebateStore } from '../../src/store/ports.ts';
 
 const scope: ChannelScope = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
@@ -17,19 +19,24 @@ export function describeStoreContract(
       await dispose();
     }
   };
-  const open = (store: DebateStore, overrides: Partial<Parameters<DebateStore['openDebate']>[0]> = {}) =>
-    store.openDebate({
-      scope,
-      uid: `uid-${Math.random()}`,
-      topic: 'Sujet',
-      openerKey: 'U1',
-      openerName: 'Une',
-      anonymous: false,
-      hidden: false,
-      at: 1000,
-      closesAt: null,
-      ...overrides,
-    });
+  const open = async (
+    store: DebateStore,
+    overrides: Partial<Parameters<DebateStore['openDebate']>[0]> = {},
+  ) =>
+    (
+      await store.openDebate({
+        scope,
+        uid: `uid-${Math.random()}`,
+        topic: 'Sujet',
+        openerKey: 'U1',
+        openerName: 'Une',
+        anonymous: false,
+        hidden: false,
+        at: 1000,
+        closesAt: null,
+        ...overrides,
+      })
+    ).debate;
 
   describe(`DebateStore contract: ${name}`, () => {
     it(
@@ -66,6 +73,7 @@ export function describeStoreContract(
             side,
             at: 2000,
             deliveryKey,
+            check: (found) => (found ? acceptsChanges(found, 2000) : fail('debate.none_open')),
           });
         expect(await vote('pro', 'd1')).toMatchObject({
           ok: true,
@@ -104,8 +112,19 @@ export function describeStoreContract(
           authorKey: 'U2',
           authorName: null,
           at: 1,
+          check: (found) => acceptsChanges(found, 1),
         });
-        expect((await store.setStatus(debate.id, 'closed', 5000)).ok).toBe(true);
+        expect(
+          (
+            await store.setStatus({
+              debateId: debate.id,
+              status: 'closed',
+              at: 5000,
+              closesAt: null,
+              check: (found) => statusChange(found, 'closed'),
+            })
+          ).ok,
+        ).toBe(true);
         expect(
           await store.castVote({
             target: { scope, number: debate.number },
@@ -113,6 +132,7 @@ export function describeStoreContract(
             voterName: () => null,
             side: 'pro',
             at: 1,
+            check: (found) => (found ? acceptsChanges(found, 1) : fail('debate.none_open')),
           }),
         ).toEqual({
           ok: false,
@@ -127,21 +147,37 @@ export function describeStoreContract(
               authorKey: 'U',
               authorName: null,
               at: 1,
+              check: (found) => acceptsChanges(found, 1),
             })
           ).ok,
         ).toBe(false);
         expect(
-          (await store.toggleEndorsement({ debateId: debate.id, number: 1, endorserKey: 'V', at: 1 })).ok,
+          (
+            await store.toggleEndorsement({
+              debateId: debate.id,
+              number: 1,
+              endorserKey: 'V',
+              at: 1,
+              check: (found, argument) => endorsable(found, argument, 1, 'V', 1),
+            })
+          ).ok,
         ).toBe(false);
       }),
     );
 
     it(
-      'resolves the channel’s current debate for a vote, and closes it when its duration is over',
+      'resolves the channel’s current debate for a vote, and writes nothing when the check refuses',
       withStore(async (store) => {
         await open(store, { closesAt: 10_000 });
         const vote = (at: number) =>
-          store.castVote({ target: { scope }, voterKey: () => 'V', voterName: () => null, side: 'pro', at });
+          store.castVote({
+            target: { scope },
+            voterKey: () => 'V',
+            voterName: () => null,
+            side: 'pro',
+            at,
+            check: (found) => (found ? acceptsChanges(found, at) : fail('debate.none_open')),
+          });
         expect(await vote(9_999)).toMatchObject({
           ok: true,
           value: { debate: { number: 1 }, current: 'pro' },
@@ -150,7 +186,10 @@ export function describeStoreContract(
           ok: false,
           error: { code: 'debate.closed', params: { debate: 1 } },
         });
-        expect((await store.findDebate(scope, 1))?.status).toBe('closed');
+        // The store decided nothing: the core closes expired debates through closeExpired.
+        expect((await store.findDebate(scope, 1))?.status).toBe('open');
+        expect(await store.tally(1)).toEqual({ pro: 1, con: 0, neutral: 0 });
+        expect((await store.closeExpired(10_000)).map((debate) => debate.number)).toEqual([1]);
         expect(await vote(10_001)).toEqual({
           ok: false,
           error: { code: 'debate.none_open', params: undefined },
@@ -180,15 +219,28 @@ export function describeStoreContract(
           authorKey: 'U2',
           authorName: null,
           at: 1,
+          check: (found) => acceptsChanges(found, 1),
         });
         expect(
-          await store.toggleEndorsement({ debateId: debate.id, number: 1, endorserKey: 'V', at: 2 }),
+          await store.toggleEndorsement({
+            debateId: debate.id,
+            number: 1,
+            endorserKey: 'V',
+            at: 2,
+            check: (found, argument) => endorsable(found, argument, 1, 'V', 2),
+          }),
         ).toEqual({
           ok: true,
           value: { endorsed: true, duplicate: false },
         });
         expect((await store.argument(debate.id, 1))?.endorsements).toBe(1);
-        await store.toggleEndorsement({ debateId: debate.id, number: 1, endorserKey: 'V', at: 3 });
+        await store.toggleEndorsement({
+          debateId: debate.id,
+          number: 1,
+          endorserKey: 'V',
+          at: 3,
+          check: (found, argument) => endorsable(found, argument, 1, 'V', 3),
+        });
         expect((await store.argument(debate.id, 1))?.endorsements).toBe(0);
       }),
     );
@@ -205,6 +257,7 @@ export function describeStoreContract(
             voterName: () => 'Neuf',
             side: 'pro',
             at: 1,
+            check: () => ok(undefined),
           });
         expect(await store.forgetParticipant(scope, ['U9'])).toEqual({
           votes: 1,

@@ -26,6 +26,8 @@ export function recordingPublisher(options: { fail?: () => boolean } = {}) {
   let inFlight = 0;
   let maxInFlight = 0;
   const publisher: Publisher = {
+    // Summaries are posted, never edited.
+    update: async () => undefined,
     async post(scope, reply, attachments = []) {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);

@@ -37,12 +37,11 @@ export function debateMeta(
   tr: Translate,
   when?: { language: Language; timezone: string },
 ): string {
-  const parts = [
-    debate.openerName
-      ? tr('scoreboard.opener', { name: userText(debate.openerName, 80) })
-      : tr('scoreboard.opener_anonymous'),
-    tr(`status.${debate.status}`),
-  ];
+  const parts: string[] = [];
+  // An opener who asked to be forgotten is simply not named: the debate is not an anonymous one.
+  if (debate.anonymous) parts.push(tr('scoreboard.opener_anonymous'));
+  else if (debate.openerName) parts.push(tr('scoreboard.opener', { name: userText(debate.openerName, 80) }));
+  parts.push(tr(`status.${debate.status}`));
   if (when && debate.closesAt !== null && debate.status === 'open')
     parts.push(
       tr('scoreboard.closes_at', { date: formatDateTime(debate.closesAt, when.language, when.timezone) }),

@@ -2,6 +2,7 @@ import type { Language } from '../../../src/domain/types.ts';
 import { type Translate, translator } from '../../../src/i18n/translate.ts';
 import type { PersonalDebatesView, Reply, View } from '../../../src/views/types.ts';
 import type { WeeklySummaryView } from '../../../src/views/weekly-summary.ts';
+import { buttonId } from '../custom-id.ts';
 import { renderArgumentList, renderPersuasionPrompt } from './arguments.ts';
 import { fitMessage } from './limits.ts';
 import { renderScoreboard } from './scoreboard.ts';
@@ -16,7 +17,7 @@ import {
   renderPersonalDebates,
   renderSettings,
 } from './simple.ts';
-import type { OutgoingMessage } from './types.ts';
+import { BUTTON_STYLE, type OutgoingMessage } from './types.ts';
 import { renderWeeklySummary } from './weekly-summary.ts';
 
 function renderView(view: View, tr: Translate, language: Language): OutgoingMessage {
@@ -44,6 +45,23 @@ function renderView(view: View, tr: Translate, language: Language): OutgoingMess
       };
     case 'persuasionPrompt':
       return renderPersuasionPrompt(view, tr);
+    case 'forgetConfirm':
+      return {
+        content: tr('forget.confirm'),
+        components: [
+          {
+            type: 1,
+            components: [
+              {
+                type: 2,
+                style: BUTTON_STYLE.danger,
+                label: tr('button.forget_confirm'),
+                custom_id: buttonId({ kind: 'forget', debate: 0 }),
+              },
+            ],
+          },
+        ],
+      };
     default:
       return renderOther(view, tr, language);
   }

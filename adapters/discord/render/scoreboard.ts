@@ -41,6 +41,7 @@ export function scoreboardEmbed(view: ScoreboardView, tr: Translate, language: L
     );
   }
   if (!view.topPro && !view.topCon) description.push('', tr('scoreboard.no_arguments'));
+  if (view.pageUrl) description.push('', `[${tr('page.open')}](${view.pageUrl})`);
   const fields = [
     ...(view.topPro ? [{ name: tr('scoreboard.top_pro'), value: argumentLine(view.topPro, tr, 700) }] : []),
     ...(view.topCon ? [{ name: tr('scoreboard.top_con'), value: argumentLine(view.topCon, tr, 700) }] : []),
@@ -134,6 +135,15 @@ export function scoreboardButtons(view: ScoreboardView, tr: Translate): ActionRo
 
 /** The public scoreboard carries its buttons; a private tally (with the viewer's vote) does not. */
 export function renderScoreboard(view: ScoreboardView, tr: Translate, language: Language): OutgoingMessage {
+  if (view.ended) {
+    // The announcement that the debate has ended: a heading, the final tally, no buttons.
+    const key = view.ended.byDuration ? 'ended.duration' : 'ended.closed';
+    return {
+      content: tr(key, { debate: view.debate.number, channel: `<#${view.ended.channelId}>` }),
+      embeds: [scoreboardEmbed(view, tr, language)],
+      components: [],
+    };
+  }
   const isPrivate = view.viewerVote !== undefined;
   return {
     embeds: [scoreboardEmbed(view, tr, language)],

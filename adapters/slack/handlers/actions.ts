@@ -10,7 +10,7 @@ import { viaEphemeral, viaResponseUrl } from '../responders.ts';
 import type { ClickArgs } from '../router.ts';
 import { type SlackRuntime, slackTimeMs, type Who } from '../runtime.ts';
 
-type Kind = 'vote' | 'add' | 'list' | 'endorse' | 'delta' | 'moderate';
+type Kind = 'vote' | 'add' | 'list' | 'endorse' | 'delta' | 'moderate' | 'forget';
 
 function kindOf(actionId: string): Kind | undefined {
   if (actionId.startsWith(`${ACTION.vote}.`)) return 'vote';
@@ -19,6 +19,7 @@ function kindOf(actionId: string): Kind | undefined {
   if (actionId === ACTION.endorse) return 'endorse';
   if (actionId === ACTION.delta) return 'delta';
   if (actionId === ACTION.close || actionId === ACTION.reopen) return 'moderate';
+  if (actionId === ACTION.forget) return 'forget';
   return undefined;
 }
 
@@ -59,10 +60,7 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
       // The click updates the scoreboard, which shows the vote: no private word for it, as poll
       // bots do (hidden results, errors and the ∆ prompt are still said privately).
       const replies = outcome.replies.filter((reply) => !reply.alsoOnScoreboard);
-      if (replies.length === 0) {
-        for (const refresh of outcome.refresh) rt.scoreboards.refresh(refresh);
-        return;
-      }
+      if (replies.length === 0) return;
       // The ∆ answer replaces the prompt it was chosen from.
       rt.tasks.run('action', () =>
         rt.deliver(
@@ -88,7 +86,6 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
         const failed = outcome.replies.some((reply) => reply.view.kind === 'error');
         if (failed || !inEphemeral) return rt.deliver(inv, outcome, { privately });
         // In the list: show the page again with the new endorsement state, in place.
-        for (const refresh of outcome.refresh) rt.scoreboards.refresh(refresh);
         const page = await rt.engine.execute(inv, {
           kind: 'arguments',
           page: target.page,
@@ -121,6 +118,13 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
           page: target.page,
           debate: target.debate,
         });
+        await rt.deliver(inv, outcome, { privately, replaceFirst: inEphemeral });
+        return;
+      }
+      if (kind === 'forget') {
+        // The confirmation replaces the question it answers.
+        const inv = await rt.invocation(who, delivery, true);
+        const outcome = await rt.engine.execute(inv, { kind: 'forgetMe', confirmed: true });
         await rt.deliver(inv, outcome, { privately, replaceFirst: inEphemeral });
         return;
       }

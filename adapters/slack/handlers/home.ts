@@ -13,7 +13,8 @@ export function homeHandler(rt: SlackRuntime): (args: EventArgs<'app_home_opened
   };
 }
 
-async function publishHome(rt: SlackRuntime, team: string, user: string): Promise<void> {
+/** Publishes a person's Home tab as it stands (opened, or changed by forget-me). */
+export async function publishHome(rt: SlackRuntime, team: string, user: string): Promise<void> {
   const person = await rt.people.get(team, user);
   const view = await rt.engine.personalDebates({
     platform: 'slack',

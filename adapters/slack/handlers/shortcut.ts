@@ -23,7 +23,7 @@ export function shortcutHandler(rt: SlackRuntime): (args: ShortcutArgs) => Promi
       const inv = await rt.invocation(who, undefined);
       const language = (await rt.engine.languages(inv)).private;
       const tr: Translate = translator(language);
-      const current = await rt.engine.store.currentDebate(inv);
+      const current = await rt.engine.currentDebate(inv);
       if (!current) {
         const reply = {
           visibility: 'private' as const,
@@ -37,7 +37,7 @@ export function shortcutHandler(rt: SlackRuntime): (args: ShortcutArgs) => Promi
         trigger_id: shortcut.trigger_id,
         view: argumentModal(
           tr,
-          { channel: who.channel, debate: current.number },
+          { channel: who.channel, debate: current },
           { text: decodeSlackText(shortcut.message.text ?? '') },
         ),
       });

@@ -10,10 +10,13 @@ import type {
   SettingsView,
   View,
 } from '../../../src/views/types.ts';
+import { ACTION } from '../action-ids.ts';
 import { argumentLine } from './argument-line.ts';
 import { renderArgumentList, renderPersuasionPrompt } from './arguments.ts';
 import {
+  actions,
   type Block,
+  button,
   clip,
   esc,
   message,
@@ -58,6 +61,13 @@ function renderView(tr: Translate, reply: Reply): SlackMessage {
       return exported(tr, view);
     case 'weeklySummary':
       return renderWeeklySummary(tr, reply.language, view);
+    case 'forgetConfirm': {
+      const text = tr('forget.confirm');
+      return message(text, [
+        section(`:warning: ${esc(text)}`),
+        ...actions([button(tr('button.forget_confirm'), ACTION.forget, 'confirm', 'danger')], 'forget'),
+      ]);
+    }
   }
 }
 

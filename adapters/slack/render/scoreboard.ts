@@ -27,13 +27,12 @@ const TOP_ARGUMENT_TEXT = 600;
 
 function meta(tr: Translate, language: Language, view: ScoreboardView): string {
   const { debate } = view;
-  const parts = [
-    debate.openerName
-      ? mrkdwnMessage(tr, 'scoreboard.opener', {}, { name: clip(debate.openerName, 200) })
-      : esc(tr('scoreboard.opener_anonymous')),
-    esc(tr('scoreboard.status', { status: tr(`status.${debate.status}`) })),
-  ];
-  if (debate.anonymous && debate.openerName) parts.push(esc(tr('word.anonymous')));
+  const parts: string[] = [];
+  // An opener who asked to be forgotten is simply not named: the debate is not an anonymous one.
+  if (debate.anonymous) parts.push(esc(tr('scoreboard.opener_anonymous')));
+  else if (debate.openerName)
+    parts.push(mrkdwnMessage(tr, 'scoreboard.opener', {}, { name: clip(debate.openerName, 200) }));
+  parts.push(esc(tr('scoreboard.status', { status: tr(`status.${debate.status}`) })));
   if (debate.hidden) parts.push(esc(tr('word.hidden')));
   // In the channel's zone, as on every platform (a Slack date token would follow each reader's).
   if (debate.closesAt !== null && debate.status === 'open')
@@ -77,6 +76,13 @@ function buttons(tr: Translate, view: ScoreboardView): Block[] {
   );
 }
 
+const counts = (tr: Translate, view: ScoreboardView): string =>
+  [
+    tr('scoreboard.participants', { count: view.participants }),
+    tr('scoreboard.arguments', { count: view.argumentCounts.pro + view.argumentCounts.con }),
+    ...(view.deltas > 0 ? [tr('scoreboard.deltas', { count: view.deltas })] : []),
+  ].join(' · ');
+
 export function renderScoreboard(tr: Translate, language: Language, view: ScoreboardView): SlackMessage {
   const { debate } = view;
   const title = tr('scoreboard.title', { debate: debate.number, topic: debate.topic });
@@ -85,12 +91,21 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
     context(meta(tr, language, view)),
     section(tally(tr, language, view)),
   ];
-  const counts = [
-    tr('scoreboard.participants', { count: view.participants }),
-    tr('scoreboard.arguments', { count: view.argumentCounts.pro + view.argumentCounts.con }),
-    ...(view.deltas > 0 ? [tr('scoreboard.deltas', { count: view.deltas })] : []),
-  ];
-  blocks.push(context(esc(counts.join(' · '))));
+  if (view.ended) {
+    const key = view.ended.byDuration ? 'ended.duration' : 'ended.closed';
+    const heading = mrkdwnMessage(
+      tr,
+      key,
+      { debate: debate.number },
+      { channel: `<#${view.ended.channelId}>` },
+    );
+    blocks.unshift(section(`*${heading}*`));
+    // The announcement is a message of its own, not a second live scoreboard: no buttons.
+    blocks.push(context(esc([counts(tr, view), ...legendOf(view).map((key) => tr(key))].join(' · '))));
+    return { text: clip(`${tr(key, { debate: debate.number, channel: '' })} ${title}`, 3000), blocks };
+  }
+  blocks.push(context(esc(counts(tr, view))));
+  if (view.pageUrl) blocks.push(context(`<${view.pageUrl}|${esc(tr('page.open'))}>`));
   if (view.viewerVote !== undefined)
     blocks.push(
       context(

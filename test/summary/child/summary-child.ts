@@ -29,6 +29,8 @@ const db = openDatabase(dbPath);
 migrate(db);
 const store = new SqliteDebateStore(db);
 const publisher: Publisher = {
+  // Summaries are posted, never edited.
+  update: async () => undefined,
   async post(scope, reply) {
     if (mode === 'hang-in-post') {
       say(`posting ${scope.channelId}`);

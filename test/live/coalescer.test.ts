@@ -1,7 +1,7 @@
 // The per-message coalescing both chat adapters use for live scoreboards.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UpdateCoalescer } from '../../adapters/shared/coalescer.ts';
 import { silentLogger } from '../../src/engine/logger.ts';
+import { UpdateCoalescer } from '../../src/live/coalescer.ts';
 
 describe('update coalescer', () => {
   const START = Date.UTC(2026, 10, 24, 9);

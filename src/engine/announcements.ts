@@ -1,0 +1,24 @@
+import type { DebateRecord } from '../domain/records.ts';
+import { scoreboardView } from '../views/build.ts';
+import type { Reply } from '../views/types.ts';
+import { type EngineDeps, type Languages, publicly } from './context.ts';
+
+/**
+ * The message that says a debate has ended, in its channel, with the final tally: the same for
+ * `clore`, a duration that ran out, the sweeper and a click that met the end. For a debate with
+ * hidden results it is the reveal.
+ */
+export async function endedAnnouncement(
+  deps: EngineDeps,
+  debate: DebateRecord,
+  languages: Languages,
+): Promise<Reply> {
+  const data = await deps.store.scoreboard(debate.id);
+  return publicly(languages, {
+    ...scoreboardView(data, languages.timezone),
+    ended: {
+      channelId: debate.channelId,
+      byDuration: debate.closesAt !== null && debate.closedAt === debate.closesAt,
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import type { Publisher } from '../adapter.ts';
+import type { Command } from '../commands/command.ts';
+import type { ChannelSettings } from '../domain/records.ts';
+import type { Actor, ChannelScope, Invocation, Language, Platform, WorkspaceScope } from '../domain/types.ts';
+import type { PersonalDebatesView, Reply } from '../views/types.ts';
+import type { ChannelDefaults, Languages } from './context.ts';
+import type { Outcome } from './outcome.ts';
+
+/** The core as adapters see it (docs/core-api.md): they never reach the store. */
+export interface DebateCore {
+  readonly defaults: ChannelDefaults;
+  /** Parses a `/debat …` line and runs it. */
+  run(inv: Invocation, text: string): Promise<Outcome>;
+  /** Runs an already typed command (a button, a form). Never throws. */
+  execute(inv: Invocation, command: Command): Promise<Outcome>;
+  /** The channel's language for public posts; the person's locale, if known, for private answers. */
+  languages(inv: ChannelScope & { locale?: Language | undefined }): Promise<Languages>;
+  /** The public scoreboard of a debate as it stands now, with its message reference. */
+  liveScoreboard(
+    scope: WorkspaceScope,
+    number: number,
+  ): Promise<(Reply & { ref: string | null }) | undefined>;
+  /** Remembers the posted message of a new debate's scoreboard (and brings it up to date). */
+  attachScoreboard(scope: ChannelScope, number: number, ref: string): Promise<void>;
+  /** The debate whose live scoreboard is the message `ref` of this channel (a thread's parent). */
+  debateAtScoreboard(scope: ChannelScope, ref: string): Promise<number | undefined>;
+  /** The channel's most recent open debate. */
+  currentDebate(scope: ChannelScope): Promise<number | undefined>;
+  channelSettings(scope: ChannelScope): Promise<ChannelSettings>;
+  /** The debates a person opened or took part in (e.g. Slack's App Home). */
+  personalDebates(who: WorkspaceScope & { user: Actor }, limit?: number): Promise<PersonalDebatesView>;
+  /** How this platform posts and edits messages for the core. */
+  registerPublisher(platform: Platform, publisher: Publisher): void;
+  /** Resolves once every scoreboard update and announcement asked for so far is sent. */
+  settled(): Promise<void>;
+  /** Updates and announcements waiting or running. */
+  readonly unsettled: number;
+}

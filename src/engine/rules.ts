@@ -1,0 +1,87 @@
+// The debate's rules, as pure checks on stored state. Stores call them inside their own
+// transaction on the state they just read, so every store applies the same rules atomically.
+import type { ArgumentRecord, DebateRecord, LastSwitch } from '../domain/records.ts';
+import { fail, ok, type Result } from '../domain/result.ts';
+import type { ChannelScope, DebateStatus } from '../domain/types.ts';
+
+const PASS: Result<void> = ok(undefined);
+
+/**
+ * A debate is read and changed only from its own channel (its threads carry the channel's id).
+ * From elsewhere it is answered exactly like a number that does not exist.
+ */
+export function reachableFrom(debate: DebateRecord, scope: ChannelScope, asked: number): Result<void> {
+  return debate.platform === scope.platform &&
+    debate.workspaceId === scope.workspaceId &&
+    debate.channelId === scope.channelId
+    ? PASS
+    : fail('debate.not_found', { debate: asked });
+}
+
+/** Open, and its duration (if any) not over at `at`. */
+export const isExpired = (debate: DebateRecord, at: number): boolean =>
+  debate.status === 'open' && debate.closesAt !== null && debate.closesAt <= at;
+
+/** Votes, arguments, endorsements and ∆ go only to an open debate whose time is not up. */
+export const acceptsChanges = (debate: DebateRecord, at: number): Result<void> =>
+  debate.status !== 'open' || isExpired(debate, at) ? fail('debate.closed', { debate: debate.number }) : PASS;
+
+export function endorsable(
+  debate: DebateRecord,
+  argument: ArgumentRecord | undefined,
+  number: number,
+  endorserKey: string,
+  at: number,
+): Result<void> {
+  const open = acceptsChanges(debate, at);
+  if (!open.ok) return open;
+  if (!argument) return fail('argument.not_found', { number, debate: debate.number });
+  if (argument.withdrawnAt !== null) return fail('argument.withdrawn', { number });
+  if (argument.authorKey === endorserKey) return fail('argument.own');
+  return PASS;
+}
+
+/** Authors withdraw their own arguments; admins any. */
+export function withdrawable(
+  debate: DebateRecord,
+  argument: ArgumentRecord | undefined,
+  number: number,
+  who: { key: string; isAdmin: boolean },
+): Result<void> {
+  if (!argument) return fail('argument.not_found', { number, debate: debate.number });
+  const own = argument.authorKey !== null && argument.authorKey === who.key;
+  if (!own && !who.isAdmin) return fail('rights.withdraw');
+  if (argument.withdrawnAt !== null) return fail('argument.withdrawn', { number });
+  return PASS;
+}
+
+/** A ∆ goes to a live argument of the side the voter just switched to (neutral is no side). */
+export function persuasion(
+  debate: DebateRecord,
+  argument: ArgumentRecord | undefined,
+  number: number,
+  last: LastSwitch | undefined,
+  at: number,
+): Result<void> {
+  const open = acceptsChanges(debate, at);
+  if (!open.ok) return open;
+  if (!argument || argument.withdrawnAt !== null)
+    return fail('argument.not_found', { number, debate: debate.number });
+  const switched =
+    last !== undefined &&
+    last.oldSide !== null &&
+    last.newSide !== null &&
+    last.oldSide !== last.newSide &&
+    last.newSide !== 'neutral';
+  if (!switched) return fail('persuasion.no_switch', { debate: debate.number });
+  if (last.newSide !== argument.side) return fail('persuasion.wrong_side', { number });
+  return PASS;
+}
+
+/** Closing a closed debate, or reopening an open one, is refused with the reason. */
+export function statusChange(debate: DebateRecord, status: DebateStatus): Result<void> {
+  if (debate.status !== status) return PASS;
+  return fail(status === 'closed' ? 'debate.already_closed' : 'debate.already_open', {
+    debate: debate.number,
+  });
+}

@@ -1,0 +1,85 @@
+// Live scoreboards, once for every platform: after any command (a close by duration and a
+// forget-me included) the engine says which debates changed; this service coalesces them per
+// debate (at most one edit per interval, the last one always with the final state) and asks the
+// platform's Publisher to render and send. Adapters keep only rendering, sending and their limits.
+import type { Publisher } from '../adapter.ts';
+import type { ChannelScope, Platform, WorkspaceScope } from '../domain/types.ts';
+import type { Logger } from '../engine/logger.ts';
+import type { ScoreboardRefresh } from '../engine/outcome.ts';
+import type { Reply } from '../views/types.ts';
+import type { UpdateCoalescer, UpdateResult } from './coalescer.ts';
+
+/** Where the service reads a debate's scoreboard as it stands now, with its message reference. */
+export type LiveSource = (
+  scope: WorkspaceScope,
+  number: number,
+) => Promise<(Reply & { ref: string | null }) | undefined>;
+
+export class LiveScoreboards {
+  readonly #publishers = new Map<Platform, Publisher>();
+  readonly #announcing = new Set<Promise<void>>();
+
+  constructor(
+    private readonly source: LiveSource,
+    private readonly coalescer: UpdateCoalescer,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The platform's way to post and edit messages; scoreboards of other platforms are not its own. */
+  register(platform: Platform, publisher: Publisher): void {
+    this.#publishers.set(platform, publisher);
+  }
+
+  /** These debates' scoreboards changed: bring each up to date, coalesced per debate. */
+  changed(debates: readonly ScoreboardRefresh[]): void {
+    for (const debate of debates) {
+      const key = `${debate.scope.platform}\u0000${debate.scope.workspaceId}\u0000${debate.number}`;
+      this.coalescer.schedule(key, () => this.#update(debate));
+    }
+  }
+
+  /** Posts a public message in a debate's channel (the announcement that it has ended). */
+  announce(scope: ChannelScope, reply: Reply): void {
+    const publisher = this.#publishers.get(scope.platform);
+    if (!publisher) return;
+    const posting = publisher
+      .post(scope, reply)
+      .then(() => undefined)
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { err: error, platform: scope.platform, channel: scope.channelId },
+          'announcement failed',
+        ),
+      )
+      .finally(() => this.#announcing.delete(posting));
+    this.#announcing.add(posting);
+  }
+
+  async #update(debate: ScoreboardRefresh): Promise<UpdateResult> {
+    const publisher = this.#publishers.get(debate.scope.platform);
+    if (!publisher) return undefined;
+    const live = await this.source(debate.scope, debate.number);
+    // Not posted yet (or posted where it cannot be edited): attaching its message will refresh it.
+    if (!live?.ref) return undefined;
+    return publisher.update(live.ref, live);
+  }
+
+  /** Scoreboard updates waiting or running, and announcements on their way. */
+  get size(): number {
+    return this.coalescer.size + this.#announcing.size;
+  }
+
+  /** Sends every waiting update and announcement now, and waits for them. */
+  async flush(): Promise<void> {
+    do {
+      await Promise.all([...this.#announcing]);
+      await this.coalescer.flush();
+    } while (this.#announcing.size > 0);
+  }
+
+  /** Flushes, then takes no more work (shutdown). */
+  async close(): Promise<void> {
+    await Promise.all([...this.#announcing]);
+    await this.coalescer.close();
+  }
+}
