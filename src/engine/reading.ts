@@ -32,7 +32,10 @@ export const listArguments: Handler<'arguments'> = async (deps, inv, command, la
   let { items, total } = await pageAt(page);
   const pages = Math.max(1, Math.ceil(total / ARGUMENTS_PAGE_SIZE));
   // A page past the end (a short list, or arguments withdrawn since) shows the last one.
-  if (page > pages) ({ items, total } = await pageAt((page = pages)));
+  if (page > pages) {
+    page = pages;
+    ({ items, total } = await pageAt(page));
+  }
   return endedToo(
     answer(
       privately(languages, {
