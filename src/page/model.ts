@@ -3,7 +3,13 @@
 import type { Counts } from '../domain/records.ts';
 import type { Language, Side, VoteSide } from '../domain/types.ts';
 import type { PageData } from '../store/page-ports.ts';
-import { addDays, formatLocalDate, type LocalDate, localDateTime } from '../summary/zoned-time.ts';
+import {
+  addDays,
+  formatLocalDate,
+  type LocalDate,
+  localDateTime,
+  zonedWallTimeToInstant,
+} from '../summary/zoned-time.ts';
 import { argumentItem, debateHeader, resultsVisible } from '../views/build.ts';
 import type { ArgumentItem, DebateHeader } from '../views/types.ts';
 
@@ -54,8 +60,15 @@ const after = (a: LocalDate, b: LocalDate) => formatLocalDate(a) > formatLocalDa
 /** The tally at the end of each local day from the opening day to the last one (today or the close). */
 export function opinionDays(data: PageData, zone: string, now: number): OpinionDay[] {
   const perDay = new Map<string, { delta: Counts; switches: number }>();
+  // Buckets come in time order: the zone is asked once per day, not once per bucket.
+  let key = '';
+  let dayEnds = Number.NEGATIVE_INFINITY;
   for (const bucket of data.opinion) {
-    const key = formatLocalDate(dateOf(zone, bucket.from));
+    if (bucket.from >= dayEnds) {
+      const date = dateOf(zone, bucket.from);
+      key = formatLocalDate(date);
+      dayEnds = zonedWallTimeToInstant(zone, addDays(date, 1), 0, 0).getTime();
+    }
     const day = perDay.get(key) ?? { delta: { pro: 0, con: 0, neutral: 0 }, switches: 0 };
     day.delta.pro += bucket.pro;
     day.delta.con += bucket.con;

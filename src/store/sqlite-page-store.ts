@@ -53,6 +53,7 @@ export class SqlitePageStore implements PageStore {
     ).all(debateId) as { side: keyof Counts; n: number }[])
       counts[tally.side] = tally.n;
     // A vote event adds one to its new side and takes one from its old side (IS: never NULL).
+    // The span is bound as an integer: a JS number is bound as REAL and would not round `at` down.
     const opinion = this.stmt(
       `SELECT (at / @span) * @span AS "from",
          sum(new_side IS 'pro') - sum(old_side IS 'pro') AS pro,
@@ -60,11 +61,11 @@ export class SqlitePageStore implements PageStore {
          sum(new_side IS 'neutral') - sum(old_side IS 'neutral') AS neutral,
          sum(old_side IS NOT NULL AND new_side IS NOT NULL) AS switches
        FROM vote_events WHERE debate_id = @debate GROUP BY at / @span ORDER BY 1`,
-    ).all({ debate: debateId, span: spanMs }) as OpinionBucket[];
+    ).all({ debate: debateId, span: BigInt(spanMs) }) as OpinionBucket[];
     const persuasion = this.stmt(
       `SELECT a.number AS argument, e.old_side AS "from", e.new_side AS "to", count(*) AS people
-         FROM vote_events e JOIN arguments a ON a.id = e.persuaded_by
-         WHERE e.debate_id = ? AND e.old_side IS NOT NULL AND e.new_side IS NOT NULL
+         FROM arguments a JOIN vote_events e ON e.persuaded_by = a.id
+         WHERE a.debate_id = ? AND e.old_side IS NOT NULL AND e.new_side IS NOT NULL
          GROUP BY a.number, e.old_side, e.new_side ORDER BY a.number, e.old_side, e.new_side`,
     ).all(debateId) as PersuasionFlow[];
     const snapshots = (
