@@ -90,9 +90,17 @@ describe('/debat page', () => {
     expect((await fetch(await bed.linkOf(member, 'page #1'))).status).toBe(200);
   });
 
-  it('the live scoreboard links to the page', async () => {
+  it('the live scoreboard, the App Home and the week so far link to the page', async () => {
+    const url = await bed.linkOf(member);
     const live = await bed.engine.liveScoreboard(opener, 1);
-    expect(live?.view).toMatchObject({ kind: 'scoreboard', pageUrl: await bed.linkOf(member) });
+    expect(live?.view).toMatchObject({ kind: 'scoreboard', pageUrl: url });
+    const home = await bed.engine.personalDebates({ platform: 'slack', workspaceId: 'T1', user: opener.user });
+    expect(home.items.map((item) => item.pageUrl)).toEqual([url]);
+    bed.clock.advance(60_000);
+    await bed.run(member, 'voter pour');
+    bed.clock.advance(60_000);
+    const week = (await bed.run(member, 'bilan')).replies[0]!.view;
+    expect(week.kind === 'weeklySummary' && week.debates.map((d) => d.pageUrl)).toEqual([url]);
   });
 });
 
