@@ -1,8 +1,11 @@
 // What `debat …` was asked: a command and its arguments, the usage, the version, or a mistake.
+// It imports nothing heavy: `debat --help` answers before the bot's modules are loaded.
 import { readFileSync } from 'node:fs';
-import { REGISTER_USAGE } from './discord/register.ts';
-import { EXPORT_USAGE } from './export-cli.ts';
-import { SUMMARY_USAGE } from './summary-cli.ts';
+
+const CHANNEL = '--channel <platform:workspace:channel | terminal channel>';
+export const EXPORT_USAGE = `debat export ${CHANNEL} [--debate N] [--format md|csv] [--out FILE]`;
+export const SUMMARY_USAGE = `debat summary ${CHANNEL} [--at <ISO time>] [--dry-run] [--png FILE]`;
+export const REGISTER_USAGE = 'debat discord-register [--guild ID]';
 
 export const USAGE = `Usage: debat [command] [options]
 
@@ -69,4 +72,20 @@ export function version(): string {
     version: string;
   };
   return `debat ${pkg.version}`;
+}
+
+/**
+ * Answers the usage, the version or a mistake, and returns true; returns false when a command is
+ * to run (the caller then loads it).
+ */
+export function answerWithoutRunning(argv: readonly string[]): boolean {
+  const line = readCommandLine(argv);
+  if (line.kind === 'run') return false;
+  if (line.kind === 'usage') process.stdout.write(`${USAGE}\n`);
+  else if (line.kind === 'version') process.stdout.write(`${version()}\n`);
+  else {
+    process.stderr.write(`${line.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  }
+  return true;
 }

@@ -1,31 +1,29 @@
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { startBot } from '../src/main.ts';
 import { BackupError, backupDatabase } from '../src/store/backup.ts';
 import { migrateConfiguredStore } from '../src/store/migrate-configured.ts';
+import { failureLine } from './cli-failure.ts';
+import { answerWithoutRunning, readCommandLine } from './cli-options.ts';
+import { exportCli } from './export-cli.ts';
 import { adapterFactories } from './factories.ts';
-import { SUMMARY_USAGE, summaryCli } from './summary-cli.ts';
-
-const USAGE = `Usage: debat <command>
-
-Commands:
-  start      run the bot (the terminal when no platform token is set)
-  migrate    apply pending database migrations (PostgreSQL when DATABASE_URL is set) and exit
-  backup <file>  copy the database to a new file, also while the bot runs
-  summary    a channel's weekly summary at a given moment: ${SUMMARY_USAGE}
-  discord-register [--guild ID]  register /debat on Discord (in one server to try it; everywhere otherwise)
-  help       this help
-
-Configuration comes from the environment (see .env.example).`;
+import { summaryCli } from './summary-cli.ts';
 
 async function start(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.DEBAT_LOG_LEVEL);
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+  // While starting, a stray error stops the start with one plain line; once running, it is logged.
+  let running = false;
+  const unexpected = (what: string) => (error: unknown) => {
+    if (running) return logger.error({ err: error }, what);
+    process.stderr.write(`${failureLine(error)}\n`);
+    process.exit(1);
+  };
+  process.on('unhandledRejection', unexpected('unhandled rejection'));
+  process.on('uncaughtException', unexpected('uncaught exception'));
   const bot = await startBot(config, adapterFactories, logger);
+  running = true;
   logger.info({ adapters: config.adapters, database: config.DEBAT_DB_PATH }, 'Débat started');
   const shutdown = async (reason: string) => {
     logger.info({ reason }, 'stopping');
@@ -55,41 +53,38 @@ async function backup(file: string | undefined): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (answerWithoutRunning(argv)) return;
+  const line = readCommandLine(argv);
+  if (line.kind !== 'run') return;
   // A .env file in the working folder, if any, fills variables not already set.
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const [command = 'start'] = positionals;
+  const { command, args } = line;
   switch (command) {
     case 'start':
       return start();
     case 'migrate':
       return migrateOnly();
     case 'backup':
-      return backup(positionals[1]);
+      return backup(args[0]);
     case 'summary': {
       const config = loadConfig();
-      const args = argv.slice(argv.indexOf('summary') + 1);
       process.exitCode = await summaryCli(args, config, createLogger(config.DEBAT_LOG_LEVEL));
+      return;
+    }
+    case 'export': {
+      const config = loadConfig();
+      process.exitCode = await exportCli(args, config, createLogger(config.DEBAT_LOG_LEVEL));
       return;
     }
     case 'discord-register': {
       const { runDiscordRegister } = await import('./discord/register.ts');
-      process.exitCode = await runDiscordRegister(argv.slice(argv.indexOf('discord-register') + 1));
+      process.exitCode = await runDiscordRegister(args);
       return;
     }
-    case 'help':
-    case '--help':
-      process.stdout.write(`${USAGE}\n`);
-      return;
-    default:
-      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
-      process.exitCode = 2;
   }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof BackupError)
-    process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`${failureLine(error)}\n`);
   process.exit(1);
 });

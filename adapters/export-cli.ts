@@ -10,11 +10,9 @@ import { migrate } from '../src/store/migrate.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
 import { parseChannelSpec } from '../src/summary/summary-command.ts';
+import { EXPORT_USAGE } from './cli-options.ts';
 import { writeOutputFile } from './output-file.ts';
 import { renderReply } from './terminal/render.ts';
-
-export const EXPORT_USAGE =
-  'debat export --channel <platform:workspace:channel | terminal channel> [--debate N] [--format md|csv] [--out FILE]';
 
 export interface CliStreams {
   out: NodeJS.WritableStream;

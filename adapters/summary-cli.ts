@@ -9,11 +9,11 @@ import { openDatabase } from '../src/store/open-database.ts';
 import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
 import { summaryChartAttachment } from '../src/summary/summary-chart.ts';
 import { summaryCommand } from '../src/summary/summary-command.ts';
+import { SUMMARY_USAGE } from './cli-options.ts';
 import { writeOutputFile } from './output-file.ts';
 import { renderReply } from './terminal/render.ts';
 
-export const SUMMARY_USAGE =
-  'debat summary --channel <platform:workspace:channel | terminal channel> [--at <ISO time>] [--dry-run] [--png FILE]';
+export { SUMMARY_USAGE };
 
 /** Runs the command; returns the exit code. Only terminal channels can be posted from here. */
 export async function summaryCli(

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { REST } from '@discordjs/rest';
 import { loadConfig } from '../../src/config.ts';
+import { REGISTER_USAGE } from '../cli-options.ts';
 import { type CommandDefinition, commandDefinitions } from './commands.ts';
 import type { Rest } from './rest.ts';
 import { discordCode, routes } from './rest.ts';
@@ -35,8 +36,6 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
   return { scope: options.guildId ? 'guild' : 'global', commands, definitions };
 }
 
-export const REGISTER_USAGE = 'debat discord-register [--guild ID]';
-
 /** Why Discord did not take the commands, in one line naming what to fix. */
 export function registerProblem(
   error: unknown,
@@ -55,10 +54,13 @@ export function registerProblem(
       : 'Discord refused (403): the token does not belong to this application (DISCORD_APPLICATION_ID)';
   if (typeof status === 'number')
     return `Discord answered ${status}${code ? ` (code ${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`;
-  const cause = (error as { cause?: { code?: unknown } }).cause;
+  // A system error (ECONNREFUSED, ENOTFOUND…) on the error itself or, from fetch, on its cause.
+  const system = [error, (error as { cause?: unknown }).cause]
+    .map((candidate) => (candidate as { code?: unknown } | undefined)?.code)
+    .find((candidate) => typeof candidate === 'string');
   const reason =
-    typeof cause?.code === 'string'
-      ? cause.code
+    typeof system === 'string'
+      ? system
       : error instanceof Error && error.name === 'AbortError'
         ? 'no answer in time'
         : error instanceof Error

@@ -1,4 +1,5 @@
 import { fold } from '../../src/commands/fold.ts';
+import { cleanUserText } from '../../src/commands/user-text.ts';
 import type { Actor } from '../../src/domain/types.ts';
 
 const personId = (name: string): string =>
@@ -16,7 +17,9 @@ export class TerminalSession {
   }
 
   /** The keyboard's owner is the local workspace's admin; anyone else taken on is a member. */
-  speakAs(name: string): void {
+  speakAs(raw: string): void {
+    // The name is shown in every prompt and stored with what this person writes.
+    const name = cleanUserText(raw) || 'anonyme';
     const id = personId(name);
     // `/as <owner>` gives the keyboard back to its owner: same id, still the admin.
     if (id === personId(this.owner)) this.user = { id: this.owner, name: this.owner, isAdmin: true };
@@ -25,7 +28,7 @@ export class TerminalSession {
 
   moveTo(channel: string): void {
     this.channel =
-      fold(channel)
+      fold(cleanUserText(channel))
         .replace(/^#/, '')
         .replace(/[^\p{L}\p{N}_-]/gu, '')
         .slice(0, 40) || 'general';

@@ -15,6 +15,10 @@ const ESCAPE_SEQUENCE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what it removes
   /(?:\u001B[\]PX^_]|[\u0090\u0098\u009D-\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C|$)|(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|\u001B[\u0020-\u002F]*[\u0030-\u007E]?/gu;
 
+/** A command line without escape sequences or control characters (tabs and line breaks stay). */
+export const withoutControls = (raw: string): string =>
+  raw.replace(ESCAPE_SEQUENCE, '').replace(/(?![\t\n\r])\p{Cc}/gu, '');
+
 /** Trim, fold every run of whitespace into one space and drop escape sequences, invisible or control characters. */
 export function cleanUserText(raw: string): string {
   return raw

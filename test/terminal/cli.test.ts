@@ -37,7 +37,7 @@ describe('the debat command', () => {
     const result = debat(['lancer']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Unknown command "lancer"');
-    expect(result.stderr).toContain('Usage: debat <command>');
+    expect(result.stderr).toContain('Usage: debat [command] [options]');
   });
 
   it('reads a .env file from the working folder (empty values mean the default)', () => {
