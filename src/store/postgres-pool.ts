@@ -54,6 +54,9 @@ export async function openPool(options: PostgresOptions): Promise<pg.Pool> {
     types,
     application_name: options.applicationName ?? 'debat',
     connectionTimeoutMillis: 10_000,
+    // Statements sent one after the other on a connection do not wait for each other's answers:
+    // a vote is two round trips, not one per statement (bench/pg-drivers.ts).
+    pipeline: true,
   });
   pool.on('error', (error) => options.onIdleError?.(error));
   try {

@@ -51,7 +51,7 @@ export async function migratedTestDatabase(poolSize = 5) {
     ...database,
     pool,
     async dispose() {
-      await pool.end();
+      if (!pool.ended) await pool.end();
       await database.drop();
     },
   };

@@ -1,0 +1,97 @@
+// Rows as PostgreSQL returns them (booleans are booleans, bigints numbers: see postgres-pool.ts),
+// turned into the records of the domain.
+import type { ArgumentRecord, ChannelSettings, DebateRecord } from '../domain/records.ts';
+import type { DebateStatus, Language, Platform, Side, VoteSide } from '../domain/types.ts';
+
+export interface DebateRow {
+  id: number;
+  uid: string;
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+  number: number;
+  topic: string;
+  opener_key: string | null;
+  opener_name: string | null;
+  anonymous: boolean;
+  hidden: boolean;
+  status: string;
+  opened_at: number;
+  closes_at: number | null;
+  closed_at: number | null;
+  scoreboard_ref: string | null;
+  next_argument: number;
+}
+
+export const toDebate = (row: DebateRow): DebateRecord => ({
+  id: row.id,
+  uid: row.uid,
+  platform: row.platform as Platform,
+  workspaceId: row.workspace_id,
+  channelId: row.channel_id,
+  number: row.number,
+  topic: row.topic,
+  openerKey: row.opener_key,
+  openerName: row.opener_name,
+  anonymous: row.anonymous,
+  hidden: row.hidden,
+  status: row.status as DebateStatus,
+  openedAt: row.opened_at,
+  closesAt: row.closes_at,
+  closedAt: row.closed_at,
+  scoreboardRef: row.scoreboard_ref,
+});
+
+export interface ArgumentRow {
+  id: number;
+  number: number;
+  side: string;
+  text: string;
+  author_key: string | null;
+  author_name: string | null;
+  created_at: number;
+  withdrawn_at: number | null;
+  endorsements: number;
+  deltas: number;
+}
+
+export const toArgument = (row: ArgumentRow): ArgumentRecord => ({
+  id: row.id,
+  number: row.number,
+  side: row.side as Side,
+  text: row.text,
+  authorKey: row.author_key,
+  authorName: row.author_name,
+  createdAt: row.created_at,
+  withdrawnAt: row.withdrawn_at,
+  endorsements: row.endorsements,
+  deltas: row.deltas,
+});
+
+/** An argument with its endorsement and ∆ counts; append WHERE/ORDER clauses. */
+export const ARGUMENT_SELECT = `
+  SELECT a.id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at,
+    (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id) AS endorsements,
+    (SELECT count(*) FROM vote_events v WHERE v.persuaded_by = a.id) AS deltas
+  FROM arguments a`;
+
+export interface ChannelRow {
+  timezone: string | null;
+  summary_day: number | null;
+  summary_time: string | null;
+  summary_off: boolean | null;
+  language: string | null;
+  threads: boolean | null;
+}
+
+export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings => ({
+  timezone: row?.timezone ?? null,
+  summaryDay: row?.summary_day ?? null,
+  summaryTime: row?.summary_time ?? null,
+  summaryOff: row?.summary_off === true,
+  language: (row?.language as Language | null | undefined) ?? null,
+  threads: row?.threads === true,
+});
+
+export const asVoteSide = (side: string | null | undefined): VoteSide | null =>
+  (side ?? null) as VoteSide | null;

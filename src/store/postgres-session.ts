@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+
+// biome-ignore lint/suspicious/noExplicitAny: rows are typed by each caller's SQL.
+export type Row = Record<string, any>;
+
+/** Runs one statement; statements of one transaction are pipelined until someone awaits. */
+export type Query = <R extends Row = Row>(text: string, values?: readonly unknown[]) => Promise<R[]>;
+
+export interface Transaction {
+  query: Query;
+  /** Sends COMMIT now, pipelined behind the statements already sent (saves a round trip). */
+  commit(): Promise<void>;
+}
+
+/** Retried once more each: another transaction won a race the database detected. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const ATTEMPTS = 5;
+
+/** Named statements are parsed once per connection: the name is the text's hash. */
+const names = new Map<string, string>();
+const nameOf = (text: string): string => {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `debat_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
+};
+
+const on =
+  (client: pg.PoolClient | pg.Pool): Query =>
+  async (text, values = []) =>
+    (await client.query({ name: nameOf(text), text, values: values as unknown[] })).rows;
+
+/** Statements and transactions on the pool; the pool's clients pipeline (see postgres-pool.ts). */
+export class PostgresSession {
+  readonly query: Query;
+
+  constructor(readonly pool: pg.Pool) {
+    this.query = on(pool);
+  }
+
+  /**
+   * Reads that must agree with each other: one snapshot, sent together, committed at once.
+   * `work` sends all its statements before it first awaits (they leave with the COMMIT).
+   */
+  read<T>(work: (query: Query) => Promise<T>): Promise<T> {
+    return this.transaction(async (tx) => {
+      const result = work(tx.query);
+      await Promise.all([result, tx.commit()]);
+      return result;
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
+  /**
+   * Runs `work` in one transaction (READ COMMITTED; writes take the row and advisory locks they
+   * need) and commits it, unless `work` committed already. A deadlock or serialization failure
+   * is retried from the start; any other error rolls back and is thrown.
+   */
+  async transaction<T>(work: (tx: Transaction) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      let committed = false;
+      let broken: Error | undefined;
+      try {
+        const query = on(client);
+        const begun = query(begin);
+        const tx: Transaction = {
+          query,
+          commit: async () => {
+            committed = true;
+            await query('COMMIT');
+          },
+        };
+        // BEGIN and the first statements leave together.
+        const [, result] = await Promise.all([begun, work(tx)]);
+        if (!committed) await tx.commit();
+        return result;
+      } catch (error) {
+        const retry = RETRYABLE.has((error as { code?: string }).code ?? '') && attempt < ATTEMPTS;
+        await client.query('ROLLBACK').catch((rollback: Error) => {
+          broken = rollback;
+        });
+        if (!retry) throw error;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+}

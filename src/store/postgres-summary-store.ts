@@ -1,0 +1,176 @@
+import type { ChannelScope, Platform } from '../domain/types.ts';
+import { type ChannelRow, toChannelSettings } from './postgres-rows.ts';
+import type { PostgresSession } from './postgres-session.ts';
+import { readPostgresWeekActivities } from './postgres-week-activity.ts';
+import type {
+  ClaimInput,
+  ClaimOutcome,
+  CompleteInput,
+  LedgerEntry,
+  LedgerStatus,
+  SummaryChannel,
+  SummaryStore,
+  TimeWindow,
+  WeekDebateActivity,
+} from './summary-ports.ts';
+
+interface LedgerRow {
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+  week_start: string;
+  status: string;
+  claim_token: string | null;
+  claimed_at: number;
+  attempts: number;
+  scheduled_at: number;
+  completed_at: number | null;
+  message_ref: string | null;
+  note: string | null;
+}
+
+const toLedger = (row: LedgerRow): LedgerEntry => ({
+  scope: { platform: row.platform as Platform, workspaceId: row.workspace_id, channelId: row.channel_id },
+  weekStart: row.week_start,
+  status: row.status as LedgerStatus,
+  claimToken: row.claim_token,
+  claimedAt: row.claimed_at,
+  attempts: row.attempts,
+  scheduledAt: row.scheduled_at,
+  completedAt: row.completed_at,
+  messageRef: row.message_ref,
+  note: row.note,
+});
+
+const KEY = 'platform = $1 AND workspace_id = $2 AND channel_id = $3 AND week_start = $4';
+const keyOf = (scope: ChannelScope, weekStart: string) => [
+  scope.platform,
+  scope.workspaceId,
+  scope.channelId,
+  weekStart,
+];
+
+/** The summary side of the PostgreSQL store: ledger, snapshots and the week's activity. */
+export class PostgresSummaryStore implements SummaryStore {
+  constructor(private readonly db: PostgresSession) {}
+
+  async summaryChannels(closedSince: number): Promise<SummaryChannel[]> {
+    const rows = await this.db.query<
+      ChannelRow & { platform: string; workspace_id: string; channel_id: string }
+    >(
+      `SELECT d.platform, d.workspace_id, d.channel_id,
+         c.timezone, c.summary_day, c.summary_time, coalesce(c.summary_off, false) AS summary_off, c.language
+       FROM (SELECT DISTINCT platform, workspace_id, channel_id FROM debates
+             WHERE status = 'open' OR closed_at >= $1) d
+       LEFT JOIN channels c USING (platform, workspace_id, channel_id)
+       ORDER BY d.platform, d.workspace_id, d.channel_id`,
+      [closedSince],
+    );
+    return rows.map((row) => ({
+      scope: { platform: row.platform as Platform, workspaceId: row.workspace_id, channelId: row.channel_id },
+      settings: toChannelSettings(row),
+    }));
+  }
+
+  async weekActivity(scope: ChannelScope, window: TimeWindow): Promise<WeekDebateActivity[]> {
+    return (await this.weekActivities([scope], window))[0]!;
+  }
+
+  weekActivities(scopes: readonly ChannelScope[], window: TimeWindow): Promise<WeekDebateActivity[][]> {
+    return this.db.read((query) => readPostgresWeekActivities(query, scopes, window));
+  }
+
+  async ledgerSince(weekStart: string): Promise<LedgerEntry[]> {
+    return (
+      await this.db.query<LedgerRow>('SELECT * FROM summary_ledger WHERE week_start >= $1', [weekStart])
+    ).map(toLedger);
+  }
+
+  async ledgerEntry(scope: ChannelScope, weekStart: string): Promise<LedgerEntry | undefined> {
+    const [row] = await this.db.query<LedgerRow>(
+      `SELECT * FROM summary_ledger WHERE ${KEY}`,
+      keyOf(scope, weekStart),
+    );
+    return row && toLedger(row);
+  }
+
+  /** One winner across the fleet: the insert, or the row lock of a retake. */
+  async claimSummary(input: ClaimInput): Promise<ClaimOutcome> {
+    const key = keyOf(input.scope, input.weekStart);
+    return this.db.transaction(async ({ query }): Promise<ClaimOutcome> => {
+      const inserted = await query(
+        `INSERT INTO summary_ledger (platform, workspace_id, channel_id, week_start, status, claim_token,
+           claimed_at, attempts, scheduled_at)
+         VALUES ($1, $2, $3, $4, 'claimed', $5, $6, 1, $7) ON CONFLICT DO NOTHING RETURNING 1`,
+        [...key, input.token, input.at, input.scheduledAt],
+      );
+      if (inserted.length === 1) return { claimed: true, attempts: 1, retaken: false };
+      const [row] = await query<LedgerRow>(`SELECT * FROM summary_ledger WHERE ${KEY} FOR UPDATE`, key);
+      if (!row) throw new Error('summary ledger: a conflicting row vanished');
+      const abandoned = row.status === 'claimed' && row.claimed_at < input.staleBefore;
+      const retry = row.status === 'failed' && row.attempts < input.maxAttempts;
+      if (!abandoned && !retry) return { claimed: false, entry: toLedger(row) };
+      await query(
+        `UPDATE summary_ledger SET status = 'claimed', claim_token = $5, claimed_at = $6, attempts = attempts + 1
+         WHERE ${KEY}`,
+        [...key, input.token, input.at],
+      );
+      return { claimed: true, attempts: row.attempts + 1, retaken: true };
+    });
+  }
+
+  async completeSummary(input: CompleteInput): Promise<boolean> {
+    return this.db.transaction(async ({ query }) => {
+      const done = await query(
+        `UPDATE summary_ledger SET status = $5, message_ref = $6, completed_at = $7
+         WHERE ${KEY} AND status = 'claimed' AND claim_token = $8 RETURNING 1`,
+        [...keyOf(input.scope, input.weekStart), input.status, input.messageRef, input.at, input.token],
+      );
+      if (done.length !== 1) return false;
+      if (input.snapshots.length > 0)
+        await query(
+          `INSERT INTO summary_snapshots (debate_id, week_start, as_of, taken_at, pro, con, neutral)
+           SELECT s.debate_id, $1, s.as_of, $2, s.pro, s.con, s.neutral
+           FROM unnest($3::bigint[], $4::bigint[], $5::int[], $6::int[], $7::int[])
+             AS s (debate_id, as_of, pro, con, neutral)
+           ON CONFLICT (debate_id, week_start) DO UPDATE SET as_of = excluded.as_of, taken_at = excluded.taken_at,
+             pro = excluded.pro, con = excluded.con, neutral = excluded.neutral`,
+          [
+            input.weekStart,
+            input.at,
+            input.snapshots.map((s) => s.debateId),
+            input.snapshots.map((s) => s.asOf),
+            input.snapshots.map((s) => s.counts.pro),
+            input.snapshots.map((s) => s.counts.con),
+            input.snapshots.map((s) => s.counts.neutral),
+          ],
+        );
+      return true;
+    });
+  }
+
+  async failSummary(scope: ChannelScope, weekStart: string, token: string, note: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE summary_ledger SET status = 'failed', note = $5
+       WHERE ${KEY} AND status = 'claimed' AND claim_token = $6 RETURNING 1`,
+      [...keyOf(scope, weekStart), note.slice(0, 500), token],
+    );
+    return rows.length === 1;
+  }
+
+  async skipSummary(
+    scope: ChannelScope,
+    weekStart: string,
+    scheduledAt: number,
+    at: number,
+    note: string,
+  ): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO summary_ledger (platform, workspace_id, channel_id, week_start, status, claimed_at,
+         scheduled_at, completed_at, note)
+       VALUES ($1, $2, $3, $4, 'skipped', $5, $6, $5, $7) ON CONFLICT DO NOTHING RETURNING 1`,
+      [...keyOf(scope, weekStart), at, scheduledAt, note],
+    );
+    return rows.length === 1;
+  }
+}

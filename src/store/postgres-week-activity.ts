@@ -1,0 +1,139 @@
+// The week of one or many channels read from PostgreSQL for the weekly summary: a handful of
+// statements per batch of channels, sent together in one snapshot; the counting done by the server.
+import type { ArgumentRecord, Counts } from '../domain/records.ts';
+import type { ChannelScope, VoteSide } from '../domain/types.ts';
+import { type ArgumentRow, type DebateRow, toArgument, toDebate } from './postgres-rows.ts';
+import type { Query } from './postgres-session.ts';
+import type { TimeWindow, WeekDebateActivity } from './summary-ports.ts';
+
+/** The debates of the channels ($1, $2, $3: platforms, workspaces, channels) open at some point of the window ($4, $5). */
+const DEBATES = `SELECT d.id FROM unnest($1::text[], $2::text[], $3::text[]) AS c (platform, workspace_id, channel_id)
+  JOIN debates d USING (platform, workspace_id, channel_id)
+  WHERE d.opened_at < $5 AND (d.closed_at IS NULL OR d.closed_at >= $4)`;
+const IN_WINDOW = (column: string) => `${column} >= $4 AND ${column} < $5`;
+
+export const POSTGRES_WEEK_SQL = {
+  debates: `SELECT * FROM debates WHERE id IN (${DEBATES}) ORDER BY id`,
+  /** The tally now; events after the window are undone below. */
+  counts: `SELECT debate_id, count(*) FILTER (WHERE side = 'pro') AS pro, count(*) FILTER (WHERE side = 'con') AS con,
+      count(*) FILTER (WHERE side = 'neutral') AS neutral
+    FROM votes WHERE debate_id IN (${DEBATES}) GROUP BY debate_id`,
+  votes: `SELECT debate_id, count(*) AS vote_events, count(*) FILTER (WHERE old_side <> new_side) AS opinion_changes
+    FROM vote_events WHERE debate_id IN (${DEBATES}) AND ${IN_WINDOW('at')} GROUP BY debate_id`,
+  after: `SELECT debate_id, voter_key, old_side, new_side FROM vote_events
+    WHERE debate_id IN (${DEBATES}) AND at >= $5 ORDER BY debate_id, at, id`,
+  endorsements: `SELECT a.debate_id, count(*) AS n FROM endorsements e JOIN arguments a ON a.id = e.argument_id
+    WHERE a.debate_id IN (${DEBATES}) AND ${IN_WINDOW('e.at')} GROUP BY a.debate_id`,
+  participants: `SELECT debate_id, count(DISTINCT who) AS n FROM (
+      SELECT debate_id, voter_key AS who FROM vote_events WHERE debate_id IN (${DEBATES}) AND ${IN_WINDOW('at')}
+      UNION ALL SELECT debate_id, author_key FROM arguments
+        WHERE debate_id IN (${DEBATES}) AND ${IN_WINDOW('created_at')} AND author_key IS NOT NULL
+      UNION ALL SELECT a.debate_id, e.endorser_key FROM endorsements e JOIN arguments a ON a.id = e.argument_id
+        WHERE a.debate_id IN (${DEBATES}) AND ${IN_WINDOW('e.at')}) people
+    GROUP BY debate_id`,
+  arguments: `WITH ds AS MATERIALIZED (${DEBATES}),
+    dl AS (
+      SELECT persuaded_by AS argument_id, count(*) AS deltas, count(*) FILTER (WHERE at >= $4) AS week_deltas
+      FROM vote_events WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id IN (SELECT id FROM ds))
+        AND at < $5 GROUP BY persuaded_by)
+    SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at,
+      (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < $5) AS endorsements,
+      coalesce(dl.deltas, 0) AS deltas, coalesce(dl.week_deltas, 0) AS week_deltas
+    FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id
+    WHERE a.debate_id IN (SELECT id FROM ds) AND a.created_at < $5 AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= $5)
+    ORDER BY a.debate_id, a.number`,
+  baselines: `SELECT DISTINCT ON (debate_id) debate_id, week_start, as_of, taken_at, pro, con, neutral
+    FROM summary_snapshots WHERE debate_id IN (${DEBATES}) AND as_of <= $4 ORDER BY debate_id, as_of DESC`,
+};
+
+type Row<T> = T & { debate_id: number };
+
+const channelKey = (platform: string, workspace: string, channel: string) =>
+  `${platform}\u0000${workspace}\u0000${channel}`;
+
+/** Reads the week of each channel, in the order given; `query` belongs to one read snapshot. */
+export async function readPostgresWeekActivities(
+  query: Query,
+  scopes: readonly ChannelScope[],
+  window: TimeWindow,
+): Promise<WeekDebateActivity[][]> {
+  const params = [
+    scopes.map((s) => s.platform),
+    scopes.map((s) => s.workspaceId),
+    scopes.map((s) => s.channelId),
+    window.from,
+    window.to,
+  ];
+  const all = <T>(sql: string) => query<Row<T>>(sql, params);
+  // Every statement leaves at once: one round trip for the batch.
+  const [debates, counts, afterRows, votes, endorsements, participants, args, baselines] = await Promise.all([
+    query<DebateRow>(POSTGRES_WEEK_SQL.debates, params),
+    all<Counts>(POSTGRES_WEEK_SQL.counts),
+    all<{ voter_key: string; old_side: VoteSide | null; new_side: VoteSide | null }>(POSTGRES_WEEK_SQL.after),
+    all<{ vote_events: number; opinion_changes: number }>(POSTGRES_WEEK_SQL.votes),
+    all<{ n: number }>(POSTGRES_WEEK_SQL.endorsements),
+    all<{ n: number }>(POSTGRES_WEEK_SQL.participants),
+    all<ArgumentRow & { week_deltas: number }>(POSTGRES_WEEK_SQL.arguments),
+    all<{ week_start: string; as_of: number; taken_at: number } & Counts>(POSTGRES_WEEK_SQL.baselines),
+  ]);
+  const byChannel = new Map<string, WeekDebateActivity[]>(
+    scopes.map((s) => [channelKey(s.platform, s.workspaceId, s.channelId), []]),
+  );
+  if (debates.length === 0) return scopes.map(() => []);
+  const week = new Map<number, WeekDebateActivity>(
+    debates.map((row) => [
+      row.id,
+      {
+        debate: toDebate(row),
+        counts: { pro: 0, con: 0, neutral: 0 },
+        baseline: null,
+        arguments: [],
+        newArguments: 0,
+        voteEvents: 0,
+        opinionChanges: 0,
+        windowDeltas: [],
+        endorsements: 0,
+        participants: 0,
+      },
+    ]),
+  );
+  const of = (debateId: number) => week.get(debateId)!;
+  for (const r of counts) of(r.debate_id).counts = { pro: r.pro, con: r.con, neutral: r.neutral };
+  // The tally as of the end of the window: undo, voter by voter, what changed after it.
+  const after = new Map<string, { first: VoteSide | null; last: VoteSide | null; debate: number }>();
+  for (const e of afterRows) {
+    const key = `${e.debate_id}\u0000${e.voter_key}`;
+    const seen = after.get(key);
+    if (seen) seen.last = e.new_side;
+    else after.set(key, { first: e.old_side, last: e.new_side, debate: e.debate_id });
+  }
+  for (const { first, last, debate } of after.values()) {
+    const tally = of(debate).counts;
+    if (last !== null) tally[last]--;
+    if (first !== null) tally[first]++;
+  }
+  for (const r of votes) {
+    of(r.debate_id).voteEvents = r.vote_events;
+    of(r.debate_id).opinionChanges = r.opinion_changes;
+  }
+  for (const r of endorsements) of(r.debate_id).endorsements = r.n;
+  for (const r of participants) of(r.debate_id).participants = r.n;
+  for (const r of args) {
+    const a = of(r.debate_id);
+    if (r.created_at >= window.from) a.newArguments++;
+    const argument: ArgumentRecord = toArgument(r);
+    a.arguments.push(argument);
+    if (r.week_deltas > 0) a.windowDeltas.push({ argumentId: argument.id, count: r.week_deltas });
+  }
+  for (const r of baselines)
+    of(r.debate_id).baseline = {
+      debateId: r.debate_id,
+      weekStart: r.week_start,
+      asOf: r.as_of,
+      takenAt: r.taken_at,
+      counts: { pro: r.pro, con: r.con, neutral: r.neutral },
+    };
+  for (const row of debates)
+    byChannel.get(channelKey(row.platform, row.workspace_id, row.channel_id))?.push(of(row.id));
+  return [...byChannel.values()];
+}
