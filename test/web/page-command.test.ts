@@ -94,7 +94,11 @@ describe('/debat page', () => {
     const url = await bed.linkOf(member);
     const live = await bed.engine.liveScoreboard(opener, 1);
     expect(live?.view).toMatchObject({ kind: 'scoreboard', pageUrl: url });
-    const home = await bed.engine.personalDebates({ platform: 'slack', workspaceId: 'T1', user: opener.user });
+    const home = await bed.engine.personalDebates({
+      platform: 'slack',
+      workspaceId: 'T1',
+      user: opener.user,
+    });
     expect(home.items.map((item) => item.pageUrl)).toEqual([url]);
     bed.clock.advance(60_000);
     await bed.run(member, 'voter pour');

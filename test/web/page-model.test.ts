@@ -90,6 +90,7 @@ describe('the page model', () => {
     authorName: `Auteur ${number}`,
     createdAt: debate.openedAt,
     withdrawnAt: null,
+    editedAt: null,
     endorsements,
     deltas,
   });

@@ -20,7 +20,9 @@ it('answers `page` with a link to 127.0.0.1 that serves the debate, and stops cl
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => void (out += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const seen = (pattern: RegExp) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
