@@ -66,6 +66,7 @@ const HELP_ENTRIES: readonly MessageKey[] = [
   'help.delta',
   'help.settings',
   'help.export',
+  'help.page',
   'help.forget',
   'help.help',
   'help.id',
