@@ -30,10 +30,13 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-/** Every string the bot sent to Slack as content (texts, blocks, views, files), not its addressing. */
+/**
+ * Every string the bot sent to Slack as content (texts, blocks, views, files), not its addressing
+ * (`users` opens the direct conversation an export is sent to: the person who asked for it).
+ */
 function sentContent(fake: FakeSlack): string {
   const content = fake.calls().map(({ method, args }) => {
-    const { user: _to, channel: _where, ...rest } = args as Record<string, unknown>;
+    const { user: _to, users: _dm, channel: _where, ...rest } = args as Record<string, unknown>;
     return JSON.stringify({ method, rest });
   });
   const responses = fake.responses().map((post) => JSON.stringify(post.body));
