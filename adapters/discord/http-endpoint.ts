@@ -42,6 +42,8 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
  */
 export function interactionsEndpoint(deps: {
   publicKey: string;
+  /** The configured application id, for interactions that do not carry theirs. */
+  applicationId?: string | undefined;
   logger: Logger;
   dispatch: (incoming: Exclude<Incoming, { kind: 'ping' }>, initial: HttpInitialChannel) => void;
 }): RouteHandler {
@@ -57,7 +59,7 @@ export function interactionsEndpoint(deps: {
     } catch {
       return send(res, 400);
     }
-    const incoming = readInteraction(json);
+    const incoming = readInteraction(json, deps.applicationId);
     if (!incoming) {
       deps.logger.warn({}, 'discord: an interaction the adapter cannot read');
       return send(res, 400);

@@ -71,7 +71,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
             { token: settings.token, api: settings.api },
             {
               interaction(raw) {
-                const incoming = readInteraction(raw);
+                const incoming = readInteraction(raw, settings.applicationId);
                 if (!incoming || incoming.kind === 'ping') {
                   logger.warn({}, 'discord: an interaction the adapter cannot read');
                   return;
@@ -110,6 +110,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
             settings.interactionsPath,
             interactionsEndpoint({
               publicKey: settings.publicKey,
+              applicationId: settings.applicationId,
               logger,
               dispatch(incoming, initial) {
                 if (!guard.first(incoming.id)) {

@@ -22,6 +22,19 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(t.fake.gateway.identifies).toHaveLength(0);
   });
 
+  it('reads only what each interaction needs: a PING and a command without application_id, as Discord’s own examples send them', async () => {
+    t = await startDiscordBed({ mode: 'http' });
+    const { application_id: _pingApp, ...bare } = ping(t.fake.state) as Record<string, unknown>;
+    expect(await post({ type: 1 })).toMatchObject({ status: 200, body: { type: 1 } });
+    expect(await post(bare)).toMatchObject({ status: 200, body: { type: 1 } });
+    const { application_id: _commandApp, ...withoutApp } = command(alice, 'lancer', {
+      sujet: 'Sans application_id',
+    }) as Record<string, unknown>;
+    const answer = await post(withoutApp);
+    expect(answer.status).toBe(200);
+    expect(textOf(answer.body)).toContain('Débat n° 1 lancé');
+  });
+
   it('refuses bad signatures with 401 and changes nothing', async () => {
     t = await startDiscordBed({ mode: 'http' });
     for (const tamper of ['body', 'signature', 'timestamp', 'no-headers'] as const) {
