@@ -273,8 +273,6 @@ export const en: Record<keyof typeof fr, Message> = {
     'The export of debate #{debate} is waiting for you in a direct message ({filename}).',
   'export.not_sent':
     'I could not send you the export as a direct message. Try again in a moment; if it keeps failing, an admin should update the app’s permissions.',
-  'export.truncated':
-    'Export cut short here ({shown} of {total} characters): a message holds less than a file.',
 
   'error.text.empty': 'The text is empty.',
   'error.topic.too_long': 'A topic is at most {max} characters (this one has {length}).',

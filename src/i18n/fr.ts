@@ -301,8 +301,6 @@ export const fr = {
   'export.sent_privately': 'L’export du débat n° {debate} vous attend en message privé ({filename}).',
   'export.not_sent':
     'Je n’ai pas pu vous envoyer l’export en message privé. Réessayez dans un instant ; si cela continue, un admin doit mettre à jour les droits de l’app.',
-  'export.truncated':
-    'Export tronqué ici ({shown} caractères sur {total}) : le salon en montre moins qu’un fichier.',
 
   // Errors (expected failures, shown to the person who acted)
   'error.text.empty': 'Le texte est vide.',
