@@ -66,6 +66,7 @@ function renderView(
       tr('argument.endorsements', { count: item.endorsements }),
       ...(item.deltas > 0 ? [tr('argument.deltas', { count: item.deltas })] : []),
       ...(item.authorName ? [tr('argument.by', { name: item.authorName })] : []),
+      ...(item.edited ? [tr('argument.edited')] : []),
       ...(item.endorsedByViewer ? ['★'] : []),
     ];
     return `${tr('argument.line', { number: item.number, side: tr(`side.${item.side}`), text: item.text })} (${extras.join(', ')})`;
@@ -131,6 +132,7 @@ function renderView(
         `  ${view.summary ? tr('settings.summary', { day: tr(`day.${view.summary.day}` as 'day.0'), time: view.summary.time }) : tr('settings.summary_off')}`,
         `  ${tr('settings.language', { language: tr(`language.${view.language}`) })}`,
         `  ${tr(view.threads ? 'settings.threads_on' : 'settings.threads_off')}`,
+        `  ${tr(`settings.openers_${view.openers}`)}`,
       );
       return lines.join('\n');
     }
@@ -200,7 +202,7 @@ function renderScoreboard(
         ? tr('scoreboard.your_vote', { side: tr(`side.${view.viewerVote}`) })
         : tr('scoreboard.your_vote_none'),
     );
-  if (!view.topPro && !view.topCon) lines.push(tr('scoreboard.no_arguments'));
+  if (!view.topPro && !view.topCon && debate.status === 'open') lines.push(tr('scoreboard.no_arguments'));
   if (view.topPro) lines.push(`${tr('scoreboard.top_pro')}${colon}${argumentLine(view.topPro)}`);
   if (view.topCon) lines.push(`${tr('scoreboard.top_con')}${colon}${argumentLine(view.topCon)}`);
   if (view.newest) lines.push(`${tr('scoreboard.newest')}${colon}${argumentLine(view.newest)}`);

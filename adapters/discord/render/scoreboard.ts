@@ -40,7 +40,8 @@ export function scoreboardEmbed(view: ScoreboardView, tr: Translate, language: L
         : tr('scoreboard.your_vote_none'),
     );
   }
-  if (!view.topPro && !view.topCon) description.push('', tr('scoreboard.no_arguments'));
+  if (!view.topPro && !view.topCon && debate.status === 'open')
+    description.push('', tr('scoreboard.no_arguments'));
   if (view.pageUrl) description.push('', `[${tr('page.open')}](${view.pageUrl})`);
   const fields = [
     ...(view.topPro ? [{ name: tr('scoreboard.top_pro'), value: argumentLine(view.topPro, tr, 700) }] : []),

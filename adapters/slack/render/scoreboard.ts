@@ -123,7 +123,8 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
   ] as const;
   for (const [key, item] of tops)
     if (item) blocks.push(section(`*${esc(tr(key))}*\n${argumentLine(tr, item, TOP_ARGUMENT_TEXT)}`));
-  if (!view.topPro && !view.topCon) blocks.push(context(esc(tr('scoreboard.no_arguments'))));
+  if (!view.topPro && !view.topCon && debate.status === 'open')
+    blocks.push(context(esc(tr('scoreboard.no_arguments'))));
   blocks.push(...buttons(tr, view));
   // The public scoreboard says how its buttons toggle and invites thread replies; a private copy
   // has no buttons to vote with and no thread.
