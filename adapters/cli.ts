@@ -8,22 +8,31 @@ import { failureLine } from './cli-failure.ts';
 import { answerWithoutRunning, readCommandLine } from './cli-options.ts';
 import { exportCli } from './export-cli.ts';
 import { adapterFactories } from './factories.ts';
+import { StartupLog } from './startup-log.ts';
 import { summaryCli } from './summary-cli.ts';
 
 async function start(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.DEBAT_LOG_LEVEL);
+  const startupLog = new StartupLog();
+  const logger = createLogger(config.DEBAT_LOG_LEVEL, startupLog);
+  const detailed = config.DEBAT_LOG_LEVEL === 'debug' || config.DEBAT_LOG_LEVEL === 'trace';
   // While starting, a stray error stops the start with one plain line; once running, it is logged.
   let running = false;
-  const unexpected = (what: string) => (error: unknown) => {
-    if (running) return logger.error({ err: error }, what);
+  const stopStarting = (error: unknown): never => {
+    if (detailed) startupLog.release();
+    else startupLog.discard();
     process.stderr.write(`${failureLine(error)}\n`);
     process.exit(1);
   };
+  const unexpected = (what: string) => (error: unknown) => {
+    if (running) logger.error({ err: error }, what);
+    else stopStarting(error);
+  };
   process.on('unhandledRejection', unexpected('unhandled rejection'));
   process.on('uncaughtException', unexpected('uncaught exception'));
-  const bot = await startBot(config, adapterFactories, logger);
+  const bot = await startBot(config, adapterFactories, logger).catch(stopStarting);
   running = true;
+  startupLog.release();
   logger.info({ adapters: config.adapters, database: config.DEBAT_DB_PATH }, 'Débat started');
   const shutdown = async (reason: string) => {
     logger.info({ reason }, 'stopping');

@@ -20,7 +20,10 @@ const REDACTED = [
   'config.DEBAT_SECRET',
 ];
 
-/** Structured logs on stderr (stdout belongs to the terminal adapter). */
-export function createLogger(level: string): Logger & pino.Logger {
-  return pino({ level, redact: { paths: REDACTED, censor: '[redacted]' } }, pino.destination(2));
+/** Structured logs on stderr (stdout belongs to the terminal adapter), or to `destination`. */
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger & pino.Logger {
+  return pino({ level, redact: { paths: REDACTED, censor: '[redacted]' } }, destination);
 }

@@ -1,6 +1,7 @@
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, type Message } from 'discord.js';
 import type { Logger } from '../../src/engine/logger.ts';
 import { displayName } from './people.ts';
+import { gatewayStartError } from './start-errors.ts';
 import type { ThreadMessage } from './thread-replies.ts';
 
 export interface GatewayHandlers {
@@ -93,7 +94,7 @@ export class DiscordGateway {
     } catch (error) {
       await client.destroy().catch(() => {});
       this.#client = undefined;
-      throw error;
+      throw gatewayStartError(error, this.options.api);
     }
   }
 

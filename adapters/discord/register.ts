@@ -6,6 +6,7 @@ import { type CommandDefinition, commandDefinitions } from './commands.ts';
 import type { Rest } from './rest.ts';
 import { discordCode, routes } from './rest.ts';
 import { normalizeApiUrl } from './settings.ts';
+import { connectionCode, refusedToken, TOKEN_REFUSED } from './start-errors.ts';
 
 export interface RegisterOptions {
   token: string;
@@ -43,8 +44,7 @@ export function registerProblem(
 ): string {
   const status = (error as { status?: unknown }).status;
   const code = discordCode(error);
-  if (status === 401)
-    return 'DISCORD_TOKEN: Discord refused the token (401); copy it again from the Developer Portal (Bot → Reset Token)';
+  if (refusedToken(error)) return TOKEN_REFUSED;
   if (code === 10002 || (status === 404 && !where.guildId))
     return 'DISCORD_APPLICATION_ID: Discord knows no application with this id; copy it from General Information';
   if (code === 10004) return `--guild: Discord knows no server ${where.guildId} (or the bot is not in it)`;
@@ -54,18 +54,13 @@ export function registerProblem(
       : 'Discord refused (403): the token does not belong to this application (DISCORD_APPLICATION_ID)';
   if (typeof status === 'number')
     return `Discord answered ${status}${code ? ` (code ${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`;
-  // A system error (ECONNREFUSED, ENOTFOUND…) on the error itself or, from fetch, on its cause.
-  const system = [error, (error as { cause?: unknown }).cause]
-    .map((candidate) => (candidate as { code?: unknown } | undefined)?.code)
-    .find((candidate) => typeof candidate === 'string');
   const reason =
-    typeof system === 'string'
-      ? system
-      : error instanceof Error && error.name === 'AbortError'
-        ? 'no answer in time'
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    connectionCode(error) ??
+    (error instanceof Error && error.name === 'AbortError'
+      ? 'no answer in time'
+      : error instanceof Error
+        ? error.message
+        : String(error));
   return `Cannot reach Discord at ${where.api} (${reason}); check the network, or DISCORD_API_URL if it is set`;
 }
 
