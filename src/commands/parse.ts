@@ -4,7 +4,7 @@ import { parseDuration } from './duration.ts';
 import { fold } from './fold.ts';
 import { type CommandSpec, INPUT_MAX } from './grammar.ts';
 import { closest } from './suggest.ts';
-import { argumentTextSchema, cleanUserText, topicSchema } from './user-text.ts';
+import { argumentTextSchema, cleanUserText, topicSchema, withoutControls } from './user-text.ts';
 import { canonicalTimeZone, parseTimeOfDay, parseWeekday } from './weekly-time.ts';
 import {
   commandSpecFor,
@@ -26,7 +26,7 @@ const DASHES = /^(?:--|—|–)(?=\S)/u;
 /** Reads one `/debat …` line (with or without the `/debat` prefix) into a command or an error. */
 export function parseCommand(input: string): Result<Command> {
   if (input.length > INPUT_MAX) return fail('input.too_long', { max: INPUT_MAX });
-  const tokens = input.replace(PREFIX, '').trim().split(/\s+/u).filter(Boolean);
+  const tokens = withoutControls(input).replace(PREFIX, '').trim().split(/\s+/u).filter(Boolean);
   const [head, ...rest] = tokens;
   if (head === undefined) return ok({ kind: 'help' });
   const spec = commandSpecFor(head);
