@@ -426,6 +426,9 @@ export class SqliteDebateStore implements DebateStore {
   }
 
   async close(): Promise<void> {
+    if (!this.db.open) return;
+    // Writes already asked for are committed and answered first: they share this last commit.
+    await this.write(() => undefined);
     if (this.db.open) this.db.close();
   }
 }

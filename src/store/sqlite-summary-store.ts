@@ -73,16 +73,24 @@ export class SqliteSummaryStore implements SummaryStore {
   }
 
   async summaryChannels(closedSince: number): Promise<SummaryChannel[]> {
+    // Every column of the channel's row, so each setting reads as channelSettings reads it.
     const rows = this.stmt(
-      `SELECT d.platform, d.workspace_id, d.channel_id,
-         c.timezone, c.summary_day, c.summary_time, coalesce(c.summary_off, 0) AS summary_off, c.language
+      `SELECT c.*, d.platform AS scope_platform, d.workspace_id AS scope_workspace, d.channel_id AS scope_channel
        FROM (SELECT DISTINCT platform, workspace_id, channel_id FROM debates
              WHERE status = 'open' OR closed_at >= ?) d
        LEFT JOIN channels c USING (platform, workspace_id, channel_id)
        ORDER BY d.platform, d.workspace_id, d.channel_id`,
-    ).all(closedSince) as (ChannelRow & { platform: string; workspace_id: string; channel_id: string })[];
+    ).all(closedSince) as (ChannelRow & {
+      scope_platform: string;
+      scope_workspace: string;
+      scope_channel: string;
+    })[];
     return rows.map((row) => ({
-      scope: { platform: row.platform as Platform, workspaceId: row.workspace_id, channelId: row.channel_id },
+      scope: {
+        platform: row.scope_platform as Platform,
+        workspaceId: row.scope_workspace,
+        channelId: row.scope_channel,
+      },
       settings: toChannelSettings(row),
     }));
   }

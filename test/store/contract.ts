@@ -1,271 +1,50 @@
-import { describe, expect, it } from 'vitest';
-import { fail, ok } from '../../src/domain/result.ts';
-import type { ChannelScope } from '../../src/domain/types.ts';
-import { acceptsChanges, endorsable, statusChange } from '../../src/engine/rules.ts';
-import type { DebateStore } from '../../src/store/ports.ts';
-
-const scope: ChannelScope = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
+// The store contract: what every store owes the engine, asserted through port methods only
+// (no SQL, no handle), so a second implementation is proven by the same cases as the first.
+// Each backend calls describeStoreContract with a factory of fresh, empty stores.
+//
+// Where each port method is covered (test/store/contract/):
+//   DebateStore (src/store/ports.ts)
+//     serverSecret, channelSettings, saveChannelSetting, openDebate, findDebate,
+//       currentDebate, openDebates, setScoreboardRef, debateByScoreboardRef,
+//       debatesOfWorkspace ...................................... debates.ts
+//     addArgument, argument, withdrawArgument, argumentsPage, argumentsOfSide ... arguments.ts
+//     castVote, voteOf, tally ...................................... votes.ts
+//     toggleEndorsement, recordPersuasion ......................... endorsements.ts
+//     setStatus, closeExpired (and votes meeting an ended debate) . status.ts
+//     scoreboard, exportData ...................................... reads.ts
+//     debatesTouchedBy, forgetParticipant, pruneDeliveries, close . people.ts
+//   SummaryStore (src/store/summary-ports.ts)
+//     ledgerEntry, ledgerSince, claimSummary, completeSummary, failSummary,
+//       skipSummary ............................................... summary-ledger.ts
+//     summaryChannels, weekActivity, weekActivities (snapshots as baselines) ... week-activity.ts
+//   PageStore (src/store/page-ports.ts), when the factory gives `pages`
+//     debateByUid, pageVersion, revokePages, pageData ............. pages.ts
+import { describe } from 'vitest';
+import { argumentContract } from './contract/arguments.ts';
+import { debateContract } from './contract/debates.ts';
+import { endorsementContract } from './contract/endorsements.ts';
+import { type CreateStore, withStoreOf } from './contract/harness.ts';
+import { pageContract } from './contract/pages.ts';
+import { peopleContract } from './contract/people.ts';
+import { readContract } from './contract/reads.ts';
+import { statusContract } from './contract/status.ts';
+import { ledgerContract } from './contract/summary-ledger.ts';
+import { voteContract } from './contract/votes.ts';
+import { weekActivityContract } from './contract/week-activity.ts';
 
 /** The behaviour every DebateStore implementation owes the engine. */
-export function describeStoreContract(
-  name: string,
-  create: () => Promise<{ store: DebateStore; dispose(): Promise<void> }>,
-) {
-  const withStore = (test: (store: DebateStore) => Promise<void>) => async () => {
-    const { store, dispose } = await create();
-    try {
-      await test(store);
-    } finally {
-      await dispose();
-    }
-  };
-  const open = async (
-    store: DebateStore,
-    overrides: Partial<Parameters<DebateStore['openDebate']>[0]> = {},
-  ) =>
-    (
-      await store.openDebate({
-        scope,
-        uid: `uid-${Math.random()}`,
-        topic: 'Sujet',
-        openerKey: 'U1',
-        openerName: 'Une',
-        anonymous: false,
-        hidden: false,
-        at: 1000,
-        closesAt: null,
-        ...overrides,
-      })
-    ).debate;
-
+export function describeStoreContract(name: string, create: CreateStore) {
+  const withStore = withStoreOf(create);
   describe(`DebateStore contract: ${name}`, () => {
-    it(
-      'keeps the secret it generated the first time',
-      withStore(async (store) => {
-        const first = await store.serverSecret(() => 'secret-one');
-        expect(first).toBe('secret-one');
-        expect(await store.serverSecret(() => 'secret-two')).toBe('secret-one');
-      }),
-    );
-
-    it(
-      'numbers debates per workspace and finds them only there',
-      withStore(async (store) => {
-        const a = await open(store);
-        const b = await open(store, { scope: { ...scope, channelId: 'C2' } });
-        const c = await open(store, { scope: { ...scope, workspaceId: 'T2' } });
-        expect([a.number, b.number, c.number]).toEqual([1, 2, 1]);
-        expect((await store.findDebate(scope, 2))?.channelId).toBe('C2');
-        expect(await store.findDebate({ platform: 'discord', workspaceId: 'T1' }, 1)).toBeUndefined();
-        expect((await store.currentDebate(scope))?.id).toBe(a.id);
-      }),
-    );
-
-    it(
-      'casts, changes and withdraws a vote atomically, once per delivery',
-      withStore(async (store) => {
-        const debate = await open(store);
-        const vote = (side: 'pro' | 'con', deliveryKey?: string) =>
-          store.castVote({
-            target: { scope, number: debate.number },
-            voterKey: () => 'V',
-            voterName: () => 'Vé',
-            side,
-            at: 2000,
-            deliveryKey,
-            check: (found) => (found ? acceptsChanges(found, 2000) : fail('debate.none_open')),
-          });
-        expect(await vote('pro', 'd1')).toMatchObject({
-          ok: true,
-          value: { debate: { number: 1 }, previous: null, current: 'pro', duplicate: false },
-        });
-        expect(await vote('pro', 'd1')).toMatchObject({
-          ok: true,
-          value: { previous: 'pro', current: 'pro', duplicate: true },
-        });
-        expect(await vote('con')).toMatchObject({
-          ok: true,
-          value: { previous: 'pro', current: 'con', duplicate: false },
-        });
-        expect(await vote('con')).toMatchObject({
-          ok: true,
-          value: { previous: 'con', current: null, duplicate: false },
-        });
-        expect(await store.tally(debate.id)).toEqual({ pro: 0, con: 0, neutral: 0 });
-        const history = await store.exportData(debate.id);
-        expect(history.history.map((event) => [event.oldSide, event.newSide])).toEqual([
-          [null, 'pro'],
-          ['pro', 'con'],
-          ['con', null],
-        ]);
-      }),
-    );
-
-    it(
-      'refuses votes, arguments and endorsements on a closed debate',
-      withStore(async (store) => {
-        const debate = await open(store);
-        await store.addArgument({
-          debateId: debate.id,
-          side: 'pro',
-          text: 'A',
-          authorKey: 'U2',
-          authorName: null,
-          at: 1,
-          check: (found) => acceptsChanges(found, 1),
-        });
-        expect(
-          (
-            await store.setStatus({
-              debateId: debate.id,
-              status: 'closed',
-              at: 5000,
-              closesAt: null,
-              check: (found) => statusChange(found, 'closed'),
-            })
-          ).ok,
-        ).toBe(true);
-        expect(
-          await store.castVote({
-            target: { scope, number: debate.number },
-            voterKey: () => 'V',
-            voterName: () => null,
-            side: 'pro',
-            at: 1,
-            check: (found) => (found ? acceptsChanges(found, 1) : fail('debate.none_open')),
-          }),
-        ).toEqual({
-          ok: false,
-          error: { code: 'debate.closed', params: { debate: 1 } },
-        });
-        expect(
-          (
-            await store.addArgument({
-              debateId: debate.id,
-              side: 'pro',
-              text: 'B',
-              authorKey: 'U',
-              authorName: null,
-              at: 1,
-              check: (found) => acceptsChanges(found, 1),
-            })
-          ).ok,
-        ).toBe(false);
-        expect(
-          (
-            await store.toggleEndorsement({
-              debateId: debate.id,
-              number: 1,
-              endorserKey: 'V',
-              at: 1,
-              check: (found, argument) => endorsable(found, argument, 1, 'V', 1),
-            })
-          ).ok,
-        ).toBe(false);
-      }),
-    );
-
-    it(
-      'resolves the channel’s current debate for a vote, and writes nothing when the check refuses',
-      withStore(async (store) => {
-        await open(store, { closesAt: 10_000 });
-        const vote = (at: number) =>
-          store.castVote({
-            target: { scope },
-            voterKey: () => 'V',
-            voterName: () => null,
-            side: 'pro',
-            at,
-            check: (found) => (found ? acceptsChanges(found, at) : fail('debate.none_open')),
-          });
-        expect(await vote(9_999)).toMatchObject({
-          ok: true,
-          value: { debate: { number: 1 }, current: 'pro' },
-        });
-        expect(await vote(10_000)).toEqual({
-          ok: false,
-          error: { code: 'debate.closed', params: { debate: 1 } },
-        });
-        // The store decided nothing: the core closes expired debates through closeExpired.
-        expect((await store.findDebate(scope, 1))?.status).toBe('open');
-        expect(await store.tally(1)).toEqual({ pro: 1, con: 0, neutral: 0 });
-        expect((await store.closeExpired(10_000)).map((debate) => debate.number)).toEqual([1]);
-        expect(await vote(10_001)).toEqual({
-          ok: false,
-          error: { code: 'debate.none_open', params: undefined },
-        });
-      }),
-    );
-
-    it(
-      'closes expired debates once',
-      withStore(async (store) => {
-        await open(store, { closesAt: 10_000 });
-        await open(store);
-        expect(await store.closeExpired(9_999)).toEqual([]);
-        expect((await store.closeExpired(10_000)).map((debate) => debate.number)).toEqual([1]);
-        expect(await store.closeExpired(20_000)).toEqual([]);
-      }),
-    );
-
-    it(
-      'toggles endorsements and counts them on the argument',
-      withStore(async (store) => {
-        const debate = await open(store);
-        await store.addArgument({
-          debateId: debate.id,
-          side: 'con',
-          text: 'A',
-          authorKey: 'U2',
-          authorName: null,
-          at: 1,
-          check: (found) => acceptsChanges(found, 1),
-        });
-        expect(
-          await store.toggleEndorsement({
-            debateId: debate.id,
-            number: 1,
-            endorserKey: 'V',
-            at: 2,
-            check: (found, argument) => endorsable(found, argument, 1, 'V', 2),
-          }),
-        ).toEqual({
-          ok: true,
-          value: { endorsed: true, duplicate: false },
-        });
-        expect((await store.argument(debate.id, 1))?.endorsements).toBe(1);
-        await store.toggleEndorsement({
-          debateId: debate.id,
-          number: 1,
-          endorserKey: 'V',
-          at: 3,
-          check: (found, argument) => endorsable(found, argument, 1, 'V', 3),
-        });
-        expect((await store.argument(debate.id, 1))?.endorsements).toBe(0);
-      }),
-    );
-
-    it(
-      'forgets a participant within one workspace only',
-      withStore(async (store) => {
-        const here = await open(store);
-        const there = await open(store, { scope: { ...scope, workspaceId: 'T2' } });
-        for (const debate of [here, there])
-          await store.castVote({
-            target: { scope: { ...scope, workspaceId: debate.workspaceId }, number: debate.number },
-            voterKey: () => 'U9',
-            voterName: () => 'Neuf',
-            side: 'pro',
-            at: 1,
-            check: () => ok(undefined),
-          });
-        expect(await store.forgetParticipant(scope, ['U9'])).toEqual({
-          votes: 1,
-          endorsements: 0,
-          arguments: 0,
-        });
-        expect(await store.tally(there.id)).toEqual({ pro: 1, con: 0, neutral: 0 });
-      }),
-    );
+    debateContract(withStore);
+    argumentContract(withStore);
+    voteContract(withStore);
+    endorsementContract(withStore);
+    statusContract(withStore);
+    readContract(withStore);
+    peopleContract(withStore);
+    ledgerContract(withStore);
+    weekActivityContract(withStore);
+    pageContract(withStore);
   });
 }

@@ -1,0 +1,126 @@
+// The debate page's store (src/store/page-ports.ts), on the same data as the debate store.
+import { expect, it, type TestContext } from 'vitest';
+import type { PageStore } from '../../../src/store/page-ports.ts';
+import type { DebateStore } from '../../../src/store/ports.ts';
+import {
+  addArgument,
+  endorse,
+  openDebate,
+  persuade,
+  value,
+  vote,
+  type WithStore,
+  withdraw,
+} from './harness.ts';
+
+const HOUR = 3_600_000;
+
+/** A case on the page store; a backend without one shows it as skipped. */
+const withPages =
+  (withStore: WithStore, test: (store: DebateStore, pages: PageStore) => Promise<void>) =>
+  (context: TestContext) =>
+    withStore(async ({ store, pages }) => {
+      if (!pages) return context.skip('no page store given');
+      await test(store, pages);
+    })();
+
+export function pageContract(withStore: WithStore) {
+  it(
+    'debateByUid/pageVersion/revokePages: links name the uid; each revocation bumps one debate’s version',
+    withPages(withStore, async (store, pages) => {
+      const debate = await openDebate(store, { uid: 'page-uid' });
+      const other = await openDebate(store, { uid: 'other-uid' });
+      expect(await pages.debateByUid('page-uid')).toEqual(debate);
+      expect(await pages.debateByUid('missing')).toBeUndefined();
+      expect(await pages.pageVersion(debate.id)).toBe(1);
+      expect(await pages.revokePages(debate.id)).toBe(2);
+      expect(await pages.revokePages(debate.id)).toBe(3);
+      expect(await pages.pageVersion(debate.id)).toBe(3);
+      expect(await pages.pageVersion(other.id)).toBe(1);
+    }),
+  );
+
+  it(
+    'pageData: counts, live arguments, vote changes per span, ∆ flows and snapshots, oldest first',
+    withPages(withStore, async (store, pages) => {
+      expect(await pages.pageData(987_654, HOUR)).toBeUndefined();
+      const debate = await openDebate(store);
+      expect(await pages.pageData(debate.id, HOUR)).toEqual({
+        debate,
+        counts: { pro: 0, con: 0, neutral: 0 },
+        arguments: [],
+        opinion: [],
+        persuasion: [],
+        snapshots: [],
+      });
+      await addArgument(store, debate, 'pro', 'A');
+      await addArgument(store, debate, 'con', 'B');
+      await addArgument(store, debate, 'pro', 'C');
+      value(await withdraw(store, debate, 3));
+      value(await endorse(store, debate, 1, 'V'));
+      // Hour 0: two first votes. Hour 2: a switch with ∆, a withdrawal, a neutral.
+      value(await vote(store, debate, 'V', 'con', { at: 10 }));
+      value(await vote(store, debate, 'W', 'con', { at: HOUR - 1 }));
+      value(await vote(store, debate, 'V', 'pro', { at: 2 * HOUR }));
+      value(await persuade(store, debate, 'V', 1));
+      value(await vote(store, debate, 'W', 'con', { at: 2 * HOUR + 5 }));
+      value(await vote(store, debate, 'X', 'neutral', { at: 3 * HOUR - 1 }));
+      for (const [weekStart, asOf, pro] of [
+        ['2026-11-16', 2_000, 1],
+        ['2026-11-09', 1_000, 0],
+      ] as const) {
+        const scope = {
+          platform: debate.platform,
+          workspaceId: debate.workspaceId,
+          channelId: debate.channelId,
+        };
+        await store.claimSummary({
+          scope,
+          weekStart,
+          scheduledAt: asOf,
+          token: weekStart,
+          at: asOf,
+          staleBefore: 0,
+          maxAttempts: 1,
+        });
+        await store.completeSummary({
+          scope,
+          weekStart,
+          token: weekStart,
+          at: asOf + 1,
+          status: 'posted',
+          messageRef: null,
+          snapshots: [{ debateId: debate.id, asOf, counts: { pro, con: 1, neutral: 0 } }],
+        });
+      }
+      const data = await pages.pageData(debate.id, HOUR);
+      expect(data?.debate).toEqual(debate);
+      expect(data?.counts).toEqual({ pro: 1, con: 0, neutral: 1 });
+      expect(data?.arguments).toEqual([
+        { ...(await store.argument(debate.id, 1)), endorsements: 1, deltas: 1 },
+        await store.argument(debate.id, 2),
+      ]);
+      expect(data?.opinion).toEqual([
+        { from: 0, pro: 0, con: 2, neutral: 0, switches: 0 },
+        { from: 2 * HOUR, pro: 1, con: -2, neutral: 1, switches: 1 },
+      ]);
+      expect(data?.persuasion).toEqual([{ argument: 1, from: 'con', to: 'pro', people: 1 }]);
+      expect(data?.snapshots).toEqual([
+        {
+          debateId: debate.id,
+          weekStart: '2026-11-09',
+          asOf: 1_000,
+          takenAt: 1_001,
+          counts: { pro: 0, con: 1, neutral: 0 },
+        },
+        {
+          debateId: debate.id,
+          weekStart: '2026-11-16',
+          asOf: 2_000,
+          takenAt: 2_001,
+          counts: { pro: 1, con: 1, neutral: 0 },
+        },
+      ]);
+    }),
+  );
+}

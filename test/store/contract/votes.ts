@@ -1,0 +1,187 @@
+// Votes: resolving the target, the voter's key, toggling, history, duplicates and refusals.
+import { expect, it } from 'vitest';
+import { fail } from '../../../src/domain/result.ts';
+import type { DebateRecord } from '../../../src/store/ports.ts';
+import {
+  elsewhere,
+  here,
+  nextDoor,
+  openDebate,
+  pass,
+  setStatus,
+  spy,
+  value,
+  vote,
+  type WithStore,
+} from './harness.ts';
+
+export function voteContract(withStore: WithStore) {
+  it(
+    'castVote: a number is the workspace’s debate, no number the channel’s latest open one; the check decides',
+    withStore(async ({ store }) => {
+      const cast = async (number: number | undefined, refuse = false) => {
+        const seen = spy<[DebateRecord | undefined]>(() => (refuse ? fail('debate.not_found') : pass()));
+        const result = await store.castVote({
+          target: { scope: here, number },
+          voterKey: () => 'V',
+          voterName: () => 'Vé',
+          side: 'pro',
+          at: 3_000,
+          check: seen.check,
+        });
+        expect(seen.calls).toHaveLength(1);
+        return { found: seen.calls[0]![0], result };
+      };
+      expect((await cast(undefined, true)).found).toBeUndefined();
+      const older = await openDebate(store);
+      const theirs = await openDebate(store, { scope: nextDoor });
+      const newer = await openDebate(store);
+      await openDebate(store, { scope: elsewhere });
+      await openDebate(store, { scope: elsewhere });
+      await openDebate(store, { scope: elsewhere });
+      await openDebate(store, { scope: elsewhere });
+      expect((await cast(undefined)).found).toEqual(newer);
+      expect((await cast(1)).found).toEqual(older);
+      // The channel rule is the core's: the store hands over the other channel's debate…
+      const foreign = await cast(2, true);
+      expect(foreign.found).toEqual(theirs);
+      // …and writes nothing when the check refuses it.
+      expect(foreign.result).toEqual({ ok: false, error: { code: 'debate.not_found', params: undefined } });
+      expect(await store.voteOf(theirs.id, 'V')).toBeNull();
+      expect(await store.tally(theirs.id)).toEqual({ pro: 0, con: 0, neutral: 0 });
+      // Number 4 exists only in another workspace.
+      expect((await cast(4, true)).found).toBeUndefined();
+      expect(await store.voteOf(older.id, 'V')).toBe('pro');
+      expect(await store.voteOf(newer.id, 'V')).toBe('pro');
+      await setStatus(store, newer, 'closed');
+      expect((await cast(undefined, true)).found).toEqual(older);
+    }),
+  );
+
+  it(
+    'castVote: the voter’s key and name come from the debate found',
+    withStore(async ({ store }) => {
+      const anonymous = await openDebate(store, { anonymous: true, uid: 'anon-uid' });
+      const asked: unknown[] = [];
+      const outcome = value(
+        await store.castVote({
+          target: { scope: here },
+          voterKey: (debate) => {
+            asked.push({ uid: debate.uid, anonymous: debate.anonymous });
+            return `key-of-${debate.uid}`;
+          },
+          voterName: (debate) => (debate.anonymous ? null : 'Visible'),
+          side: 'con',
+          at: 3_100,
+          check: pass,
+        }),
+      );
+      expect(asked).toEqual([{ uid: 'anon-uid', anonymous: true }]);
+      expect(outcome).toEqual({ debate: anonymous, previous: null, current: 'con', duplicate: false });
+      expect(await store.voteOf(anonymous.id, 'key-of-anon-uid')).toBe('con');
+      expect((await store.exportData(anonymous.id)).votes).toEqual([
+        { voterKey: 'key-of-anon-uid', voterName: null, side: 'con', votedAt: 3_100 },
+      ]);
+    }),
+  );
+
+  it(
+    'castVote/voteOf/tally: cast, switch, neutral, the same side again withdraws; every change in the history',
+    withStore(async ({ store }) => {
+      const debate = await openDebate(store);
+      const step = async (voter: string, side: 'pro' | 'con' | 'neutral', at: number) =>
+        value(await vote(store, debate, voter, side, { at }));
+      expect(await store.voteOf(debate.id, 'A')).toBeNull();
+      expect(await step('A', 'pro', 10)).toEqual({
+        debate,
+        previous: null,
+        current: 'pro',
+        duplicate: false,
+      });
+      expect(await step('B', 'pro', 11)).toMatchObject({ previous: null, current: 'pro' });
+      expect(await step('C', 'neutral', 12)).toMatchObject({ previous: null, current: 'neutral' });
+      expect(await store.tally(debate.id)).toEqual({ pro: 2, con: 0, neutral: 1 });
+      expect(await step('A', 'con', 13)).toMatchObject({ previous: 'pro', current: 'con' });
+      expect(await store.voteOf(debate.id, 'A')).toBe('con');
+      expect(await step('B', 'pro', 14)).toMatchObject({ previous: 'pro', current: null });
+      expect(await store.voteOf(debate.id, 'B')).toBeNull();
+      expect(await step('B', 'neutral', 15)).toMatchObject({ previous: null, current: 'neutral' });
+      expect(await step('C', 'pro', 16)).toMatchObject({ previous: 'neutral', current: 'pro' });
+      expect(await store.tally(debate.id)).toEqual({ pro: 1, con: 1, neutral: 1 });
+      const { history, votes } = await store.exportData(debate.id);
+      expect(history.map((event) => [event.voterKey, event.oldSide, event.newSide, event.at])).toEqual([
+        ['A', null, 'pro', 10],
+        ['B', null, 'pro', 11],
+        ['C', null, 'neutral', 12],
+        ['A', 'pro', 'con', 13],
+        ['B', 'pro', null, 14],
+        ['B', null, 'neutral', 15],
+        ['C', 'neutral', 'pro', 16],
+      ]);
+      expect(history.every((event) => event.persuadedBy === null)).toBe(true);
+      // The latest vote is kept with its time and the name given with it.
+      expect(votes.find((kept) => kept.voterKey === 'C')).toEqual({
+        voterKey: 'C',
+        voterName: 'C',
+        side: 'pro',
+        votedAt: 16,
+      });
+      expect(await store.tally((await openDebate(store)).id)).toEqual({ pro: 0, con: 0, neutral: 0 });
+    }),
+  );
+
+  it(
+    'castVote: a redelivery changes nothing; a refusal writes nothing and claims no delivery',
+    withStore(async ({ store }) => {
+      const debate = await openDebate(store);
+      const refused = await vote(store, debate, 'V', 'pro', {
+        deliveryKey: 'v-1',
+        check: () => fail('debate.closed', { debate: 1 }),
+      });
+      expect(refused).toEqual({ ok: false, error: { code: 'debate.closed', params: { debate: 1 } } });
+      expect(await store.voteOf(debate.id, 'V')).toBeNull();
+      expect((await store.exportData(debate.id)).history).toEqual([]);
+      expect(value(await vote(store, debate, 'V', 'pro', { deliveryKey: 'v-1' }))).toMatchObject({
+        previous: null,
+        current: 'pro',
+        duplicate: false,
+      });
+      // The same delivery again: what stands, unchanged (a second "pro" would have withdrawn it).
+      expect(value(await vote(store, debate, 'V', 'pro', { deliveryKey: 'v-1' }))).toEqual({
+        debate,
+        previous: 'pro',
+        current: 'pro',
+        duplicate: true,
+      });
+      expect(value(await vote(store, debate, 'V', 'con', { deliveryKey: 'v-1' }))).toMatchObject({
+        current: 'pro',
+        duplicate: true,
+      });
+      expect(await store.tally(debate.id)).toEqual({ pro: 1, con: 0, neutral: 0 });
+      expect((await store.exportData(debate.id)).history).toHaveLength(1);
+      expect(value(await vote(store, debate, 'V', 'con', { deliveryKey: 'v-2' }))).toMatchObject({
+        previous: 'pro',
+        current: 'con',
+        duplicate: false,
+      });
+    }),
+  );
+
+  it(
+    'castVote: concurrent votes of one person each see the other’s result',
+    withStore(async ({ store }) => {
+      const debate = await openDebate(store);
+      const both = await Promise.all([vote(store, debate, 'V', 'pro'), vote(store, debate, 'V', 'pro')]);
+      const changes = both.map((result) => {
+        const { previous, current } = value(result);
+        return [previous, current];
+      });
+      expect(changes.sort()).toEqual([
+        [null, 'pro'],
+        ['pro', null],
+      ]);
+      expect(await store.voteOf(debate.id, 'V')).toBeNull();
+      expect((await store.exportData(debate.id)).history).toHaveLength(2);
+    }),
+  );
+}
