@@ -12,7 +12,8 @@
 //     toggleEndorsement, recordPersuasion ......................... endorsements.ts
 //     setStatus, closeExpired (and votes meeting an ended debate) . status.ts
 //     scoreboard, exportData ...................................... reads.ts
-//     debatesTouchedBy, forgetParticipant, pruneDeliveries, close . people.ts
+//     debatesTouchedBy, forgetParticipant, close .................. people.ts
+//     every keyed write delivered twice at once, pruneDeliveries .. deliveries.ts
 //   SummaryStore (src/store/summary-ports.ts)
 //     ledgerEntry, ledgerSince, claimSummary, completeSummary, failSummary,
 //       skipSummary ............................................... summary-ledger.ts
@@ -22,6 +23,7 @@
 import { describe } from 'vitest';
 import { argumentContract } from './contract/arguments.ts';
 import { debateContract } from './contract/debates.ts';
+import { deliveryContract } from './contract/deliveries.ts';
 import { endorsementContract } from './contract/endorsements.ts';
 import { type CreateStore, withStoreOf } from './contract/harness.ts';
 import { pageContract } from './contract/pages.ts';
@@ -42,6 +44,7 @@ export function describeStoreContract(name: string, create: CreateStore) {
     endorsementContract(withStore);
     statusContract(withStore);
     readContract(withStore);
+    deliveryContract(withStore);
     peopleContract(withStore);
     ledgerContract(withStore);
     weekActivityContract(withStore);

@@ -1,4 +1,4 @@
-// A person's traces: the debates they touched, forgetting them, and the store's upkeep.
+// A person's traces: the debates they touched and forgetting them; closing the store.
 import { expect, it } from 'vitest';
 import {
   addArgument,
@@ -127,27 +127,6 @@ export function peopleContract(withStore: WithStore) {
         votes: 0,
         endorsements: 0,
         arguments: 0,
-      });
-    }),
-  );
-
-  it(
-    'pruneDeliveries: forgets keys older than the instant given, and only those',
-    withStore(async ({ store }) => {
-      const debate = await openDebate(store);
-      value(await vote(store, debate, 'A', 'pro', { at: 100, deliveryKey: 'old-1' }));
-      value(await vote(store, debate, 'B', 'pro', { at: 150, deliveryKey: 'old-2' }));
-      value(await vote(store, debate, 'C', 'pro', { at: 200, deliveryKey: 'kept' }));
-      expect(await store.pruneDeliveries(200)).toBe(2);
-      expect(await store.pruneDeliveries(200)).toBe(0);
-      // A forgotten key acts again; a kept one is still a duplicate.
-      expect(value(await vote(store, debate, 'A', 'pro', { at: 300, deliveryKey: 'old-1' }))).toMatchObject({
-        duplicate: false,
-        current: null,
-      });
-      expect(value(await vote(store, debate, 'C', 'pro', { at: 300, deliveryKey: 'kept' }))).toMatchObject({
-        duplicate: true,
-        current: 'pro',
       });
     }),
   );
