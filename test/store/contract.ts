@@ -4,9 +4,9 @@
 //
 // Where each port method is covered (test/store/contract/):
 //   DebateStore (src/store/ports.ts)
-//     serverSecret, channelSettings, saveChannelSetting, openDebate, findDebate,
-//       currentDebate, openDebates, setScoreboardRef, debateByScoreboardRef,
-//       debatesOfWorkspace ...................................... debates.ts
+//     serverSecret, channelSettings, saveChannelSetting .......... channels.ts
+//     openDebate, findDebate, currentDebate, openDebates, setScoreboardRef,
+//       debateByScoreboardRef, debatesOfWorkspace ................. debates.ts
 //     addArgument, argument, withdrawArgument, argumentsPage, argumentsOfSide ... arguments.ts
 //     castVote, voteOf, tally ...................................... votes.ts
 //     toggleEndorsement, recordPersuasion ......................... endorsements.ts
@@ -22,6 +22,7 @@
 //     debateByUid, pageVersion, revokePages, pageData ............. pages.ts
 import { describe } from 'vitest';
 import { argumentContract } from './contract/arguments.ts';
+import { channelContract } from './contract/channels.ts';
 import { debateContract } from './contract/debates.ts';
 import { deliveryContract } from './contract/deliveries.ts';
 import { endorsementContract } from './contract/endorsements.ts';
@@ -38,6 +39,7 @@ import { weekActivityContract } from './contract/week-activity.ts';
 export function describeStoreContract(name: string, create: CreateStore) {
   const withStore = withStoreOf(create);
   describe(`DebateStore contract: ${name}`, () => {
+    channelContract(withStore);
     debateContract(withStore);
     argumentContract(withStore);
     voteContract(withStore);

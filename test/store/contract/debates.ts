@@ -1,6 +1,5 @@
-// Debates and channels: the secret, channel settings, opening and finding debates.
+// Debates: opening, numbering, finding them from a channel, their scoreboards.
 import { expect, it } from 'vitest';
-import type { ChannelSettings } from '../../../src/store/ports.ts';
 import {
   addArgument,
   elsewhere,
@@ -16,56 +15,6 @@ import {
 } from './harness.ts';
 
 export function debateContract(withStore: WithStore) {
-  it(
-    'serverSecret: keeps the first secret, whoever asks next',
-    withStore(async ({ store }) => {
-      const [first, second] = await Promise.all([
-        store.serverSecret(() => 'secret-one'),
-        store.serverSecret(() => 'secret-two'),
-      ]);
-      expect(first).toBe(second);
-      expect(['secret-one', 'secret-two']).toContain(first);
-      expect(await store.serverSecret(() => 'secret-three')).toBe(first);
-    }),
-  );
-
-  it(
-    'channelSettings/saveChannelSetting: defaults, each change kept alone, per channel',
-    withStore(async ({ store }) => {
-      const defaults = await store.channelSettings(here);
-      expect(defaults).toMatchObject({
-        timezone: null,
-        summaryDay: null,
-        summaryTime: null,
-        summaryOff: false,
-        threads: false,
-        language: null,
-      });
-      let expected: ChannelSettings = defaults;
-      const save = async (
-        change: Parameters<typeof store.saveChannelSetting>[1],
-        set: Partial<ChannelSettings>,
-      ) => {
-        expected = { ...expected, ...set };
-        expect(await store.saveChannelSetting(here, change)).toEqual(expected);
-        expect(await store.channelSettings(here)).toEqual(expected);
-      };
-      await save({ setting: 'timezone', zone: 'America/Montreal' }, { timezone: 'America/Montreal' });
-      await save({ setting: 'language', language: 'en' }, { language: 'en' });
-      await save({ setting: 'threads', enabled: true }, { threads: true });
-      await save({ setting: 'summaryOff' }, { summaryOff: true });
-      // A schedule turns the summary back on.
-      await save(
-        { setting: 'summary', day: 5, time: '16:30' },
-        { summaryDay: 5, summaryTime: '16:30', summaryOff: false },
-      );
-      await save({ setting: 'threads', enabled: false }, { threads: false });
-      await save({ setting: 'timezone', zone: 'Europe/Paris' }, { timezone: 'Europe/Paris' });
-      for (const scope of [nextDoor, elsewhere, otherPlatform])
-        expect(await store.channelSettings(scope)).toEqual(defaults);
-    }),
-  );
-
   it(
     'openDebate: numbers per workspace and platform, keeps every field, a debate starts open',
     withStore(async ({ store }) => {
