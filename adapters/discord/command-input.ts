@@ -57,6 +57,11 @@ export function commandFromOptions(spec: CommandSpec, values: OptionValues): Res
       return number === undefined
         ? fail('parse.missing_number', usage(spec))
         : ok({ kind: spec.kind, argument: number, debate });
+    case 'edit': {
+      if (number === undefined) return fail('parse.missing_number', usage(spec));
+      const text = parseText('argument', String(of('text') ?? ''));
+      return text.ok ? ok({ kind: 'edit', argument: number, text: text.value, debate }) : text;
+    }
     case 'arguments':
       return ok({ kind: 'arguments', page: int(of('page')) ?? 1, debate });
     case 'tally':

@@ -10,6 +10,8 @@ export type ButtonAction =
   | { kind: 'list'; debate: number; page: number }
   | { kind: 'endorse'; debate: number; argument: number; page: number }
   | { kind: 'delta'; debate: number; argument: number }
+  /** The author's edit of their own argument: opens the form filled in. */
+  | { kind: 'edit'; debate: number; argument: number }
   | { kind: 'close'; debate: number }
   | { kind: 'reopen'; debate: number }
   /** The confirmation of `oublier-moi` (no debate: it reaches the whole server). */
@@ -31,6 +33,8 @@ export function buttonId(action: ButtonAction): string {
       return `${PREFIX}:e:${action.debate}:${action.argument}:${action.page}`;
     case 'delta':
       return `${PREFIX}:d:${action.debate}:${action.argument}`;
+    case 'edit':
+      return `${PREFIX}:u:${action.debate}:${action.argument}`;
     case 'close':
       return `${PREFIX}:x:${action.debate}`;
     case 'reopen':
@@ -69,6 +73,10 @@ export function parseButtonId(id: string): ButtonAction | undefined {
       const argument = num(b);
       return argument ? { kind: 'delta', debate, argument } : undefined;
     }
+    case 'u': {
+      const argument = num(b);
+      return argument ? { kind: 'edit', debate, argument } : undefined;
+    }
     case 'x':
       return { kind: 'close', debate };
     case 'o':
@@ -86,4 +94,16 @@ export const MODAL_TEXT_FIELD = 'text';
 export function parseArgumentModalId(id: string): number | undefined {
   const [prefix, code, a] = id.split(':');
   return prefix === PREFIX && code === 'm' ? num(a) : undefined;
+}
+
+/** The edit form of one's own argument: `db:me:<debate>:<argument>`. */
+export const editModalId = (debate: number, argument: number): string => `${PREFIX}:me:${debate}:${argument}`;
+
+export function parseEditModalId(id: string): { debate: number; argument: number } | undefined {
+  const [prefix, code, a, b, extra] = id.split(':');
+  const debate = num(a);
+  const argument = num(b);
+  return prefix === PREFIX && code === 'me' && debate && argument && extra === undefined
+    ? { debate, argument }
+    : undefined;
 }

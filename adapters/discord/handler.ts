@@ -9,12 +9,18 @@ import { translator } from '../../src/i18n/translate.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { commandFromOptions } from './command-input.ts';
 import { COMMAND_NAME, specOfSubcommand } from './commands.ts';
-import { MODAL_SIDE_FIELD, MODAL_TEXT_FIELD, parseArgumentModalId, parseButtonId } from './custom-id.ts';
+import {
+  MODAL_SIDE_FIELD,
+  MODAL_TEXT_FIELD,
+  parseArgumentModalId,
+  parseButtonId,
+  parseEditModalId,
+} from './custom-id.ts';
 import type { DeliveryGuard } from './delivery-guard.ts';
 import type { Incoming } from './incoming.ts';
 import { invocationOf } from './invocation.ts';
 import { renderReply } from './render/index.ts';
-import { argumentModal } from './render/modal.ts';
+import { argumentModal, editModal } from './render/modal.ts';
 import { noticeText, renderNotice } from './render/simple.ts';
 import type { Responder } from './responder.ts';
 import type { Rest } from './rest.ts';
@@ -101,6 +107,12 @@ export class InteractionHandler {
         const { private: language } = await this.deps.engine.languages(inv);
         return responder.modal(argumentModal(debate, language));
       }
+      case 'edit': {
+        const form = await this.deps.engine.editForm(inv, debate, action.argument);
+        if (!form.ok) return this.#send([await this.#errorReply(inv, form.error)], responder);
+        const { private: language } = await this.deps.engine.languages(inv);
+        return responder.modal(editModal(debate, action.argument, form.value.text, language));
+      }
       case 'vote': {
         const outcome = await this.deps.engine.execute(inv, { kind: 'vote', side: action.side, debate });
         // The scoreboard shows the vote: the click is acknowledged without a message, as poll bots
@@ -148,6 +160,8 @@ export class InteractionHandler {
   }
 
   async #modal(incoming: Extract<Acting, { kind: 'modal' }>, responder: Responder): Promise<void> {
+    const edited = parseEditModalId(incoming.customId);
+    if (edited) return this.#editSubmitted(incoming, edited, responder);
     const debate = parseArgumentModalId(incoming.customId);
     if (debate === undefined) return responder.deferUpdate();
     const inv = invocationOf(incoming);
@@ -157,6 +171,24 @@ export class InteractionHandler {
     const text = parseText('argument', typeof rawText === 'string' ? rawText : '');
     if (!text.ok) return responder.reply(renderReply(await this.#errorReply(inv, text.error)), true);
     return this.#run(inv, { kind: 'argue', side, text: text.value, debate }, responder);
+  }
+
+  async #editSubmitted(
+    incoming: Extract<Acting, { kind: 'modal' }>,
+    target: { debate: number; argument: number },
+    responder: Responder,
+  ): Promise<void> {
+    const inv = invocationOf(incoming);
+    const rawText = incoming.fields[MODAL_TEXT_FIELD];
+    const text = parseText('argument', typeof rawText === 'string' ? rawText : '');
+    if (!text.ok) return responder.reply(renderReply(await this.#errorReply(inv, text.error)), true);
+    const command: Command = {
+      kind: 'edit',
+      argument: target.argument,
+      text: text.value,
+      debate: target.debate,
+    };
+    return this.#run(inv, command, responder);
   }
 
   async #run(inv: Invocation, command: Command, responder: Responder): Promise<void> {

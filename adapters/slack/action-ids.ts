@@ -9,6 +9,8 @@ export const ACTION = {
   arguments: 'debat.args',
   endorse: 'debat.endorse',
   delta: 'debat.delta',
+  /** The author's "Modifier" on their own argument in the list: opens the edit form. */
+  edit: 'debat.edit',
   close: 'debat.close',
   reopen: 'debat.reopen',
   /** The confirmation of `oublier-moi`. */
@@ -17,6 +19,8 @@ export const ACTION = {
 
 /** The argument modal (from the + Argument button or the message shortcut). */
 export const ARGUMENT_MODAL = 'debat.argument';
+/** The edit form of one's own argument. */
+export const EDIT_MODAL = 'debat.edit-form';
 /** The message shortcut "Ajouter au débat"; also in manifest.json. */
 export const ADD_TO_DEBATE_SHORTCUT = 'debat_add_to_debate';
 
@@ -60,3 +64,6 @@ export function readDelta(value: string | undefined): { debate: number; argument
   const n = ints(value, 2);
   return n && { debate: n[0]!, argument: n[1]! };
 }
+
+export const editValue = (debate: number, argument: number): string => `${debate}:${argument}`;
+export const readEdit = readDelta;

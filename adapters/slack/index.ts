@@ -7,6 +7,7 @@ import { RecentDeliveries } from './dedupe.ts';
 import { actionHandler } from './handlers/actions.ts';
 import { commandHandler } from './handlers/command.ts';
 import { homeHandler, publishHome } from './handlers/home.ts';
+import { editFormHandler } from './handlers/edit-form.ts';
 import { modalHandler } from './handlers/modal.ts';
 import { shortcutHandler } from './handlers/shortcut.ts';
 import { threadReplyHandler } from './handlers/thread-replies.ts';
@@ -67,6 +68,7 @@ export function createSlackAdapter(
       command: commandHandler(rt),
       click: actionHandler(rt),
       argumentForm: modalHandler(rt),
+      editForm: editFormHandler(rt),
       messageShortcut: shortcutHandler(rt),
       message: threadReplyHandler(rt),
       homeOpened: homeHandler(rt),

@@ -17,7 +17,7 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
-import { ADD_TO_DEBATE_SHORTCUT, ARGUMENT_MODAL } from './action-ids.ts';
+import { ADD_TO_DEBATE_SHORTCUT, ARGUMENT_MODAL, EDIT_MODAL } from './action-ids.ts';
 import { deliveryKeyOf, type RecentDeliveries } from './dedupe.ts';
 
 /** What each handler reads of Bolt's arguments. */
@@ -34,6 +34,7 @@ export interface SlackHandlers {
   command(args: CommandArgs): Promise<void>;
   click(args: ClickArgs): Promise<void>;
   argumentForm(args: FormArgs): Promise<void>;
+  editForm(args: FormArgs): Promise<void>;
   messageShortcut(args: ShortcutArgs): Promise<void>;
   message(args: EventArgs<'message'>): Promise<void>;
   homeOpened(args: EventArgs<'app_home_opened'>): Promise<void>;
@@ -49,7 +50,9 @@ function dispatch(handlers: SlackHandlers, args: Args): Promise<void> | undefine
     return handlers.click(args as ClickArgs);
   }
   if ('view' in args) {
-    if (args.body.type !== 'view_submission' || args.view.callback_id !== ARGUMENT_MODAL) return undefined;
+    if (args.body.type !== 'view_submission') return undefined;
+    if (args.view.callback_id === EDIT_MODAL) return handlers.editForm(args as FormArgs);
+    if (args.view.callback_id !== ARGUMENT_MODAL) return undefined;
     return handlers.argumentForm(args as FormArgs);
   }
   if ('shortcut' in args) {

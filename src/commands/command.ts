@@ -12,6 +12,7 @@ export type Command =
   | { kind: 'vote'; side: VoteSide; debate?: number | undefined }
   | { kind: 'endorse'; argument: number; debate?: number | undefined }
   | { kind: 'withdraw'; argument: number; debate?: number | undefined }
+  | { kind: 'edit'; argument: number; text: string; debate?: number | undefined }
   | { kind: 'delta'; argument: number; debate?: number | undefined }
   | { kind: 'arguments'; page: number; debate?: number | undefined }
   | { kind: 'list' }

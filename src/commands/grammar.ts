@@ -146,6 +146,19 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     help: 'help.withdraw',
   },
   {
+    id: 'modifier',
+    kind: 'edit',
+    fr: 'modifier',
+    en: 'edit',
+    aliases: ['editer', 'corriger'],
+    options: [
+      { name: 'numero', en: 'number', kind: 'number', required: true },
+      { name: 'argument', en: 'argument', kind: 'text', required: true, maxLength: ARGUMENT_MAX },
+      debate,
+    ],
+    help: 'help.edit',
+  },
+  {
     id: 'delta',
     kind: 'delta',
     fr: 'delta',
@@ -165,6 +178,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       { name: 'bilan', en: 'summary', kind: 'text' },
       { name: 'langue', en: 'language', kind: 'text' },
       { name: 'fil', en: 'thread', kind: 'text' },
+      { name: 'lancer', en: 'open', kind: 'text' },
     ],
     help: 'help.settings',
   },

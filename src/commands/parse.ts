@@ -15,6 +15,7 @@ import {
   isRevokeWord,
   KEYWORDS,
   languageFor,
+  openersFor,
   settingFor,
   voteSideFor,
 } from './words.ts';
@@ -43,6 +44,8 @@ export function parseCommand(input: string): Result<Command> {
     case 'withdraw':
     case 'delta':
       return parseNumbered(spec.kind, usage(spec), rest);
+    case 'edit':
+      return parseEdit(usage(spec), rest);
     case 'arguments':
       return parseArgumentsPage(rest);
     case 'tally':
@@ -183,6 +186,38 @@ function parseNumbered(
   return ok({ kind, argument, debate: taken.value.debate });
 }
 
+/** `modifier [#id] <n°> [#id] <texte>`: a `#3` later in the text stays a word of the text. */
+function parseEdit(command: Usage, rest: string[]): Result<Command> {
+  let debate: number | undefined;
+  let i = 0;
+  const takeId = () => {
+    const id = rest[i] === undefined || debate !== undefined ? undefined : debateId(rest[i]!);
+    if (id?.ok) {
+      debate = id.value;
+      i++;
+    }
+    return id;
+  };
+  const first = takeId();
+  if (first && !first.ok) return first;
+  if (rest[i] !== undefined && /^n°$|^no$/iu.test(rest[i]!)) i++;
+  const word = rest[i];
+  if (word === undefined) return fail('parse.missing_number', command);
+  const argument = positiveNumber(word);
+  if (argument === undefined) return fail('parse.bad_number', { word: clip(word) });
+  i++;
+  const second = takeId();
+  if (second && !second.ok) return second;
+  if (i >= rest.length)
+    return fail('parse.missing_text', {
+      command: `${command.command} ${argument}`,
+      commandEn: `${command.commandEn} ${argument}`,
+    });
+  const text = parseText('argument', rest.slice(i).join(' '));
+  if (!text.ok) return text;
+  return ok({ kind: 'edit', argument, text: text.value, debate });
+}
+
 function parseArgumentsPage(rest: string[]): Result<Command> {
   const taken = takeDebate(rest);
   if (!taken.ok) return taken;
@@ -250,6 +285,11 @@ function parseSettings(rest: string[]): Result<Command> {
     if (values.length !== 1 || (!isOnWord(word) && !isOffWord(word)))
       return fail('settings.bad_switch', { word: clip(values.join(' ')) });
     return ok({ kind: 'settings', change: { setting: 'threads', enabled: isOnWord(word) } });
+  }
+  if (setting === 'openers') {
+    const openers = values.length === 1 ? openersFor(values[0]!) : undefined;
+    if (openers === undefined) return fail('settings.bad_openers', { word: clip(values.join(' ')) });
+    return ok({ kind: 'settings', change: { setting: 'openers', openers } });
   }
   if (values.length === 1 && isOffWord(values[0]!))
     return ok({ kind: 'settings', change: { setting: 'summaryOff' } });

@@ -1,3 +1,4 @@
+import type { Openers } from '../domain/records.ts';
 import type { Language, VoteSide } from '../domain/types.ts';
 import { fold } from './fold.ts';
 import { COMMAND_SPECS, type CommandSpec } from './grammar.ts';
@@ -61,7 +62,9 @@ const FLAG_WORDS: Record<string, 'anonymous' | 'hidden' | 'duration'> = {
 export const flagFor = (word: string): 'anonymous' | 'hidden' | 'duration' | undefined =>
   lookup(FLAG_WORDS, word);
 
-const SETTING_WORDS: Record<string, 'timezone' | 'summary' | 'language' | 'threads'> = {
+type SettingWord = 'timezone' | 'summary' | 'language' | 'threads' | 'openers';
+
+const SETTING_WORDS: Record<string, SettingWord> = {
   fuseau: 'timezone',
   'fuseau-horaire': 'timezone',
   timezone: 'timezone',
@@ -76,9 +79,26 @@ const SETTING_WORDS: Record<string, 'timezone' | 'summary' | 'language' | 'threa
   fils: 'threads',
   thread: 'threads',
   threads: 'threads',
+  lancer: 'openers',
+  open: 'openers',
+  ouverture: 'openers',
 };
-export const settingFor = (word: string): 'timezone' | 'summary' | 'language' | 'threads' | undefined =>
-  lookup(SETTING_WORDS, word);
+export const settingFor = (word: string): SettingWord | undefined => lookup(SETTING_WORDS, word);
+
+/** `config lancer tous|admins`: who may open debates in the channel. */
+const OPENERS_WORDS: Record<string, Openers> = {
+  tous: 'everyone',
+  tout: 'everyone',
+  'tout-le-monde': 'everyone',
+  everyone: 'everyone',
+  all: 'everyone',
+  anyone: 'everyone',
+  admins: 'admins',
+  admin: 'admins',
+  administrateurs: 'admins',
+  administrators: 'admins',
+};
+export const openersFor = (word: string): Openers | undefined => lookup(OPENERS_WORDS, word);
 
 const ON_WORDS = new Set(['on', 'oui', 'yes', 'active', 'activer', 'enable', 'enabled']);
 export const isOnWord = (word: string): boolean => ON_WORDS.has(fold(word));

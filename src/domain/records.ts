@@ -29,6 +29,8 @@ export interface ArgumentRecord {
   authorName: string | null;
   createdAt: number;
   withdrawnAt: number | null;
+  /** When its author last edited its text (null: never edited). */
+  editedAt: number | null;
   endorsements: number;
   deltas: number;
 }
@@ -47,7 +49,11 @@ export interface ChannelSettings {
   /** A thread under each new debate's scoreboard (platforms with threads). */
   threads: boolean;
   language: Language | null;
+  /** Who may open debates here: everyone (the default) or admins only. */
+  openers: Openers;
 }
+
+export type Openers = 'everyone' | 'admins';
 
 export interface ScoreboardData {
   debate: DebateRecord;

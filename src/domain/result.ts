@@ -3,6 +3,7 @@
  * (src/i18n/translate.ts checks it at compile time).
  */
 export const ERROR_CODES = [
+  'argument.frozen',
   'argument.not_found',
   'argument.own',
   'argument.too_long',
@@ -32,11 +33,14 @@ export const ERROR_CODES = [
   'persuasion.wrong_side',
   'post.forbidden',
   'rights.close',
+  'rights.edit',
+  'rights.open',
   'rights.page',
   'rights.settings',
   'rights.withdraw',
   'settings.bad_day',
   'settings.bad_language',
+  'settings.bad_openers',
   'settings.bad_switch',
   'settings.bad_time',
   'settings.bad_timezone',

@@ -1,3 +1,4 @@
+import type { Openers } from './records.ts';
 import type { Language } from './types.ts';
 
 /** One change of a channel's settings. */
@@ -6,4 +7,5 @@ export type SettingChange =
   | { setting: 'summary'; day: number; time: string }
   | { setting: 'summaryOff' }
   | { setting: 'threads'; enabled: boolean }
+  | { setting: 'openers'; openers: Openers }
   | { setting: 'language'; language: Language };

@@ -1,9 +1,11 @@
 import type { Publisher } from '../adapter.ts';
 import type { Command } from '../commands/command.ts';
 import type { ChannelSettings } from '../domain/records.ts';
+import type { Result } from '../domain/result.ts';
 import type { Actor, ChannelScope, Invocation, Language, Platform, WorkspaceScope } from '../domain/types.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
 import type { ChannelDefaults, Languages } from './context.ts';
+import type { EditForm } from './editing.ts';
 import type { Outcome } from './outcome.ts';
 
 /** The core as adapters see it (docs/core-api.md): they never reach the store. */
@@ -24,6 +26,8 @@ export interface DebateCore {
   attachScoreboard(scope: ChannelScope, number: number, ref: string): Promise<void>;
   /** The debate whose live scoreboard is the message `ref` of this channel (a thread's parent). */
   debateAtScoreboard(scope: ChannelScope, ref: string): Promise<number | undefined>;
+  /** An argument as its author may still edit it (the edit form starts from it), or why not. */
+  editForm(inv: Invocation, debate: number, argument: number): Promise<Result<EditForm>>;
   /** The channel's most recent open debate. */
   currentDebate(scope: ChannelScope): Promise<number | undefined>;
   channelSettings(scope: ChannelScope): Promise<ChannelSettings>;

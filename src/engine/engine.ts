@@ -2,12 +2,14 @@ import type { Publisher } from '../adapter.ts';
 import type { Command } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
 import type { ChannelSettings, DebateRecord } from '../domain/records.ts';
+import type { Result } from '../domain/result.ts';
 import type { Actor, ChannelScope, Invocation, Language, Platform, WorkspaceScope } from '../domain/types.ts';
 import { UpdateCoalescer } from '../live/coalescer.ts';
 import { LiveScoreboards } from '../live/live-scoreboards.ts';
 import { pageCommand } from '../page/command.ts';
 import { linkPersonalDebates } from '../page/decorate.ts';
 import { type PageLinkOptions, PageLinks } from '../page/links.ts';
+import { outcomeLabel, recordAnswer } from '../metrics.ts';
 import type { DebateStore } from '../store/ports.ts';
 import { scoreboardView } from '../views/build.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
@@ -15,6 +17,7 @@ import { endedAnnouncement } from './announcements.ts';
 import type { Clock } from './clock.ts';
 import { type ChannelDefaults, type EngineDeps, errorOutcome, type Languages, refreshOf } from './context.ts';
 import type { DebateCore } from './core.ts';
+import { type EditForm, edit, editForm } from './editing.ts';
 import { generateSecret } from './identity.ts';
 import type { Logger } from './logger.ts';
 import { closeDebate, forgetMe, reopenDebate, settings } from './moderation.ts';
@@ -112,14 +115,17 @@ export class DebateEngine implements DebateCore {
   /** Runs a command; an unexpected failure is logged and answered with an apology, never thrown. */
   async execute(inv: Invocation, command: Command, known?: Languages): Promise<Outcome> {
     let languages = known ?? this.fallbackLanguages(inv);
+    const startedAt = performance.now();
     try {
       languages = known ?? (await this.languages(inv));
       const setting = command.kind === 'settings' ? command.change?.setting : undefined;
       if (setting === 'language' || setting === 'timezone') this.channelLanguages.delete(channelKey(inv));
       const outcome = await this.dispatch(inv, command, languages);
       await this.publish(outcome.refresh, outcome.ended ?? []);
+      recordAnswer(inv.platform, command.kind, outcomeLabel(outcome.replies), startedAt);
       return outcome;
     } catch (error) {
+      recordAnswer(inv.platform, command.kind, 'internal', startedAt);
       // No user id in the log: it could name an anonymous voter.
       this.deps.logger.error(
         {
@@ -148,6 +154,8 @@ export class DebateEngine implements DebateCore {
         return endorse(deps, inv, command, languages);
       case 'withdraw':
         return withdraw(deps, inv, command, languages);
+      case 'edit':
+        return edit(deps, inv, command, languages);
       case 'delta':
         return delta(deps, inv, command, languages);
       case 'arguments':
@@ -226,6 +234,11 @@ export class DebateEngine implements DebateCore {
     await this.deps.store.setScoreboardRef(debate.id, ref);
     // Votes may have come in before the message was known.
     this.live.changed([refreshOf(debate)]);
+  }
+
+  /** An argument as its author may still edit it (the edit form starts from it), or why not. */
+  editForm(inv: Invocation, debate: number, argument: number): Promise<Result<EditForm>> {
+    return editForm(this.deps, inv, debate, argument);
   }
 
   /** The channel's most recent open debate, by number (e.g. for a form opened from a message). */

@@ -74,6 +74,7 @@ export function settingsView(deps: EngineDeps, settings: ChannelSettings, saved:
         },
     language: settings.language ?? defaults.language,
     threads: settings.threads,
+    openers: settings.openers,
   };
 }
 

@@ -22,11 +22,13 @@ import {
 } from './context.ts';
 import { participantKey } from './identity.ts';
 import type { Outcome } from './outcome.ts';
-import { acceptsChanges, endorsable, isExpired, persuasion, withdrawable } from './rules.ts';
+import { acceptsChanges, endorsable, isExpired, mayOpen, persuasion, withdrawable } from './rules.ts';
 
 const PERSUASION_OPTIONS = 5;
 
 export const openDebate: Handler<'open'> = async (deps, inv, command, languages) => {
+  const allowed = mayOpen(await deps.store.channelSettings(inv), inv.user.isAdmin);
+  if (!allowed.ok) return errorOutcome(languages, allowed.error);
   const at = deps.clock.now().getTime();
   const uid = randomUUID();
   const { debate, duplicate } = await deps.store.openDebate({

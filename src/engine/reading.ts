@@ -13,6 +13,7 @@ import {
   withEnded,
 } from './context.ts';
 import type { Outcome } from './outcome.ts';
+import { offersEdit } from './rules.ts';
 
 /** A reading answer that also refreshes and announces debates found ended on the way. */
 const endedToo = (outcome: Outcome, ended: DebateRecord[]): Outcome =>
@@ -44,6 +45,8 @@ export const listArguments: Handler<'arguments'> = async (deps, inv, command, la
         items: items.map((item) => ({
           ...argumentItem(item, debate),
           endorsedByViewer: item.endorsedByViewer,
+          editableByViewer:
+            debate.status === 'open' && item.authorKey !== null && item.authorKey === key && offersEdit(item),
         })),
         page,
         pages,

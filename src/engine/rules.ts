@@ -1,6 +1,6 @@
 // The debate's rules, as pure checks on stored state. Stores call them inside their own
 // transaction on the state they just read, so every store applies the same rules atomically.
-import type { ArgumentRecord, DebateRecord, LastSwitch } from '../domain/records.ts';
+import type { ArgumentRecord, ChannelSettings, DebateRecord, LastSwitch } from '../domain/records.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import type { ChannelScope, DebateStatus } from '../domain/types.ts';
 
@@ -85,3 +85,31 @@ export function statusChange(debate: DebateRecord, status: DebateStatus): Result
     debate: debate.number,
   });
 }
+
+/**
+ * Authors edit their own live arguments while nobody relies on the text: once endorsed or cited
+ * as a ∆, the words others backed stay as they were (withdraw it and post a new one instead).
+ */
+export function editable(
+  debate: DebateRecord,
+  argument: ArgumentRecord | undefined,
+  number: number,
+  authorKey: string,
+  at: number,
+): Result<void> {
+  const open = acceptsChanges(debate, at);
+  if (!open.ok) return open;
+  if (!argument) return fail('argument.not_found', { number, debate: debate.number });
+  if (argument.withdrawnAt !== null) return fail('argument.withdrawn', { number });
+  if (argument.authorKey === null || argument.authorKey !== authorKey) return fail('rights.edit');
+  if (argument.endorsements > 0 || argument.deltas > 0) return fail('argument.frozen', { number });
+  return PASS;
+}
+
+/** Whether the list offers its author the edit button (the same rule, without the refusals). */
+export const offersEdit = (argument: Pick<ArgumentRecord, 'endorsements' | 'deltas'>): boolean =>
+  argument.endorsements === 0 && argument.deltas === 0;
+
+/** A channel may keep the opening of debates to its admins. */
+export const mayOpen = (settings: Pick<ChannelSettings, 'openers'>, isAdmin: boolean): Result<void> =>
+  settings.openers === 'admins' && !isAdmin ? fail('rights.open') : PASS;

@@ -35,6 +35,7 @@ export const en: Record<keyof typeof fr, Message> = {
 
   'argument.line': '#{number} · {side} · {text}',
   'argument.by': 'by {name}',
+  'argument.edited': 'edited',
   'argument.endorsements': { one: '{count} endorsement', other: '{count} endorsements' },
   'argument.deltas': { one: '{count} ∆', other: '{count} ∆' },
   'arguments.title': 'Arguments of debate #{debate}: {topic}',
@@ -49,6 +50,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'button.close': 'Close',
   'button.reopen': 'Reopen',
   'button.endorse': 'Endorse',
+  'button.edit': 'Edit',
   'button.unendorse': 'Withdraw endorsement',
   'button.previous': '← Previous',
   'button.next': 'Next →',
@@ -59,6 +61,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'form.argument.text': 'Your argument',
   'form.argument.placeholder': 'One clear argument, 1,000 characters at most',
   'form.submit': 'Add',
+  'form.edit.title': 'Edit your argument',
+  'form.edit.submit': 'Save',
   'form.cancel': 'Cancel',
   'shortcut.add_to_debate': 'Add to the debate',
 
@@ -120,6 +124,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'notice.endorsed': 'You endorse argument #{number}.',
   'notice.unendorsed': 'You no longer endorse argument #{number}.',
   'notice.withdrawn': 'Argument #{number} withdrawn from debate #{debate}.',
+  'notice.edited': 'Argument #{number} of debate #{debate} edited.',
   'notice.closed': 'Debate #{debate} closed.',
   'notice.reopened': 'Debate #{debate} reopened.',
   'notice.persuaded': 'Noted: argument #{number} changed your mind (∆).',
@@ -150,6 +155,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'settings.language': 'Language: {language}',
   'settings.threads_on': 'A thread per debate: yes',
   'settings.threads_off': 'A thread per debate: no',
+  'settings.openers_everyone': 'Who may open debates: everyone',
+  'settings.openers_admins': 'Who may open debates: admins only',
 
   'day.0': 'Sunday',
   'day.1': 'Monday',
@@ -198,9 +205,10 @@ export const en: Record<keyof typeof fr, Message> = {
   'help.tally': '/debat tally [#id]: the tally of a debate, or the channel’s week',
   'help.close': '/debat close [#id] · /debat reopen [#id]: close or reopen (opener or admin)',
   'help.withdraw': '/debat withdraw <n>: withdraw your argument',
+  'help.edit': '/debat edit <n> <text>: correct your argument, until someone endorses it or cites it (∆)',
   'help.delta': '/debat delta <n>: the argument that changed your mind (∆)',
   'help.settings':
-    '/debat settings timezone <zone> | summary <day> <time> | summary off | language fr|en | thread on|off',
+    '/debat settings timezone <zone> | summary <day> <time> | summary off | language fr|en | thread on|off | open everyone|admins',
   'help.export': '/debat export [#id] [csv]: the debate as Markdown or CSV',
   'help.page': '/debat page [#id] [revoke]: the link to the debate’s web page; revoke voids the old links',
   'help.forget':
@@ -236,6 +244,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'command.clore': 'Close a debate (opener or admin)',
   'command.rouvrir': 'Reopen a debate (opener or admin)',
   'command.retirer': 'Withdraw one of your arguments',
+  'command.modifier': 'Correct one of your arguments, until someone endorses or cites it',
   'command.delta': 'The argument that changed your mind (∆)',
   'command.config': 'Channel settings: time zone, weekly summary, language',
   'command.exporter': 'The debate as Markdown or CSV',
@@ -258,6 +267,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'option.format': 'markdown or csv',
   'option.revoquer': 'Void every link given so far (opener or admin)',
   'option.fil': 'A thread under each new debate: on or off',
+  'option.lancer': 'Who may open a debate in this channel: everyone or admins',
 
   'export.title': 'Debate #{debate}: {topic}',
   'export.tally': 'Tally',
@@ -292,7 +302,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.parse.unknown_flag': 'Unknown option: “{word}”. Options: --anonymous, --hidden, --duration.',
   'error.parse.bad_format': 'Unknown format: “{word}”. Formats: markdown, csv.',
   'error.parse.bad_setting':
-    'Unknown setting: “{word}”. Settings: timezone, summary, language, thread. Example: /debat settings summary fri 16:00',
+    'Unknown setting: “{word}”. Settings: timezone, summary, language, thread, open. Example: /debat settings summary fri 16:00',
   'error.parse.missing_duration': 'Give the duration after --duration: 30min, 48h, 7d or 2w.',
   'error.settings.missing_timezone': 'Give the time zone: /debat settings timezone Europe/Paris',
   'error.settings.missing_language': 'Give the language: /debat settings language en (or fr)',
@@ -303,6 +313,7 @@ export const en: Record<keyof typeof fr, Message> = {
     'Give the summary’s day and time. Example: /debat settings summary fri 16:00 (or summary off).',
   'error.settings.bad_language': 'Unknown language: “{word}”. Languages: fr, en.',
   'error.settings.bad_switch': '“{word}”: say on or off. Example: /debat settings thread on',
+  'error.settings.bad_openers': '“{word}”: say everyone or admins. Example: /debat settings open admins',
   'error.debate.none_open': 'No open debate in this channel. Open one: /debat open <topic>',
   'error.debate.not_found': 'No debate #{debate} here.',
   'error.debate.closed': 'Debate #{debate} is closed.',
@@ -311,11 +322,15 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.argument.not_found': 'No argument #{number} in debate #{debate}.',
   'error.argument.withdrawn': 'Argument #{number} was withdrawn.',
   'error.argument.own': 'You cannot endorse your own argument.',
+  'error.argument.frozen':
+    'Argument #{number} has been endorsed or cited (∆): its text no longer changes. Withdraw it (/debat withdraw {number}) and post a new one.',
   'error.persuasion.no_switch':
     'You have not changed your mind recently in debate #{debate}: a ∆ is given right after switching sides.',
   'error.persuasion.wrong_side': 'Argument #{number} is not on the side of your new vote.',
   'error.rights.close': 'Only the debate’s opener and admins can close or reopen it.',
   'error.rights.withdraw': 'You can only withdraw your own arguments.',
+  'error.rights.edit': 'You can only edit your own arguments.',
+  'error.rights.open': 'In this channel, only admins open debates.',
   'error.rights.settings': 'Only admins change the channel’s settings.',
   'error.rights.page': 'Only the debate’s opener and admins can revoke its links.',
   'error.internal': 'Oops, something got stuck on our side. Please try again in a moment.',

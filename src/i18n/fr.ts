@@ -39,6 +39,7 @@ export const fr = {
   // Argument lines
   'argument.line': 'n° {number} · {side} · {text}',
   'argument.by': 'par {name}',
+  'argument.edited': 'modifié',
   'argument.endorsements': { one: '{count} appui', other: '{count} appuis' },
   'argument.deltas': { one: '{count} ∆', other: '{count} ∆' },
   'arguments.title': 'Arguments du débat n° {debate} : {topic}',
@@ -55,6 +56,7 @@ export const fr = {
   'button.reopen': 'Rouvrir',
   'button.endorse': 'Appuyer',
   'button.unendorse': 'Retirer l’appui',
+  'button.edit': 'Modifier',
   'button.previous': '← Précédents',
   'button.next': 'Suivants →',
   'button.persuaded': 'Celui-ci',
@@ -65,6 +67,8 @@ export const fr = {
   'form.argument.placeholder': 'Un argument clair, en 1 000 caractères au plus',
   'form.submit': 'Ajouter',
   'form.cancel': 'Annuler',
+  'form.edit.title': 'Modifier l’argument',
+  'form.edit.submit': 'Enregistrer',
   'shortcut.add_to_debate': 'Ajouter au débat',
 
   // A person's own debates (App Home)
@@ -137,6 +141,7 @@ export const fr = {
   'notice.endorsed': 'Vous appuyez l’argument n° {number}.',
   'notice.unendorsed': 'Vous n’appuyez plus l’argument n° {number}.',
   'notice.withdrawn': 'Argument n° {number} retiré du débat n° {debate}.',
+  'notice.edited': 'Argument n° {number} du débat n° {debate} modifié.',
   'notice.closed': 'Débat n° {debate} clos.',
   'notice.reopened': 'Débat n° {debate} rouvert.',
   'notice.persuaded': 'Noté : l’argument n° {number} vous a fait changer d’avis (∆).',
@@ -170,6 +175,8 @@ export const fr = {
   'settings.language': 'Langue : {language}',
   'settings.threads_on': 'Un fil par débat : oui',
   'settings.threads_off': 'Un fil par débat : non',
+  'settings.openers_everyone': 'Qui lance les débats : tout le monde',
+  'settings.openers_admins': 'Qui lance les débats : les admins seulement',
 
   // Days
   'day.0': 'dimanche',
@@ -222,9 +229,11 @@ export const fr = {
   'help.tally': '/debat bilan [#id] : le décompte d’un débat, ou la semaine du salon',
   'help.close': '/debat clore [#id] · /debat rouvrir [#id] : clore ou rouvrir (auteur ou admin)',
   'help.withdraw': '/debat retirer <n°> : retirer son argument',
+  'help.edit':
+    '/debat modifier <n°> <texte> : corriger son argument, tant que personne ne l’a appuyé ni cité (∆)',
   'help.delta': '/debat delta <n°> : l’argument qui vous a fait changer d’avis (∆)',
   'help.settings':
-    '/debat config fuseau <zone> | bilan <jour> <heure> | bilan off | langue fr|en | fil on|off',
+    '/debat config fuseau <zone> | bilan <jour> <heure> | bilan off | langue fr|en | fil on|off | lancer tous|admins',
   'help.export': '/debat exporter [#id] [csv] : le débat en Markdown ou CSV',
   'help.page':
     '/debat page [#id] [revoquer] : le lien de la page web du débat ; revoquer invalide les anciens liens',
@@ -264,6 +273,7 @@ export const fr = {
   'command.clore': 'Clore un débat (auteur ou admin)',
   'command.rouvrir': 'Rouvrir un débat (auteur ou admin)',
   'command.retirer': 'Retirer un de vos arguments',
+  'command.modifier': 'Corriger un de vos arguments, tant que personne ne l’a appuyé ni cité',
   'command.delta': 'L’argument qui vous a fait changer d’avis (∆)',
   'command.config': 'Réglages du salon : fuseau, bilan hebdomadaire, langue',
   'command.exporter': 'Le débat en Markdown ou CSV',
@@ -286,6 +296,7 @@ export const fr = {
   'option.format': 'markdown ou csv',
   'option.revoquer': 'Invalider tous les liens donnés jusqu’ici (auteur ou admin)',
   'option.fil': 'Un fil sous chaque nouveau débat : on ou off',
+  'option.lancer': 'Qui peut lancer un débat dans ce salon : tous ou admins',
 
   // Export
   'export.title': 'Débat n° {debate} : {topic}',
@@ -321,7 +332,7 @@ export const fr = {
   'error.parse.unknown_flag': 'Option inconnue : « {word} ». Options : --anonyme, --masque, --duree.',
   'error.parse.bad_format': 'Format inconnu : « {word} ». Formats : markdown, csv.',
   'error.parse.bad_setting':
-    'Réglage inconnu : « {word} ». Réglages : fuseau, bilan, langue, fil. Exemple : /debat config bilan vendredi 16:00',
+    'Réglage inconnu : « {word} ». Réglages : fuseau, bilan, langue, fil, lancer. Exemple : /debat config bilan vendredi 16:00',
   'error.parse.missing_duration': 'Précisez la durée après --duree : 30min, 48h, 7j ou 2sem.',
   'error.settings.missing_timezone': 'Précisez le fuseau horaire : /debat config fuseau Europe/Paris',
   'error.settings.missing_language': 'Précisez la langue : /debat config langue fr (ou en)',
@@ -332,6 +343,7 @@ export const fr = {
     'Précisez le jour et l’heure du bilan. Exemple : /debat config bilan vendredi 16:00 (ou bilan off).',
   'error.settings.bad_language': 'Langue inconnue : « {word} ». Langues : fr, en.',
   'error.settings.bad_switch': '« {word} » : dites on ou off. Exemple : /debat config fil on',
+  'error.settings.bad_openers': '« {word} » : dites tous ou admins. Exemple : /debat config lancer admins',
   'error.debate.none_open': 'Aucun débat ouvert dans ce salon. Lancez-en un : /debat lancer <sujet>',
   'error.debate.not_found': 'Aucun débat n° {debate} ici.',
   'error.debate.closed': 'Le débat n° {debate} est clos.',
@@ -340,11 +352,15 @@ export const fr = {
   'error.argument.not_found': 'Aucun argument n° {number} dans le débat n° {debate}.',
   'error.argument.withdrawn': 'L’argument n° {number} a été retiré.',
   'error.argument.own': 'On n’appuie pas son propre argument.',
+  'error.argument.frozen':
+    'L’argument n° {number} a déjà été appuyé ou cité (∆) : son texte ne change plus. Retirez-le (/debat retirer {number}) et publiez-en un nouveau.',
   'error.persuasion.no_switch':
     'Vous n’avez pas changé d’avis récemment dans le débat n° {debate} : un ∆ se donne juste après avoir changé de côté.',
   'error.persuasion.wrong_side': 'L’argument n° {number} n’est pas du côté de votre nouveau vote.',
   'error.rights.close': 'Seuls l’auteur du débat et les admins peuvent le clore ou le rouvrir.',
   'error.rights.withdraw': 'Vous ne pouvez retirer que vos propres arguments.',
+  'error.rights.edit': 'Vous ne pouvez modifier que vos propres arguments.',
+  'error.rights.open': 'Dans ce salon, seuls les admins lancent les débats.',
   'error.rights.settings': 'Seuls les admins changent les réglages du salon.',
   'error.rights.page': 'Seuls l’auteur du débat et les admins peuvent révoquer ses liens.',
   'error.internal': 'Oups, quelque chose a coincé de notre côté. Réessayez dans un instant.',

@@ -70,6 +70,15 @@ export interface WithdrawInput extends Delivery {
   check: Check<[debate: DebateRecord, argument: ArgumentRecord | undefined]>;
 }
 
+/** An author's new text for their argument; the check decides whether it may still change. */
+export interface EditInput extends Delivery {
+  debateId: number;
+  number: number;
+  text: string;
+  at: number;
+  check: Check<[debate: DebateRecord, argument: ArgumentRecord | undefined]>;
+}
+
 /** `#number` in the workspace, or the channel's most recent open debate. */
 export interface DebateTarget {
   scope: ChannelScope;
@@ -155,6 +164,8 @@ export interface DebateStore extends SummaryStore {
   addArgument(input: AddArgumentInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>>;
   argument(debateId: number, number: number): Promise<ArgumentRecord | undefined>;
   withdrawArgument(input: WithdrawInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>>;
+  /** Replaces an argument's text and marks it edited, if the check allows it. */
+  editArgument(input: EditInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>>;
   argumentsPage(
     debateId: number,
     offset: number,

@@ -10,6 +10,7 @@ import type {
   ChannelSettings,
   DebateRecord,
   DebateStore,
+  EditInput,
   EndorseInput,
   OpenDebateInput,
   PersuasionInput,
@@ -111,7 +112,7 @@ export class SqliteDebateStore implements DebateStore {
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
     const row = this.stmt(
-      `SELECT timezone, summary_day, summary_time, summary_off, language, threads FROM channels
+      `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins FROM channels
        WHERE platform = ? AND workspace_id = ? AND channel_id = ?`,
     ).get(scope.platform, scope.workspaceId, scope.channelId) as ChannelRow | undefined;
     return toChannelSettings(row);
@@ -132,6 +133,11 @@ export class SqliteDebateStore implements DebateStore {
         this.stmt(`UPDATE channels SET summary_off = 1 ${where}`).run(...keys);
       else if (change.setting === 'threads')
         this.stmt(`UPDATE channels SET threads = ? ${where}`).run(change.enabled ? 1 : 0, ...keys);
+      else if (change.setting === 'openers')
+        this.stmt(`UPDATE channels SET open_admins = ? ${where}`).run(
+          change.openers === 'admins' ? 1 : 0,
+          ...keys,
+        );
       else
         this.stmt(`UPDATE channels SET summary_day = ?, summary_time = ?, summary_off = 0 ${where}`).run(
           change.day,
@@ -249,6 +255,23 @@ export class SqliteDebateStore implements DebateStore {
       this.claimDelivery(input.deliveryKey, input.at);
       this.stmt('UPDATE arguments SET withdrawn_at = ? WHERE id = ?').run(input.at, argument.id);
       return ok({ argument: { ...argument, withdrawnAt: input.at }, duplicate: false });
+    });
+  }
+
+  async editArgument(input: EditInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.write(() => {
+      const argument = this.argumentRow(input.debateId, input.number);
+      if (argument && this.handled(input.deliveryKey)) return ok({ argument, duplicate: true });
+      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument);
+      if (!checked.ok) return checked;
+      if (!argument) throw new Error('edit: the check let a missing argument through');
+      this.claimDelivery(input.deliveryKey, input.at);
+      this.stmt('UPDATE arguments SET text = ?, edited_at = ? WHERE id = ?').run(
+        input.text,
+        input.at,
+        argument.id,
+      );
+      return ok({ argument: this.argumentRow(input.debateId, input.number)!, duplicate: false });
     });
   }
 

@@ -23,6 +23,7 @@ export const argumentItem = (
   authorName: debate.anonymous ? null : argument.authorName,
   endorsements: argument.endorsements,
   deltas: argument.deltas,
+  edited: argument.editedAt !== null,
 });
 
 /** Counts stay hidden while a `--masque` debate is open. */
@@ -63,6 +64,7 @@ const HELP_ENTRIES: readonly MessageKey[] = [
   'help.tally',
   'help.close',
   'help.withdraw',
+  'help.edit',
   'help.delta',
   'help.settings',
   'help.export',

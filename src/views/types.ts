@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../commands/command.ts';
+import type { Openers } from '../domain/records.ts';
 import type { UserError } from '../domain/result.ts';
 import type { DebateStatus, Language, Side, VoteSide } from '../domain/types.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
@@ -24,7 +25,11 @@ export interface ArgumentItem {
   authorName: string | null;
   endorsements: number;
   deltas: number;
+  /** Its author changed its text after posting it: shown as "modifié". */
+  edited?: boolean;
   endorsedByViewer?: boolean;
+  /** In the viewer's own list: their argument, still open to an edit (the list offers the button). */
+  editableByViewer?: boolean;
 }
 
 export interface ScoreboardView {
@@ -105,6 +110,8 @@ export interface SettingsView {
   language: Language;
   /** A thread under each new debate's scoreboard. */
   threads: boolean;
+  /** Who may open debates in the channel. */
+  openers: Openers;
 }
 
 export interface ExportView {

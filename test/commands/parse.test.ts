@@ -107,6 +107,7 @@ describe('the grammar, in French and English', () => {
       vote: 'pour',
       endorse: '2',
       withdraw: '2',
+      edit: '2 Un texte corrigé',
       delta: '2',
       arguments: '',
       list: '',

@@ -122,6 +122,7 @@ describe('channel settings', () => {
       summary: { day: 5, time: '16:00' },
       language: 'fr',
       threads: false,
+      openers: 'everyone',
     });
   });
 

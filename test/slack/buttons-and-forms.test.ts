@@ -161,8 +161,10 @@ describe.each<Mode>(['http', 'socket'])('buttons and forms in %s mode', (mode) =
     expect((await t.bed.store.argument(1, 11))?.endorsements).toBe(1);
     expect(board()).toContain('Argument numéro 11');
 
-    // One's own argument cannot be endorsed: said privately, in a new message.
+    // One's own argument cannot be endorsed: said privately, in a new message. (Unendorsed, the
+    // list offers its author Modifier instead; endorsed by someone, it is no longer editable.)
     await t.command('U4', 'C1', 'pour Le mien');
+    await t.command('U2', 'C1', 'appuyer 13');
     await clickOnMessage(t, 'U4', 'C1', ts, 'debat.args');
     await t.idle();
     await clickOnPrivate(t, 'U4', 'C1', (b) => b.action_id === 'debat.args.next');

@@ -106,6 +106,7 @@ const views: View[] = [
     summary: { day: 5, time: '16:00' },
     language: 'fr',
     threads: false,
+    openers: 'admins',
   },
   {
     kind: 'export',

@@ -19,12 +19,22 @@ export function renderArgumentList(view: ArgumentListView, tr: Translate): Outgo
     : [tr('arguments.empty')];
   const endorse: Button[] =
     view.debate.status === 'open'
-      ? view.items.map((item) => ({
-          type: 2,
-          style: item.endorsedByViewer ? BUTTON_STYLE.success : BUTTON_STYLE.secondary,
-          label: `${tr(item.endorsedByViewer ? 'button.unendorse' : 'button.endorse')} · ${item.number}`,
-          custom_id: buttonId({ kind: 'endorse', debate, argument: item.number, page: view.page }),
-        }))
+      ? view.items.map((item) =>
+          // Endorsing one's own argument is refused: the author's button edits it instead, while it may.
+          item.editableByViewer
+            ? {
+                type: 2,
+                style: BUTTON_STYLE.primary,
+                label: `${tr('button.edit')} · ${item.number}`,
+                custom_id: buttonId({ kind: 'edit', debate, argument: item.number }),
+              }
+            : {
+                type: 2,
+                style: item.endorsedByViewer ? BUTTON_STYLE.success : BUTTON_STYLE.secondary,
+                label: `${tr(item.endorsedByViewer ? 'button.unendorse' : 'button.endorse')} · ${item.number}`,
+                custom_id: buttonId({ kind: 'endorse', debate, argument: item.number, page: view.page }),
+              },
+        )
       : [];
   const nav: Button[] = [];
   if (view.page > 1) {

@@ -18,6 +18,7 @@ export function argumentLine(item: ArgumentItem, tr: Translate, maxText: number)
     tr('argument.endorsements', { count: item.endorsements }),
     ...(item.deltas > 0 ? [tr('argument.deltas', { count: item.deltas })] : []),
     ...(item.authorName ? [tr('argument.by', { name: userText(item.authorName, 80) })] : []),
+    ...(item.edited ? [tr('argument.edited')] : []),
     ...(item.endorsedByViewer ? ['★'] : []),
   ];
   const line = tr('argument.line', {

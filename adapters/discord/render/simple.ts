@@ -73,6 +73,7 @@ export function renderSettings(view: SettingsView, tr: Translate): OutgoingMessa
           summary,
           tr('settings.language', { language: tr(`language.${view.language}`) }),
           tr(view.threads ? 'settings.threads_on' : 'settings.threads_off'),
+          tr(`settings.openers_${view.openers}`),
         ].join('\n'),
         color: COLORS.notice,
       },

@@ -51,6 +51,8 @@ export interface TextInput {
   max_length?: number;
   required?: boolean;
   placeholder?: string;
+  /** The text the field starts with (an edit form filled in). */
+  value?: string;
 }
 
 export interface StringSelect {

@@ -9,8 +9,9 @@ import { argumentModal } from '../render/argument-modal.ts';
 import { viaEphemeral, viaResponseUrl } from '../responders.ts';
 import type { ClickArgs } from '../router.ts';
 import { type SlackRuntime, slackTimeMs, type Who } from '../runtime.ts';
+import { openEditForm } from './edit-form.ts';
 
-type Kind = 'vote' | 'add' | 'list' | 'endorse' | 'delta' | 'moderate' | 'forget';
+type Kind = 'vote' | 'add' | 'list' | 'endorse' | 'delta' | 'moderate' | 'forget' | 'edit';
 
 function kindOf(actionId: string): Kind | undefined {
   if (actionId.startsWith(`${ACTION.vote}.`)) return 'vote';
@@ -20,6 +21,7 @@ function kindOf(actionId: string): Kind | undefined {
   if (actionId === ACTION.delta) return 'delta';
   if (actionId === ACTION.close || actionId === ACTION.reopen) return 'moderate';
   if (actionId === ACTION.forget) return 'forget';
+  if (actionId === ACTION.edit) return 'edit';
   return undefined;
 }
 
@@ -109,6 +111,7 @@ export function actionHandler(rt: SlackRuntime): (args: ClickArgs) => Promise<vo
         });
         return;
       }
+      if (kind === 'edit') return openEditForm(rt, who, body.trigger_id, action.value, privately);
       if (kind === 'list') {
         const target = readPage(action.value);
         if (!target) return;

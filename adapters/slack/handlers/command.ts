@@ -1,6 +1,6 @@
 // `/debat …`: parsed, validated and stored before the ack; the first private answer rides in the
 // ack itself, public posts and scoreboard updates follow it. Commands that need rights (close,
-// reopen, withdraw, settings) are acked first: Slack is asked whether the person is an admin.
+// reopen, withdraw, settings, opening) are acked first: Slack is asked whether the person is an admin.
 
 import type { Command } from '../../../src/commands/command.ts';
 import { parseCommand } from '../../../src/commands/parse.ts';
@@ -10,7 +10,9 @@ import type { CommandArgs } from '../router.ts';
 import { type SlackRuntime, takeFirstPrivate, type Who } from '../runtime.ts';
 import { decodeSlackText } from '../slack-text.ts';
 
+// Opening too: a channel may keep it to its admins (`config lancer admins`).
 const needsRights = (command: Command): boolean =>
+  command.kind === 'open' ||
   command.kind === 'close' ||
   command.kind === 'reopen' ||
   command.kind === 'withdraw' ||

@@ -12,6 +12,7 @@ export function argumentDetails(tr: Translate, item: ArgumentItem): string {
   const parts = [tr('argument.endorsements', { count: item.endorsements })];
   if (item.deltas > 0) parts.push(tr('argument.deltas', { count: item.deltas }));
   if (item.authorName) parts.push(tr('argument.by', { name: item.authorName }));
+  if (item.edited) parts.push(tr('argument.edited'));
   if (item.endorsedByViewer) parts.push('★');
   return esc(parts.join(' · '));
 }

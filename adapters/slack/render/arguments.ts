@@ -3,7 +3,7 @@
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { legendOf } from '../../../src/views/legend.ts';
 import type { ArgumentListView, PersuasionPromptView } from '../../../src/views/types.ts';
-import { ACTION, deltaValue, endorseValue, pageValue } from '../action-ids.ts';
+import { ACTION, deltaValue, editValue, endorseValue, pageValue } from '../action-ids.ts';
 import { argumentLine } from './argument-line.ts';
 import {
   actions,
@@ -24,8 +24,10 @@ export function renderArgumentList(tr: Translate, view: ArgumentListView): Slack
   const blocks: Block[] = [section(`*${title}*`)];
   if (view.items.length === 0) blocks.push(context(esc(tr('arguments.empty'))));
   for (const item of view.items) {
-    const endorse =
-      debate.status === 'open'
+    // Endorsing one's own argument is refused: the author's button edits it instead, while it may.
+    const accessory = item.editableByViewer
+      ? button(tr('button.edit'), ACTION.edit, editValue(n, item.number))
+      : debate.status === 'open'
         ? button(
             tr(item.endorsedByViewer ? 'button.unendorse' : 'button.endorse'),
             ACTION.endorse,
@@ -33,7 +35,7 @@ export function renderArgumentList(tr: Translate, view: ArgumentListView): Slack
             item.endorsedByViewer ? undefined : 'primary',
           )
         : undefined;
-    blocks.push(section(argumentLine(tr, item), endorse, `argument-${item.number}`));
+    blocks.push(section(argumentLine(tr, item), accessory, `argument-${item.number}`));
   }
   const legend = legendOf(view).map((key) => tr(key));
   blocks.push(

@@ -123,6 +123,7 @@ function settings(tr: Translate, view: SettingsView): SlackMessage {
     ),
     esc(tr('settings.language', { language: tr(`language.${view.language}`) })),
     esc(tr(view.threads ? 'settings.threads_on' : 'settings.threads_off')),
+    esc(tr(`settings.openers_${view.openers}`)),
   ];
   const blocks: Block[] = [];
   if (view.saved) blocks.push(section(`:white_check_mark: ${esc(tr('notice.settings_saved'))}`));
