@@ -36,9 +36,24 @@ const on =
 /** Statements and transactions on the pool; the pool's clients pipeline (see postgres-pool.ts). */
 export class PostgresSession {
   readonly query: Query;
+  /** Statements and transactions asked for and not answered yet: `drain()` waits for them. */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(readonly pool: pg.Pool) {
-    this.query = on(pool);
+    const query = on(pool);
+    this.query = (text, values) => this.track(query(text, values));
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const forget = () => this.pending.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  /** Resolves once everything asked for so far is answered (before the pool closes). */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
   /**
@@ -58,7 +73,11 @@ export class PostgresSession {
    * need) and commits it, unless `work` committed already. A deadlock or serialization failure
    * is retried from the start; any other error rolls back and is thrown.
    */
-  async transaction<T>(work: (tx: Transaction) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    return this.track(this.attempt(work, begin));
+  }
+
+  private async attempt<T>(work: (tx: Transaction) => Promise<T>, begin: string): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let committed = false;

@@ -1,7 +1,7 @@
 // A fresh database per test on the run's PostgreSQL: nothing shared, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { migratePostgres } from '../../src/store/postgres-migrate.ts';
 import { openPool } from '../../src/store/postgres-pool.ts';
 
@@ -54,5 +54,32 @@ export async function migratedTestDatabase(poolSize = 5) {
       if (!pool.ended) await pool.end();
       await database.drop();
     },
+  };
+}
+
+/**
+ * For suites with many short tests: one migrated database per test file, emptied (every table,
+ * ids restarting at 1) before each use: as fresh as a new database, at a fraction of its cost.
+ * Call at the top of a file; each call of the returned function gives a pool on the emptied
+ * database (the caller ends it).
+ */
+export function emptiedDatabase(poolSize = 5): () => Promise<{ url: string; pool: pg.Pool }> {
+  let made: Promise<TestDatabase> | undefined;
+  afterAll(async () => {
+    await (await made)?.drop();
+  });
+  return async () => {
+    made ??= createTestDatabase().then(async (database) => {
+      const pool = await openPool({ url: database.url, poolSize: 1 });
+      await migratePostgres(pool).finally(() => pool.end());
+      return database;
+    });
+    const database = await made;
+    const pool = await openPool({ url: database.url, poolSize });
+    const { rows } = await pool.query<{ name: string }>(
+      "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'",
+    );
+    await pool.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY CASCADE`);
+    return { url: database.url, pool };
   };
 }

@@ -1,13 +1,13 @@
+import { PostgresPageStore } from '../../src/store/postgres-page-store.ts';
 import { PostgresDebateStore } from '../../src/store/postgres-store.ts';
-import { migratedTestDatabase } from '../postgres/databases.ts';
+import { emptiedDatabase } from '../postgres/databases.ts';
 import { describeStoreContract } from './contract.ts';
 
+const database = emptiedDatabase();
+
 describeStoreContract('PostgreSQL', async () => {
-  const database = await migratedTestDatabase();
-  const store = new PostgresDebateStore(database.pool);
-  return {
-    store,
-    // The store ends its pool; the database goes with it.
-    dispose: () => database.drop(),
-  };
+  const { pool } = await database();
+  const store = new PostgresDebateStore(pool);
+  // Closing the store ends its pool; the database is emptied for the next test.
+  return { store, pages: new PostgresPageStore(store.db), dispose: () => store.close() };
 });
