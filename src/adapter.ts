@@ -1,10 +1,11 @@
 import type { Config } from './config.ts';
-import type { ChannelScope, Platform } from './domain/types.ts';
+import type { ChannelScope, Platform, WorkspaceScope } from './domain/types.ts';
 import type { Clock } from './engine/clock.ts';
 import type { DebateCore } from './engine/core.ts';
 import type { Logger } from './engine/logger.ts';
 import type { HttpRoutes } from './http-routes.ts';
 import type { UpdateResult } from './live/coalescer.ts';
+import type { InstallationStore } from './store/installation-ports.ts';
 import type { Reply } from './views/types.ts';
 
 /** A file sent along with a post: an export, the weekly chart. */
@@ -23,8 +24,9 @@ export interface Publisher {
   /**
    * Edits a posted message (a live scoreboard) to show `reply`. Resolves `{ retryAfterMs }` when
    * the platform asks to wait (a rate limit, an edit cap): the core tries again with the latest state.
+   * `scope` is the debate's workspace (an app installed in many workspaces edits with its token).
    */
-  update(ref: string, reply: Reply): Promise<UpdateResult>;
+  update(ref: string, reply: Reply, scope: WorkspaceScope): Promise<UpdateResult>;
 }
 
 /** The adapter contract: start, stop (finishing in-flight work), and the platform's Publisher. */
@@ -45,6 +47,8 @@ export interface AdapterDeps {
   http: HttpRoutes;
   /** Asks the process to stop (the terminal's `/quit` or end of input). */
   requestShutdown: (reason: string) => void;
+  /** Where apps installed by many workspaces keep their installations (Slack OAuth). */
+  installations?: InstallationStore | undefined;
 }
 
 export type AdapterFactory = (deps: AdapterDeps) => Promise<Adapter>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalTimeZone } from './commands/weekly-time.ts';
 import { LANGUAGES } from './domain/types.ts';
+import { parseKey } from './secrets/sealer.ts';
 import { DEFAULT_SUMMARY_SCHEDULE } from './summary/period.ts';
 import { parseSummaryAt, sundayFirstFromIso, timeOf } from './summary/summary-at.ts';
 
@@ -56,6 +57,38 @@ const publicUrl = optionalText
       });
   })
   .transform((value) => value && new URL(value).href.replace(/\/+$/, ''));
+
+const KEY_HINT = '32 random bytes as 64 hex characters or base64, e.g. from `openssl rand -base64 32`';
+const encryptionKey = optionalText.refine((value) => value === undefined || parseKey(value) !== undefined, {
+  message: `must be ${KEY_HINT}`,
+});
+const previousKeys = optionalText.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  const keys = value
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  if (keys.some((key) => parseKey(key) === undefined)) {
+    ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of old keys, each ${KEY_HINT}` });
+    return z.NEVER;
+  }
+  return keys;
+});
+
+const UNITS_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 } as const;
+/** "30d", "12h", "90m", "45s", or a number of days. */
+const retention = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const match = /^(\d{1,6})\s*([dhms]?)$/i.exec(value);
+    if (!match) {
+      ctx.addIssue({ code: 'custom', message: 'expected a duration such as "30d", "12h" or "0" (at once)' });
+      return z.NEVER;
+    }
+    const unit = (match[2]?.toLowerCase() || 'd') as keyof typeof UNITS_MS;
+    return Number(match[1]) * UNITS_MS[unit];
+  });
 
 const ADAPTERS = ['terminal', 'slack', 'discord'] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
@@ -123,6 +156,14 @@ const schema = z.object({
   SLACK_API_URL: url,
   SLACK_BOT_USER_ID: optionalText,
   SLACK_BOT_ID: optionalText,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.refine((value) => value === undefined || value.length >= 16, {
+    message: 'must be at least 16 characters long (it signs the install state)',
+  }),
+  DEBAT_ENCRYPTION_KEY: encryptionKey,
+  DEBAT_ENCRYPTION_KEY_PREVIOUS: previousKeys,
+  DEBAT_RETENTION_AFTER_UNINSTALL: retention.default(30 * UNITS_MS.d),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.refine((value) => value === undefined || /^\d{5,25}$/.test(value), {
     message: 'must be the numeric application id',
@@ -150,6 +191,27 @@ export class ConfigError extends Error {
   }
 }
 
+/** One Slack app installed by many workspaces (OAuth): HTTP only, tokens sealed. */
+function manyWorkspaceProblems(config: z.output<typeof schema>): string[] {
+  const problems: string[] = [];
+  if (config.SLACK_BOT_TOKEN)
+    problems.push(
+      'SLACK_BOT_TOKEN: set either it (one workspace) or SLACK_CLIENT_ID (many workspaces), not both',
+    );
+  if (config.SLACK_APP_TOKEN)
+    problems.push(
+      'SLACK_APP_TOKEN: an app installed by many workspaces uses HTTP mode, not Socket Mode; unset it',
+    );
+  if (!config.SLACK_CLIENT_SECRET) problems.push('SLACK_CLIENT_SECRET: required with SLACK_CLIENT_ID');
+  if (!config.SLACK_STATE_SECRET) problems.push('SLACK_STATE_SECRET: required with SLACK_CLIENT_ID');
+  if (!config.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: required with SLACK_CLIENT_ID');
+  if (!config.DEBAT_ENCRYPTION_KEY)
+    problems.push(
+      `DEBAT_ENCRYPTION_KEY: required with SLACK_CLIENT_ID to keep tokens encrypted (${KEY_HINT})`,
+    );
+  return problems;
+}
+
 /** The one reader of the environment: every variable validated, every problem named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`PORT=` in a .env file) means "use the default".
@@ -163,12 +225,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adapters =
     config.DEBAT_ADAPTERS ??
     ([
-      ...(config.SLACK_BOT_TOKEN ? ['slack'] : []),
+      ...(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID ? ['slack'] : []),
       ...(config.DISCORD_TOKEN || config.DISCORD_PUBLIC_KEY ? ['discord'] : []),
     ] as AdapterName[]);
   if (adapters.length === 0) adapters.push('terminal');
   const problems: string[] = [];
-  if (adapters.includes('slack')) {
+  if (adapters.includes('slack') && config.SLACK_CLIENT_ID) problems.push(...manyWorkspaceProblems(config));
+  else if (adapters.includes('slack')) {
     if (!config.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required to run the Slack adapter');
     if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET)
       problems.push(

@@ -6,6 +6,7 @@ import type { Logger } from './engine/logger.ts';
 import { HttpRoutes } from './http-routes.ts';
 import { migrate } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
+import { SqliteInstallationStore } from './store/sqlite-installation-store.ts';
 import { SqlitePageStore } from './store/sqlite-page-store.ts';
 import { SqliteDebateStore } from './store/sqlite-store.ts';
 import { SummaryScheduler } from './summary/scheduler.ts';
@@ -55,10 +56,11 @@ export async function startBot(
     requestShutdown = resolve;
   });
   const adapters: Adapter[] = [];
+  const installations = new SqliteInstallationStore(db);
   for (const name of config.adapters) {
     const factory = factories[name];
     if (!factory) throw new Error(`No adapter named ${name}`);
-    const adapter = await factory({ config, engine, logger, clock, http, requestShutdown });
+    const adapter = await factory({ config, engine, logger, clock, http, requestShutdown, installations });
     engine.registerPublisher(adapter.platform, adapter.publisher);
     adapters.push(adapter);
   }

@@ -13,10 +13,10 @@ export function languageOf(locale: string | undefined): Language | undefined {
 export class People {
   private readonly cache: AdminCache;
 
-  constructor(client: webApi.WebClient, ttlMs: number, logger: Logger) {
+  constructor(client: () => webApi.WebClient, ttlMs: number, logger: Logger) {
     this.cache = new AdminCache(
       async (_team, user) => {
-        const info = await client.users.info({ user, include_locale: true });
+        const info = await client().users.info({ user, include_locale: true });
         const u = info.user;
         return {
           isAdmin: Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner),

@@ -19,6 +19,7 @@ import type {
 } from '@slack/bolt';
 import { ADD_TO_DEBATE_SHORTCUT, ARGUMENT_MODAL, EDIT_MODAL } from './action-ids.ts';
 import { deliveryKeyOf, type RecentDeliveries } from './dedupe.ts';
+import { inWorkspace } from './workspace.ts';
 
 /** What each handler reads of Bolt's arguments. */
 export type CommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack'>;
@@ -74,11 +75,41 @@ async function ackUnhandled(args: Args): Promise<void> {
   if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
 }
 
-export function router(handlers: SlackHandlers, recent: RecentDeliveries): Middleware<AnyMiddlewareArgs> {
+/** With many workspaces (OAuth): what to do when a workspace removes the app or revokes its token. */
+export interface ManyWorkspaces {
+  /** The installation's key: the enterprise of an org-wide install, the team otherwise. */
+  removed(key: string): Promise<void>;
+}
+
+type Body = Record<string, unknown>;
+
+/** The installation an `app_uninstalled` or bot `tokens_revoked` event removes, if it is one. */
+function removedInstallation(args: Args): string | undefined {
+  if (!('event' in args)) return undefined;
+  const event = args.event as { type: string; tokens?: { bot?: unknown[] } };
+  const revokesBot = event.type === 'tokens_revoked' && (event.tokens?.bot?.length ?? 0) > 0;
+  if (event.type !== 'app_uninstalled' && !revokesBot) return undefined;
+  const body = args.body as unknown as Body;
+  const auth = (Array.isArray(body.authorizations) ? body.authorizations[0] : undefined) as Body | undefined;
+  const org = body.is_enterprise_install === true || auth?.is_enterprise_install === true;
+  const key = org ? (body.enterprise_id ?? auth?.enterprise_id) : (body.team_id ?? auth?.team_id);
+  return typeof key === 'string' && key !== '' ? key : undefined;
+}
+
+export function router(
+  handlers: SlackHandlers,
+  recent: RecentDeliveries,
+  many?: ManyWorkspaces,
+): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
+    const removed = many && removedInstallation(args);
+    // Removals are acted on every time (they may come in any order, more than once).
+    if (many && removed) return many.removed(removed);
     const key = deliveryKeyOf(args.body as unknown as Record<string, unknown>);
     if (key !== undefined && !recent.first(key)) return ackUnhandled(args);
-    const handled = dispatch(handlers, args);
-    return handled ?? ackUnhandled(args);
+    const team = args.context.teamId ?? args.context.enterpriseId;
+    if (!many || !team) return dispatch(handlers, args) ?? ackUnhandled(args);
+    // The request's work (and work it leaves running) uses this workspace's client and scope.
+    return inWorkspace({ team, client: args.client }, () => dispatch(handlers, args) ?? ackUnhandled(args));
   };
 }

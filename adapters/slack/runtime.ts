@@ -14,6 +14,7 @@ import { renderReply } from './render/reply.ts';
 import type { PrivateSink } from './responders.ts';
 import type { ResponseUrlPoster } from './response-url.ts';
 import { platformError, withRateLimit } from './slack-errors.ts';
+import { type ClientFor, currentWorkspace, inWorkspace } from './workspace.ts';
 
 /** Slack's answers when the bot may not post in a channel. */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
@@ -49,12 +50,25 @@ export interface DeliverOptions {
 export class SlackRuntime {
   constructor(
     readonly engine: DebateCore,
-    readonly client: webApi.WebClient,
+    private readonly defaultClient: webApi.WebClient,
     readonly people: People,
     readonly tasks: InFlight,
     readonly responses: ResponseUrlPoster,
     readonly logger: Logger,
+    /** Set for many workspaces (OAuth): the client of a workspace's installation. */
+    private readonly clientFor?: ClientFor,
   ) {}
+
+  /** The Web API client of the workspace this work is for (see workspace.ts). */
+  get client(): webApi.WebClient {
+    return currentWorkspace()?.client ?? this.defaultClient;
+  }
+
+  /** Runs work the core started (a post, an edit) with the client of the debate's workspace. */
+  async forWorkspace<T>(team: string, work: () => Promise<T>): Promise<T> {
+    if (!this.clientFor || currentWorkspace()?.team === team) return work();
+    return inWorkspace({ team, client: await this.clientFor(team) }, work);
+  }
 
   /**
    * The core's Invocation. `lookup` asks Slack who the person is (rights, name, locale) and is for
@@ -66,7 +80,8 @@ export class SlackRuntime {
       : await this.people.known(who.team, who.user);
     return {
       platform: 'slack',
-      workspaceId: who.team,
+      // With many workspaces, the installation Bolt authorized names the workspace, not the payload.
+      workspaceId: (this.clientFor && currentWorkspace()?.team) || who.team,
       channelId: who.channel,
       user: { id: who.user, name: person?.name ?? who.name ?? who.user, isAdmin: person?.isAdmin ?? false },
       locale: languageOf(person?.locale),

@@ -1,6 +1,13 @@
 // The Bolt App and how Slack reaches it: Socket Mode when an app token is set (no public URL),
 // otherwise HTTP on the process's one server at POST /slack/events (signature checked by Bolt).
-import { App, type Logger as BoltLogger, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import {
+  App,
+  type Logger as BoltLogger,
+  HTTPReceiver,
+  type InstallationStore,
+  SocketModeReceiver,
+  type webApi,
+} from '@slack/bolt';
 import { ConfigError } from '../../src/config.ts';
 import type { HttpRoutes } from '../../src/http-routes.ts';
 import type { BotIdentity } from './identity.ts';
@@ -14,12 +21,26 @@ export interface SocketOptions {
   serverPingTimeoutMs?: number;
 }
 
+/** Many workspaces: Bolt's OAuth (InstallProvider) with installations kept by the project's store. */
+export interface OAuthOptions {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  scopes: string[];
+  installationStore: InstallationStore;
+}
+
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
+
 export interface TransportOptions {
-  botToken: string;
+  /** One workspace, one bot token; or none and `oauth`. */
+  botToken?: string | undefined;
+  oauth?: OAuthOptions | undefined;
   appToken?: string | undefined;
   signingSecret?: string | undefined;
   apiUrl?: string | undefined;
-  identity: BotIdentity;
+  identity?: BotIdentity | undefined;
   logger: BoltLogger;
   http: HttpRoutes;
   socket?: SocketOptions | undefined;
@@ -45,10 +66,11 @@ export function clientOptions(apiUrl: string | undefined, logger: BoltLogger): w
 }
 
 export function buildTransport(o: TransportOptions): Transport {
+  if (o.oauth) return oauthTransport(o, o.oauth);
   const common = {
     token: o.botToken,
-    botId: o.identity.botId,
-    botUserId: o.identity.botUserId,
+    botId: o.identity?.botId,
+    botUserId: o.identity?.botUserId,
     logger: o.logger,
     convoStore: false as const,
     clientOptions: clientOptions(o.apiUrl, o.logger),
@@ -88,5 +110,36 @@ export function buildTransport(o: TransportOptions): Transport {
   });
   const app = new App({ ...common, receiver });
   o.http.route('POST', EVENTS_PATH, receiver.requestListener);
+  return { mode: 'http', app, start: async () => {}, stop: async () => {} };
+}
+
+/** HTTP only (a distributed app cannot use Socket Mode): events, the install page and its redirect. */
+function oauthTransport(o: TransportOptions, oauth: OAuthOptions): Transport {
+  const receiver = new HTTPReceiver({
+    signingSecret: o.signingSecret ?? '',
+    endpoints: [EVENTS_PATH],
+    logger: o.logger,
+    processBeforeResponse: false,
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: oauth.scopes,
+    installationStore: oauth.installationStore,
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      stateVerification: true,
+      clientOptions: clientOptions(o.apiUrl, o.logger),
+    },
+  });
+  const app = new App({
+    receiver,
+    logger: o.logger,
+    convoStore: false,
+    clientOptions: clientOptions(o.apiUrl, o.logger),
+  });
+  o.http.route('POST', EVENTS_PATH, receiver.requestListener);
+  o.http.route('GET', INSTALL_PATH, receiver.requestListener);
+  o.http.route('GET', REDIRECT_PATH, receiver.requestListener);
   return { mode: 'http', app, start: async () => {}, stop: async () => {} };
 }

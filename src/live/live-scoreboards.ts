@@ -61,7 +61,7 @@ export class LiveScoreboards {
     const live = await this.source(debate.scope, debate.number);
     // Not posted yet (or posted where it cannot be edited): attaching its message will refresh it.
     if (!live?.ref) return undefined;
-    return publisher.update(live.ref, live);
+    return publisher.update(live.ref, live, debate.scope);
   }
 
   /** Scoreboard updates waiting or running, and announcements on their way. */

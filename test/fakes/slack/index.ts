@@ -1,6 +1,7 @@
 // The fake Slack platform in one object: Web API, response_url sink, upload sink and Socket Mode,
 // all on one 127.0.0.1 port. Start it with `startFakeSlack()`, close it with `close()`.
 import type { FaultSpec } from './faults.ts';
+import { FakeOAuth, type Grant, type OAuthOptions } from './oauth.ts';
 import { SlackPayloads } from './payloads.ts';
 import { type RecordedResponse, ResponseUrlSink } from './response-url-sink.ts';
 import { SignedSlackClient } from './signed-requests.ts';
@@ -10,6 +11,7 @@ import { type RecordedCall, WebApiServer } from './web-api-server.ts';
 import { type FakeUser, WorkspaceState } from './workspace-state.ts';
 
 export type { FaultSpec } from './faults.ts';
+export type { Grant, InstallTarget, OAuthOptions } from './oauth.ts';
 export type { Answers, ViewLike } from './payloads.ts';
 export type { RecordedResponse } from './response-url-sink.ts';
 export { SignedSlackClient, signature, signedHeaders } from './signed-requests.ts';
@@ -31,6 +33,8 @@ export interface FakeSlackOptions {
   responsesPerUrl?: number;
   /** The bot token's scopes, e.g. the manifest's; without it every method is allowed. */
   scopes?: readonly string[];
+  /** OAuth installs (many workspaces): the app's credentials and token rotation. */
+  oauth?: OAuthOptions;
 }
 
 /** What a person saw privately: an ephemeral message or an ephemeral response_url answer. */
@@ -50,6 +54,7 @@ export class FakeSlack {
   readonly socket: SocketModeServer;
   readonly sink: ResponseUrlSink;
   readonly payloads: SlackPayloads;
+  readonly oauth: FakeOAuth;
   private readonly api: WebApiServer;
   private base = '';
 
@@ -67,7 +72,9 @@ export class FakeSlack {
     this.socket = new SocketModeServer(opts.socketPingIntervalMs);
     this.sink = new ResponseUrlSink(() => this.base, opts.responsesPerUrl);
     this.payloads = new SlackPayloads(this.identity, this.sink);
+    this.oauth = new FakeOAuth({ scopes: opts.scopes, ...opts.oauth });
     this.api = new WebApiServer({
+      oauth: this.oauth,
       state: this.state,
       identity: this.identity,
       tokens: new Set([this.botToken, this.appToken, ...(opts.extraTokens ?? [])]),
@@ -194,6 +201,11 @@ export class FakeSlack {
   }
 
   // ---- talking to an app -------------------------------------------------------------------
+
+  /** What Slack sends an app from another workspace or org (an OAuth install's grant). */
+  payloadsFor(grant: Grant, teamId = grant.target.teamId): SlackPayloads {
+    return new SlackPayloads({ ...this.oauth.identityOf(grant, this.identity.appId), teamId }, this.sink);
+  }
 
   /** A client that POSTs signed requests to a Bolt HTTP endpoint. */
   httpClient(endpoint: string, signingSecret: string): SignedSlackClient {

@@ -40,7 +40,20 @@ export class SlackPayloads {
   }
 
   private team(): Json {
-    return { id: this.identity.teamId, domain: this.identity.teamName };
+    return {
+      id: this.identity.teamId,
+      domain: this.identity.teamName,
+      ...(this.identity.enterpriseId ? { enterprise_id: this.identity.enterpriseId } : {}),
+    };
+  }
+
+  /** Enterprise Grid fields of interactive payloads. */
+  private org(): Json {
+    const id = this.identity.enterpriseId;
+    return {
+      enterprise: id ? { id, name: id } : null,
+      is_enterprise_install: this.identity.enterpriseInstall === true,
+    };
   }
 
   private userOf(id: string): Json {
@@ -60,7 +73,8 @@ export class SlackPayloads {
       command: o.command ?? '/debat',
       text: o.text,
       api_app_id: this.identity.appId,
-      is_enterprise_install: 'false',
+      ...(this.identity.enterpriseId ? { enterprise_id: this.identity.enterpriseId } : {}),
+      is_enterprise_install: String(this.identity.enterpriseInstall === true),
       response_url: this.sink.create({ channel: o.channel, user: o.user }),
       trigger_id: this.triggerId(),
     };
@@ -96,8 +110,7 @@ export class SlackPayloads {
       token: 'legacy-verification-token',
       trigger_id: this.triggerId(),
       team: this.team(),
-      enterprise: null,
-      is_enterprise_install: false,
+      ...this.org(),
       actions: [action],
     };
     if (o.view) {
@@ -140,8 +153,7 @@ export class SlackPayloads {
         hash: `${o.view.id}.h`,
       },
       response_urls: [],
-      is_enterprise_install: false,
-      enterprise: null,
+      ...this.org(),
     };
   }
 
@@ -189,6 +201,7 @@ export class SlackPayloads {
     return {
       token: 'legacy-verification-token',
       team_id: this.identity.teamId,
+      ...(this.identity.enterpriseId ? { enterprise_id: this.identity.enterpriseId } : {}),
       api_app_id: this.identity.appId,
       event,
       type: 'event_callback',
@@ -196,11 +209,11 @@ export class SlackPayloads {
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [
         {
-          enterprise_id: null,
-          team_id: this.identity.teamId,
+          enterprise_id: this.identity.enterpriseId ?? null,
+          team_id: this.identity.enterpriseInstall ? null : this.identity.teamId,
           user_id: this.identity.botUserId,
           is_bot: true,
-          is_enterprise_install: false,
+          is_enterprise_install: this.identity.enterpriseInstall === true,
         },
       ],
       is_ext_shared_channel: false,

@@ -10,6 +10,9 @@ export interface Identity {
   botUserId: string;
   botId: string;
   appId: string;
+  /** An Enterprise Grid org's id, and whether the app was installed org-wide. */
+  enterpriseId?: string;
+  enterpriseInstall?: boolean;
 }
 
 export interface MethodContext {
@@ -208,7 +211,8 @@ const authTest: MethodHandler = (_args, { identity, token }) => {
     team_id: identity.teamId,
     user_id: identity.botUserId,
     bot_id: identity.botId,
-    is_enterprise_install: false,
+    ...(identity.enterpriseId ? { enterprise_id: identity.enterpriseId } : {}),
+    is_enterprise_install: identity.enterpriseInstall === true,
   };
 };
 

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultPlan } from './faults.ts';
+import type { FakeOAuth } from './oauth.ts';
 import type { ResponseUrlSink } from './response-url-sink.ts';
 import type { SocketModeServer } from './socket-mode-server.ts';
 import { type Identity, METHOD_SCOPES, METHODS } from './web-api-methods.ts';
@@ -23,6 +24,8 @@ export interface RecordedCall {
   response: Json | undefined;
   /** The injected fault that shaped this answer, if any. */
   fault?: string;
+  /** For a token issued through OAuth: the installation it belongs to (team, or org-wide enterprise). */
+  installation?: string;
 }
 
 /** Arguments that @slack/web-api sends as JSON strings inside a form body. */
@@ -34,6 +37,8 @@ export interface WebApiServerDeps {
   tokens: Set<string>;
   sink: ResponseUrlSink;
   socket: SocketModeServer;
+  /** Installs through OAuth: tokens it issued are accepted as their workspace's. */
+  oauth?: FakeOAuth | undefined;
   /** The bot token's scopes; undefined grants every method (no scope check). */
   scopes?: ReadonlySet<string> | undefined;
 }
@@ -147,7 +152,9 @@ export class WebApiServer {
       : typeof args.token === 'string'
         ? args.token
         : undefined;
-    const base = { method, args, token, at };
+    const grant = token ? this.deps.oauth?.grant(token) : undefined;
+    const installation = grant && (grant.target.orgWide ? grant.target.enterpriseId : grant.target.teamId);
+    const base = { method, args, token, at, ...(installation ? { installation } : {}) };
     let slowFault: string | undefined;
     for (const fault of this.faults.take(method)) {
       if (fault.kind === 'slow') {
@@ -180,8 +187,18 @@ export class WebApiServer {
   }
 
   private answer(method: string, token: string | undefined, args: Json): Json {
+    const { oauth } = this.deps;
+    if (method === 'oauth.v2.access' && oauth) return oauth.access(args, this.deps.identity.appId);
     if (!token) return { ok: false, error: 'not_authed' };
-    if (!this.deps.tokens.has(token)) return { ok: false, error: 'invalid_auth' };
+    let identity = this.deps.identity;
+    if (!this.deps.tokens.has(token)) {
+      const grant = oauth?.grant(token);
+      if (!grant) return { ok: false, error: 'invalid_auth' };
+      if (grant.revoked) return { ok: false, error: 'token_revoked' };
+      if (grant.expiresAt !== undefined && grant.expiresAt <= Date.now())
+        return { ok: false, error: 'token_expired' };
+      identity = oauth!.identityOf(grant, identity.appId);
+    }
     const handler = METHODS[method];
     if (!handler) return { ok: false, error: 'unknown_method' };
     const needed = METHOD_SCOPES[method];
@@ -190,7 +207,7 @@ export class WebApiServer {
       return { ok: false, error: 'missing_scope', needed, provided: [...scopes].join(',') };
     return handler(args, {
       state: this.deps.state,
-      identity: this.deps.identity,
+      identity,
       token,
       baseUrl: this.baseUrl,
       socketUrl: () =>
