@@ -51,6 +51,7 @@ export interface ArgumentRow {
   author_name: string | null;
   created_at: number;
   withdrawn_at: number | null;
+  edited_at: number | null;
   endorsements: number;
   deltas: number;
 }
@@ -64,13 +65,14 @@ export const toArgument = (row: ArgumentRow): ArgumentRecord => ({
   authorName: row.author_name,
   createdAt: row.created_at,
   withdrawnAt: row.withdrawn_at,
+  editedAt: row.edited_at,
   endorsements: row.endorsements,
   deltas: row.deltas,
 });
 
 /** An argument with its endorsement and ∆ counts; append WHERE/ORDER clauses. */
 export const ARGUMENT_SELECT = `
-  SELECT a.id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at,
+  SELECT a.id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at, a.edited_at,
     (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id) AS endorsements,
     (SELECT count(*) FROM vote_events v WHERE v.persuaded_by = a.id) AS deltas
   FROM arguments a`;
@@ -82,6 +84,7 @@ export interface ChannelRow {
   summary_off: boolean | null;
   language: string | null;
   threads: boolean | null;
+  open_admins: boolean | null;
 }
 
 export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings => ({
@@ -91,6 +94,7 @@ export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings 
   summaryOff: row?.summary_off === true,
   language: (row?.language as Language | null | undefined) ?? null,
   threads: row?.threads === true,
+  openers: row?.open_admins === true ? 'admins' : 'everyone',
 });
 
 export const asVoteSide = (side: string | null | undefined): VoteSide | null =>

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { metrics } from '../metrics.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: rows are typed by each caller's SQL.
 export type Row = Record<string, any>;
@@ -47,7 +48,10 @@ export class PostgresSession {
   private track<T>(work: Promise<T>): Promise<T> {
     this.pending.add(work);
     const forget = () => this.pending.delete(work);
-    work.then(forget, forget);
+    work.then(forget, () => {
+      forget();
+      metrics.storeErrors.inc();
+    });
     return work;
   }
 

@@ -8,6 +8,7 @@ import type {
   ChannelSettings,
   DebateRecord,
   DebateStore,
+  EditInput,
   EndorseInput,
   OpenDebateInput,
   PersuasionInput,
@@ -113,7 +114,7 @@ export class PostgresDebateStore implements DebateStore {
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
     const [row] = await this.db.query<ChannelRow>(
-      `SELECT timezone, summary_day, summary_time, summary_off, language, threads FROM channels
+      `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins FROM channels
        WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3`,
       [scope.platform, scope.workspaceId, scope.channelId],
     );
@@ -131,18 +132,20 @@ export class PostgresDebateStore implements DebateStore {
             ? ['summary_off', [true], 'summary_off = true']
             : change.setting === 'threads'
               ? ['threads', [change.enabled], 'threads = excluded.threads']
-              : [
-                  'summary_day, summary_time, summary_off',
-                  [change.day, change.time, false],
-                  'summary_day = excluded.summary_day, summary_time = excluded.summary_time, summary_off = false',
-                ];
+              : change.setting === 'openers'
+                ? ['open_admins', [change.openers === 'admins'], 'open_admins = excluded.open_admins']
+                : [
+                    'summary_day, summary_time, summary_off',
+                    [change.day, change.time, false],
+                    'summary_day = excluded.summary_day, summary_time = excluded.summary_time, summary_off = false',
+                  ];
     const placeholders = values.map((_, index) => `$${index + 4}`).join(', ');
     return this.db.transaction(async (tx) => {
       const [rows] = await Promise.all([
         tx.query<ChannelRow>(
           `INSERT INTO channels (platform, workspace_id, channel_id, ${columns}) VALUES ($1, $2, $3, ${placeholders})
            ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET ${assign}
-           RETURNING timezone, summary_day, summary_time, summary_off, language, threads`,
+           RETURNING timezone, summary_day, summary_time, summary_off, language, threads, open_admins`,
           [scope.platform, scope.workspaceId, scope.channelId, ...values],
         ),
         // Sent to every instance with the commit: their caches forget this channel at once.
@@ -244,7 +247,7 @@ export class PostgresDebateStore implements DebateStore {
                     RETURNING next_argument - 1 AS number)
          INSERT INTO arguments (debate_id, number, side, text, author_key, author_name, created_at)
          SELECT $1, n.number, $2, $3, $4, $5, $6 FROM n
-         RETURNING id, number, side, text, author_key, author_name, created_at, withdrawn_at,
+         RETURNING id, number, side, text, author_key, author_name, created_at, withdrawn_at, edited_at,
            0 AS endorsements, 0 AS deltas`,
         [input.debateId, input.side, input.text, input.authorKey, input.authorName, input.at],
       );
@@ -276,6 +279,31 @@ export class PostgresDebateStore implements DebateStore {
       if (!(await claim(query, input.deliveryKey, input.at))) return ok({ argument, duplicate: true });
       await query('UPDATE arguments SET withdrawn_at = $2 WHERE id = $1', [argument.id, input.at]);
       return ok({ argument: { ...argument, withdrawnAt: input.at }, duplicate: false });
+    });
+  }
+
+  async editArgument(input: EditInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.db.transaction(async ({ query }) => {
+      const [debate, , argument, seen] = await Promise.all([
+        query<DebateRow>(DEBATE_FOR_SHARE, [input.debateId]),
+        query('SELECT 1 FROM arguments WHERE debate_id = $1 AND number = $2 FOR UPDATE', [
+          input.debateId,
+          input.number,
+        ]),
+        argumentOf(query, input.debateId, input.number),
+        handled(query, input.deliveryKey),
+      ]);
+      if (argument && seen) return ok({ argument, duplicate: true });
+      const checked = input.check(toDebate(debate[0]!), argument);
+      if (!checked.ok) return checked;
+      if (!argument) throw new Error('edit: the check let a missing argument through');
+      if (!(await claim(query, input.deliveryKey, input.at))) return ok({ argument, duplicate: true });
+      await query('UPDATE arguments SET text = $2, edited_at = $3 WHERE id = $1', [
+        argument.id,
+        input.text,
+        input.at,
+      ]);
+      return ok({ argument: { ...argument, text: input.text, editedAt: input.at }, duplicate: false });
     });
   }
 
