@@ -14,6 +14,7 @@
 //     scoreboard, exportData ...................................... reads.ts
 //     debatesTouchedBy, forgetParticipant, close .................. people.ts
 //     every keyed write delivered twice at once, pruneDeliveries .. deliveries.ts
+//     editArgument, the openers setting ..... ../keep-alive-contract.ts (describeKeepAliveContract)
 //   SummaryStore (src/store/summary-ports.ts)
 //     ledgerEntry, ledgerSince, claimSummary, completeSummary, failSummary,
 //       skipSummary ............................................... summary-ledger.ts
