@@ -109,7 +109,7 @@ export class SlackRuntime {
         const posted = await this.postOrExplain(inv, reply, options.privately);
         if (outcome.opened && reply.view.kind === 'scoreboard' && posted) {
           const ref = formatRef({ channel: inv.channelId, ts: posted });
-          await this.engine.attachScoreboard(inv, outcome.opened.number, ref);
+          await this.engine.attachScoreboard(inv, outcome.opened.number, ref, reply);
         }
       }
     }

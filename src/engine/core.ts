@@ -22,8 +22,8 @@ export interface DebateCore {
     scope: WorkspaceScope,
     number: number,
   ): Promise<(Reply & { ref: string | null }) | undefined>;
-  /** Remembers the posted message of a new debate's scoreboard (and brings it up to date). */
-  attachScoreboard(scope: ChannelScope, number: number, ref: string): Promise<void>;
+  /** Remembers the posted message of a new debate's scoreboard, as posted (and brings it up to date). */
+  attachScoreboard(scope: ChannelScope, number: number, ref: string, posted?: Reply): Promise<void>;
   /** The debate whose live scoreboard is the message `ref` of this channel (a thread's parent). */
   debateAtScoreboard(scope: ChannelScope, ref: string): Promise<number | undefined>;
   /** An argument as its author may still edit it (the edit form starts from it), or why not. */

@@ -19,6 +19,7 @@ import { type ChannelDefaults, type EngineDeps, errorOutcome, type Languages, re
 import type { DebateCore } from './core.ts';
 import { type EditForm, edit, editForm } from './editing.ts';
 import { generateSecret } from './identity.ts';
+import { postNudges, postReminders } from './keep-alive.ts';
 import type { Logger } from './logger.ts';
 import { closeDebate, forgetMe, reopenDebate, settings } from './moderation.ts';
 import type { Outcome, ScoreboardRefresh } from './outcome.ts';
@@ -56,6 +57,8 @@ export class DebateEngine implements DebateCore {
     { language: Language; timezone: string; until: number }
   >();
   private readonly live: LiveScoreboards;
+  /** The platforms this process posts to: reminders and nudges are claimed for those only. */
+  private readonly publishers = new Map<Platform, Publisher>();
 
   private constructor(
     private readonly deps: EngineDeps,
@@ -65,6 +68,10 @@ export class DebateEngine implements DebateCore {
       (scope, number) => this.liveScoreboard(scope, number),
       new UpdateCoalescer(scoreboardIntervalMs, deps.logger),
       deps.logger,
+    );
+    // Settings saved by another instance: its language and time zone are read again at once.
+    deps.store.watchSettings?.((scope) =>
+      scope ? this.channelLanguages.delete(channelKey(scope)) : this.channelLanguages.clear(),
     );
   }
 
@@ -87,6 +94,7 @@ export class DebateEngine implements DebateCore {
   /** How a platform posts and edits messages for the core (scoreboards, announcements). */
   registerPublisher(platform: Platform, publisher: Publisher): void {
     this.live.register(platform, publisher);
+    this.publishers.set(platform, publisher);
   }
 
   /** Resolves once every scoreboard update and announcement asked for so far is sent. */
@@ -227,12 +235,15 @@ export class DebateEngine implements DebateCore {
     };
   }
 
-  /** Remembers which posted message is the debate's live scoreboard, and brings it up to date. */
-  async attachScoreboard(scope: ChannelScope, number: number, ref: string): Promise<void> {
+  /**
+   * Remembers which posted message is the debate's live scoreboard, and brings it up to date if
+   * votes came in before the message was known (`posted`: what it shows, so nothing else is sent).
+   */
+  async attachScoreboard(scope: ChannelScope, number: number, ref: string, posted?: Reply): Promise<void> {
     const debate = await this.deps.store.findDebate(scope, number);
     if (!debate || debate.channelId !== scope.channelId) return;
     await this.deps.store.setScoreboardRef(debate.id, ref);
-    // Votes may have come in before the message was known.
+    if (posted) this.live.posted(ref, posted);
     this.live.changed([refreshOf(debate)]);
   }
 
@@ -265,14 +276,24 @@ export class DebateEngine implements DebateCore {
 
   /**
    * Periodic upkeep: closes debates whose duration ended (each refreshed and announced in its
-   * channel, exactly once: the store returns a debate from one close only), forgets old delivery ids.
+   * channel, exactly once: the store returns a debate from one close only), posts the reminders
+   * and nudges that came due, forgets old delivery ids.
    */
   async sweep(): Promise<DebateRecord[]> {
     const now = this.deps.clock.now().getTime();
     const closed = await this.deps.store.closeExpired(now);
     await this.publish(closed.map(refreshOf), closed);
+    await this.keepAlive(now);
     await this.deps.store.pruneDeliveries(now - DELIVERY_MEMORY_MS);
     return closed;
+  }
+
+  /** Reminders before the end and balance nudges that have come due (src/engine/keep-alive.ts). */
+  private async keepAlive(now: number): Promise<void> {
+    if (this.publishers.size === 0) return;
+    const languagesOf = (debate: DebateRecord) => this.languages(debate);
+    await postReminders(this.deps, this.publishers, languagesOf, now);
+    await postNudges(this.deps, this.publishers, languagesOf, now);
   }
 
   /** Schedules the scoreboards' updates and announces the debates that ended. */

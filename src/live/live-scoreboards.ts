@@ -6,6 +6,7 @@ import type { Publisher } from '../adapter.ts';
 import type { ChannelScope, Platform, WorkspaceScope } from '../domain/types.ts';
 import type { Logger } from '../engine/logger.ts';
 import type { ScoreboardRefresh } from '../engine/outcome.ts';
+import { metrics } from '../metrics.ts';
 import type { Reply } from '../views/types.ts';
 import type { UpdateCoalescer, UpdateResult } from './coalescer.ts';
 
@@ -15,8 +16,14 @@ export type LiveSource = (
   number: number,
 ) => Promise<(Reply & { ref: string | null }) | undefined>;
 
+/** What a message shows, to tell whether an edit would change anything. */
+const shownAs = (reply: Reply): string => JSON.stringify([reply.language, reply.view]);
+const SHOWN_MEMORY = 10_000;
+
 export class LiveScoreboards {
   readonly #publishers = new Map<Platform, Publisher>();
+  /** Per message reference, what it shows as posted or last edited: the same again is not sent. */
+  readonly #shown = new Map<string, string>();
   readonly #announcing = new Set<Promise<void>>();
 
   constructor(
@@ -61,7 +68,25 @@ export class LiveScoreboards {
     const live = await this.source(debate.scope, debate.number);
     // Not posted yet (or posted where it cannot be edited): attaching its message will refresh it.
     if (!live?.ref) return undefined;
-    return publisher.update(live.ref, live, debate.scope);
+    const seen = shownAs(live);
+    if (this.#shown.get(live.ref) === seen) return undefined;
+    const result = await publisher.update(live.ref, live, debate.scope);
+    if (result === undefined) this.#remember(live.ref, seen);
+    const platform = debate.scope.platform;
+    if (result?.retryAfterMs !== undefined) metrics.scoreboardRateLimited.inc({ platform });
+    else metrics.scoreboardEdits.inc({ platform });
+    return result;
+  }
+
+  /** A scoreboard was posted as `reply`: an update showing the same is not sent. */
+  posted(ref: string, reply: Reply): void {
+    this.#remember(ref, shownAs(reply));
+  }
+
+  #remember(ref: string, shown: string): void {
+    // A memory of recent messages only: forgetting one costs at most one edit that changes nothing.
+    if (this.#shown.size >= SHOWN_MEMORY) this.#shown.clear();
+    this.#shown.set(ref, shown);
   }
 
   /** Scoreboard updates waiting or running, and announcements on their way. */

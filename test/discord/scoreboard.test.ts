@@ -95,13 +95,17 @@ describe('Discord scoreboard pacing on messages older than an hour', () => {
     const opened = await bed.engine.run(inv, 'lancer Vieux ?');
     const reply = opened.replies[0];
     if (!reply) throw new Error('no reply');
-    // Attaching the posted message brings it up to date: the first edit.
+    // Attaching the posted message changes nothing it shows: no edit.
     const id = await boards.publish(inv, 1, reply);
     expect((await bed.engine.liveScoreboard(inv, 1))?.ref).toBe(
       scoreboardRef(fake.where.channelId, id ?? ''),
     );
-    await fake.rest.waitFor('messageEdit');
+    await bed.engine.settled();
+    expect(fake.rest.filter('messageEdit')).toHaveLength(0);
+    // The first vote is shown at once.
     await bed.engine.run({ ...inv, user: { ...inv.user, id: 'u2' } }, 'voter pour');
+    await fake.rest.waitFor('messageEdit');
+    await bed.engine.run({ ...inv, user: { ...inv.user, id: 'u3' } }, 'voter pour');
     expect(bed.engine.unsettled).toBe(1);
     expect(fake.rest.filter('messageEdit')).toHaveLength(1);
     // The second edit waits for the spacing; shutting down flushes it, and the final state is written.
@@ -109,6 +113,6 @@ describe('Discord scoreboard pacing on messages older than an hour', () => {
     await bed.engine.close();
     const all = fake.rest.filter('messageEdit');
     expect(all).toHaveLength(2);
-    expect(textOf(all.at(-1)?.body)).toContain('1 votant');
+    expect(textOf(all.at(-1)?.body)).toContain('2 votants');
   });
 });
