@@ -31,7 +31,7 @@ const TEMPLATES: [template: string, success: readonly Kind[], admin?: boolean][]
   ['delta {x}', ['notice']],
   ['arguments {x}', ['arguments']],
   ['bilan {x}', ['scoreboard', 'weeklySummary', 'notice']],
-  ['clore {x}', ['notice']],
+  ['clore {x}', ['scoreboard']],
   ['rouvrir {x}', ['notice']],
   ['exporter {x}', ['export']],
   ['liste {x}', ['debateList']],
