@@ -1,10 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from './engine/logger.ts';
+import { metrics } from './metrics.ts';
+
+/** `GET /healthz` and `GET /metrics`: alone, they do not make the server needed. */
+const BUILT_IN_ROUTES = 2;
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-/** One node:http server shared by the adapters that take requests, with `GET /healthz`. */
+/** One node:http server shared by the adapters that take requests, with `GET /healthz` and `GET /metrics`. */
 export class HttpRoutes {
   private readonly routes = new Map<string, RouteHandler>();
   /** Paths under a prefix (the debate pages' links); they alone do not make the server needed. */
@@ -13,11 +17,26 @@ export class HttpRoutes {
   private listening: Promise<AddressInfo> | undefined;
   private draining = false;
 
+  /** Whether the store answers (set by the composition root; a process without one says yes). */
+  private storeAnswers: () => Promise<boolean> = async () => true;
+
   constructor(private readonly logger: Logger) {
-    this.route('GET', '/healthz', (_req, res) => {
-      res.writeHead(this.draining ? 503 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: !this.draining }));
+    // A load balancer sends nothing to an instance that is stopping or whose store does not answer.
+    this.route('GET', '/healthz', async (_req, res) => {
+      const store = !this.draining && (await this.storeAnswers());
+      const ok = !this.draining && store;
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok, store, draining: this.draining }));
     });
+    this.route('GET', '/metrics', async (_req, res) => {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(await metrics.registry.metrics());
+    });
+  }
+
+  /** How `GET /healthz` asks the store whether it answers. */
+  checkStoreWith(answers: () => Promise<boolean>): void {
+    this.storeAnswers = answers;
   }
 
   route(method: string, path: string, handler: RouteHandler): void {
@@ -29,9 +48,9 @@ export class HttpRoutes {
     this.prefixes.push({ method: method.toUpperCase(), prefix, handler });
   }
 
-  /** True once an adapter registered something beyond the health check. */
+  /** True once an adapter registered something beyond the health check and the metrics. */
   get needed(): boolean {
-    return this.routes.size > 1;
+    return this.routes.size > BUILT_IN_ROUTES;
   }
 
   /** Listens once: a second call (a page link asked for while starting) gets the same address. */

@@ -1,14 +1,13 @@
 import type { Adapter, AdapterFactory } from './adapter.ts';
+import { anonymitySecret } from './anonymity-secret.ts';
 import type { AdapterName, Config } from './config.ts';
 import { type Clock, systemClock } from './engine/clock.ts';
 import { DebateEngine } from './engine/engine.ts';
 import type { Logger } from './engine/logger.ts';
 import { HttpRoutes } from './http-routes.ts';
-import { migrate } from './store/migrate.ts';
-import { openDatabase } from './store/open-database.ts';
+import { openStore } from './open-store.ts';
+import type { DebateStore } from './store/ports.ts';
 import { SqliteInstallationStore } from './store/sqlite-installation-store.ts';
-import { SqlitePageStore } from './store/sqlite-page-store.ts';
-import { SqliteDebateStore } from './store/sqlite-store.ts';
 import { SummaryScheduler } from './summary/scheduler.ts';
 import { pageLinkOptions, servePages } from './web/serve.ts';
 
@@ -16,7 +15,7 @@ const SWEEP_INTERVAL_MS = 30_000;
 
 export interface RunningBot {
   engine: DebateEngine;
-  store: SqliteDebateStore;
+  store: DebateStore;
   http: HttpRoutes;
   adapters: Adapter[];
   /** Resolves once the bot asked to stop (terminal end of input, `/quit`). */
@@ -31,18 +30,18 @@ export async function startBot(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<RunningBot> {
-  const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
-  const applied = migrate(db);
-  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  const store = new SqliteDebateStore(db);
+  // PostgreSQL when DATABASE_URL is set (a fleet shares it), the SQLite file otherwise.
+  const opened = await openStore(config, logger);
+  const { store } = opened;
   const http = new HttpRoutes(logger);
+  http.checkStoreWith(opened.answers);
   const engine = await DebateEngine.create({
     store,
     clock,
     logger,
-    secret: config.DEBAT_SECRET,
+    secret: await anonymitySecret(store, config.DEBAT_SECRET),
     scoreboardIntervalMs: config.DEBAT_SCOREBOARD_INTERVAL_MS,
-    pages: pageLinkOptions(config, new SqlitePageStore(db), http, logger),
+    pages: pageLinkOptions(config, opened.pages, http, logger),
     defaults: {
       language: config.DEBAT_LANGUAGE,
       timezone: config.DEBAT_TIMEZONE,
@@ -56,7 +55,8 @@ export async function startBot(
     requestShutdown = resolve;
   });
   const adapters: Adapter[] = [];
-  const installations = new SqliteInstallationStore(db);
+  // Installations are kept in SQLite only so far.
+  const installations = opened.sqlite && new SqliteInstallationStore(opened.sqlite);
   for (const name of config.adapters) {
     const factory = factories[name];
     if (!factory) throw new Error(`No adapter named ${name}`);

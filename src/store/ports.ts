@@ -197,6 +197,13 @@ export interface DebateStore extends SummaryStore {
     keys: readonly string[],
   ): Promise<{ votes: number; endorsements: number; arguments: number }>;
 
+  /**
+   * Calls `listener` when a channel's settings are saved by any process sharing this database
+   * (undefined: any channel's may have changed); returns a function that stops it. A store that
+   * only one process uses may leave it out.
+   */
+  watchSettings?(listener: (scope: ChannelScope | undefined) => void): () => void;
+
   /** Forgets delivery keys older than `before`. */
   pruneDeliveries(before: number): Promise<number>;
   close(): Promise<void>;

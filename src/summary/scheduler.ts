@@ -17,6 +17,7 @@ import type { ChannelScope, Platform } from '../domain/types.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { ChannelDefaults } from '../engine/context.ts';
 import type { Logger } from '../engine/logger.ts';
+import { metrics } from '../metrics.ts';
 import { linkWeeklySummary } from '../page/decorate.ts';
 import type { PageLinks } from '../page/links.ts';
 import type { LedgerEntry, SummaryStore } from '../store/summary-ports.ts';
@@ -304,6 +305,7 @@ export class SummaryScheduler {
       const view = await linkWeeklySummary(this.options.pageLinks, scope, built.view);
       const reply = { visibility: 'public' as const, language: channel.language, view };
       const messageRef = (await publisher.post(scope, reply, this.attachments(built.view, channel))) ?? null;
+      metrics.summariesPosted.inc({ platform: scope.platform });
       const kept = await store.completeSummary({
         ...base,
         token,

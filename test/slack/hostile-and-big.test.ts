@@ -43,7 +43,7 @@ describe('the HTTP endpoint', () => {
   it('answers GET /healthz on the same server', async () => {
     const res = await fetch(`http://127.0.0.1:${t.http.address!.port}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, store: true, draining: false });
   });
 });
 

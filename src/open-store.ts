@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+import type { Config } from './config.ts';
+import type { Logger } from './engine/logger.ts';
+import { migrate } from './store/migrate.ts';
+import { openDatabase } from './store/open-database.ts';
+import type { PageStore } from './store/page-ports.ts';
+import type { DebateStore } from './store/ports.ts';
+import { migratePostgres } from './store/postgres-migrate.ts';
+import { PostgresPageStore } from './store/postgres-page-store.ts';
+import { openPool } from './store/postgres-pool.ts';
+import { PostgresDebateStore } from './store/postgres-store.ts';
+import { SqlitePageStore } from './store/sqlite-page-store.ts';
+import { SqliteDebateStore } from './store/sqlite-store.ts';
+
+export interface OpenedStore {
+  kind: 'sqlite' | 'postgres';
+  /** The SQLite handle, for what only SQLite keeps; undefined on PostgreSQL. */
+  sqlite?: Database.Database | undefined;
+  store: DebateStore;
+  pages: PageStore;
+  /** Whether the database answers a trivial query now (GET /healthz). */
+  answers(): Promise<boolean>;
+}
+
+const HEALTH_TIMEOUT_MS = 2_000;
+
+/** PostgreSQL when DATABASE_URL is set, the SQLite file otherwise; migrated either way. */
+export async function openStore(
+  config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DEBAT_DB_PATH' | 'DEBAT_SYNCHRONOUS'>,
+  logger: Logger,
+): Promise<OpenedStore> {
+  if (config.DATABASE_URL) {
+    const pool = await openPool({
+      url: config.DATABASE_URL,
+      poolSize: config.DATABASE_POOL_SIZE,
+      onIdleError: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost; the pool replaces it'),
+    });
+    const applied = await migratePostgres(pool);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const store = new PostgresDebateStore(pool, (error) =>
+      logger.warn({ err: error }, 'PostgreSQL notifications connection lost; reconnecting'),
+    );
+    return {
+      kind: 'postgres',
+      store,
+      pages: new PostgresPageStore(store.db),
+      answers: async () => {
+        const timeout = new Promise<boolean>((resolve) =>
+          setTimeout(resolve, HEALTH_TIMEOUT_MS, false).unref(),
+        );
+        const probe = pool.query('SELECT 1').then(
+          () => true,
+          () => false,
+        );
+        return Promise.race([probe, timeout]);
+      },
+    };
+  }
+  const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
+  const applied = migrate(db);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  return {
+    kind: 'sqlite',
+    sqlite: db,
+    store: new SqliteDebateStore(db),
+    pages: new SqlitePageStore(db),
+    answers: async () => {
+      try {
+        return db.open && db.prepare('SELECT 1').get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

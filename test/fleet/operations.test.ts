@@ -1,0 +1,70 @@
+// GET /healthz says whether the store answers; GET /metrics counts what the core answered.
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/engine/logger.ts';
+import { HttpRoutes } from '../../src/http-routes.ts';
+import { openStore } from '../../src/open-store.ts';
+import { person, testEngine } from '../helpers/engine.ts';
+import { createTestDatabase } from '../postgres/databases.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function serve(answers: () => Promise<boolean>) {
+  const http = new HttpRoutes(silentLogger);
+  http.checkStoreWith(answers);
+  const { port } = await http.listen(0, '127.0.0.1');
+  cleanups.push(() => http.close());
+  return `http://127.0.0.1:${port}`;
+}
+
+describe('operations', () => {
+  it('GET /healthz: 200 while PostgreSQL answers, 503 once it does not', async () => {
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const opened = await openStore(
+      {
+        DATABASE_URL: database.url,
+        DATABASE_POOL_SIZE: 2,
+        DEBAT_DB_PATH: 'unused',
+        DEBAT_SYNCHRONOUS: 'NORMAL',
+      },
+      silentLogger,
+    );
+    expect(opened.kind).toBe('postgres');
+    const base = await serve(opened.answers);
+    const health = async () => {
+      const res = await fetch(`${base}/healthz`);
+      return { status: res.status, body: await res.json() };
+    };
+    expect(await health()).toEqual({ status: 200, body: { ok: true, store: true, draining: false } });
+    await opened.store.close();
+    expect(await health()).toEqual({ status: 503, body: { ok: false, store: false, draining: false } });
+  });
+
+  it('GET /metrics: answers by platform, kind and outcome, in Prometheus’s format', async () => {
+    const bed = await testEngine();
+    cleanups.push(() => bed.cleanup());
+    const base = await serve(async () => true);
+    const count = async (series: string) => {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      const line = text.split('\n').find((row) => row.startsWith(series));
+      return line === undefined ? 0 : Number(line.slice(series.length + 1));
+    };
+    const votes = 'debat_acks_total{platform="slack",kind="vote",outcome="ok"}';
+    const closed = 'debat_acks_total{platform="slack",kind="vote",outcome="debate.none_open"}';
+    const [votesBefore, closedBefore] = [await count(votes), await count(closed)];
+    await bed.engine.run(person('ana'), 'voter pour');
+    await bed.engine.run(person('ana'), 'lancer Sujet');
+    await bed.engine.run(person('bob'), 'voter pour');
+    await bed.engine.run(person('cat'), 'voter contre');
+    expect(await count(votes)).toBe(votesBefore + 2);
+    expect(await count(closed)).toBe(closedBefore + 1);
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toContain('# TYPE debat_ack_seconds histogram');
+    expect(text).toContain('# TYPE debat_scoreboard_edits_total counter');
+    expect(text).toContain('# TYPE debat_summaries_posted_total counter');
+    expect(text).toContain('# TYPE debat_store_errors_total counter');
+  });
+});

@@ -1,0 +1,121 @@
+// What several instances on one PostgreSQL must agree on, each "instance" a real engine on its
+// own pool (its own connections, as another process would have): settings, the anonymity
+// secret, deliveries and one person's clicks landing on two instances.
+import { afterEach, describe, expect, it } from 'vitest';
+import { anonymitySecret } from '../../src/anonymity-secret.ts';
+import { ConfigError } from '../../src/config.ts';
+import { ManualClock } from '../../src/engine/clock.ts';
+import { DebateEngine } from '../../src/engine/engine.ts';
+import { silentLogger } from '../../src/engine/logger.ts';
+import { openPool } from '../../src/store/postgres-pool.ts';
+import { PostgresDebateStore } from '../../src/store/postgres-store.ts';
+import { DEFAULTS, person } from '../helpers/engine.ts';
+import { emptiedDatabase } from '../postgres/databases.ts';
+
+const database = emptiedDatabase();
+const stores: PostgresDebateStore[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+/** One more instance on the database: its own pool, store and engine. */
+async function instance(url: string, secret?: string) {
+  const store = new PostgresDebateStore(await openPool({ url, poolSize: 4 }));
+  stores.push(store);
+  const engine = await DebateEngine.create({
+    store,
+    clock: new ManualClock(new Date('2026-11-24T10:00:00Z')),
+    logger: silentLogger,
+    defaults: DEFAULTS,
+    secret: await anonymitySecret(store, secret),
+  });
+  return { store, engine };
+}
+
+const textOf = (outcome: Awaited<ReturnType<DebateEngine['run']>>) => JSON.stringify(outcome.replies);
+
+describe('several instances on one PostgreSQL', () => {
+  it('see a channel’s new language at once, though each remembered the old one', async () => {
+    const { url, pool } = await database();
+    await pool.end();
+    const [a, b] = [await instance(url), await instance(url)];
+    const heard = new Promise<void>((resolve) => {
+      const stop = b.store.watchSettings((scope) => {
+        if (scope?.channelId === 'C1') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    await a.engine.run(person('ana'), 'lancer Faut-il un open space ?');
+    // B answers in French and remembers the channel's language.
+    expect(textOf(await b.engine.run(person('bob'), 'liste'))).toContain('"language":"fr"');
+    await a.engine.run(person('ana', { admin: true }), 'config langue en');
+    await heard;
+    expect(textOf(await b.engine.run(person('bob'), 'liste'))).toContain('"language":"en"');
+  });
+
+  it('key anonymous voters with the secret the database keeps, and refuse an instance whose DEBAT_SECRET differs', async () => {
+    const { url, pool } = await database();
+    await pool.end();
+    const first = await instance(url, 'a-secret-of-twenty-chars');
+    expect(await first.store.serverSecret(() => 'unused')).toBe('a-secret-of-twenty-chars');
+    await expect(instance(url, 'another-secret-entirely')).rejects.toThrow(
+      new ConfigError([
+        'DEBAT_SECRET: differs from the secret this database already keeps; give every instance the same one, or leave it unset to use the kept one',
+      ]),
+    );
+    // Unset, an instance takes the kept one: one person is one voter on both.
+    const second = await instance(url);
+    await first.engine.run(person('ana'), 'lancer --anonyme Sujet sensible ?');
+    await first.engine.run(person('zoe'), 'voter pour');
+    await second.engine.run(person('zoe'), 'voter pour');
+    expect(await second.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
+  });
+
+  it('count a delivery retried on another instance once, and one person’s two clicks as two, in order', async () => {
+    const { url, pool } = await database();
+    await pool.end();
+    const [a, b] = [await instance(url), await instance(url)];
+    await a.engine.run(person('ana'), 'lancer Sujet');
+    // The same delivery on both at the same moment (a retry racing its first delivery).
+    await Promise.all([
+      a.engine.run(person('bob', { delivery: 'evt-1' }), 'voter pour'),
+      b.engine.run(person('bob', { delivery: 'evt-1' }), 'voter pour'),
+    ]);
+    expect(await a.store.tally(1)).toEqual({ pro: 1, con: 0, neutral: 0 });
+    // Two clicks of one person on two instances at once: one votes, the other withdraws.
+    await Promise.all([
+      a.engine.run(person('cat', { delivery: 'evt-2' }), 'voter contre'),
+      b.engine.run(person('cat', { delivery: 'evt-3' }), 'voter contre'),
+    ]);
+    const history = (await a.store.exportData(1)).history.filter((event) => event.voterKey === 'cat');
+    expect(history.map((event) => [event.oldSide, event.newSide])).toEqual([
+      [null, 'con'],
+      ['con', null],
+    ]);
+    expect(await b.store.tally(1)).toEqual({ pro: 1, con: 0, neutral: 0 });
+  });
+
+  it('let no vote in after a close another instance made, so the closing tally is the last one', async () => {
+    const { url, pool } = await database();
+    await pool.end();
+    const [a, b] = [await instance(url), await instance(url)];
+    await a.engine.run(person('ana'), 'lancer Sujet');
+    const voters = Array.from({ length: 40 }, (_, i) => `v${i}`);
+    const votes = voters.map((id) => b.engine.run(person(id), 'voter pour'));
+    const closed = await a.store.setStatus({
+      debateId: 1,
+      status: 'closed',
+      at: Date.now(),
+      closesAt: null,
+      check: () => ({ ok: true, value: undefined }),
+    });
+    const atClose = await a.store.tally(1);
+    await Promise.all(votes);
+    expect(closed.ok).toBe(true);
+    expect(await a.store.tally(1)).toEqual(atClose);
+    const accepted = (await a.store.exportData(1)).history.length;
+    expect(accepted).toBe(atClose.pro);
+  });
+});
