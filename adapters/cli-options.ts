@@ -6,6 +6,7 @@ const CHANNEL = '--channel <platform:workspace:channel | terminal channel>';
 export const EXPORT_USAGE = `debat export ${CHANNEL} [--debate N] [--format md|csv] [--out FILE]`;
 export const SUMMARY_USAGE = `debat summary ${CHANNEL} [--at <ISO time>] [--dry-run] [--png FILE]`;
 export const REGISTER_USAGE = 'debat discord-register [--guild ID]';
+export const FORGET_WORKSPACE_USAGE = 'debat forget-workspace <Slack team id, T…>';
 
 export const USAGE = `Usage: debat [command] [options]
 
@@ -19,6 +20,8 @@ Commands:
                ${SUMMARY_USAGE}
   discord-register  register /debat on Discord (in one server to try it; everywhere otherwise):
                ${REGISTER_USAGE}
+  forget-workspace  erase a Slack workspace now: its tokens, debates, settings and summaries:
+               ${FORGET_WORKSPACE_USAGE}
   help         this help (also --help, -h)
   version      the version (also --version, -v)
 
@@ -30,7 +33,15 @@ export type CommandLine =
   | { kind: 'version' }
   | { kind: 'mistake'; message: string };
 
-const COMMANDS = ['start', 'migrate', 'backup', 'export', 'summary', 'discord-register'] as const;
+const COMMANDS = [
+  'start',
+  'migrate',
+  'backup',
+  'export',
+  'summary',
+  'discord-register',
+  'forget-workspace',
+] as const;
 type Command = (typeof COMMANDS)[number];
 /** How many plain arguments each command takes; options are read by the commands that have any. */
 const ARGUMENTS: Record<Command, { positionals: number; options: boolean }> = {
@@ -40,6 +51,7 @@ const ARGUMENTS: Record<Command, { positionals: number; options: boolean }> = {
   export: { positionals: 0, options: true },
   summary: { positionals: 0, options: true },
   'discord-register': { positionals: 0, options: true },
+  'forget-workspace': { positionals: 1, options: false },
 };
 const HELP = new Set(['help', '--help', '-h']);
 const VERSION = new Set(['version', '--version', '-v', '-V']);

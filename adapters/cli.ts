@@ -85,6 +85,11 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = await exportCli(args, config, createLogger(config.DEBAT_LOG_LEVEL));
       return;
     }
+    case 'forget-workspace': {
+      const { forgetWorkspaceCli } = await import('./forget-workspace-cli.ts');
+      process.exitCode = await forgetWorkspaceCli(args, loadConfig());
+      return;
+    }
     case 'discord-register': {
       const { runDiscordRegister } = await import('./discord/register.ts');
       process.exitCode = await runDiscordRegister(args);

@@ -1,0 +1,37 @@
+// `debat forget-workspace T…`: erases a Slack workspace at once, as its retention period would —
+// its tokens, debates, channel settings and summaries (README, "Run it for many workspaces").
+import type { Config } from '../src/config.ts';
+import { forgetWorkspace } from '../src/installations/retention.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { SqliteInstallationStore } from '../src/store/sqlite-installation-store.ts';
+import { FORGET_WORKSPACE_USAGE } from './cli-options.ts';
+import type { CliStreams } from './export-cli.ts';
+
+const standard: CliStreams = { out: process.stdout, err: process.stderr };
+
+/** Runs the command; returns the exit code (2: a wrong command line). */
+export async function forgetWorkspaceCli(
+  argv: string[],
+  config: Config,
+  io: CliStreams = standard,
+): Promise<number> {
+  const [workspace, ...rest] = argv;
+  if (!workspace || rest.length > 0 || !/^T[A-Z0-9]{2,}$/.test(workspace)) {
+    io.err.write(`Which Slack workspace: its team id, e.g. T0123ABCD\nUsage: ${FORGET_WORKSPACE_USAGE}\n`);
+    return 2;
+  }
+  if (config.DATABASE_URL) {
+    io.err.write('DATABASE_URL: forget-workspace works on the SQLite file for now; unset DATABASE_URL\n');
+    return 1;
+  }
+  const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
+  try {
+    migrate(db);
+    const debates = await forgetWorkspace(new SqliteInstallationStore(db), 'slack', workspace);
+    io.out.write(`Slack workspace ${workspace} forgotten: its tokens and ${debates} debate(s) erased\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
