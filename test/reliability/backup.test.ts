@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,10 +58,16 @@ describe('debat backup <file>', () => {
     await bot.waitForOutput('Après la sauvegarde');
 
     copyFileSync(join(dir, 'copie.sqlite'), join(dir, 'restored.sqlite'));
-    const restored = startDebat(['start'], env(join(dir, 'restored.sqlite')), dir);
+    // In a folder of its own, so its export is a file beside the live bot's, not a second copy.
+    const elsewhere = join(dir, 'restored');
+    mkdirSync(elsewhere);
+    const restored = startDebat(['start'], env(join(dir, 'restored.sqlite')), elsewhere);
     restored.process.stdin.end(`${[...READS, SENTINEL].join('\n')}\n`);
     expect(await restored.exited).toEqual({ code: 0, signal: null });
-    expect(restored.stdout).toBe(liveReads);
+    expect(restored.stdout.replaceAll(elsewhere, dir)).toBe(liveReads);
+    expect(readFileSync(join(elsewhere, 'debat-1.csv'), 'utf8')).toBe(
+      readFileSync(join(dir, 'debat-1.csv'), 'utf8'),
+    );
     expect(restored.stdout).toContain('Faut-il un open space ?');
     expect(restored.stdout).toContain('Budget café');
     expect(restored.stdout).not.toContain('Après la sauvegarde');
