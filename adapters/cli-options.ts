@@ -6,6 +6,7 @@ const CHANNEL = '--channel <platform:workspace:channel | terminal channel>';
 export const EXPORT_USAGE = `debat export ${CHANNEL} [--debate N] [--format md|csv] [--out FILE]`;
 export const SUMMARY_USAGE = `debat summary ${CHANNEL} [--at <ISO time>] [--dry-run] [--png FILE]`;
 export const REGISTER_USAGE = 'debat discord-register [--guild ID]';
+export const COPY_TO_USAGE = 'debat copy-to --database-url postgres://user:password@host:5432/debat';
 export const FORGET_WORKSPACE_USAGE = 'debat forget-workspace <Slack team id, T…>';
 
 export const USAGE = `Usage: debat [command] [options]
@@ -14,6 +15,8 @@ Commands:
   start        run the bot (the default; the terminal when no platform token is set)
   migrate      apply pending database migrations (PostgreSQL when DATABASE_URL is set) and exit
   backup <file>  copy the database to a new file, also while the bot runs
+  copy-to      copy the SQLite database into an empty PostgreSQL one and compare every table
+               (stop the bot first): ${COPY_TO_USAGE}
   export       a debate as a Markdown or CSV file:
                ${EXPORT_USAGE}
   summary      a channel's weekly summary at a given moment, and its chart:
@@ -37,6 +40,7 @@ const COMMANDS = [
   'start',
   'migrate',
   'backup',
+  'copy-to',
   'export',
   'summary',
   'discord-register',
@@ -48,6 +52,7 @@ const ARGUMENTS: Record<Command, { positionals: number; options: boolean }> = {
   start: { positionals: 0, options: false },
   migrate: { positionals: 0, options: false },
   backup: { positionals: 1, options: false },
+  'copy-to': { positionals: 0, options: true },
   export: { positionals: 0, options: true },
   summary: { positionals: 0, options: true },
   'discord-register': { positionals: 0, options: true },

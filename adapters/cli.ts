@@ -75,6 +75,11 @@ async function main(argv: string[]): Promise<void> {
       return migrateOnly();
     case 'backup':
       return backup(args[0]);
+    case 'copy-to': {
+      const { copyToCli } = await import('./copy-to-cli.ts');
+      process.exitCode = await copyToCli(args, loadConfig());
+      return;
+    }
     case 'summary': {
       const config = loadConfig();
       process.exitCode = await summaryCli(args, config, createLogger(config.DEBAT_LOG_LEVEL));

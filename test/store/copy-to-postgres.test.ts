@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelScope } from '../../src/domain/types.ts';
 import { CopyError, compareTables, copyToPostgres } from '../../src/store/copy-to-postgres.ts';
@@ -5,7 +6,8 @@ import { PostgresPageStore } from '../../src/store/postgres-page-store.ts';
 import { PostgresDebateStore } from '../../src/store/postgres-store.ts';
 import { SqlitePageStore } from '../../src/store/sqlite-page-store.ts';
 import { person, type TestBed, testEngine } from '../helpers/engine.ts';
-import { migratedTestDatabase } from '../postgres/databases.ts';
+import { createTestDatabase, migratedTestDatabase } from '../postgres/databases.ts';
+import { BIN } from '../reliability/support/processes.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -117,5 +119,34 @@ describe('debat copy-to: SQLite into PostgreSQL', () => {
       /table votes differs after the copy \(6 rows in SQLite, 6 in PostgreSQL\)/,
     );
     await expect(copyToPostgres(bed.db, target.pool)).rejects.toThrow(CopyError);
+  });
+
+  it('as `debat copy-to --database-url …`: a table per line, then one line that says all compared; again, one line that says no', async () => {
+    const bed = await livedIn();
+    const target = await createTestDatabase();
+    cleanups.push(() => target.drop());
+    const copy = (url: string) =>
+      spawnSync(process.execPath, [BIN, 'copy-to', '--database-url', url], {
+        cwd: bed.dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { PATH: process.env.PATH, HOME: bed.dir, DEBAT_DB_PATH: bed.path },
+      });
+    const first = copy(target.url);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('debates: 2 row(s)\n');
+    expect(first.stdout).toMatch(/every table compared, row for row: identical\n$/);
+    const again = copy(target.url);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(
+      /^Débat stopped: the PostgreSQL database already holds debates: copy-to fills an empty one only/,
+    );
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    const wrong = copy('mysql://somewhere/debat');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toBe(
+      'Invalid configuration: --database-url: must be a PostgreSQL URL, e.g. postgres://debat:password@db.example:5432/debat\n',
+    );
   });
 });
