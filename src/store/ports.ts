@@ -14,21 +14,11 @@ import type {
 import type { Result } from '../domain/result.ts';
 import type { SettingChange } from '../domain/settings.ts';
 import type { ChannelScope, DebateStatus, Side, VoteSide, WorkspaceScope } from '../domain/types.ts';
+import type { KeepAliveStore } from './keep-alive-ports.ts';
 import type { SummaryStore } from './summary-ports.ts';
 
-export type {
-  ArgumentRecord,
-  ChannelSettings,
-  Counts,
-  DebateRecord,
-  DebateSummaryRow,
-  ExportData,
-  LastSwitch,
-  ParticipationRow,
-  ScoreboardData,
-  VoteEventRecord,
-  VoteRecord,
-};
+// The records a store returns are the domain's.
+export type * from '../domain/records.ts';
 
 /** A delivery key makes an operation idempotent: the second time, nothing changes. */
 export interface Delivery {
@@ -51,6 +41,8 @@ export interface OpenDebateInput extends Delivery {
   hidden: boolean;
   at: number;
   closesAt: number | null;
+  /** When its reminder falls (the core decides; none when absent or null). */
+  remindAt?: number | null | undefined;
 }
 
 export interface AddArgumentInput extends Delivery {
@@ -136,7 +128,7 @@ export interface StatusInput extends Delivery {
  * Debates are reached through their workspace: no method crosses workspaces.
  * The weekly summary's methods (ledger, snapshots, week activity) are in summary-ports.ts.
  */
-export interface DebateStore extends SummaryStore {
+export interface DebateStore extends SummaryStore, KeepAliveStore {
   /** The anonymity secret, generated once and kept (unless the configuration gives one). */
   serverSecret(generate: () => string): Promise<string>;
 
