@@ -36,7 +36,7 @@ export const POSTGRES_WEEK_SQL = {
       SELECT persuaded_by AS argument_id, count(*) AS deltas, count(*) FILTER (WHERE at >= $4) AS week_deltas
       FROM vote_events WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id IN (SELECT id FROM ds))
         AND at < $5 GROUP BY persuaded_by)
-    SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at,
+    SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at, a.edited_at,
       (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < $5) AS endorsements,
       coalesce(dl.deltas, 0) AS deltas, coalesce(dl.week_deltas, 0) AS week_deltas
     FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id

@@ -116,12 +116,16 @@ export function weekActivityContract(withStore: WithStore) {
         takenAt: 1_005,
         counts: { pro: 1, con: 0, neutral: 0 },
       });
-      expect(
-        first!.arguments.map((argument) => [argument.number, argument.endorsements, argument.deltas]).sort(),
-      ).toEqual([
-        [1, 1, 0],
-        [2, 0, 1],
-        [4, 0, 0],
+      // Each argument as stored, its endorsements and ∆ counted up to the window's end.
+      const asStored = async (number: number, endorsements: number, deltas: number) => ({
+        ...(await store.argument(a.id, number)),
+        endorsements,
+        deltas,
+      });
+      expect([...first!.arguments].sort((x, y) => x.number - y.number)).toEqual([
+        await asStored(1, 1, 0),
+        await asStored(2, 0, 1),
+        await asStored(4, 0, 0),
       ]);
       expect(first).toMatchObject({
         newArguments: 2,
