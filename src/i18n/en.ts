@@ -225,7 +225,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'terminal.as_owner': 'You are now speaking as {name} (admin).',
   'terminal.channel': 'You are now in #{channel}.',
   'terminal.export_written': 'Debate #{debate} exported to {path}',
-  'terminal.export_failed': 'Could not write {path}: {reason}',
+  'terminal.export_failed': 'Could not write the export in {path}: {reason}',
   'file.denied': 'permission denied',
   'file.no_space': 'no space left on the disk',
   'file.missing': 'the folder does not exist',

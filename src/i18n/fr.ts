@@ -253,7 +253,7 @@ export const fr = {
   'terminal.as_owner': 'Vous parlez maintenant en tant que {name} (admin).',
   'terminal.channel': 'Vous êtes maintenant dans #{channel}.',
   'terminal.export_written': 'Débat n° {debate} exporté dans {path}',
-  'terminal.export_failed': 'Impossible d’écrire {path} : {reason}',
+  'terminal.export_failed': 'Impossible d’écrire l’export dans {path} : {reason}',
   'file.denied': 'accès refusé',
   'file.no_space': 'plus de place sur le disque',
   'file.missing': 'le dossier n’existe pas',
