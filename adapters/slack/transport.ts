@@ -9,8 +9,10 @@ import {
   type webApi,
 } from '@slack/bolt';
 import { ConfigError } from '../../src/config.ts';
+import type { Language } from '../../src/domain/types.ts';
 import type { HttpRoutes } from '../../src/http-routes.ts';
 import type { BotIdentity } from './identity.ts';
+import { callbackPages, installPage } from './oauth/pages.ts';
 import { platformError } from './slack-errors.ts';
 
 export const EVENTS_PATH = '/slack/events';
@@ -28,6 +30,8 @@ export interface OAuthOptions {
   stateSecret: string;
   scopes: string[];
   installationStore: InstallationStore;
+  /** The install pages' first language (both are shown). */
+  language: Language;
 }
 
 export const INSTALL_PATH = '/slack/install';
@@ -129,6 +133,8 @@ function oauthTransport(o: TransportOptions, oauth: OAuthOptions): Transport {
       installPath: INSTALL_PATH,
       redirectUriPath: REDIRECT_PATH,
       stateVerification: true,
+      renderHtmlForInstallPath: installPage(oauth.language),
+      callbackOptions: callbackPages(oauth.language, INSTALL_PATH),
       clientOptions: clientOptions(o.apiUrl, o.logger),
     },
   });

@@ -313,6 +313,16 @@ export const fr = {
   'export.not_sent':
     'Je n’ai pas pu vous envoyer l’export en message privé. Réessayez dans un instant ; si cela continue, un admin doit mettre à jour les droits de l’app.',
 
+  // The Slack install pages (one app for many workspaces)
+  'install.title': 'Ajouter Débat à Slack',
+  'install.lead':
+    'Débat lance des débats de bureau dans vos salons : arguments pour et contre, votes, appuis et bilan de la semaine.',
+  'install.button': 'Ajouter à Slack',
+  'install.done_title': 'Débat est installé',
+  'install.done': 'Lancez un premier débat dans un salon avec /debat lancer <sujet>.',
+  'install.failed_title': 'L’installation n’a pas abouti',
+  'install.failed': 'Le lien a peut-être expiré, ou a été ouvert dans un autre navigateur. Recommencez :',
+
   // Errors (expected failures, shown to the person who acted)
   'error.text.empty': 'Le texte est vide.',
   'error.topic.too_long': 'Un sujet fait au plus {max} caractères (celui-ci en fait {length}).',

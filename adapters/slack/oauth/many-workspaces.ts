@@ -56,6 +56,7 @@ export class SlackWorkspaces implements ManyWorkspaces {
       stateSecret: config.SLACK_STATE_SECRET!,
       scopes: botScopes(),
       installationStore: this.installations,
+      language: config.DEBAT_LANGUAGE,
     };
     this.boltLogger = boltLogger;
   }
