@@ -450,8 +450,9 @@ export class SqliteDebateStore implements DebateStore {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    // Writes already asked for are committed and answered first: they share this last commit.
-    await this.write(() => undefined);
+    // Writes already asked for are committed and answered first: they share this last commit
+    // (if it fails, each of them is answered with the error; the database is closed all the same).
+    await this.write(() => undefined).catch(() => undefined);
     if (this.db.open) this.db.close();
   }
 }
