@@ -2,7 +2,7 @@ import type { Command } from '../../src/commands/command.ts';
 import { parseDuration } from '../../src/commands/duration.ts';
 import type { CommandSpec, OptionKind } from '../../src/commands/grammar.ts';
 import { parseCommand, parseText, usage } from '../../src/commands/parse.ts';
-import { voteSideFor } from '../../src/commands/words.ts';
+import { isOffWord, voteSideFor } from '../../src/commands/words.ts';
 import { fail, ok, type Result } from '../../src/domain/result.ts';
 import type { OptionValues } from './incoming.ts';
 
@@ -34,12 +34,21 @@ export function commandFromOptions(spec: CommandSpec, values: OptionValues): Res
         if (durationMs === undefined)
           return fail('parse.bad_duration', { word: String(rawDuration).slice(0, 40) });
       }
+      // `rappel`: a duration before the end, or off.
+      const rawReminder = named('rappel');
+      let reminderMs: number | null | undefined;
+      if (rawReminder !== undefined && String(rawReminder).trim() !== '') {
+        const word = String(rawReminder).trim();
+        reminderMs = isOffWord(word) ? null : parseDuration(word);
+        if (reminderMs === undefined) return fail('parse.bad_reminder', { word: word.slice(0, 40) });
+      }
       return ok({
         kind: 'open',
         topic: topic.value,
         anonymous: anonymousFlag !== undefined && named(anonymousFlag) === true,
         hidden: hiddenFlag !== undefined && named(hiddenFlag) === true,
         durationMs,
+        reminderMs,
       });
     }
     case 'argue': {

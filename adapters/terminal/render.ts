@@ -124,6 +124,8 @@ function renderView(
       return paint('red', `✗ ${tr(errorKey(view.error.code), view.error.params)}`);
     case 'notice':
       return paint('green', `✓ ${tr(view.key, view.params)}`);
+    case 'nudge':
+      return paint('bold', tr(`nudge.${view.side}`, { debate: view.debate }));
     case 'settings': {
       const lines = view.saved ? [paint('green', `✓ ${tr('notice.settings_saved')}`)] : [];
       lines.push(
@@ -133,6 +135,8 @@ function renderView(
         `  ${tr('settings.language', { language: tr(`language.${view.language}`) })}`,
         `  ${tr(view.threads ? 'settings.threads_on' : 'settings.threads_off')}`,
         `  ${tr(`settings.openers_${view.openers}`)}`,
+        `  ${tr(view.reminders ? 'settings.reminders_on' : 'settings.reminders_off')}`,
+        `  ${tr(view.nudges ? 'settings.nudges_on' : 'settings.nudges_off')}`,
       );
       return lines.join('\n');
     }
@@ -169,6 +173,7 @@ function renderScoreboard(
     const key = view.ended.byDuration ? 'ended.duration' : 'ended.closed';
     lines.unshift(paint('bold', tr(key, { debate: debate.number, channel: `#${view.ended.channelId}` })));
   }
+  if (view.reminder) lines.unshift(paint('bold', tr('reminder.heading', { debate: debate.number })));
   const meta: string[] = [];
   // An opener who asked to be forgotten is simply not named: the debate is not an anonymous one.
   if (debate.anonymous) meta.push(tr('scoreboard.opener_anonymous'));
@@ -206,6 +211,7 @@ function renderScoreboard(
   if (view.topPro) lines.push(`${tr('scoreboard.top_pro')}${colon}${argumentLine(view.topPro)}`);
   if (view.topCon) lines.push(`${tr('scoreboard.top_con')}${colon}${argumentLine(view.topCon)}`);
   if (view.newest) lines.push(`${tr('scoreboard.newest')}${colon}${argumentLine(view.newest)}`);
+  if (view.reminder) lines.push(tr('reminder.how', { debate: debate.number }));
   if (debate.status === 'open') lines.push(paint('dim', `→ ${HINTS[language].open}  (#${debate.number})`));
   else lines.push(paint('dim', HINTS[language].closed(debate.number)));
   return lines.join('\n');

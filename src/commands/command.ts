@@ -7,7 +7,15 @@ export type ExportFormat = 'markdown' | 'csv';
 
 /** A command typed by a person, after parsing and validation. `debate` is a `#id` when given. */
 export type Command =
-  | { kind: 'open'; topic: string; anonymous: boolean; hidden: boolean; durationMs?: number | undefined }
+  | {
+      kind: 'open';
+      topic: string;
+      anonymous: boolean;
+      hidden: boolean;
+      durationMs?: number | undefined;
+      /** `--rappel 2h`: how long before the end; null: `--rappel off`; absent: the default. */
+      reminderMs?: number | null | undefined;
+    }
   | { kind: 'argue'; side: Side; text: string; debate?: number | undefined }
   | { kind: 'vote'; side: VoteSide; debate?: number | undefined }
   | { kind: 'endorse'; argument: number; debate?: number | undefined }

@@ -110,6 +110,7 @@ function parseOpen(rest: string[]): Result<Command> {
   let anonymous = false;
   let hidden = false;
   let durationMs: number | undefined;
+  let reminderMs: number | null | undefined;
   const words: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i]!;
@@ -127,12 +128,18 @@ function parseOpen(rest: string[]): Result<Command> {
       if (value === undefined) return fail('parse.missing_duration');
       if (ms === undefined) return fail('parse.bad_duration', { word: clip(value) });
       durationMs = ms;
+    } else if (flag === 'reminder') {
+      const value = inlineValue ?? rest[++i];
+      if (value === undefined) return fail('parse.missing_reminder');
+      const ms = isOffWord(value) ? null : parseDuration(value);
+      if (ms === undefined) return fail('parse.bad_reminder', { word: clip(value) });
+      reminderMs = ms;
     } else return fail('parse.unknown_flag', { word: clip(token) });
   }
   if (words.length === 0) return fail('parse.missing_topic');
   const topic = parseText('topic', words.join(' '));
   if (!topic.ok) return topic;
-  return ok({ kind: 'open', topic: topic.value, anonymous, hidden, durationMs });
+  return ok({ kind: 'open', topic: topic.value, anonymous, hidden, durationMs, reminderMs });
 }
 
 function parseArgue(side: 'pro' | 'con', command: Usage, rest: string[]): Result<Command> {
@@ -280,11 +287,11 @@ function parseSettings(rest: string[]): Result<Command> {
     if (language === undefined) return fail('settings.bad_language', { word: clip(values[0]) });
     return ok({ kind: 'settings', change: { setting: 'language', language } });
   }
-  if (setting === 'threads') {
+  if (setting === 'threads' || setting === 'reminders' || setting === 'nudges') {
     const word = values[0] ?? '';
     if (values.length !== 1 || (!isOnWord(word) && !isOffWord(word)))
       return fail('settings.bad_switch', { word: clip(values.join(' ')) });
-    return ok({ kind: 'settings', change: { setting: 'threads', enabled: isOnWord(word) } });
+    return ok({ kind: 'settings', change: { setting, enabled: isOnWord(word) } });
   }
   if (setting === 'openers') {
     const openers = values.length === 1 ? openersFor(values[0]!) : undefined;

@@ -49,7 +49,9 @@ const LANGUAGE_WORDS: Record<string, Language> = {
 };
 export const languageFor = (word: string): Language | undefined => lookup(LANGUAGE_WORDS, word);
 
-const FLAG_WORDS: Record<string, 'anonymous' | 'hidden' | 'duration'> = {
+type FlagWord = 'anonymous' | 'hidden' | 'duration' | 'reminder';
+
+const FLAG_WORDS: Record<string, FlagWord> = {
   anonyme: 'anonymous',
   anonymous: 'anonymous',
   anon: 'anonymous',
@@ -58,11 +60,13 @@ const FLAG_WORDS: Record<string, 'anonymous' | 'hidden' | 'duration'> = {
   cache: 'hidden',
   duree: 'duration',
   duration: 'duration',
+  rappel: 'reminder',
+  reminder: 'reminder',
+  remind: 'reminder',
 };
-export const flagFor = (word: string): 'anonymous' | 'hidden' | 'duration' | undefined =>
-  lookup(FLAG_WORDS, word);
+export const flagFor = (word: string): FlagWord | undefined => lookup(FLAG_WORDS, word);
 
-type SettingWord = 'timezone' | 'summary' | 'language' | 'threads' | 'openers';
+type SettingWord = 'timezone' | 'summary' | 'language' | 'threads' | 'openers' | 'reminders' | 'nudges';
 
 const SETTING_WORDS: Record<string, SettingWord> = {
   fuseau: 'timezone',
@@ -82,6 +86,14 @@ const SETTING_WORDS: Record<string, SettingWord> = {
   lancer: 'openers',
   open: 'openers',
   ouverture: 'openers',
+  rappel: 'reminders',
+  rappels: 'reminders',
+  reminder: 'reminders',
+  reminders: 'reminders',
+  relance: 'nudges',
+  relances: 'nudges',
+  nudge: 'nudges',
+  nudges: 'nudges',
 };
 export const settingFor = (word: string): SettingWord | undefined => lookup(SETTING_WORDS, word);
 

@@ -51,6 +51,10 @@ export interface ChannelSettings {
   language: Language | null;
   /** Who may open debates here: everyone (the default) or admins only. */
   openers: Openers;
+  /** A reminder before each debate's end (on by default). */
+  reminders: boolean;
+  /** A nudge when one side has arguments and the other none (on by default). */
+  nudges: boolean;
 }
 
 export type Openers = 'everyone' | 'admins';

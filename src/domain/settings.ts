@@ -8,4 +8,6 @@ export type SettingChange =
   | { setting: 'summaryOff' }
   | { setting: 'threads'; enabled: boolean }
   | { setting: 'openers'; openers: Openers }
+  | { setting: 'reminders'; enabled: boolean }
+  | { setting: 'nudges'; enabled: boolean }
   | { setting: 'language'; language: Language };

@@ -75,6 +75,8 @@ export function settingsView(deps: EngineDeps, settings: ChannelSettings, saved:
     language: settings.language ?? defaults.language,
     threads: settings.threads,
     openers: settings.openers,
+    reminders: settings.reminders,
+    nudges: settings.nudges,
   };
 }
 

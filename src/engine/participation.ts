@@ -22,7 +22,15 @@ import {
 } from './context.ts';
 import { participantKey } from './identity.ts';
 import type { Outcome } from './outcome.ts';
-import { acceptsChanges, endorsable, isExpired, mayOpen, persuasion, withdrawable } from './rules.ts';
+import {
+  acceptsChanges,
+  endorsable,
+  isExpired,
+  mayOpen,
+  persuasion,
+  reminderAt,
+  withdrawable,
+} from './rules.ts';
 
 const PERSUASION_OPTIONS = 5;
 
@@ -30,6 +38,9 @@ export const openDebate: Handler<'open'> = async (deps, inv, command, languages)
   const allowed = mayOpen(await deps.store.channelSettings(inv), inv.user.isAdmin);
   if (!allowed.ok) return errorOutcome(languages, allowed.error);
   const at = deps.clock.now().getTime();
+  const closesAt = command.durationMs === undefined ? null : at + command.durationMs;
+  const remindAt = reminderAt(at, closesAt, command.reminderMs);
+  if (!remindAt.ok) return errorOutcome(languages, remindAt.error);
   const uid = randomUUID();
   const { debate, duplicate } = await deps.store.openDebate({
     scope: inv,
@@ -44,7 +55,8 @@ export const openDebate: Handler<'open'> = async (deps, inv, command, languages)
     anonymous: command.anonymous,
     hidden: command.hidden,
     at,
-    closesAt: command.durationMs === undefined ? null : at + command.durationMs,
+    closesAt,
+    remindAt: remindAt.value,
     deliveryKey: deliveryKey(deps, inv, 'open'),
   });
   if (duplicate) return answer(privately(languages, noticeView('notice.duplicate')));

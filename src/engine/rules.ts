@@ -113,3 +113,38 @@ export const offersEdit = (argument: Pick<ArgumentRecord, 'endorsements' | 'delt
 /** A channel may keep the opening of debates to its admins. */
 export const mayOpen = (settings: Pick<ChannelSettings, 'openers'>, isAdmin: boolean): Result<void> =>
   settings.openers === 'admins' && !isAdmin ? fail('rights.open') : PASS;
+
+const HOUR_MS = 60 * 60 * 1000;
+/** A debate of two days or more is reminded of a day before its end; a shorter one, an hour. */
+export const LONG_DEBATE_MS = 48 * HOUR_MS;
+export const LONG_REMINDER_MS = 24 * HOUR_MS;
+export const SHORT_REMINDER_MS = HOUR_MS;
+
+/**
+ * When a debate's reminder falls: `lead` before its end (`--rappel`), by default a day before the
+ * end of a debate of two days or more and an hour before a shorter one. None without an end, with
+ * `--rappel off`, or when the default lead is the whole debate; an asked lead must fit in it.
+ */
+export function reminderAt(
+  openedAt: number,
+  closesAt: number | null,
+  lead: number | null | undefined,
+): Result<number | null> {
+  if (lead === null) return ok(null);
+  if (closesAt === null) return lead === undefined ? ok(null) : fail('open.reminder_needs_duration');
+  const before = lead ?? (closesAt - openedAt >= LONG_DEBATE_MS ? LONG_REMINDER_MS : SHORT_REMINDER_MS);
+  const at = closesAt - before;
+  if (at > openedAt) return ok(at);
+  return lead === undefined ? ok(null) : fail('open.reminder_needs_duration');
+}
+
+/** After this long without a new argument, a one-sided debate is nudged. */
+export const NUDGE_QUIET_MS = HOUR_MS;
+export const NUDGE_MIN_ARGUMENTS = 3;
+
+/** The side nobody has defended, when the other has three arguments or more; else none. */
+export function undefendedSide(counts: { pro: number; con: number }): 'pro' | 'con' | null {
+  if (counts.pro >= NUDGE_MIN_ARGUMENTS && counts.con === 0) return 'con';
+  if (counts.con >= NUDGE_MIN_ARGUMENTS && counts.pro === 0) return 'pro';
+  return null;
+}

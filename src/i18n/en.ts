@@ -134,6 +134,11 @@ export const en: Record<keyof typeof fr, Message> = {
   'forget.confirm_how': 'To confirm: /debat forget-me confirm',
   'ended.closed': '🏁 Debate #{debate} has ended in {channel}: here is the final tally.',
   'ended.duration': '⏰ Debate #{debate} reached its end in {channel}: here is the final tally.',
+  'reminder.heading': '⏳ Reminder: debate #{debate} ends soon. There is still time to vote and argue.',
+  'reminder.how': 'To vote: /debat vote for|against|neutral #{debate}',
+  'nudge.con':
+    'Nobody has argued against it yet — anyone? (debate #{debate}: /debat con #{debate} <argument>)',
+  'nudge.pro': 'Nobody has argued for it yet — anyone? (debate #{debate}: /debat pro #{debate} <argument>)',
   'forget.votes': { one: '{count} vote', other: '{count} votes' },
   'forget.endorsements': { one: '{count} endorsement', other: '{count} endorsements' },
   'forget.arguments': { one: '{count} argument', other: '{count} arguments' },
@@ -157,6 +162,10 @@ export const en: Record<keyof typeof fr, Message> = {
   'settings.threads_off': 'A thread per debate: no',
   'settings.openers_everyone': 'Who may open debates: everyone',
   'settings.openers_admins': 'Who may open debates: admins only',
+  'settings.reminders_on': 'A reminder before debates end: yes',
+  'settings.reminders_off': 'A reminder before debates end: no',
+  'settings.nudges_on': 'A nudge when one side has no argument: yes',
+  'settings.nudges_off': 'A nudge when one side has no argument: no',
 
   'day.0': 'Sunday',
   'day.1': 'Monday',
@@ -195,7 +204,8 @@ export const en: Record<keyof typeof fr, Message> = {
 
   'help.title': 'Débat: the commands',
   'help.intro': 'Open a debate, argue, vote, change your mind. Every week, a summary.',
-  'help.open': '/debat open <topic> [--anonymous] [--hidden] [--duration 7d]: open a debate',
+  'help.open':
+    '/debat open <topic> [--anonymous] [--hidden] [--duration 7d] [--reminder 2h|off]: open a debate (reminder by default 24 h before the end, 1 h for a debate under two days)',
   'help.pro': '/debat pro <argument>: add an argument for',
   'help.con': '/debat con <argument>: add an argument against',
   'help.vote': '/debat vote for|against|neutral: vote (the same vote again withdraws it)',
@@ -208,7 +218,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'help.edit': '/debat edit <n> <text>: correct your argument, until someone endorses it or cites it (∆)',
   'help.delta': '/debat delta <n>: the argument that changed your mind (∆)',
   'help.settings':
-    '/debat settings timezone <zone> | summary <day> <time> | summary off | language fr|en | thread on|off | open everyone|admins',
+    '/debat settings timezone <zone> | summary <day> <time> | summary off | language fr|en | thread on|off | open everyone|admins | reminders on|off | nudges on|off',
   'help.export': '/debat export [#id] [csv]: the debate as Markdown or CSV',
   'help.page': '/debat page [#id] [revoke]: the link to the debate’s web page; revoke voids the old links',
   'help.forget':
@@ -225,7 +235,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'terminal.as_owner': 'You are now speaking as {name} (admin).',
   'terminal.channel': 'You are now in #{channel}.',
   'terminal.export_written': 'Debate #{debate} exported to {path}',
-  'terminal.export_failed': 'Could not write the export in {path}: {reason}',
+  'terminal.export_failed': 'Could not write {path}: {reason}',
   'file.denied': 'permission denied',
   'file.no_space': 'no space left on the disk',
   'file.missing': 'the folder does not exist',
@@ -268,6 +278,9 @@ export const en: Record<keyof typeof fr, Message> = {
   'option.revoquer': 'Void every link given so far (opener or admin)',
   'option.fil': 'A thread under each new debate: on or off',
   'option.lancer': 'Who may open a debate in this channel: everyone or admins',
+  'option.rappel': 'Reminder before the end: 2h, 1d or off (default 24 h before, 1 h under 2 days)',
+  'option.rappels': 'A reminder before each debate ends: on or off',
+  'option.relances': 'A nudge when one side has no argument: on or off',
 
   'export.title': 'Debate #{debate}: {topic}',
   'export.tally': 'Tally',
@@ -284,15 +297,6 @@ export const en: Record<keyof typeof fr, Message> = {
   'export.not_sent':
     'I could not send you the export as a direct message. Try again in a moment; if it keeps failing, an admin should update the app’s permissions.',
 
-  'install.title': 'Add Débat to Slack',
-  'install.lead':
-    'Débat runs office debates in your channels: pros and cons, votes, endorsements and a weekly tally.',
-  'install.button': 'Add to Slack',
-  'install.done_title': 'Débat is installed',
-  'install.done': 'Start a first debate in a channel with /debat open <topic>.',
-  'install.failed_title': 'The installation did not go through',
-  'install.failed': 'The link may have expired, or been opened in another browser. Start again:',
-
   'error.text.empty': 'The text is empty.',
   'error.topic.too_long': 'A topic is at most {max} characters (this one has {length}).',
   'error.argument.too_long': 'An argument is at most {max} characters (this one has {length}).',
@@ -308,10 +312,15 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.parse.bad_debate': '“{word}” is not a valid debate number (#12 for instance).',
   'error.parse.bad_duration':
     'Invalid duration: “{word}”. Examples: 30min, 48h, 7d, 2w (between 1 minute and 1 year).',
-  'error.parse.unknown_flag': 'Unknown option: “{word}”. Options: --anonymous, --hidden, --duration.',
+  'error.parse.unknown_flag':
+    'Unknown option: “{word}”. Options: --anonymous, --hidden, --duration, --reminder.',
+  'error.parse.bad_reminder': 'Invalid reminder: “{word}”. Examples: 2h, 1d, off.',
+  'error.parse.missing_reminder': 'Give the reminder after --reminder: 2h, 1d or off.',
+  'error.open.reminder_needs_duration':
+    'A reminder comes before the debate’s end: give a duration longer than it. Example: /debat open --duration 3d --reminder 2h <topic>',
   'error.parse.bad_format': 'Unknown format: “{word}”. Formats: markdown, csv.',
   'error.parse.bad_setting':
-    'Unknown setting: “{word}”. Settings: timezone, summary, language, thread, open. Example: /debat settings summary fri 16:00',
+    'Unknown setting: “{word}”. Settings: timezone, summary, language, thread, open, reminders, nudges. Example: /debat settings summary fri 16:00',
   'error.parse.missing_duration': 'Give the duration after --duration: 30min, 48h, 7d or 2w.',
   'error.settings.missing_timezone': 'Give the time zone: /debat settings timezone Europe/Paris',
   'error.settings.missing_language': 'Give the language: /debat settings language en (or fr)',

@@ -151,6 +151,13 @@ export const fr = {
   'forget.confirm_how': 'Pour confirmer : /debat oublier-moi confirmer',
   'ended.closed': '🏁 Débat n° {debate} terminé dans {channel} : voici le résultat final.',
   'ended.duration': '⏰ Débat n° {debate} arrivé à son terme dans {channel} : voici le résultat final.',
+  'reminder.heading':
+    '⏳ Rappel : le débat n° {debate} se termine bientôt. Il est encore temps de voter et d’argumenter.',
+  'reminder.how': 'Pour voter : /debat voter pour|contre|neutre #{debate}',
+  'nudge.con':
+    'Personne n’a encore défendu le contre — quelqu’un se lance ? (débat n° {debate} : /debat contre #{debate} <argument>)',
+  'nudge.pro':
+    'Personne n’a encore défendu le pour — quelqu’un se lance ? (débat n° {debate} : /debat pour #{debate} <argument>)',
   'forget.votes': { one: '{count} vote', other: '{count} votes' },
   'forget.endorsements': { one: '{count} appui', other: '{count} appuis' },
   'forget.arguments': { one: '{count} argument', other: '{count} arguments' },
@@ -177,6 +184,10 @@ export const fr = {
   'settings.threads_off': 'Un fil par débat : non',
   'settings.openers_everyone': 'Qui lance les débats : tout le monde',
   'settings.openers_admins': 'Qui lance les débats : les admins seulement',
+  'settings.reminders_on': 'Rappel avant la fin des débats : oui',
+  'settings.reminders_off': 'Rappel avant la fin des débats : non',
+  'settings.nudges_on': 'Relance quand un côté n’a aucun argument : oui',
+  'settings.nudges_off': 'Relance quand un côté n’a aucun argument : non',
 
   // Days
   'day.0': 'dimanche',
@@ -219,7 +230,8 @@ export const fr = {
   // Help
   'help.title': 'Débat : les commandes',
   'help.intro': 'Lancez un débat, argumentez, votez, changez d’avis. Chaque semaine, un bilan.',
-  'help.open': '/debat lancer <sujet> [--anonyme] [--masque] [--duree 7j] : lancer un débat',
+  'help.open':
+    '/debat lancer <sujet> [--anonyme] [--masque] [--duree 7j] [--rappel 2h|off] : lancer un débat (rappel par défaut 24 h avant la fin, 1 h pour un débat de moins de deux jours)',
   'help.pro': '/debat pour <argument> : ajouter un argument pour',
   'help.con': '/debat contre <argument> : ajouter un argument contre',
   'help.vote': '/debat voter pour|contre|neutre : voter (le même vote à nouveau le retire)',
@@ -233,7 +245,7 @@ export const fr = {
     '/debat modifier <n°> <texte> : corriger son argument, tant que personne ne l’a appuyé ni cité (∆)',
   'help.delta': '/debat delta <n°> : l’argument qui vous a fait changer d’avis (∆)',
   'help.settings':
-    '/debat config fuseau <zone> | bilan <jour> <heure> | bilan off | langue fr|en | fil on|off | lancer tous|admins',
+    '/debat config fuseau <zone> | bilan <jour> <heure> | bilan off | langue fr|en | fil on|off | lancer tous|admins | rappels on|off | relances on|off',
   'help.export': '/debat exporter [#id] [csv] : le débat en Markdown ou CSV',
   'help.page':
     '/debat page [#id] [revoquer] : le lien de la page web du débat ; revoquer invalide les anciens liens',
@@ -253,7 +265,7 @@ export const fr = {
   'terminal.as_owner': 'Vous parlez maintenant en tant que {name} (admin).',
   'terminal.channel': 'Vous êtes maintenant dans #{channel}.',
   'terminal.export_written': 'Débat n° {debate} exporté dans {path}',
-  'terminal.export_failed': 'Impossible d’écrire l’export dans {path} : {reason}',
+  'terminal.export_failed': 'Impossible d’écrire {path} : {reason}',
   'file.denied': 'accès refusé',
   'file.no_space': 'plus de place sur le disque',
   'file.missing': 'le dossier n’existe pas',
@@ -297,6 +309,9 @@ export const fr = {
   'option.revoquer': 'Invalider tous les liens donnés jusqu’ici (auteur ou admin)',
   'option.fil': 'Un fil sous chaque nouveau débat : on ou off',
   'option.lancer': 'Qui peut lancer un débat dans ce salon : tous ou admins',
+  'option.rappel': 'Rappel avant la fin : 2h, 1j ou off (par défaut 24 h avant, 1 h si moins de 2 jours)',
+  'option.rappels': 'Un rappel avant la fin de chaque débat : on ou off',
+  'option.relances': 'Une relance quand un côté n’a aucun argument : on ou off',
 
   // Export
   'export.title': 'Débat n° {debate} : {topic}',
@@ -312,16 +327,6 @@ export const fr = {
   'export.sent_privately': 'L’export du débat n° {debate} vous attend en message privé ({filename}).',
   'export.not_sent':
     'Je n’ai pas pu vous envoyer l’export en message privé. Réessayez dans un instant ; si cela continue, un admin doit mettre à jour les droits de l’app.',
-
-  // The Slack install pages (one app for many workspaces)
-  'install.title': 'Ajouter Débat à Slack',
-  'install.lead':
-    'Débat lance des débats de bureau dans vos salons : arguments pour et contre, votes, appuis et bilan de la semaine.',
-  'install.button': 'Ajouter à Slack',
-  'install.done_title': 'Débat est installé',
-  'install.done': 'Lancez un premier débat dans un salon avec /debat lancer <sujet>.',
-  'install.failed_title': 'L’installation n’a pas abouti',
-  'install.failed': 'Le lien a peut-être expiré, ou a été ouvert dans un autre navigateur. Recommencez :',
 
   // Errors (expected failures, shown to the person who acted)
   'error.text.empty': 'Le texte est vide.',
@@ -339,10 +344,15 @@ export const fr = {
   'error.parse.bad_debate': '« {word} » n’est pas un numéro de débat valide (#12 par exemple).',
   'error.parse.bad_duration':
     'Durée invalide : « {word} ». Exemples : 30min, 48h, 7j, 2sem (entre 1 minute et 1 an).',
-  'error.parse.unknown_flag': 'Option inconnue : « {word} ». Options : --anonyme, --masque, --duree.',
+  'error.parse.unknown_flag':
+    'Option inconnue : « {word} ». Options : --anonyme, --masque, --duree, --rappel.',
+  'error.parse.bad_reminder': 'Rappel invalide : « {word} ». Exemples : 2h, 1j, off.',
+  'error.parse.missing_reminder': 'Précisez le rappel après --rappel : 2h, 1j ou off.',
+  'error.open.reminder_needs_duration':
+    'Un rappel tombe avant la fin du débat : donnez une durée plus longue que lui. Exemple : /debat lancer --duree 3j --rappel 2h <sujet>',
   'error.parse.bad_format': 'Format inconnu : « {word} ». Formats : markdown, csv.',
   'error.parse.bad_setting':
-    'Réglage inconnu : « {word} ». Réglages : fuseau, bilan, langue, fil, lancer. Exemple : /debat config bilan vendredi 16:00',
+    'Réglage inconnu : « {word} ». Réglages : fuseau, bilan, langue, fil, lancer, rappels, relances. Exemple : /debat config bilan vendredi 16:00',
   'error.parse.missing_duration': 'Précisez la durée après --duree : 30min, 48h, 7j ou 2sem.',
   'error.settings.missing_timezone': 'Précisez le fuseau horaire : /debat config fuseau Europe/Paris',
   'error.settings.missing_language': 'Précisez la langue : /debat config langue fr (ou en)',

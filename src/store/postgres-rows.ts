@@ -85,6 +85,8 @@ export interface ChannelRow {
   language: string | null;
   threads: boolean | null;
   open_admins: boolean | null;
+  reminders_off: boolean | null;
+  nudges_off: boolean | null;
 }
 
 export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings => ({
@@ -95,6 +97,8 @@ export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings 
   language: (row?.language as Language | null | undefined) ?? null,
   threads: row?.threads === true,
   openers: row?.open_admins === true ? 'admins' : 'everyone',
+  reminders: row?.reminders_off !== true,
+  nudges: row?.nudges_off !== true,
 });
 
 export const asVoteSide = (side: string | null | undefined): VoteSide | null =>

@@ -16,6 +16,7 @@ import type {
   WithdrawInput,
 } from './ports.ts';
 import { PostgresDebateReads } from './postgres-debate-reads.ts';
+import { PostgresKeepAlive } from './postgres-keep-alive.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './postgres-notifications.ts';
 import {
   ARGUMENT_SELECT,
@@ -58,6 +59,7 @@ export class PostgresDebateStore implements DebateStore {
   readonly db: PostgresSession;
   private readonly reads: PostgresDebateReads;
   private readonly summaries: PostgresSummaryStore;
+  private readonly keepAlive: PostgresKeepAlive;
   private readonly notifications: SettingsNotifications;
 
   constructor(
@@ -68,6 +70,7 @@ export class PostgresDebateStore implements DebateStore {
     this.notifications = new SettingsNotifications(pool.options, onNotificationError);
     this.reads = new PostgresDebateReads(this.db);
     this.summaries = new PostgresSummaryStore(this.db);
+    this.keepAlive = new PostgresKeepAlive(this.db);
   }
 
   // Reads (src/store/postgres-debate-reads.ts).
@@ -100,6 +103,11 @@ export class PostgresDebateStore implements DebateStore {
 
   castVote: DebateStore['castVote'] = (input) => castPostgresVote(this.db, input);
 
+  claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
+  completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
+  nudgeCandidates: DebateStore['nudgeCandidates'] = (query) => this.keepAlive.nudgeCandidates(query);
+  claimNudge: DebateStore['claimNudge'] = (id, at) => this.keepAlive.claimNudge(id, at);
+
   async serverSecret(generate: () => string): Promise<string> {
     // The first instance to get here writes it; every other one reads that one.
     await this.db.query(
@@ -114,7 +122,8 @@ export class PostgresDebateStore implements DebateStore {
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
     const [row] = await this.db.query<ChannelRow>(
-      `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins FROM channels
+      `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins,
+         reminders_off, nudges_off FROM channels
        WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3`,
       [scope.platform, scope.workspaceId, scope.channelId],
     );
@@ -134,18 +143,23 @@ export class PostgresDebateStore implements DebateStore {
               ? ['threads', [change.enabled], 'threads = excluded.threads']
               : change.setting === 'openers'
                 ? ['open_admins', [change.openers === 'admins'], 'open_admins = excluded.open_admins']
-                : [
-                    'summary_day, summary_time, summary_off',
-                    [change.day, change.time, false],
-                    'summary_day = excluded.summary_day, summary_time = excluded.summary_time, summary_off = false',
-                  ];
+                : change.setting === 'reminders'
+                  ? ['reminders_off', [!change.enabled], 'reminders_off = excluded.reminders_off']
+                  : change.setting === 'nudges'
+                    ? ['nudges_off', [!change.enabled], 'nudges_off = excluded.nudges_off']
+                    : [
+                        'summary_day, summary_time, summary_off',
+                        [change.day, change.time, false],
+                        'summary_day = excluded.summary_day, summary_time = excluded.summary_time, summary_off = false',
+                      ];
     const placeholders = values.map((_, index) => `$${index + 4}`).join(', ');
     return this.db.transaction(async (tx) => {
       const [rows] = await Promise.all([
         tx.query<ChannelRow>(
           `INSERT INTO channels (platform, workspace_id, channel_id, ${columns}) VALUES ($1, $2, $3, ${placeholders})
            ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET ${assign}
-           RETURNING timezone, summary_day, summary_time, summary_off, language, threads, open_admins`,
+           RETURNING timezone, summary_day, summary_time, summary_off, language, threads, open_admins,
+             reminders_off, nudges_off`,
           [scope.platform, scope.workspaceId, scope.channelId, ...values],
         ),
         // Sent to every instance with the commit: their caches forget this channel at once.
@@ -183,8 +197,8 @@ export class PostgresDebateStore implements DebateStore {
       }
       const [row] = await query<DebateRow>(
         `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
-           anonymous, hidden, opened_at, closes_at, open_delivery)
-         SELECT $1, $2, $3, $4, coalesce(max(number), 0) + 1, $5, $6, $7, $8, $9, $10, $11, $12
+           anonymous, hidden, opened_at, closes_at, open_delivery, remind_at)
+         SELECT $1, $2, $3, $4, coalesce(max(number), 0) + 1, $5, $6, $7, $8, $9, $10, $11, $12, $13
          FROM debates WHERE platform = $2 AND workspace_id = $3
          RETURNING *`,
         [
@@ -200,6 +214,7 @@ export class PostgresDebateStore implements DebateStore {
           input.at,
           input.closesAt,
           input.deliveryKey ?? null,
+          input.remindAt ?? null,
         ],
       );
       return { debate: toDebate(row!), duplicate: false };

@@ -59,7 +59,8 @@ export class PostgresSummaryStore implements SummaryStore {
       ChannelRow & { platform: string; workspace_id: string; channel_id: string }
     >(
       `SELECT d.platform, d.workspace_id, d.channel_id,
-         c.timezone, c.summary_day, c.summary_time, c.summary_off, c.language, c.threads, c.open_admins
+         c.timezone, c.summary_day, c.summary_time, c.summary_off, c.language, c.threads, c.open_admins,
+         c.reminders_off, c.nudges_off
        FROM (SELECT DISTINCT platform, workspace_id, channel_id FROM debates
              WHERE status = 'open' OR closed_at >= $1) d
        LEFT JOIN channels c USING (platform, workspace_id, channel_id)

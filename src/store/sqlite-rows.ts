@@ -83,6 +83,8 @@ export interface ChannelRow {
   language: string | null;
   threads: number;
   open_admins: number;
+  reminders_off: number;
+  nudges_off: number;
 }
 
 export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings => ({
@@ -93,6 +95,8 @@ export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings 
   language: (row?.language as Language | null | undefined) ?? null,
   threads: row?.threads === 1,
   openers: row?.open_admins === 1 ? 'admins' : 'everyone',
+  reminders: row?.reminders_off !== 1,
+  nudges: row?.nudges_off !== 1,
 });
 
 export const asVoteSide = (side: string | null): VoteSide | null => side as VoteSide | null;

@@ -19,6 +19,7 @@ import type {
   WithdrawInput,
 } from './ports.ts';
 import { SqliteDebateReads } from './sqlite-debate-reads.ts';
+import { SqliteKeepAlive } from './sqlite-keep-alive.ts';
 import {
   ARGUMENT_SELECT,
   type ArgumentRow,
@@ -39,6 +40,8 @@ export class SqliteDebateStore implements DebateStore {
 
   // The weekly summary's storage (src/store/sqlite-summary-store.ts).
   private readonly summaries: SqliteSummaryStore;
+  // Reminders and nudges (src/store/sqlite-keep-alive.ts).
+  private readonly keepAlive: SqliteKeepAlive;
 
   /** Concurrent writes share a commit; each still answers only once committed. */
   private readonly commits: GroupCommit;
@@ -47,6 +50,7 @@ export class SqliteDebateStore implements DebateStore {
   constructor(readonly db: Database.Database) {
     this.stmt = statementCache(db);
     this.summaries = new SqliteSummaryStore(db);
+    this.keepAlive = new SqliteKeepAlive(db);
     this.commits = new GroupCommit(db);
     this.reads = new SqliteDebateReads(db);
   }
@@ -78,6 +82,11 @@ export class SqliteDebateStore implements DebateStore {
   completeSummary: SummaryStore['completeSummary'] = (input) => this.summaries.completeSummary(input);
   failSummary: SummaryStore['failSummary'] = (...args) => this.summaries.failSummary(...args);
   skipSummary: SummaryStore['skipSummary'] = (...args) => this.summaries.skipSummary(...args);
+
+  claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
+  completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
+  nudgeCandidates: DebateStore['nudgeCandidates'] = (query) => this.keepAlive.nudgeCandidates(query);
+  claimNudge: DebateStore['claimNudge'] = (id, at) => this.keepAlive.claimNudge(id, at);
 
   /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
   private write<T>(work: () => T): Promise<T> {
@@ -112,7 +121,8 @@ export class SqliteDebateStore implements DebateStore {
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
     const row = this.stmt(
-      `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins FROM channels
+      `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins,
+         reminders_off, nudges_off FROM channels
        WHERE platform = ? AND workspace_id = ? AND channel_id = ?`,
     ).get(scope.platform, scope.workspaceId, scope.channelId) as ChannelRow | undefined;
     return toChannelSettings(row);
@@ -133,6 +143,10 @@ export class SqliteDebateStore implements DebateStore {
         this.stmt(`UPDATE channels SET summary_off = 1 ${where}`).run(...keys);
       else if (change.setting === 'threads')
         this.stmt(`UPDATE channels SET threads = ? ${where}`).run(change.enabled ? 1 : 0, ...keys);
+      else if (change.setting === 'reminders')
+        this.stmt(`UPDATE channels SET reminders_off = ? ${where}`).run(change.enabled ? 0 : 1, ...keys);
+      else if (change.setting === 'nudges')
+        this.stmt(`UPDATE channels SET nudges_off = ? ${where}`).run(change.enabled ? 0 : 1, ...keys);
       else if (change.setting === 'openers')
         this.stmt(`UPDATE channels SET open_admins = ? ${where}`).run(
           change.openers === 'admins' ? 1 : 0,
@@ -162,8 +176,8 @@ export class SqliteDebateStore implements DebateStore {
       ).get(scope.platform, scope.workspaceId) as { next: number };
       const row = this.stmt(
         `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
-           anonymous, hidden, opened_at, closes_at, open_delivery)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+           anonymous, hidden, opened_at, closes_at, open_delivery, remind_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       ).get(
         input.uid,
         scope.platform,
@@ -178,6 +192,7 @@ export class SqliteDebateStore implements DebateStore {
         input.at,
         input.closesAt,
         input.deliveryKey ?? null,
+        input.remindAt ?? null,
       ) as DebateRow;
       return { debate: toDebate(row), duplicate: false };
     });

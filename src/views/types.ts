@@ -49,6 +49,8 @@ export interface ScoreboardView {
   viewerVote?: VoteSide | null;
   /** The debate's web page (a capability link), when pages have an address. */
   pageUrl?: string | undefined;
+  /** Set on the reminder posted before the end: a heading and how to vote above the tally. */
+  reminder?: boolean;
   /** Set on the announcement that the debate has ended: a heading above the final tally. */
   ended?: {
     /** The debate's channel, named in the heading. */
@@ -112,6 +114,10 @@ export interface SettingsView {
   threads: boolean;
   /** Who may open debates in the channel. */
   openers: Openers;
+  /** A reminder before each debate's end. */
+  reminders: boolean;
+  /** A nudge when one side has arguments and the other none. */
+  nudges: boolean;
 }
 
 export interface ExportView {
@@ -139,6 +145,14 @@ export interface PersonalDebatesView {
   }[];
 }
 
+/** A public question when one side has arguments and the other none: names nobody. */
+export interface NudgeView {
+  kind: 'nudge';
+  debate: number;
+  /** The side nobody has defended yet. */
+  side: Side;
+}
+
 export interface PersuasionPromptView {
   kind: 'persuasionPrompt';
   debate: DebateHeader;
@@ -158,6 +172,7 @@ export type View =
   | ExportView
   | PersuasionPromptView
   | ForgetConfirmView
+  | NudgeView
   | WeeklySummaryView;
 
 /** One answer: private to the person who acted, or public in the channel. */

@@ -67,7 +67,9 @@ describe('closing and reopening', () => {
   });
 
   it('is allowed to an admin', async () => {
-    expect(firstView(await bed.engine.run(person('boss', { admin: true }), 'clore'), 'scoreboard').ended).toEqual({
+    expect(
+      firstView(await bed.engine.run(person('boss', { admin: true }), 'clore'), 'scoreboard').ended,
+    ).toEqual({
       channelId: 'C1',
       byDuration: false,
     });
@@ -123,6 +125,8 @@ describe('channel settings', () => {
       language: 'fr',
       threads: false,
       openers: 'everyone',
+      reminders: true,
+      nudges: true,
     });
   });
 

@@ -107,6 +107,8 @@ const views: View[] = [
     language: 'fr',
     threads: false,
     openers: 'admins',
+    reminders: false,
+    nudges: true,
   },
   {
     kind: 'export',

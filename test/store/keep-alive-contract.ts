@@ -46,7 +46,116 @@ export function describeKeepAliveContract(
     return debate;
   };
 
+  const open = async (
+    store: DebateStore,
+    over: { scope?: ChannelScope; closesAt?: number | null; remindAt?: number | null } = {},
+  ) =>
+    (
+      await store.openDebate({
+        scope: over.scope ?? here,
+        uid: `keep-alive-${++uids}`,
+        topic: 'Sujet',
+        openerKey: 'U1',
+        openerName: 'Une',
+        anonymous: false,
+        hidden: false,
+        at: 1_000,
+        closesAt: over.closesAt ?? null,
+        remindAt: over.remindAt ?? null,
+      })
+    ).debate;
+  const argue = (store: DebateStore, debate: DebateRecord, side: 'pro' | 'con', at: number) =>
+    store.addArgument({
+      debateId: debate.id,
+      side,
+      text: 'x',
+      authorKey: 'A',
+      authorName: null,
+      at,
+      check: pass,
+    });
+
   describe(`DebateStore contract, keeping debates alive: ${name}`, () => {
+    it(
+      'claimReminders: due, open, not ended, on the platforms given; once, unless the claim goes stale',
+      withStore(async (store) => {
+        const due = await open(store, { closesAt: 10_000, remindAt: 5_000 });
+        const later = await open(store, { closesAt: 10_000, remindAt: 7_000 });
+        const none = await open(store, { closesAt: 10_000, remindAt: null });
+        const ended = await open(store, { closesAt: 5_500, remindAt: 4_000 });
+        const discord = await open(store, {
+          scope: { ...here, platform: 'discord' },
+          closesAt: 10_000,
+          remindAt: 5_000,
+        });
+        const claim = (at: number, staleBefore = 0, platforms: ('slack' | 'discord')[] = ['slack']) =>
+          store.claimReminders({ at, staleBefore, platforms, limit: 10 });
+        expect(await claim(3_999)).toEqual([]);
+        expect((await claim(6_000)).map((d) => d.id)).toEqual([due.id]);
+        // Claimed: not again while the claim is fresh.
+        expect(await claim(6_001, 5_000)).toEqual([]);
+        // Stale (its instance went away): taken over.
+        expect((await claim(6_002, 6_001)).map((d) => d.id)).toEqual([due.id]);
+        await store.completeReminder(due.id, 6_003);
+        expect(await claim(9_000, 9_000)).toEqual([expect.objectContaining({ id: later.id })]);
+        await store.completeReminder(later.id, 9_001);
+        expect(await claim(9_500, 9_500)).toEqual([]);
+        expect((await claim(9_600, 0, ['discord'])).map((d) => d.id)).toEqual([discord.id]);
+        // A closed debate is never reminded.
+        const closed = await open(store, { closesAt: 20_000, remindAt: 15_000 });
+        await store.setStatus({
+          debateId: closed.id,
+          status: 'closed',
+          at: 12_000,
+          closesAt: 20_000,
+          check: pass,
+        });
+        expect(await claim(16_000, 16_000)).toEqual([]);
+        expect([none.id, ended.id]).not.toContain(due.id);
+      }),
+    );
+
+    it(
+      'nudgeCandidates/claimNudge: live arguments per side after a quiet while; one nudge per debate',
+      withStore(async (store) => {
+        const oneSided = await open(store);
+        for (const at of [2_000, 2_100, 2_200]) await argue(store, oneSided, 'pro', at);
+        const fewer = await open(store);
+        for (const at of [2_000, 2_100]) await argue(store, fewer, 'con', at);
+        const recent = await open(store);
+        for (const at of [2_000, 2_100, 4_000]) await argue(store, recent, 'con', at);
+        const withdrawn = await open(store);
+        for (const at of [2_000, 2_100, 2_200]) await argue(store, withdrawn, 'con', at);
+        await argue(store, withdrawn, 'pro', 2_300);
+        await store.withdrawArgument({ debateId: withdrawn.id, number: 4, at: 2_400, check: pass });
+        const query = { platforms: ['slack' as const], minArguments: 3, quietSince: 3_000, limit: 10 };
+        const found = await store.nudgeCandidates(query);
+        expect(found.map((c) => [c.debate.id, c.pro, c.con, c.lastArgumentAt])).toEqual([
+          [oneSided.id, 3, 0, 2_200],
+          [withdrawn.id, 0, 3, 2_200],
+        ]);
+        expect(await store.nudgeCandidates({ ...query, platforms: ['discord'] })).toEqual([]);
+        expect(await store.claimNudge(oneSided.id, 5_000)).toBe(true);
+        expect(await store.claimNudge(oneSided.id, 5_001)).toBe(false);
+        expect((await store.nudgeCandidates(query)).map((c) => c.debate.id)).toEqual([withdrawn.id]);
+      }),
+    );
+
+    it(
+      'saveChannelSetting/channelSettings: reminders and nudges, on by default, each kept alone',
+      withStore(async (store) => {
+        expect(await store.channelSettings(here)).toMatchObject({ reminders: true, nudges: true });
+        await store.saveChannelSetting(here, { setting: 'reminders', enabled: false });
+        expect(await store.channelSettings(here)).toMatchObject({ reminders: false, nudges: true });
+        await store.saveChannelSetting(here, { setting: 'nudges', enabled: false });
+        await store.saveChannelSetting(here, { setting: 'reminders', enabled: true });
+        expect(await store.channelSettings(here)).toMatchObject({ reminders: true, nudges: false });
+        expect((await store.summaryChannels(0)).length).toBe(0);
+        await open(store);
+        expect((await store.summaryChannels(0))[0]?.settings).toEqual(await store.channelSettings(here));
+      }),
+    );
+
     it(
       'editArgument: the check sees the stored debate and argument; the text changes, marked with its instant',
       withStore(async (store) => {

@@ -36,6 +36,8 @@ function renderView(view: View, tr: Translate, language: Language): OutgoingMess
       return renderError(errorText(tr, view.error));
     case 'notice':
       return renderNotice(noticeText(tr, view.key, view.params));
+    case 'nudge':
+      return { content: `💬 ${tr(`nudge.${view.side}`, { debate: view.debate })}` };
     case 'settings':
       return renderSettings(view, tr);
     case 'export':

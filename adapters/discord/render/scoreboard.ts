@@ -147,6 +147,12 @@ export function renderScoreboard(view: ScoreboardView, tr: Translate, language: 
   }
   const isPrivate = view.viewerVote !== undefined;
   return {
+    // The reminder before the end: a heading and how to vote, above the tally and its buttons.
+    ...(view.reminder
+      ? {
+          content: `${tr('reminder.heading', { debate: view.debate.number })}\n${tr('reminder.how', { debate: view.debate.number })}`,
+        }
+      : {}),
     embeds: [scoreboardEmbed(view, tr, language)],
     components: isPrivate ? [] : scoreboardButtons(view, tr),
   };

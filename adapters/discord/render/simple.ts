@@ -74,6 +74,8 @@ export function renderSettings(view: SettingsView, tr: Translate): OutgoingMessa
           tr('settings.language', { language: tr(`language.${view.language}`) }),
           tr(view.threads ? 'settings.threads_on' : 'settings.threads_off'),
           tr(`settings.openers_${view.openers}`),
+          tr(view.reminders ? 'settings.reminders_on' : 'settings.reminders_off'),
+          tr(view.nudges ? 'settings.nudges_on' : 'settings.nudges_off'),
         ].join('\n'),
         color: COLORS.notice,
       },

@@ -55,6 +55,10 @@ function renderView(tr: Translate, reply: Reply): SlackMessage {
       const text = tr(view.key, view.params);
       return message(text, [section(`:white_check_mark: ${esc(text)}`)]);
     }
+    case 'nudge': {
+      const text = tr(`nudge.${view.side}`, { debate: view.debate });
+      return message(text, [section(`:speech_balloon: ${esc(text)}`)]);
+    }
     case 'settings':
       return settings(tr, view);
     case 'export':
@@ -124,6 +128,8 @@ function settings(tr: Translate, view: SettingsView): SlackMessage {
     esc(tr('settings.language', { language: tr(`language.${view.language}`) })),
     esc(tr(view.threads ? 'settings.threads_on' : 'settings.threads_off')),
     esc(tr(`settings.openers_${view.openers}`)),
+    esc(tr(view.reminders ? 'settings.reminders_on' : 'settings.reminders_off')),
+    esc(tr(view.nudges ? 'settings.nudges_on' : 'settings.nudges_off')),
   ];
   const blocks: Block[] = [];
   if (view.saved) blocks.push(section(`:white_check_mark: ${esc(tr('notice.settings_saved'))}`));

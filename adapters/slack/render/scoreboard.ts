@@ -104,6 +104,11 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
     blocks.push(context(esc([counts(tr, view), ...legendOf(view).map((key) => tr(key))].join(' · '))));
     return { text: clip(`${tr(key, { debate: debate.number, channel: '' })} ${title}`, 3000), blocks };
   }
+  // The reminder before the end: a heading and how to vote, above the tally and its buttons.
+  if (view.reminder) {
+    blocks.unshift(section(`*${esc(tr('reminder.heading', { debate: debate.number }))}*`));
+    blocks.push(context(esc(tr('reminder.how', { debate: debate.number }))));
+  }
   blocks.push(context(esc(counts(tr, view))));
   if (view.pageUrl) blocks.push(context(`<${view.pageUrl}|${esc(tr('page.open'))}>`));
   if (view.viewerVote !== undefined)
@@ -132,5 +137,6 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
   if (debate.status === 'open' && view.viewerVote === undefined)
     hints.push(tr('scoreboard.vote_hint'), tr('scoreboard.thread_hint'));
   if (hints.length > 0) blocks.push(context(esc(hints.join(' '))));
-  return { text: clip(title, 3000), blocks };
+  const text = view.reminder ? `${tr('reminder.heading', { debate: debate.number })} ${title}` : title;
+  return { text: clip(text, 3000), blocks };
 }

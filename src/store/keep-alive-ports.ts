@@ -1,0 +1,42 @@
+import type { DebateRecord } from '../domain/records.ts';
+import type { Platform } from '../domain/types.ts';
+
+/** Debates whose reminder is due, for the platforms this process posts to. */
+export interface ReminderClaimInput {
+  at: number;
+  /** A claim made before this instant was abandoned (its instance stopped): it is taken over. */
+  staleBefore: number;
+  platforms: readonly Platform[];
+  limit: number;
+}
+
+/** An open debate not nudged yet, with its live arguments per side and the latest one's instant. */
+export interface NudgeCandidate {
+  debate: DebateRecord;
+  pro: number;
+  con: number;
+  lastArgumentAt: number;
+}
+
+export interface NudgeQuery {
+  platforms: readonly Platform[];
+  /** Only debates with at least this many live arguments… */
+  minArguments: number;
+  /** …the latest one added no later than this instant. */
+  quietSince: number;
+  limit: number;
+}
+
+/**
+ * What keeps debates alive: reminders before the end (claimed, then completed once posted, so
+ * each is posted once across restarts and instances) and the one balance nudge of a debate.
+ */
+export interface KeepAliveStore {
+  /** Claims the due reminders of open debates whose end is still ahead; returns those debates. */
+  claimReminders(input: ReminderClaimInput): Promise<DebateRecord[]>;
+  /** The reminder was posted (or is not wanted in its channel): never claimed again. */
+  completeReminder(debateId: number, at: number): Promise<void>;
+  nudgeCandidates(query: NudgeQuery): Promise<NudgeCandidate[]>;
+  /** Takes the debate's one nudge; false when it was taken already or the debate is closed. */
+  claimNudge(debateId: number, at: number): Promise<boolean>;
+}
