@@ -41,6 +41,7 @@ export async function startBot(
     logger,
     secret: await anonymitySecret(store, config.DEBAT_SECRET),
     scoreboardIntervalMs: config.DEBAT_SCOREBOARD_INTERVAL_MS,
+    scoreboardPacing: opened.pacing,
     pages: pageLinkOptions(config, opened.pages, http, logger),
     defaults: {
       language: config.DEBAT_LANGUAGE,

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Config } from './config.ts';
 import type { Logger } from './engine/logger.ts';
+import type { ScoreboardPacing } from './live/pacing.ts';
 import { migrate } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
 import type { PageStore } from './store/page-ports.ts';
 import type { DebateStore } from './store/ports.ts';
 import { migratePostgres } from './store/postgres-migrate.ts';
+import { PostgresScoreboardPacing } from './store/postgres-pacing.ts';
 import { PostgresPageStore } from './store/postgres-page-store.ts';
 import { openPool } from './store/postgres-pool.ts';
 import { PostgresDebateStore } from './store/postgres-store.ts';
@@ -18,6 +20,8 @@ export interface OpenedStore {
   sqlite?: Database.Database | undefined;
   store: DebateStore;
   pages: PageStore;
+  /** Scoreboard edit slots shared by the instances of a fleet (PostgreSQL only). */
+  pacing?: ScoreboardPacing | undefined;
   /** Whether the database answers a trivial query now (GET /healthz). */
   answers(): Promise<boolean>;
 }
@@ -44,6 +48,7 @@ export async function openStore(
       kind: 'postgres',
       store,
       pages: new PostgresPageStore(store.db),
+      pacing: new PostgresScoreboardPacing(store.db),
       answers: async () => {
         const timeout = new Promise<boolean>((resolve) =>
           setTimeout(resolve, HEALTH_TIMEOUT_MS, false).unref(),

@@ -6,6 +6,7 @@ import type { Result } from '../domain/result.ts';
 import type { Actor, ChannelScope, Invocation, Language, Platform, WorkspaceScope } from '../domain/types.ts';
 import { UpdateCoalescer } from '../live/coalescer.ts';
 import { LiveScoreboards } from '../live/live-scoreboards.ts';
+import type { ScoreboardPacing } from '../live/pacing.ts';
 import { pageCommand } from '../page/command.ts';
 import { linkPersonalDebates } from '../page/decorate.ts';
 import { type PageLinkOptions, PageLinks } from '../page/links.ts';
@@ -36,6 +37,8 @@ export interface EngineOptions {
   secret?: string | undefined;
   /** At most one edit per live scoreboard in this interval (default 2 s). */
   scoreboardIntervalMs?: number | undefined;
+  /** Edit slots shared by a fleet's instances (PostgreSQL); one process paces alone. */
+  scoreboardPacing?: ScoreboardPacing | undefined;
   /** Debate pages: their store and the base of their links. */
   pages?: PageLinkOptions | undefined;
 }
@@ -63,11 +66,13 @@ export class DebateEngine implements DebateCore {
   private constructor(
     private readonly deps: EngineDeps,
     scoreboardIntervalMs: number,
+    pacing?: ScoreboardPacing,
   ) {
     this.live = new LiveScoreboards(
       (scope, number) => this.liveScoreboard(scope, number),
       new UpdateCoalescer(scoreboardIntervalMs, deps.logger),
       deps.logger,
+      pacing && { slots: pacing, intervalMs: scoreboardIntervalMs },
     );
     // Settings saved by another instance: its language and time zone are read again at once.
     deps.store.watchSettings?.((scope) =>
@@ -79,7 +84,11 @@ export class DebateEngine implements DebateCore {
     const secret = options.secret ?? (await options.store.serverSecret(generateSecret));
     const pages =
       options.pages && new PageLinks(options.pages, secret, (scope, n) => options.store.findDebate(scope, n));
-    return new DebateEngine({ ...options, secret, pages }, options.scoreboardIntervalMs ?? 2_000);
+    return new DebateEngine(
+      { ...options, secret, pages },
+      options.scoreboardIntervalMs ?? 2_000,
+      options.scoreboardPacing,
+    );
   }
 
   /** The debate pages' links, for the web server and the weekly summary. */

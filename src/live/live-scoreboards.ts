@@ -9,6 +9,7 @@ import type { ScoreboardRefresh } from '../engine/outcome.ts';
 import { metrics } from '../metrics.ts';
 import type { Reply } from '../views/types.ts';
 import type { UpdateCoalescer, UpdateResult } from './coalescer.ts';
+import type { ScoreboardPacing } from './pacing.ts';
 
 /** Where the service reads a debate's scoreboard as it stands now, with its message reference. */
 export type LiveSource = (
@@ -30,6 +31,8 @@ export class LiveScoreboards {
     private readonly source: LiveSource,
     private readonly coalescer: UpdateCoalescer,
     private readonly logger: Logger,
+    /** Edit slots shared with the other instances of a fleet (see pacing.ts); none for one process. */
+    private readonly pacing?: { slots: ScoreboardPacing; intervalMs: number },
   ) {}
 
   /** The platform's way to post and edit messages; scoreboards of other platforms are not its own. */
@@ -41,7 +44,7 @@ export class LiveScoreboards {
   changed(debates: readonly ScoreboardRefresh[]): void {
     for (const debate of debates) {
       const key = `${debate.scope.platform}\u0000${debate.scope.workspaceId}\u0000${debate.number}`;
-      this.coalescer.schedule(key, () => this.#update(debate));
+      this.coalescer.schedule(key, () => this.#paced(key, debate));
     }
   }
 
@@ -60,6 +63,18 @@ export class LiveScoreboards {
       )
       .finally(() => this.#announcing.delete(posting));
     this.#announcing.add(posting);
+  }
+
+  /** With a fleet's slots: read and send only while holding this scoreboard's slot. */
+  async #paced(key: string, debate: ScoreboardRefresh): Promise<UpdateResult> {
+    if (!this.pacing) return this.#update(debate);
+    const slot = await this.pacing.slots.claim(key, this.pacing.intervalMs);
+    if (!slot.granted) return { retryAfterMs: slot.waitMs };
+    try {
+      return await this.#update(debate);
+    } finally {
+      await slot.release();
+    }
   }
 
   async #update(debate: ScoreboardRefresh): Promise<UpdateResult> {
