@@ -235,7 +235,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'terminal.as_owner': 'You are now speaking as {name} (admin).',
   'terminal.channel': 'You are now in #{channel}.',
   'terminal.export_written': 'Debate #{debate} exported to {path}',
-  'terminal.export_failed': 'Could not write {path}: {reason}',
+  'terminal.export_failed': 'Could not write the export in {path}: {reason}',
   'file.denied': 'permission denied',
   'file.no_space': 'no space left on the disk',
   'file.missing': 'the folder does not exist',
@@ -296,6 +296,15 @@ export const en: Record<keyof typeof fr, Message> = {
     'The export of debate #{debate} is waiting for you in a direct message ({filename}).',
   'export.not_sent':
     'I could not send you the export as a direct message. Try again in a moment; if it keeps failing, an admin should update the app’s permissions.',
+
+  'install.title': 'Add Débat to Slack',
+  'install.lead':
+    'Débat runs office debates in your channels: pros and cons, votes, endorsements and a weekly tally.',
+  'install.button': 'Add to Slack',
+  'install.done_title': 'Débat is installed',
+  'install.done': 'Start a first debate in a channel with /debat open <topic>.',
+  'install.failed_title': 'The installation did not go through',
+  'install.failed': 'The link may have expired, or been opened in another browser. Start again:',
 
   'error.text.empty': 'The text is empty.',
   'error.topic.too_long': 'A topic is at most {max} characters (this one has {length}).',

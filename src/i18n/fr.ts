@@ -265,7 +265,7 @@ export const fr = {
   'terminal.as_owner': 'Vous parlez maintenant en tant que {name} (admin).',
   'terminal.channel': 'Vous êtes maintenant dans #{channel}.',
   'terminal.export_written': 'Débat n° {debate} exporté dans {path}',
-  'terminal.export_failed': 'Impossible d’écrire {path} : {reason}',
+  'terminal.export_failed': 'Impossible d’écrire l’export dans {path} : {reason}',
   'file.denied': 'accès refusé',
   'file.no_space': 'plus de place sur le disque',
   'file.missing': 'le dossier n’existe pas',
@@ -327,6 +327,16 @@ export const fr = {
   'export.sent_privately': 'L’export du débat n° {debate} vous attend en message privé ({filename}).',
   'export.not_sent':
     'Je n’ai pas pu vous envoyer l’export en message privé. Réessayez dans un instant ; si cela continue, un admin doit mettre à jour les droits de l’app.',
+
+  // The Slack install pages (one app for many workspaces)
+  'install.title': 'Ajouter Débat à Slack',
+  'install.lead':
+    'Débat lance des débats de bureau dans vos salons : arguments pour et contre, votes, appuis et bilan de la semaine.',
+  'install.button': 'Ajouter à Slack',
+  'install.done_title': 'Débat est installé',
+  'install.done': 'Lancez un premier débat dans un salon avec /debat lancer <sujet>.',
+  'install.failed_title': 'L’installation n’a pas abouti',
+  'install.failed': 'Le lien a peut-être expiré, ou a été ouvert dans un autre navigateur. Recommencez :',
 
   // Errors (expected failures, shown to the person who acted)
   'error.text.empty': 'Le texte est vide.',

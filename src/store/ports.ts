@@ -17,19 +17,8 @@ import type { ChannelScope, DebateStatus, Side, VoteSide, WorkspaceScope } from 
 import type { KeepAliveStore } from './keep-alive-ports.ts';
 import type { SummaryStore } from './summary-ports.ts';
 
-export type {
-  ArgumentRecord,
-  ChannelSettings,
-  Counts,
-  DebateRecord,
-  DebateSummaryRow,
-  ExportData,
-  LastSwitch,
-  ParticipationRow,
-  ScoreboardData,
-  VoteEventRecord,
-  VoteRecord,
-};
+// The records a store returns are the domain's.
+export type * from '../domain/records.ts';
 
 /** A delivery key makes an operation idempotent: the second time, nothing changes. */
 export interface Delivery {
