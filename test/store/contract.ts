@@ -15,6 +15,9 @@
 //     debatesTouchedBy, forgetParticipant, close .................. people.ts
 //     every keyed write delivered twice at once, pruneDeliveries .. deliveries.ts
 //     editArgument, the openers setting ..... ../keep-alive-contract.ts (describeKeepAliveContract)
+//     watchSettings (optional, for stores shared by several processes) ... test/fleet/shared-state.test.ts
+//   KeepAliveStore (src/store/keep-alive-ports.ts)
+//     claimReminders, completeReminder, nudgeCandidates, claimNudge ... ../keep-alive-contract.ts
 //   SummaryStore (src/store/summary-ports.ts)
 //     ledgerEntry, ledgerSince, claimSummary, completeSummary, failSummary,
 //       skipSummary ............................................... summary-ledger.ts
