@@ -74,7 +74,12 @@ export class Scoreboards {
       const posted = (await this.deps.rest.post(routes.messages(scope.channelId), {
         body: messageBody(renderReply(reply)),
       })) as { id: string };
-      await this.deps.engine.attachScoreboard(scope, number, scoreboardRef(scope.channelId, posted.id), reply);
+      await this.deps.engine.attachScoreboard(
+        scope,
+        number,
+        scoreboardRef(scope.channelId, posted.id),
+        reply,
+      );
       return posted.id;
     } catch (error) {
       this.deps.logger.warn(

@@ -62,7 +62,19 @@ describe('Discord adapter units', () => {
     expect(readInteraction({ id: '1', application_id: '1', type: 1 })).toEqual({ kind: 'ping', id: '1' });
     // Read only what each type needs: a PING is its type; a command may omit its application id.
     expect(readInteraction({ type: 1 })).toEqual({ kind: 'ping', id: undefined });
-    expect(readInteraction({ id: '1', type: 2, token: 't', channel_id: '2', user: { id: '3', username: 'u' }, data: { name: 'debat' } }, '99')).toMatchObject({ kind: 'command', applicationId: '99' });
+    expect(
+      readInteraction(
+        {
+          id: '1',
+          type: 2,
+          token: 't',
+          channel_id: '2',
+          user: { id: '3', username: 'u' },
+          data: { name: 'debat' },
+        },
+        '99',
+      ),
+    ).toMatchObject({ kind: 'command', applicationId: '99' });
   });
 
   it('admins have Manage Server, Manage Messages or Administrator; locales map to fr or en', () => {

@@ -105,9 +105,13 @@ describe('oublier-moi', () => {
 
     // First a question: it reaches every channel and cannot be undone. Nothing is erased yet.
     const asked = await bed.engine.run(person('U0FORGET'), 'oublier-moi');
-    expect(asked.replies).toEqual([expect.objectContaining({ visibility: 'private', view: { kind: 'forgetConfirm' } })]);
+    expect(asked.replies).toEqual([
+      expect.objectContaining({ visibility: 'private', view: { kind: 'forgetConfirm' } }),
+    ]);
     expect(bed.db.prepare('SELECT count(*) AS n FROM votes').get()).toEqual({ n: 2 });
-    expect(firstView(await bed.engine.run(person('U0FORGET'), 'oublier-moi maintenant'), 'forgetConfirm')).toEqual({
+    expect(
+      firstView(await bed.engine.run(person('U0FORGET'), 'oublier-moi maintenant'), 'forgetConfirm'),
+    ).toEqual({
       kind: 'forgetConfirm',
     });
     expect(bed.db.prepare('SELECT count(*) AS n FROM votes').get()).toEqual({ n: 2 });

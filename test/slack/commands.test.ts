@@ -92,7 +92,9 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
 
     await t.command('UOPENER', 'C1', 'clore');
     await t.idle();
-    expect(JSON.stringify(t.slack.channelMessages('C1').at(-1)?.blocks)).toContain('Débat n° 1 terminé dans <#C1>');
+    expect(JSON.stringify(t.slack.channelMessages('C1').at(-1)?.blocks)).toContain(
+      'Débat n° 1 terminé dans <#C1>',
+    );
     const board = blockText(t.slack.message('C1', ts)?.blocks);
     expect(board).toContain('debat.reopen');
     expect(board).not.toContain('debat.close');

@@ -77,7 +77,9 @@ describe('the terminal adapter', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toContain('Paul@#general> voter contre\n✓ Vote enregistré : Contre (débat n° 1).');
-    expect(stdout).toContain('Paul@#general> clore\n🏁 Débat n° 1 terminé dans #general : voici le résultat final.');
+    expect(stdout).toContain(
+      'Paul@#general> clore\n🏁 Débat n° 1 terminé dans #general : voici le résultat final.',
+    );
   });
 
   it('speaks English when the channel language is English', async () => {
