@@ -30,7 +30,16 @@ const SESSION = [
   '/canal general',
 ];
 /** What "the same debates" means here: what these reads print, to the character. */
-const READS = ['liste', 'bilan #1', 'bilan #2', 'arguments #1', 'exporter #1 csv'];
+// Each debate is read from its own channel.
+const READS = [
+  'liste',
+  'bilan #1',
+  'arguments #1',
+  'exporter #1 csv',
+  '/canal compta',
+  'bilan #2',
+  '/canal general',
+];
 const SENTINEL = 'voter fin-de-lecture';
 
 describe('debat backup <file>', () => {
