@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adapterFactories } from '../../adapters/factories.ts';
+import type { SlackAdapter } from '../../adapters/slack/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/engine/logger.ts';
 import { type RunningBot, startBot } from '../../src/main.ts';
@@ -68,6 +69,9 @@ describe('Slack and Discord in one process', () => {
       slack.payloads.slashCommand({ user: 'U1', channel: 'C1', text: 'lancer Côté Slack' }),
     );
     expect(acked.status).toBe(200);
+    // Opening may wait for Slack to say who the person is (who may open debates): after the ack.
+    const slackAdapter = bot.adapters.find((adapter) => adapter.platform === 'slack') as SlackAdapter;
+    await slackAdapter.whenIdle();
     const discordDebates = await bot.store.openDebates({
       platform: 'discord',
       workspaceId: discord.where.guildId,
