@@ -89,6 +89,21 @@ export function commandFromOptions(spec: CommandSpec, values: OptionValues): Res
       if (!given) return ok({ kind: 'settings' });
       return parseCommand(`${spec.fr} ${given.name} ${String(values[given.name]).trim()}`);
     }
+    case 'topics': {
+      // One of: proposer (a topic), appuyer or retirer (its number); none lists the queue.
+      const proposed = named('proposer');
+      if (typeof proposed === 'string' && proposed.trim() !== '') {
+        const text = parseText('topic', proposed);
+        return text.ok ? ok({ kind: 'topics', action: { kind: 'propose', text: text.value } }) : text;
+      }
+      const endorsed = int(named('appuyer'));
+      if (endorsed !== undefined)
+        return ok({ kind: 'topics', action: { kind: 'endorse', number: endorsed } });
+      const withdrawn = int(named('retirer'));
+      if (withdrawn !== undefined)
+        return ok({ kind: 'topics', action: { kind: 'withdraw', number: withdrawn } });
+      return ok({ kind: 'topics', action: { kind: 'list' } });
+    }
     case 'list':
       return ok({ kind: 'list' });
     case 'forgetMe':

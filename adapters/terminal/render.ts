@@ -4,6 +4,7 @@ import { errorKey, type Translate, translator } from '../../src/i18n/translate.t
 import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
 import { formatDateTime, formatShare } from '../../src/views/format.ts';
 import { legendOf } from '../../src/views/legend.ts';
+import { rhythmSetting, topicsRhythmLine } from '../../src/views/topics.ts';
 import type { ArgumentItem, Reply, ScoreboardView, View } from '../../src/views/types.ts';
 import { renderWeeklySummary } from './render-summary.ts';
 
@@ -126,6 +127,21 @@ function renderView(
       return paint('green', `✓ ${tr(view.key, view.params)}`);
     case 'nudge':
       return paint('bold', tr(`nudge.${view.side}`, { debate: view.debate }));
+    case 'topicList': {
+      const lines = [paint('bold', tr('topics.title'))];
+      if (view.items.length === 0) lines.push(`  ${tr('topics.empty')}`);
+      for (const item of view.items) {
+        const extras = [
+          tr('argument.endorsements', { count: item.endorsements }),
+          ...(item.proposerName ? [tr('argument.by', { name: item.proposerName })] : []),
+          ...(item.endorsedByViewer ? ['★'] : []),
+        ];
+        lines.push(`  ${tr('topics.item', { number: item.number, text: item.text })} (${extras.join(', ')})`);
+      }
+      lines.push(topicsRhythmLine(tr, language, view));
+      if (view.items.length > 0) lines.push(paint('dim', tr('topics.how')));
+      return lines.join('\n');
+    }
     case 'settings': {
       const lines = view.saved ? [paint('green', `✓ ${tr('notice.settings_saved')}`)] : [];
       lines.push(
@@ -137,6 +153,7 @@ function renderView(
         `  ${tr(`settings.openers_${view.openers}`)}`,
         `  ${tr(view.reminders ? 'settings.reminders_on' : 'settings.reminders_off')}`,
         `  ${tr(view.nudges ? 'settings.nudges_on' : 'settings.nudges_off')}`,
+        `  ${rhythmSetting(tr, view.rhythm)}`,
       );
       return lines.join('\n');
     }
@@ -174,6 +191,7 @@ function renderScoreboard(
     lines.unshift(paint('bold', tr(key, { debate: debate.number, channel: `#${view.ended.channelId}` })));
   }
   if (view.reminder) lines.unshift(paint('bold', tr('reminder.heading', { debate: debate.number })));
+  if (view.weekly) lines.unshift(paint('bold', tr('weekly.heading')));
   const meta: string[] = [];
   // An opener who asked to be forgotten is simply not named: the debate is not an anonymous one.
   if (debate.anonymous) meta.push(tr('scoreboard.opener_anonymous'));

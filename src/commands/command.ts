@@ -5,6 +5,13 @@ export type { SettingChange };
 
 export type ExportFormat = 'markdown' | 'csv';
 
+/** `sujets`: the queue, or a change to it. */
+export type TopicAction =
+  | { kind: 'list' }
+  | { kind: 'propose'; text: string }
+  | { kind: 'endorse'; number: number }
+  | { kind: 'withdraw'; number: number };
+
 /** A command typed by a person, after parsing and validation. `debate` is a `#id` when given. */
 export type Command =
   | {
@@ -31,6 +38,7 @@ export type Command =
   | { kind: 'export'; format: ExportFormat; debate?: number | undefined }
   | { kind: 'page'; revoke: boolean; debate?: number | undefined }
   | { kind: 'forgetMe'; confirmed: boolean }
+  | { kind: 'topics'; action: TopicAction }
   | { kind: 'help'; unknown?: string | undefined; suggestion?: string | undefined };
 
 export type CommandKind = Command['kind'];

@@ -182,8 +182,22 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       { name: 'lancer', en: 'open', kind: 'text' },
       { name: 'rappels', en: 'reminders', kind: 'text' },
       { name: 'relances', en: 'nudges', kind: 'text' },
+      { name: 'rythme', en: 'rhythm', kind: 'text' },
     ],
     help: 'help.settings',
+  },
+  {
+    id: 'sujets',
+    kind: 'topics',
+    fr: 'sujets',
+    en: 'topics',
+    aliases: ['topic', 'themes'],
+    options: [
+      { name: 'proposer', en: 'propose', kind: 'text', maxLength: TOPIC_MAX },
+      { name: 'appuyer', en: 'endorse', kind: 'number' },
+      { name: 'retirer', en: 'withdraw', kind: 'number' },
+    ],
+    help: 'help.topics',
   },
   {
     id: 'exporter',

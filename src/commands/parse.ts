@@ -17,6 +17,7 @@ import {
   languageFor,
   openersFor,
   settingFor,
+  topicActionFor,
   voteSideFor,
 } from './words.ts';
 
@@ -58,6 +59,8 @@ export function parseCommand(input: string): Result<Command> {
       return parseExport(rest);
     case 'page':
       return parsePage(rest);
+    case 'topics':
+      return parseTopics(usage(spec), rest);
     case 'list':
       return ok({ kind: 'list' });
     case 'forgetMe':
@@ -270,6 +273,67 @@ function parsePage(rest: string[]): Result<Command> {
   );
 }
 
+/** `sujets`, `sujets proposer <sujet>`, `sujets appuyer <n°>`, `sujets retirer <n°>`. */
+function parseTopics(command: Usage, rest: string[]): Result<Command> {
+  const [word, ...values] = rest;
+  if (word === undefined) return ok({ kind: 'topics', action: { kind: 'list' } });
+  const action = topicActionFor(word);
+  if (action === undefined) return fail('parse.bad_topic_action', { word: clip(word) });
+  if (action === 'propose') {
+    if (values.length === 0) return fail('parse.missing_topic');
+    const text = parseText('topic', values.join(' '));
+    return text.ok ? ok({ kind: 'topics', action: { kind: 'propose', text: text.value } }) : text;
+  }
+  const numberWord = values.filter((token) => !/^n°$|^no$/iu.test(token))[0];
+  if (numberWord === undefined)
+    return fail('parse.missing_number', {
+      command: `${command.command} ${fold(word)}`,
+      commandEn: `${command.commandEn} ${action}`,
+    });
+  const number = positiveNumber(numberWord);
+  if (number === undefined) return fail('parse.bad_number', { word: clip(numberWord) });
+  return ok({ kind: 'topics', action: { kind: action, number } });
+}
+
+/** `config rythme lundi 9h [--duree 5j]`, or `config rythme off`. */
+function parseRhythm(values: string[]): Result<Command> {
+  if (values.length === 1 && isOffWord(values[0]!))
+    return ok({ kind: 'settings', change: { setting: 'rhythmOff' } });
+  let day: number | undefined;
+  let time: string | undefined;
+  let durationMs = DEFAULT_RHYTHM_DURATION_MS;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (DASHES.test(value)) {
+      const [name = '', inline] = value.replace(DASHES, '').split('=', 2);
+      if (flagFor(name) !== 'duration') return fail('parse.unknown_flag', { word: clip(value) });
+      const raw = inline ?? values[++i];
+      if (raw === undefined) return fail('parse.missing_duration');
+      const ms = parseDuration(raw);
+      if (ms === undefined) return fail('parse.bad_duration', { word: clip(raw) });
+      durationMs = ms;
+      continue;
+    }
+    const asDay = parseWeekday(value);
+    if (asDay !== undefined && day === undefined) {
+      day = asDay;
+      continue;
+    }
+    const asTime = parseTimeOfDay(value);
+    if (asTime === undefined || time !== undefined)
+      return fail(day !== undefined || /^\d/u.test(value) ? 'settings.bad_time' : 'settings.bad_day', {
+        word: clip(value),
+      });
+    time = asTime;
+  }
+  if (day === undefined || time === undefined) return fail('settings.missing_rhythm');
+  // `since` is stamped by the core when it saves the setting.
+  return ok({ kind: 'settings', change: { setting: 'rhythm', day, time, durationMs, since: 0 } });
+}
+
+/** A weekly debate lasts five days unless `--duree` says otherwise. */
+export const DEFAULT_RHYTHM_DURATION_MS = 5 * 24 * 60 * 60 * 1000;
+
 function parseSettings(rest: string[]): Result<Command> {
   const [settingWord, ...values] = rest;
   if (settingWord === undefined) return ok({ kind: 'settings' });
@@ -293,6 +357,7 @@ function parseSettings(rest: string[]): Result<Command> {
       return fail('settings.bad_switch', { word: clip(values.join(' ')) });
     return ok({ kind: 'settings', change: { setting, enabled: isOnWord(word) } });
   }
+  if (setting === 'rhythm') return parseRhythm(values);
   if (setting === 'openers') {
     const openers = values.length === 1 ? openersFor(values[0]!) : undefined;
     if (openers === undefined) return fail('settings.bad_openers', { word: clip(values.join(' ')) });

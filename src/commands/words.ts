@@ -66,7 +66,15 @@ const FLAG_WORDS: Record<string, FlagWord> = {
 };
 export const flagFor = (word: string): FlagWord | undefined => lookup(FLAG_WORDS, word);
 
-type SettingWord = 'timezone' | 'summary' | 'language' | 'threads' | 'openers' | 'reminders' | 'nudges';
+type SettingWord =
+  | 'timezone'
+  | 'summary'
+  | 'language'
+  | 'threads'
+  | 'openers'
+  | 'reminders'
+  | 'nudges'
+  | 'rhythm';
 
 const SETTING_WORDS: Record<string, SettingWord> = {
   fuseau: 'timezone',
@@ -94,6 +102,9 @@ const SETTING_WORDS: Record<string, SettingWord> = {
   relances: 'nudges',
   nudge: 'nudges',
   nudges: 'nudges',
+  rythme: 'rhythm',
+  rhythm: 'rhythm',
+  cadence: 'rhythm',
 };
 export const settingFor = (word: string): SettingWord | undefined => lookup(SETTING_WORDS, word);
 
@@ -135,3 +146,23 @@ export const isRevokeWord = (word: string): boolean =>
 /** `oublier-moi confirmer`, `forget-me confirm` (a leading `--` is accepted too). */
 export const isConfirmWord = (word: string): boolean =>
   ['confirmer', 'confirm', 'confirme'].includes(fold(word).replace(/^--/, ''));
+
+/** `sujets proposer|appuyer|retirer`, `topics propose|endorse|withdraw` (a leading `--` too). */
+const TOPIC_ACTION_WORDS: Record<string, 'propose' | 'endorse' | 'withdraw'> = {
+  proposer: 'propose',
+  propose: 'propose',
+  ajouter: 'propose',
+  add: 'propose',
+  appuyer: 'endorse',
+  soutenir: 'endorse',
+  endorse: 'endorse',
+  support: 'endorse',
+  upvote: 'endorse',
+  retirer: 'withdraw',
+  enlever: 'withdraw',
+  supprimer: 'withdraw',
+  withdraw: 'withdraw',
+  remove: 'withdraw',
+};
+export const topicActionFor = (word: string): 'propose' | 'endorse' | 'withdraw' | undefined =>
+  lookup(TOPIC_ACTION_WORDS, word.replace(/^--/, ''));

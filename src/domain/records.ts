@@ -55,6 +55,29 @@ export interface ChannelSettings {
   reminders: boolean;
   /** A nudge when one side has arguments and the other none (on by default). */
   nudges: boolean;
+  /** The debate of the week: the most endorsed topic opens by itself at this weekday and time. */
+  rhythm: Rhythm | null;
+}
+
+export interface Rhythm {
+  /** 0 (Sunday) … 6, and "HH:MM" in the channel's zone. */
+  day: number;
+  time: string;
+  durationMs: number;
+  /** When it was set: earlier slots are not due. */
+  since: number;
+}
+
+/** A topic proposed for the debate of the week, in its channel's queue. */
+export interface TopicRecord {
+  id: number;
+  number: number;
+  text: string;
+  proposerKey: string | null;
+  proposerName: string | null;
+  proposedAt: number;
+  withdrawnAt: number | null;
+  endorsements: number;
 }
 
 export type Openers = 'everyone' | 'admins';

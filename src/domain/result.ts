@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'parse.bad_reminder',
   'parse.bad_setting',
   'parse.bad_side',
+  'parse.bad_topic_action',
   'parse.missing_duration',
   'parse.missing_number',
   'parse.missing_reminder',
@@ -40,6 +41,7 @@ export const ERROR_CODES = [
   'rights.open',
   'rights.page',
   'rights.settings',
+  'rights.topic',
   'rights.withdraw',
   'settings.bad_day',
   'settings.bad_language',
@@ -48,9 +50,12 @@ export const ERROR_CODES = [
   'settings.bad_time',
   'settings.bad_timezone',
   'settings.missing_language',
+  'settings.missing_rhythm',
   'settings.missing_summary',
   'settings.missing_timezone',
   'text.empty',
+  'topic.not_found',
+  'topic.own',
   'topic.too_long',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

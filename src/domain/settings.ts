@@ -10,4 +10,7 @@ export type SettingChange =
   | { setting: 'openers'; openers: Openers }
   | { setting: 'reminders'; enabled: boolean }
   | { setting: 'nudges'; enabled: boolean }
+  /** `since`: when it was set (the core stamps it; slots before it are not due). */
+  | { setting: 'rhythm'; day: number; time: string; durationMs: number; since: number }
+  | { setting: 'rhythmOff' }
   | { setting: 'language'; language: Language };

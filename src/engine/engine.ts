@@ -7,10 +7,10 @@ import type { Actor, ChannelScope, Invocation, Language, Platform, WorkspaceScop
 import { UpdateCoalescer } from '../live/coalescer.ts';
 import { LiveScoreboards } from '../live/live-scoreboards.ts';
 import type { ScoreboardPacing } from '../live/pacing.ts';
+import { outcomeLabel, recordAnswer } from '../metrics.ts';
 import { pageCommand } from '../page/command.ts';
 import { linkPersonalDebates } from '../page/decorate.ts';
 import { type PageLinkOptions, PageLinks } from '../page/links.ts';
-import { outcomeLabel, recordAnswer } from '../metrics.ts';
 import type { DebateStore } from '../store/ports.ts';
 import { scoreboardView } from '../views/build.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
@@ -27,6 +27,7 @@ import type { Outcome, ScoreboardRefresh } from './outcome.ts';
 import { argue, delta, endorse, openDebate, vote, withdraw } from './participation.ts';
 import { personalDebates } from './personal.ts';
 import { exportDebate, help, listArguments, listDebates, tally } from './reading.ts';
+import { openWeeklyDebates, topics } from './topics.ts';
 
 export interface EngineOptions {
   store: DebateStore;
@@ -193,6 +194,8 @@ export class DebateEngine implements DebateCore {
         return pageCommand(deps, inv, command, languages);
       case 'forgetMe':
         return forgetMe(deps, inv, command, languages);
+      case 'topics':
+        return topics(deps, inv, command, languages);
       case 'help':
         return help(deps, inv, command, languages);
     }
@@ -297,10 +300,17 @@ export class DebateEngine implements DebateCore {
     return closed;
   }
 
-  /** Reminders before the end and balance nudges that have come due (src/engine/keep-alive.ts). */
+  /** The debates of the week, reminders before the end and balance nudges that have come due. */
   private async keepAlive(now: number): Promise<void> {
     if (this.publishers.size === 0) return;
-    const languagesOf = (debate: DebateRecord) => this.languages(debate);
+    const languagesOf = (scope: ChannelScope) => this.languages(scope);
+    await openWeeklyDebates(
+      this.deps,
+      this.publishers,
+      languagesOf,
+      (scope, n, ref) => this.attachScoreboard(scope, n, ref),
+      now,
+    );
     await postReminders(this.deps, this.publishers, languagesOf, now);
     await postNudges(this.deps, this.publishers, languagesOf, now);
   }

@@ -77,6 +77,11 @@ export function settingsView(deps: EngineDeps, settings: ChannelSettings, saved:
     openers: settings.openers,
     reminders: settings.reminders,
     nudges: settings.nudges,
+    rhythm: settings.rhythm && {
+      day: settings.rhythm.day,
+      time: settings.rhythm.time,
+      durationMs: settings.rhythm.durationMs,
+    },
   };
 }
 
@@ -84,7 +89,11 @@ export const settings: Handler<'settings'> = async (deps, inv, command, language
   if (command.change === undefined)
     return answer(privately(languages, settingsView(deps, await deps.store.channelSettings(inv), false)));
   if (!inv.user.isAdmin) return errorOutcome(languages, { code: 'rights.settings' });
-  const saved = await deps.store.saveChannelSetting(inv, command.change);
+  const change =
+    command.change.setting === 'rhythm'
+      ? { ...command.change, since: deps.clock.now().getTime() }
+      : command.change;
+  const saved = await deps.store.saveChannelSetting(inv, change);
   // A new channel language applies to this very answer.
   const language = command.change.setting === 'language' ? command.change.language : languages.private;
   return answer(privately({ ...languages, private: language }, settingsView(deps, saved, true)));

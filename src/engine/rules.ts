@@ -1,6 +1,12 @@
 // The debate's rules, as pure checks on stored state. Stores call them inside their own
 // transaction on the state they just read, so every store applies the same rules atomically.
-import type { ArgumentRecord, ChannelSettings, DebateRecord, LastSwitch } from '../domain/records.ts';
+import type {
+  ArgumentRecord,
+  ChannelSettings,
+  DebateRecord,
+  LastSwitch,
+  TopicRecord,
+} from '../domain/records.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import type { ChannelScope, DebateStatus } from '../domain/types.ts';
 
@@ -148,3 +154,39 @@ export function undefendedSide(counts: { pro: number; con: number }): 'pro' | 'c
   if (counts.con >= NUDGE_MIN_ARGUMENTS && counts.pro === 0) return 'pro';
   return null;
 }
+
+/** A topic of the queue is endorsed by others than its proposer (again: the endorsement goes). */
+export function topicEndorsable(
+  topic: TopicRecord | undefined,
+  number: number,
+  endorserKey: string,
+): Result<void> {
+  if (!topic || topic.withdrawnAt !== null) return fail('topic.not_found', { number });
+  if (topic.proposerKey !== null && topic.proposerKey === endorserKey) return fail('topic.own');
+  return PASS;
+}
+
+/** Its proposer or an admin takes a topic off the queue. */
+export function topicWithdrawable(
+  topic: TopicRecord | undefined,
+  number: number,
+  who: { key: string; isAdmin: boolean },
+): Result<void> {
+  if (!topic || topic.withdrawnAt !== null) return fail('topic.not_found', { number });
+  const own = topic.proposerKey !== null && topic.proposerKey === who.key;
+  return own || who.isAdmin ? PASS : fail('rights.topic');
+}
+
+/** The debate of the week: the most endorsed topic of the queue, the oldest among equals. */
+export const weeklyTopic = (queue: readonly TopicRecord[]): TopicRecord | undefined =>
+  queue
+    .filter((topic) => topic.withdrawnAt === null)
+    .reduce<TopicRecord | undefined>(
+      (best, topic) =>
+        !best ||
+        topic.endorsements > best.endorsements ||
+        (topic.endorsements === best.endorsements && topic.number < best.number)
+          ? topic
+          : best,
+      undefined,
+    );

@@ -125,6 +125,11 @@ export const en: Record<keyof typeof fr, Message> = {
   'notice.unendorsed': 'You no longer endorse argument #{number}.',
   'notice.withdrawn': 'Argument #{number} withdrawn from debate #{debate}.',
   'notice.edited': 'Argument #{number} of debate #{debate} edited.',
+  'notice.topic_proposed':
+    'Topic #{number} proposed for the debate of the week: “{topic}”. To endorse it: /debat topics endorse {number}',
+  'notice.topic_endorsed': 'You endorse topic #{number}.',
+  'notice.topic_unendorsed': 'You no longer endorse topic #{number}.',
+  'notice.topic_withdrawn': 'Topic #{number} withdrawn from the list.',
   'notice.closed': 'Debate #{debate} closed.',
   'notice.reopened': 'Debate #{debate} reopened.',
   'notice.persuaded': 'Noted: argument #{number} changed your mind (∆).',
@@ -136,6 +141,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'ended.duration': '⏰ Debate #{debate} reached its end in {channel}: here is the final tally.',
   'reminder.heading': '⏳ Reminder: debate #{debate} ends soon. There is still time to vote and argue.',
   'reminder.how': 'To vote: /debat vote for|against|neutral #{debate}',
+  'weekly.heading': '📅 The debate of the week: the most endorsed topic of this channel.',
   'nudge.con':
     'Nobody has argued against it yet — anyone? (debate #{debate}: /debat con #{debate} <argument>)',
   'nudge.pro': 'Nobody has argued for it yet — anyone? (debate #{debate}: /debat pro #{debate} <argument>)',
@@ -166,6 +172,18 @@ export const en: Record<keyof typeof fr, Message> = {
   'settings.reminders_off': 'A reminder before debates end: no',
   'settings.nudges_on': 'A nudge when one side has no argument: yes',
   'settings.nudges_off': 'A nudge when one side has no argument: no',
+  'settings.rhythm': 'Debate of the week: {day} at {time}, for {duration}',
+  'settings.rhythm_off': 'Debate of the week: no',
+  'duration.days': { one: '{count} day', other: '{count} days' },
+  'duration.hours': { one: '{count} hour', other: '{count} hours' },
+  'duration.minutes': { one: '{count} minute', other: '{count} minutes' },
+
+  'topics.title': 'Topics proposed for the debate of the week',
+  'topics.item': '#{number} · {text}',
+  'topics.empty': 'No topic proposed yet. Propose one: /debat topics propose <topic>',
+  'topics.rhythm': 'The most endorsed opens on {day} at {time} for {duration}. Next: {date}.',
+  'topics.no_rhythm': 'No debate of the week in this channel (an admin: /debat settings rhythm monday 9am).',
+  'topics.how': 'Endorse: /debat topics endorse <n> · withdraw yours: /debat topics withdraw <n>',
 
   'day.0': 'Sunday',
   'day.1': 'Monday',
@@ -217,8 +235,10 @@ export const en: Record<keyof typeof fr, Message> = {
   'help.withdraw': '/debat withdraw <n>: withdraw your argument',
   'help.edit': '/debat edit <n> <text>: correct your argument, until someone endorses it or cites it (∆)',
   'help.delta': '/debat delta <n>: the argument that changed your mind (∆)',
+  'help.topics':
+    '/debat topics [propose <topic> | endorse <n> | withdraw <n>]: topics for the debate of the week; the most endorsed opens by itself (settings rhythm)',
   'help.settings':
-    '/debat settings timezone <zone> | summary <day> <time> | summary off | language fr|en | thread on|off | open everyone|admins | reminders on|off | nudges on|off',
+    '/debat settings timezone <zone> | summary <day> <time> | summary off | language fr|en | thread on|off | open everyone|admins | reminders on|off | nudges on|off | rhythm <day> <time> [--duration 5d] | rhythm off',
   'help.export': '/debat export [#id] [csv]: the debate as Markdown or CSV',
   'help.page': '/debat page [#id] [revoke]: the link to the debate’s web page; revoke voids the old links',
   'help.forget':
@@ -254,6 +274,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'command.clore': 'Close a debate (opener or admin)',
   'command.rouvrir': 'Reopen a debate (opener or admin)',
   'command.retirer': 'Withdraw one of your arguments',
+  'command.sujets': 'Topics for the debate of the week: the list, propose, endorse, withdraw',
   'command.modifier': 'Correct one of your arguments, until someone endorses or cites it',
   'command.delta': 'The argument that changed your mind (∆)',
   'command.config': 'Channel settings: time zone, weekly summary, language',
@@ -281,6 +302,10 @@ export const en: Record<keyof typeof fr, Message> = {
   'option.rappel': 'Reminder before the end: 2h, 1d or off (default 24 h before, 1 h under 2 days)',
   'option.rappels': 'A reminder before each debate ends: on or off',
   'option.relances': 'A nudge when one side has no argument: on or off',
+  'option.rythme': 'The debate of the week: monday 9am --duration 5d, or off',
+  'option.proposer': 'Propose a topic for the debate of the week',
+  'option.appuyer': 'Endorse the topic of this number (again: withdraw the endorsement)',
+  'option.retirer': 'Withdraw your topic of this number (admins: any topic)',
 
   'export.title': 'Debate #{debate}: {topic}',
   'export.tally': 'Tally',
@@ -329,7 +354,7 @@ export const en: Record<keyof typeof fr, Message> = {
     'A reminder comes before the debate’s end: give a duration longer than it. Example: /debat open --duration 3d --reminder 2h <topic>',
   'error.parse.bad_format': 'Unknown format: “{word}”. Formats: markdown, csv.',
   'error.parse.bad_setting':
-    'Unknown setting: “{word}”. Settings: timezone, summary, language, thread, open, reminders, nudges. Example: /debat settings summary fri 16:00',
+    'Unknown setting: “{word}”. Settings: timezone, summary, language, thread, open, reminders, nudges, rhythm. Example: /debat settings summary fri 16:00',
   'error.parse.missing_duration': 'Give the duration after --duration: 30min, 48h, 7d or 2w.',
   'error.settings.missing_timezone': 'Give the time zone: /debat settings timezone Europe/Paris',
   'error.settings.missing_language': 'Give the language: /debat settings language en (or fr)',
@@ -340,6 +365,13 @@ export const en: Record<keyof typeof fr, Message> = {
     'Give the summary’s day and time. Example: /debat settings summary fri 16:00 (or summary off).',
   'error.settings.bad_language': 'Unknown language: “{word}”. Languages: fr, en.',
   'error.settings.bad_switch': '“{word}”: say on or off. Example: /debat settings thread on',
+  'error.settings.missing_rhythm':
+    'Give the day and time of the debate of the week. Example: /debat settings rhythm monday 9am --duration 5d (or rhythm off).',
+  'error.parse.bad_topic_action':
+    '“{word}”: say propose, endorse or withdraw. Example: /debat topics propose <topic>',
+  'error.topic.not_found': 'No topic #{number} in this channel’s list.',
+  'error.topic.own': 'You cannot endorse your own topic.',
+  'error.rights.topic': 'Only the topic’s author and admins can withdraw it.',
   'error.settings.bad_openers': '“{word}”: say everyone or admins. Example: /debat settings open admins',
   'error.debate.none_open': 'No open debate in this channel. Open one: /debat open <topic>',
   'error.debate.not_found': 'No debate #{debate} here.',

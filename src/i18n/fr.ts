@@ -142,6 +142,11 @@ export const fr = {
   'notice.unendorsed': 'Vous n’appuyez plus l’argument n° {number}.',
   'notice.withdrawn': 'Argument n° {number} retiré du débat n° {debate}.',
   'notice.edited': 'Argument n° {number} du débat n° {debate} modifié.',
+  'notice.topic_proposed':
+    'Sujet n° {number} proposé pour le débat de la semaine : « {topic} ». Pour l’appuyer : /debat sujets appuyer {number}',
+  'notice.topic_endorsed': 'Vous appuyez le sujet n° {number}.',
+  'notice.topic_unendorsed': 'Vous n’appuyez plus le sujet n° {number}.',
+  'notice.topic_withdrawn': 'Sujet n° {number} retiré de la liste.',
   'notice.closed': 'Débat n° {debate} clos.',
   'notice.reopened': 'Débat n° {debate} rouvert.',
   'notice.persuaded': 'Noté : l’argument n° {number} vous a fait changer d’avis (∆).',
@@ -154,6 +159,7 @@ export const fr = {
   'reminder.heading':
     '⏳ Rappel : le débat n° {debate} se termine bientôt. Il est encore temps de voter et d’argumenter.',
   'reminder.how': 'Pour voter : /debat voter pour|contre|neutre #{debate}',
+  'weekly.heading': '📅 Le débat de la semaine : le sujet le plus appuyé de ce salon.',
   'nudge.con':
     'Personne n’a encore défendu le contre — quelqu’un se lance ? (débat n° {debate} : /debat contre #{debate} <argument>)',
   'nudge.pro':
@@ -188,6 +194,19 @@ export const fr = {
   'settings.reminders_off': 'Rappel avant la fin des débats : non',
   'settings.nudges_on': 'Relance quand un côté n’a aucun argument : oui',
   'settings.nudges_off': 'Relance quand un côté n’a aucun argument : non',
+  'settings.rhythm': 'Débat de la semaine : le {day} à {time}, pour {duration}',
+  'settings.rhythm_off': 'Débat de la semaine : non',
+  'duration.days': { one: '{count} jour', other: '{count} jours' },
+  'duration.hours': { one: '{count} heure', other: '{count} heures' },
+  'duration.minutes': { one: '{count} minute', other: '{count} minutes' },
+
+  // The debate of the week: the channel's queue of topics
+  'topics.title': 'Sujets proposés pour le débat de la semaine',
+  'topics.item': 'n° {number} · {text}',
+  'topics.empty': 'Aucun sujet proposé. Proposez-en un : /debat sujets proposer <sujet>',
+  'topics.rhythm': 'Le plus appuyé s’ouvre le {day} à {time} pour {duration}. Prochain : {date}.',
+  'topics.no_rhythm': 'Pas de débat de la semaine dans ce salon (un admin : /debat config rythme lundi 9h).',
+  'topics.how': 'Appuyer : /debat sujets appuyer <n°> · retirer le sien : /debat sujets retirer <n°>',
 
   // Days
   'day.0': 'dimanche',
@@ -244,8 +263,10 @@ export const fr = {
   'help.edit':
     '/debat modifier <n°> <texte> : corriger son argument, tant que personne ne l’a appuyé ni cité (∆)',
   'help.delta': '/debat delta <n°> : l’argument qui vous a fait changer d’avis (∆)',
+  'help.topics':
+    '/debat sujets [proposer <sujet> | appuyer <n°> | retirer <n°>] : les sujets du débat de la semaine, le plus appuyé s’ouvre seul (config rythme)',
   'help.settings':
-    '/debat config fuseau <zone> | bilan <jour> <heure> | bilan off | langue fr|en | fil on|off | lancer tous|admins | rappels on|off | relances on|off',
+    '/debat config fuseau <zone> | bilan <jour> <heure> | bilan off | langue fr|en | fil on|off | lancer tous|admins | rappels on|off | relances on|off | rythme <jour> <heure> [--duree 5j] | rythme off',
   'help.export': '/debat exporter [#id] [csv] : le débat en Markdown ou CSV',
   'help.page':
     '/debat page [#id] [revoquer] : le lien de la page web du débat ; revoquer invalide les anciens liens',
@@ -287,6 +308,7 @@ export const fr = {
   'command.retirer': 'Retirer un de vos arguments',
   'command.modifier': 'Corriger un de vos arguments, tant que personne ne l’a appuyé ni cité',
   'command.delta': 'L’argument qui vous a fait changer d’avis (∆)',
+  'command.sujets': 'Les sujets du débat de la semaine : la liste, proposer, appuyer, retirer',
   'command.config': 'Réglages du salon : fuseau, bilan hebdomadaire, langue',
   'command.exporter': 'Le débat en Markdown ou CSV',
   'command.page': 'Le lien de la page web du débat, en lecture seule',
@@ -312,6 +334,10 @@ export const fr = {
   'option.rappel': 'Rappel avant la fin : 2h, 1j ou off (par défaut 24 h avant, 1 h si moins de 2 jours)',
   'option.rappels': 'Un rappel avant la fin de chaque débat : on ou off',
   'option.relances': 'Une relance quand un côté n’a aucun argument : on ou off',
+  'option.rythme': 'Le débat de la semaine : lundi 9h --duree 5j, ou off',
+  'option.proposer': 'Proposer un sujet pour le débat de la semaine',
+  'option.appuyer': 'Appuyer le sujet de ce numéro (à nouveau : retirer l’appui)',
+  'option.retirer': 'Retirer votre sujet de ce numéro (admins : tout sujet)',
 
   // Export
   'export.title': 'Débat n° {debate} : {topic}',
@@ -362,7 +388,7 @@ export const fr = {
     'Un rappel tombe avant la fin du débat : donnez une durée plus longue que lui. Exemple : /debat lancer --duree 3j --rappel 2h <sujet>',
   'error.parse.bad_format': 'Format inconnu : « {word} ». Formats : markdown, csv.',
   'error.parse.bad_setting':
-    'Réglage inconnu : « {word} ». Réglages : fuseau, bilan, langue, fil, lancer, rappels, relances. Exemple : /debat config bilan vendredi 16:00',
+    'Réglage inconnu : « {word} ». Réglages : fuseau, bilan, langue, fil, lancer, rappels, relances, rythme. Exemple : /debat config bilan vendredi 16:00',
   'error.parse.missing_duration': 'Précisez la durée après --duree : 30min, 48h, 7j ou 2sem.',
   'error.settings.missing_timezone': 'Précisez le fuseau horaire : /debat config fuseau Europe/Paris',
   'error.settings.missing_language': 'Précisez la langue : /debat config langue fr (ou en)',
@@ -373,6 +399,13 @@ export const fr = {
     'Précisez le jour et l’heure du bilan. Exemple : /debat config bilan vendredi 16:00 (ou bilan off).',
   'error.settings.bad_language': 'Langue inconnue : « {word} ». Langues : fr, en.',
   'error.settings.bad_switch': '« {word} » : dites on ou off. Exemple : /debat config fil on',
+  'error.settings.missing_rhythm':
+    'Précisez le jour et l’heure du débat de la semaine. Exemple : /debat config rythme lundi 9h --duree 5j (ou rythme off).',
+  'error.parse.bad_topic_action':
+    '« {word} » : dites proposer, appuyer ou retirer. Exemple : /debat sujets proposer <sujet>',
+  'error.topic.not_found': 'Aucun sujet n° {number} dans la liste de ce salon.',
+  'error.topic.own': 'On n’appuie pas son propre sujet.',
+  'error.rights.topic': 'Seuls l’auteur du sujet et les admins peuvent le retirer.',
   'error.settings.bad_openers': '« {word} » : dites tous ou admins. Exemple : /debat config lancer admins',
   'error.debate.none_open': 'Aucun débat ouvert dans ce salon. Lancez-en un : /debat lancer <sujet>',
   'error.debate.not_found': 'Aucun débat n° {debate} ici.',

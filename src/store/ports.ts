@@ -16,6 +16,7 @@ import type { SettingChange } from '../domain/settings.ts';
 import type { ChannelScope, DebateStatus, Side, VoteSide, WorkspaceScope } from '../domain/types.ts';
 import type { KeepAliveStore } from './keep-alive-ports.ts';
 import type { SummaryStore } from './summary-ports.ts';
+import type { TopicStore } from './topic-ports.ts';
 
 // The records a store returns are the domain's.
 export type * from '../domain/records.ts';
@@ -128,7 +129,7 @@ export interface StatusInput extends Delivery {
  * Debates are reached through their workspace: no method crosses workspaces.
  * The weekly summary's methods (ledger, snapshots, week activity) are in summary-ports.ts.
  */
-export interface DebateStore extends SummaryStore, KeepAliveStore {
+export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore {
   /** The anonymity secret, generated once and kept (unless the configuration gives one). */
   serverSecret(generate: () => string): Promise<string>;
 

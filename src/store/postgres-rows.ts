@@ -87,6 +87,10 @@ export interface ChannelRow {
   open_admins: boolean | null;
   reminders_off: boolean | null;
   nudges_off: boolean | null;
+  rhythm_day: number | null;
+  rhythm_time: string | null;
+  rhythm_duration_ms: number | null;
+  rhythm_since: number | null;
 }
 
 export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings => ({
@@ -99,6 +103,15 @@ export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings 
   openers: row?.open_admins === true ? 'admins' : 'everyone',
   reminders: row?.reminders_off !== true,
   nudges: row?.nudges_off !== true,
+  rhythm:
+    row && row.rhythm_day != null && row.rhythm_time != null && row.rhythm_duration_ms != null
+      ? {
+          day: Number(row.rhythm_day),
+          time: row.rhythm_time,
+          durationMs: Number(row.rhythm_duration_ms),
+          since: Number(row.rhythm_since ?? 0),
+        }
+      : null,
 });
 
 export const asVoteSide = (side: string | null | undefined): VoteSide | null =>

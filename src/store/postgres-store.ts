@@ -18,6 +18,7 @@ import type {
 import { PostgresDebateReads } from './postgres-debate-reads.ts';
 import { PostgresKeepAlive } from './postgres-keep-alive.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './postgres-notifications.ts';
+import { insertDebate } from './postgres-open-debate.ts';
 import {
   ARGUMENT_SELECT,
   type ArgumentRow,
@@ -30,6 +31,7 @@ import {
 } from './postgres-rows.ts';
 import { PostgresSession, type Query } from './postgres-session.ts';
 import { PostgresSummaryStore } from './postgres-summary-store.ts';
+import { PostgresTopics } from './postgres-topics.ts';
 import { castPostgresVote, VOTER_LOCK } from './postgres-votes.ts';
 import type { SummaryStore } from './summary-ports.ts';
 
@@ -60,6 +62,7 @@ export class PostgresDebateStore implements DebateStore {
   private readonly reads: PostgresDebateReads;
   private readonly summaries: PostgresSummaryStore;
   private readonly keepAlive: PostgresKeepAlive;
+  private readonly topics: PostgresTopics;
   private readonly notifications: SettingsNotifications;
 
   constructor(
@@ -71,6 +74,7 @@ export class PostgresDebateStore implements DebateStore {
     this.reads = new PostgresDebateReads(this.db);
     this.summaries = new PostgresSummaryStore(this.db);
     this.keepAlive = new PostgresKeepAlive(this.db);
+    this.topics = new PostgresTopics(this.db);
   }
 
   // Reads (src/store/postgres-debate-reads.ts).
@@ -107,6 +111,13 @@ export class PostgresDebateStore implements DebateStore {
   completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
   nudgeCandidates: DebateStore['nudgeCandidates'] = (query) => this.keepAlive.nudgeCandidates(query);
   claimNudge: DebateStore['claimNudge'] = (id, at) => this.keepAlive.claimNudge(id, at);
+  proposeTopic: DebateStore['proposeTopic'] = (input) => this.topics.proposeTopic(input);
+  topicQueue: DebateStore['topicQueue'] = (scope, viewer) => this.topics.topicQueue(scope, viewer);
+  toggleTopicEndorsement: DebateStore['toggleTopicEndorsement'] = (input) =>
+    this.topics.toggleTopicEndorsement(input);
+  withdrawTopic: DebateStore['withdrawTopic'] = (input) => this.topics.withdrawTopic(input);
+  rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
+  openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
 
   async serverSecret(generate: () => string): Promise<string> {
     // The first instance to get here writes it; every other one reads that one.
@@ -123,7 +134,7 @@ export class PostgresDebateStore implements DebateStore {
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
     const [row] = await this.db.query<ChannelRow>(
       `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins,
-         reminders_off, nudges_off FROM channels
+         reminders_off, nudges_off, rhythm_day, rhythm_time, rhythm_duration_ms, rhythm_since FROM channels
        WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3`,
       [scope.platform, scope.workspaceId, scope.channelId],
     );
@@ -147,11 +158,23 @@ export class PostgresDebateStore implements DebateStore {
                   ? ['reminders_off', [!change.enabled], 'reminders_off = excluded.reminders_off']
                   : change.setting === 'nudges'
                     ? ['nudges_off', [!change.enabled], 'nudges_off = excluded.nudges_off']
-                    : [
-                        'summary_day, summary_time, summary_off',
-                        [change.day, change.time, false],
-                        'summary_day = excluded.summary_day, summary_time = excluded.summary_time, summary_off = false',
-                      ];
+                    : change.setting === 'rhythm'
+                      ? [
+                          'rhythm_day, rhythm_time, rhythm_duration_ms, rhythm_since',
+                          [change.day, change.time, change.durationMs, change.since],
+                          'rhythm_day = excluded.rhythm_day, rhythm_time = excluded.rhythm_time, rhythm_duration_ms = excluded.rhythm_duration_ms, rhythm_since = excluded.rhythm_since',
+                        ]
+                      : change.setting === 'rhythmOff'
+                        ? [
+                            'rhythm_day',
+                            [null],
+                            'rhythm_day = NULL, rhythm_time = NULL, rhythm_duration_ms = NULL, rhythm_since = NULL',
+                          ]
+                        : [
+                            'summary_day, summary_time, summary_off',
+                            [change.day, change.time, false],
+                            'summary_day = excluded.summary_day, summary_time = excluded.summary_time, summary_off = false',
+                          ];
     const placeholders = values.map((_, index) => `$${index + 4}`).join(', ');
     return this.db.transaction(async (tx) => {
       const [rows] = await Promise.all([
@@ -159,7 +182,7 @@ export class PostgresDebateStore implements DebateStore {
           `INSERT INTO channels (platform, workspace_id, channel_id, ${columns}) VALUES ($1, $2, $3, ${placeholders})
            ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET ${assign}
            RETURNING timezone, summary_day, summary_time, summary_off, language, threads, open_admins,
-             reminders_off, nudges_off`,
+             reminders_off, nudges_off, rhythm_day, rhythm_time, rhythm_duration_ms, rhythm_since`,
           [scope.platform, scope.workspaceId, scope.channelId, ...values],
         ),
         // Sent to every instance with the commit: their caches forget this channel at once.
@@ -183,42 +206,7 @@ export class PostgresDebateStore implements DebateStore {
   }
 
   async openDebate(input: OpenDebateInput): Promise<{ debate: DebateRecord; duplicate: boolean }> {
-    const { scope } = input;
-    return this.db.transaction(async ({ query }) => {
-      // Numbers are per workspace: one opening at a time in a workspace, across the fleet.
-      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `open:${scope.platform}:${scope.workspaceId}`,
-      ]);
-      if (input.deliveryKey !== undefined) {
-        const [earlier] = await query<DebateRow>('SELECT * FROM debates WHERE open_delivery = $1', [
-          input.deliveryKey,
-        ]);
-        if (earlier) return { debate: toDebate(earlier), duplicate: true };
-      }
-      const [row] = await query<DebateRow>(
-        `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
-           anonymous, hidden, opened_at, closes_at, open_delivery, remind_at)
-         SELECT $1, $2, $3, $4, coalesce(max(number), 0) + 1, $5, $6, $7, $8, $9, $10, $11, $12, $13
-         FROM debates WHERE platform = $2 AND workspace_id = $3
-         RETURNING *`,
-        [
-          input.uid,
-          scope.platform,
-          scope.workspaceId,
-          scope.channelId,
-          input.topic,
-          input.openerKey,
-          input.openerName,
-          input.anonymous,
-          input.hidden,
-          input.at,
-          input.closesAt,
-          input.deliveryKey ?? null,
-          input.remindAt ?? null,
-        ],
-      );
-      return { debate: toDebate(row!), duplicate: false };
-    });
+    return this.db.transaction(async ({ query }) => insertDebate(query, input));
   }
 
   async findDebate(scope: WorkspaceScope, number: number): Promise<DebateRecord | undefined> {

@@ -60,7 +60,7 @@ export class PostgresSummaryStore implements SummaryStore {
     >(
       `SELECT d.platform, d.workspace_id, d.channel_id,
          c.timezone, c.summary_day, c.summary_time, c.summary_off, c.language, c.threads, c.open_admins,
-         c.reminders_off, c.nudges_off
+         c.reminders_off, c.nudges_off, c.rhythm_day, c.rhythm_time, c.rhythm_duration_ms, c.rhythm_since
        FROM (SELECT DISTINCT platform, workspace_id, channel_id FROM debates
              WHERE status = 'open' OR closed_at >= $1) d
        LEFT JOIN channels c USING (platform, workspace_id, channel_id)

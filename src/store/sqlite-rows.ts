@@ -85,6 +85,10 @@ export interface ChannelRow {
   open_admins: number;
   reminders_off: number;
   nudges_off: number;
+  rhythm_day: number | null;
+  rhythm_time: string | null;
+  rhythm_duration_ms: number | null;
+  rhythm_since: number | null;
 }
 
 export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings => ({
@@ -97,6 +101,15 @@ export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings 
   openers: row?.open_admins === 1 ? 'admins' : 'everyone',
   reminders: row?.reminders_off !== 1,
   nudges: row?.nudges_off !== 1,
+  rhythm:
+    row && row.rhythm_day !== null && row.rhythm_time !== null && row.rhythm_duration_ms !== null
+      ? {
+          day: row.rhythm_day,
+          time: row.rhythm_time,
+          durationMs: row.rhythm_duration_ms,
+          since: row.rhythm_since ?? 0,
+        }
+      : null,
 });
 
 export const asVoteSide = (side: string | null): VoteSide | null => side as VoteSide | null;

@@ -31,6 +31,7 @@ import {
   toDebate,
 } from './sqlite-rows.ts';
 import { SqliteSummaryStore } from './sqlite-summary-store.ts';
+import { SqliteTopics } from './sqlite-topics.ts';
 import { statementCache } from './statement-cache.ts';
 import type { SummaryStore } from './summary-ports.ts';
 
@@ -42,6 +43,8 @@ export class SqliteDebateStore implements DebateStore {
   private readonly summaries: SqliteSummaryStore;
   // Reminders and nudges (src/store/sqlite-keep-alive.ts).
   private readonly keepAlive: SqliteKeepAlive;
+  // The debate of the week (src/store/sqlite-topics.ts).
+  private readonly topics: SqliteTopics;
 
   /** Concurrent writes share a commit; each still answers only once committed. */
   private readonly commits: GroupCommit;
@@ -53,6 +56,12 @@ export class SqliteDebateStore implements DebateStore {
     this.keepAlive = new SqliteKeepAlive(db);
     this.commits = new GroupCommit(db);
     this.reads = new SqliteDebateReads(db);
+    this.topics = new SqliteTopics(
+      db,
+      this.commits,
+      { claim: (key, at) => this.claimDelivery(key, at), seen: (key) => this.handled(key) },
+      (input) => this.insertDebate(input).debate,
+    );
   }
 
   // Reads (src/store/sqlite-debate-reads.ts).
@@ -87,6 +96,13 @@ export class SqliteDebateStore implements DebateStore {
   completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
   nudgeCandidates: DebateStore['nudgeCandidates'] = (query) => this.keepAlive.nudgeCandidates(query);
   claimNudge: DebateStore['claimNudge'] = (id, at) => this.keepAlive.claimNudge(id, at);
+  proposeTopic: DebateStore['proposeTopic'] = (input) => this.topics.proposeTopic(input);
+  topicQueue: DebateStore['topicQueue'] = (scope, viewer) => this.topics.topicQueue(scope, viewer);
+  toggleTopicEndorsement: DebateStore['toggleTopicEndorsement'] = (input) =>
+    this.topics.toggleTopicEndorsement(input);
+  withdrawTopic: DebateStore['withdrawTopic'] = (input) => this.topics.withdrawTopic(input);
+  rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
+  openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
 
   /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
   private write<T>(work: () => T): Promise<T> {
@@ -122,7 +138,7 @@ export class SqliteDebateStore implements DebateStore {
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
     const row = this.stmt(
       `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins,
-         reminders_off, nudges_off FROM channels
+         reminders_off, nudges_off, rhythm_day, rhythm_time, rhythm_duration_ms, rhythm_since FROM channels
        WHERE platform = ? AND workspace_id = ? AND channel_id = ?`,
     ).get(scope.platform, scope.workspaceId, scope.channelId) as ChannelRow | undefined;
     return toChannelSettings(row);
@@ -143,6 +159,14 @@ export class SqliteDebateStore implements DebateStore {
         this.stmt(`UPDATE channels SET summary_off = 1 ${where}`).run(...keys);
       else if (change.setting === 'threads')
         this.stmt(`UPDATE channels SET threads = ? ${where}`).run(change.enabled ? 1 : 0, ...keys);
+      else if (change.setting === 'rhythm')
+        this.stmt(
+          `UPDATE channels SET rhythm_day = ?, rhythm_time = ?, rhythm_duration_ms = ?, rhythm_since = ? ${where}`,
+        ).run(change.day, change.time, change.durationMs, change.since, ...keys);
+      else if (change.setting === 'rhythmOff')
+        this.stmt(
+          `UPDATE channels SET rhythm_day = NULL, rhythm_time = NULL, rhythm_duration_ms = NULL, rhythm_since = NULL ${where}`,
+        ).run(...keys);
       else if (change.setting === 'reminders')
         this.stmt(`UPDATE channels SET reminders_off = ? ${where}`).run(change.enabled ? 0 : 1, ...keys);
       else if (change.setting === 'nudges')
@@ -163,39 +187,42 @@ export class SqliteDebateStore implements DebateStore {
   }
 
   async openDebate(input: OpenDebateInput): Promise<{ debate: DebateRecord; duplicate: boolean }> {
+    return this.write(() => this.insertDebate(input));
+  }
+
+  /** Opens a debate inside the current write transaction. */
+  private insertDebate(input: OpenDebateInput): { debate: DebateRecord; duplicate: boolean } {
     const { scope } = input;
-    return this.write(() => {
-      if (input.deliveryKey !== undefined) {
-        const earlier = this.stmt('SELECT * FROM debates WHERE open_delivery = ?').get(input.deliveryKey) as
-          | DebateRow
-          | undefined;
-        if (earlier) return { debate: toDebate(earlier), duplicate: true };
-      }
-      const { next } = this.stmt(
-        'SELECT coalesce(max(number), 0) + 1 AS next FROM debates WHERE platform = ? AND workspace_id = ?',
-      ).get(scope.platform, scope.workspaceId) as { next: number };
-      const row = this.stmt(
-        `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
-           anonymous, hidden, opened_at, closes_at, open_delivery, remind_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      ).get(
-        input.uid,
-        scope.platform,
-        scope.workspaceId,
-        scope.channelId,
-        next,
-        input.topic,
-        input.openerKey,
-        input.openerName,
-        input.anonymous ? 1 : 0,
-        input.hidden ? 1 : 0,
-        input.at,
-        input.closesAt,
-        input.deliveryKey ?? null,
-        input.remindAt ?? null,
-      ) as DebateRow;
-      return { debate: toDebate(row), duplicate: false };
-    });
+    if (input.deliveryKey !== undefined) {
+      const earlier = this.stmt('SELECT * FROM debates WHERE open_delivery = ?').get(input.deliveryKey) as
+        | DebateRow
+        | undefined;
+      if (earlier) return { debate: toDebate(earlier), duplicate: true };
+    }
+    const { next } = this.stmt(
+      'SELECT coalesce(max(number), 0) + 1 AS next FROM debates WHERE platform = ? AND workspace_id = ?',
+    ).get(scope.platform, scope.workspaceId) as { next: number };
+    const row = this.stmt(
+      `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
+         anonymous, hidden, opened_at, closes_at, open_delivery, remind_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    ).get(
+      input.uid,
+      scope.platform,
+      scope.workspaceId,
+      scope.channelId,
+      next,
+      input.topic,
+      input.openerKey,
+      input.openerName,
+      input.anonymous ? 1 : 0,
+      input.hidden ? 1 : 0,
+      input.at,
+      input.closesAt,
+      input.deliveryKey ?? null,
+      input.remindAt ?? null,
+    ) as DebateRow;
+    return { debate: toDebate(row), duplicate: false };
   }
 
   async findDebate(scope: WorkspaceScope, number: number): Promise<DebateRecord | undefined> {

@@ -66,6 +66,7 @@ const HELP_ENTRIES: readonly MessageKey[] = [
   'help.withdraw',
   'help.edit',
   'help.delta',
+  'help.topics',
   'help.settings',
   'help.export',
   'help.page',

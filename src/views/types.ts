@@ -49,6 +49,8 @@ export interface ScoreboardView {
   viewerVote?: VoteSide | null;
   /** The debate's web page (a capability link), when pages have an address. */
   pageUrl?: string | undefined;
+  /** Set on the debate of the week when it opens by itself: a heading above the scoreboard. */
+  weekly?: boolean;
   /** Set on the reminder posted before the end: a heading and how to vote above the tally. */
   reminder?: boolean;
   /** Set on the announcement that the debate has ended: a heading above the final tally. */
@@ -118,6 +120,25 @@ export interface SettingsView {
   reminders: boolean;
   /** A nudge when one side has arguments and the other none. */
   nudges: boolean;
+  /** The debate of the week: weekday 0 (Sunday) … 6, "HH:MM" in `timezone`, its duration. */
+  rhythm: { day: number; time: string; durationMs: number } | null;
+}
+
+/** `sujets`: the channel's queue for the debate of the week, the most endorsed first. */
+export interface TopicListView {
+  kind: 'topicList';
+  items: {
+    number: number;
+    text: string;
+    /** Null when the proposer asked to be forgotten. */
+    proposerName: string | null;
+    endorsements: number;
+    endorsedByViewer: boolean;
+  }[];
+  rhythm: { day: number; time: string; durationMs: number } | null;
+  /** The next weekly opening, in `timezone`. */
+  next: number | null;
+  timezone: string;
 }
 
 export interface ExportView {
@@ -173,6 +194,7 @@ export type View =
   | PersuasionPromptView
   | ForgetConfirmView
   | NudgeView
+  | TopicListView
   | WeeklySummaryView;
 
 /** One answer: private to the person who acted, or public in the channel. */

@@ -118,6 +118,7 @@ describe('the grammar, in French and English', () => {
       export: '',
       page: '',
       forgetMe: '',
+      topics: '',
       help: '',
     };
     for (const spec of COMMAND_SPECS)

@@ -127,6 +127,7 @@ describe('channel settings', () => {
       openers: 'everyone',
       reminders: true,
       nudges: true,
+      rhythm: null,
     });
   });
 

@@ -109,6 +109,7 @@ const views: View[] = [
     openers: 'admins',
     reminders: false,
     nudges: true,
+    rhythm: { day: 1, time: '09:00', durationMs: 432_000_000 },
   },
   {
     kind: 'export',

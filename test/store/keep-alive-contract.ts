@@ -142,6 +142,194 @@ export function describeKeepAliveContract(
     );
 
     it(
+      'proposeTopic/topicQueue: numbered per channel, a redelivery is the same topic, most endorsed first',
+      withStore(async (store) => {
+        const propose = (text: string, key: string, deliveryKey?: string, scope = here) =>
+          store.proposeTopic({
+            scope,
+            text,
+            proposerKey: key,
+            proposerName: `n-${key}`,
+            at: 1_000,
+            deliveryKey,
+          });
+        expect(await propose('Un', 'A', 'p1')).toMatchObject({
+          duplicate: false,
+          topic: { number: 1, text: 'Un' },
+        });
+        expect(await propose('Un', 'A', 'p1')).toMatchObject({ duplicate: true, topic: { number: 1 } });
+        await propose('Deux', 'B');
+        expect((await propose('Ailleurs', 'A', undefined, { ...here, channelId: 'C2' })).topic.number).toBe(
+          1,
+        );
+        const endorse = (number: number, key: string, deliveryKey?: string) =>
+          store.toggleTopicEndorsement({
+            scope: here,
+            number,
+            endorserKey: key,
+            at: 2_000,
+            deliveryKey,
+            check: pass,
+          });
+        expect(await endorse(2, 'C', 'e1')).toEqual({
+          ok: true,
+          value: { endorsed: true, duplicate: false },
+        });
+        expect(await endorse(2, 'C', 'e1')).toEqual({ ok: true, value: { endorsed: true, duplicate: true } });
+        const queue = await store.topicQueue(here, 'C');
+        expect(
+          queue.map((t) => [t.number, t.text, t.endorsements, t.endorsedByViewer, t.proposerName]),
+        ).toEqual([
+          [2, 'Deux', 1, true, 'n-B'],
+          [1, 'Un', 0, false, 'n-A'],
+        ]);
+        expect(await endorse(2, 'C')).toEqual({ ok: true, value: { endorsed: false, duplicate: false } });
+      }),
+    );
+
+    it(
+      'toggleTopicEndorsement/withdrawTopic: the check sees the live topic; a refusal writes nothing',
+      withStore(async (store) => {
+        await store.proposeTopic({
+          scope: here,
+          text: 'Un',
+          proposerKey: 'A',
+          proposerName: null,
+          at: 1_000,
+        });
+        const seen: unknown[] = [];
+        const refused = await store.toggleTopicEndorsement({
+          scope: here,
+          number: 1,
+          endorserKey: 'A',
+          at: 2_000,
+          deliveryKey: 'x1',
+          check: (topic) => {
+            seen.push(topic);
+            return { ok: false, error: { code: 'topic.own' } };
+          },
+        });
+        expect(refused).toEqual({ ok: false, error: { code: 'topic.own' } });
+        expect(seen).toEqual([expect.objectContaining({ number: 1, proposerKey: 'A', endorsements: 0 })]);
+        const missing: unknown[] = [];
+        await store.withdrawTopic({
+          scope: here,
+          number: 7,
+          at: 2_000,
+          check: (topic) => {
+            missing.push(topic);
+            return { ok: false, error: { code: 'topic.not_found', params: { number: 7 } } };
+          },
+        });
+        expect(missing).toEqual([undefined]);
+        const withdraw = { scope: here, number: 1, at: 3_000, deliveryKey: 'w1', check: pass };
+        expect(await store.withdrawTopic(withdraw)).toMatchObject({
+          ok: true,
+          value: { duplicate: false, topic: { withdrawnAt: 3_000 } },
+        });
+        expect(await store.topicQueue(here, 'A')).toEqual([]);
+        // A withdrawn topic reads as missing.
+        const after: unknown[] = [];
+        await store
+          .toggleTopicEndorsement({
+            scope: here,
+            number: 1,
+            endorserKey: 'B',
+            at: 4_000,
+            check: (topic) => {
+              after.push(topic);
+              return pass();
+            },
+          })
+          .catch(() => undefined);
+        expect(after).toEqual([undefined]);
+      }),
+    );
+
+    it(
+      'saveChannelSetting/rhythmChannels/openWeekly: each slot taken once; the chosen topic opens and leaves the queue',
+      withStore(async (store) => {
+        expect((await store.channelSettings(here)).rhythm).toBeNull();
+        await store.saveChannelSetting(here, {
+          setting: 'rhythm',
+          day: 1,
+          time: '09:00',
+          durationMs: 5_000,
+          since: 500,
+        });
+        expect((await store.channelSettings(here)).rhythm).toEqual({
+          day: 1,
+          time: '09:00',
+          durationMs: 5_000,
+          since: 500,
+        });
+        expect((await store.rhythmChannels(['slack'])).map((c) => [c.scope, c.settings.rhythm?.day])).toEqual(
+          [[here, 1]],
+        );
+        expect(await store.rhythmChannels(['discord'])).toEqual([]);
+        for (const text of ['Un', 'Deux'])
+          await store.proposeTopic({ scope: here, text, proposerKey: 'P', proposerName: 'Pé', at: 1_000 });
+        const seen: number[][] = [];
+        const opening = (slotAt: number) =>
+          store.openWeekly({
+            scope: here,
+            slotAt,
+            at: slotAt + 1,
+            pick: (queue) => {
+              seen.push(queue.map((t) => t.number));
+              return queue.find((t) => t.number === 2);
+            },
+            debate: () => ({
+              uid: `weekly-${slotAt}`,
+              openerKey: 'P',
+              openerName: 'Pé',
+              anonymous: false,
+              hidden: false,
+              at: slotAt + 1,
+              closesAt: slotAt + 5_000,
+              remindAt: slotAt + 4_000,
+            }),
+          });
+        const first = await opening(10_000);
+        expect(first).toMatchObject({
+          claimed: true,
+          topic: { number: 2 },
+          debate: { topic: 'Deux', number: 1 },
+        });
+        expect(first.debate).toMatchObject({
+          channelId: 'C1',
+          openerName: 'Pé',
+          closesAt: 15_000,
+          status: 'open',
+        });
+        expect(await opening(10_000)).toEqual({ claimed: false });
+        expect(seen).toEqual([[1, 2]]);
+        expect((await store.topicQueue(here, 'V')).map((t) => t.number)).toEqual([1]);
+        // Its reminder was stored with it.
+        expect(
+          (await store.claimReminders({ at: 14_000, staleBefore: 0, platforms: ['slack'], limit: 5 })).map(
+            (d) => d.id,
+          ),
+        ).toEqual([first.debate?.id]);
+        // A slot whose pick chooses nothing is still taken.
+        expect(
+          await store.openWeekly({
+            scope: here,
+            slotAt: 20_000,
+            at: 20_001,
+            pick: () => undefined,
+            debate: () => {
+              throw new Error('not asked');
+            },
+          }),
+        ).toEqual({ claimed: true });
+        await store.saveChannelSetting(here, { setting: 'rhythmOff' });
+        expect((await store.channelSettings(here)).rhythm).toBeNull();
+        expect(await store.rhythmChannels(['slack'])).toEqual([]);
+      }),
+    );
+
+    it(
       'saveChannelSetting/channelSettings: reminders and nudges, on by default, each kept alone',
       withStore(async (store) => {
         expect(await store.channelSettings(here)).toMatchObject({ reminders: true, nudges: true });

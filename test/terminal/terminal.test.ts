@@ -106,7 +106,7 @@ describe('the terminal adapter', () => {
       'config bilan jeudi\n✗ Précisez le jour et l’heure du bilan. Exemple : /debat config bilan vendredi 16:00 (ou bilan off).',
     );
     expect(stdout).toContain('✗ Heure invalide : « 25:00 ». Exemple : 16:00.');
-    expect(stdout).toContain('Réglages : fuseau, bilan, langue, fil, lancer.');
+    expect(stdout).toContain('Réglages : fuseau, bilan, langue, fil, lancer, rappels, relances, rythme.');
   });
 
   it('names the English command in an English usage error', async () => {

@@ -16,6 +16,7 @@ import {
   renderNotice,
   renderPersonalDebates,
   renderSettings,
+  renderTopicList,
 } from './simple.ts';
 import { BUTTON_STYLE, type OutgoingMessage } from './types.ts';
 import { renderWeeklySummary } from './weekly-summary.ts';
@@ -36,6 +37,8 @@ function renderView(view: View, tr: Translate, language: Language): OutgoingMess
       return renderError(errorText(tr, view.error));
     case 'notice':
       return renderNotice(noticeText(tr, view.key, view.params));
+    case 'topicList':
+      return renderTopicList(view, tr, language);
     case 'nudge':
       return { content: `💬 ${tr(`nudge.${view.side}`, { debate: view.debate })}` };
     case 'settings':

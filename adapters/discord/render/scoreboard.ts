@@ -152,7 +152,9 @@ export function renderScoreboard(view: ScoreboardView, tr: Translate, language: 
       ? {
           content: `${tr('reminder.heading', { debate: view.debate.number })}\n${tr('reminder.how', { debate: view.debate.number })}`,
         }
-      : {}),
+      : view.weekly
+        ? { content: tr('weekly.heading') }
+        : {}),
     embeds: [scoreboardEmbed(view, tr, language)],
     components: isPrivate ? [] : scoreboardButtons(view, tr),
   };

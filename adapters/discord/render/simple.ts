@@ -1,10 +1,13 @@
+import type { Language } from '../../../src/domain/types.ts';
 import { errorKey, type MessageParams, type Translate } from '../../../src/i18n/translate.ts';
+import { rhythmSetting, topicsRhythmLine } from '../../../src/views/topics.ts';
 import type {
   ArgumentAddedView,
   DebateListView,
   HelpView,
   PersonalDebatesView,
   SettingsView,
+  TopicListView,
 } from '../../../src/views/types.ts';
 import { COLORS, debateMeta } from './common.ts';
 import { escapeUserText, plainText, userText } from './text.ts';
@@ -76,6 +79,7 @@ export function renderSettings(view: SettingsView, tr: Translate): OutgoingMessa
           tr(`settings.openers_${view.openers}`),
           tr(view.reminders ? 'settings.reminders_on' : 'settings.reminders_off'),
           tr(view.nudges ? 'settings.nudges_on' : 'settings.nudges_off'),
+          rhythmSetting(tr, view.rhythm),
         ].join('\n'),
         color: COLORS.notice,
       },
@@ -113,4 +117,27 @@ export function renderPersonalDebates(view: PersonalDebatesView, tr: Translate):
       `**${tr('list.item', { debate: item.debate.number, topic: userText(item.debate.topic, 200) })}**\n${debateMeta(item.debate, tr)}`,
   );
   return { embeds: [{ title: tr('home.title'), description: lines.join('\n\n'), color: COLORS.open }] };
+}
+
+/** `sujets`: the queue for the debate of the week, the most endorsed first. */
+export function renderTopicList(view: TopicListView, tr: Translate, language: Language): OutgoingMessage {
+  const lines = view.items.map((item) => {
+    const extras = [
+      tr('argument.endorsements', { count: item.endorsements }),
+      ...(item.proposerName ? [tr('argument.by', { name: userText(item.proposerName, 80) })] : []),
+      ...(item.endorsedByViewer ? ['★'] : []),
+    ];
+    return `${tr('topics.item', { number: item.number, text: userText(item.text, 200) })} (${extras.join(', ')})`;
+  });
+  const footer = [topicsRhythmLine(tr, language, view), ...(view.items.length > 0 ? [tr('topics.how')] : [])];
+  return {
+    embeds: [
+      {
+        title: tr('topics.title'),
+        description: lines.length > 0 ? lines.join('\n') : tr('topics.empty'),
+        color: COLORS.notice,
+        footer: { text: footer.join('\n') },
+      },
+    ],
+  };
 }

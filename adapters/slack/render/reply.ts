@@ -1,6 +1,9 @@
 // Any view of the core as a Slack message. User text is escaped and cut; catalog text escaped too
 // (help lines hold `<sujet>`, which mrkdwn would read as a link).
+
+import type { Language } from '../../../src/domain/types.ts';
 import { errorKey, type Translate, translator } from '../../../src/i18n/translate.ts';
+import { rhythmSetting, topicsRhythmLine } from '../../../src/views/topics.ts';
 import type {
   ArgumentAddedView,
   DebateListView,
@@ -8,6 +11,7 @@ import type {
   HelpView,
   Reply,
   SettingsView,
+  TopicListView,
   View,
 } from '../../../src/views/types.ts';
 import { ACTION } from '../action-ids.ts';
@@ -18,6 +22,7 @@ import {
   type Block,
   button,
   clip,
+  context,
   esc,
   message,
   mrkdwnMessage,
@@ -55,6 +60,8 @@ function renderView(tr: Translate, reply: Reply): SlackMessage {
       const text = tr(view.key, view.params);
       return message(text, [section(`:white_check_mark: ${esc(text)}`)]);
     }
+    case 'topicList':
+      return topicList(tr, reply.language, view);
     case 'nudge': {
       const text = tr(`nudge.${view.side}`, { debate: view.debate });
       return message(text, [section(`:speech_balloon: ${esc(text)}`)]);
@@ -117,6 +124,23 @@ function help(tr: Translate, view: HelpView): SlackMessage {
   return message(tr('help.title'), blocks);
 }
 
+function topicList(tr: Translate, language: Language, view: TopicListView): SlackMessage {
+  const lines = view.items.map((item) => {
+    const extras = [
+      tr('argument.endorsements', { count: item.endorsements }),
+      ...(item.proposerName ? [tr('argument.by', { name: item.proposerName })] : []),
+      ...(item.endorsedByViewer ? ['★'] : []),
+    ];
+    const line = mrkdwnMessage(tr, 'topics.item', { number: item.number }, { text: clip(item.text, 400) });
+    return `${line} _(${esc(extras.join(', '))})_`;
+  });
+  const blocks: Block[] = [section(`*${esc(tr('topics.title'))}*`)];
+  blocks.push(...(lines.length > 0 ? textSections(lines, 20) : [context(esc(tr('topics.empty')))]));
+  blocks.push(context(esc(topicsRhythmLine(tr, language, view))));
+  if (view.items.length > 0) blocks.push(context(esc(tr('topics.how'))));
+  return message(tr('topics.title'), blocks);
+}
+
 function settings(tr: Translate, view: SettingsView): SlackMessage {
   const lines = [
     esc(tr('settings.timezone', { zone: view.timezone })),
@@ -130,6 +154,7 @@ function settings(tr: Translate, view: SettingsView): SlackMessage {
     esc(tr(`settings.openers_${view.openers}`)),
     esc(tr(view.reminders ? 'settings.reminders_on' : 'settings.reminders_off')),
     esc(tr(view.nudges ? 'settings.nudges_on' : 'settings.nudges_off')),
+    esc(rhythmSetting(tr, view.rhythm)),
   ];
   const blocks: Block[] = [];
   if (view.saved) blocks.push(section(`:white_check_mark: ${esc(tr('notice.settings_saved'))}`));

@@ -105,6 +105,7 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
     return { text: clip(`${tr(key, { debate: debate.number, channel: '' })} ${title}`, 3000), blocks };
   }
   // The reminder before the end: a heading and how to vote, above the tally and its buttons.
+  if (view.weekly) blocks.unshift(section(`*${esc(tr('weekly.heading'))}*`));
   if (view.reminder) {
     blocks.unshift(section(`*${esc(tr('reminder.heading', { debate: debate.number }))}*`));
     blocks.push(context(esc(tr('reminder.how', { debate: debate.number }))));
