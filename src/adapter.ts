@@ -17,10 +17,25 @@ export interface Attachment {
   title?: string;
 }
 
+/**
+ * A post that must reach people once, even when asked again after a crash (the weekly summary):
+ * the platform finds the message posted under `key` before (Discord's enforced nonce, Slack's
+ * message metadata in the channel's recent history) and answers with it instead of posting.
+ */
+export interface PostDelivery {
+  /** At most 25 characters (Discord's nonce). */
+  key: string;
+}
+
 /** What the core needs from a platform to push (not to answer): posts and live updates. */
 export interface Publisher {
   /** Posts a public view in a channel; returns the platform's reference of the message. */
-  post(scope: ChannelScope, reply: Reply, attachments?: readonly Attachment[]): Promise<string | undefined>;
+  post(
+    scope: ChannelScope,
+    reply: Reply,
+    attachments?: readonly Attachment[],
+    delivery?: PostDelivery,
+  ): Promise<string | undefined>;
   /**
    * Edits a posted message (a live scoreboard) to show `reply`. Resolves `{ retryAfterMs }` when
    * the platform asks to wait (a rate limit, an edit cap): the core tries again with the latest state.

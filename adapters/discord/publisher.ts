@@ -1,4 +1,4 @@
-import type { Attachment, Publisher } from '../../src/adapter.ts';
+import type { Attachment, PostDelivery, Publisher } from '../../src/adapter.ts';
 import type { ChannelScope } from '../../src/domain/types.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import type { Reply } from '../../src/views/types.ts';
@@ -19,7 +19,12 @@ export function discordPublisher(
   logger: Logger,
   scoreboards: Scoreboards,
 ): Publisher {
-  const post = async (scope: ChannelScope, reply: Reply, attachments: readonly Attachment[]) => {
+  const post = async (
+    scope: ChannelScope,
+    reply: Reply,
+    attachments: readonly Attachment[],
+    delivery: PostDelivery | undefined,
+  ) => {
     const message = renderReply(reply);
     const files = attachments.map((a) => ({ name: a.filename, data: a.data, contentType: a.mimeType }));
     const image = attachments.find((a) => a.mimeType.startsWith('image/'));
@@ -27,23 +32,24 @@ export function discordPublisher(
     if (image && first) first.image = { url: `attachment://${image.filename}` };
     const raw = rawFiles([...(message.files ?? []), ...files]);
     const posted = (await rest.post(routes.messages(scope.channelId), {
-      body: messageBody(message),
+      // The same nonce again returns the message posted the first time instead of a second one.
+      body: { ...messageBody(message), ...(delivery ? { nonce: delivery.key, enforce_nonce: true } : {}) },
       ...(raw ? { files: raw } : {}),
     })) as { id: string };
     return scoreboardRef(scope.channelId, posted.id);
   };
   return {
-    async post(scope, reply, attachments: readonly Attachment[] = []) {
+    async post(scope, reply, attachments: readonly Attachment[] = [], delivery) {
       if (!canPost) throw new Error('discord: posting in channels needs DISCORD_TOKEN');
-      if (attachments.length === 0) return post(scope, reply, []);
+      if (attachments.length === 0) return post(scope, reply, [], delivery);
       try {
-        return await post(scope, reply, attachments);
+        return await post(scope, reply, attachments, delivery);
       } catch (error) {
         logger.warn(
           { err: error, channel: scope.channelId },
           'post with files refused; posting the text alone',
         );
-        return post(scope, reply, []);
+        return post(scope, reply, [], delivery);
       }
     },
     update: (ref, reply) => scoreboards.update(ref, reply),

@@ -5,11 +5,40 @@ import { formatRef } from './refs.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { updateScoreboard } from './scoreboards.ts';
 
+/** The message metadata that marks a post made once (the weekly summary) with its key. */
+const POST_EVENT = 'debat_post';
+/** How far back a post made once is looked for: well past the ledger's stale claims. */
+const LOOK_BACK_S = 2 * 24 * 60 * 60;
+
+/** The ts of the bot's message carrying `key` in the channel's recent history, if there is one. */
+async function postedEarlier(rt: SlackRuntime, channel: string, key: string): Promise<string | undefined> {
+  const history = await rt.client.conversations.history({
+    channel,
+    oldest: String(Math.floor(Date.now() / 1000) - LOOK_BACK_S),
+    limit: 200,
+    include_all_metadata: true,
+  });
+  const found = history.messages?.find(
+    (message) =>
+      message.metadata?.event_type === POST_EVENT &&
+      (message.metadata.event_payload as Record<string, unknown> | undefined)?.key === key,
+  );
+  return found?.ts;
+}
+
 export function slackPublisher(rt: SlackRuntime): Publisher {
   return {
-    post: (scope, reply, attachments = []) =>
+    post: (scope, reply, attachments = [], delivery) =>
       rt.forWorkspace(scope.workspaceId, async () => {
-        const ts = await rt.post(scope.channelId, reply);
+        if (delivery) {
+          const earlier = await postedEarlier(rt, scope.channelId, delivery.key);
+          if (earlier) return formatRef({ channel: scope.channelId, ts: earlier });
+        }
+        const ts = await rt.post(
+          scope.channelId,
+          reply,
+          delivery && { event_type: POST_EVENT, event_payload: { key: delivery.key } },
+        );
         // The text is out: a refused upload (missing files:write, an error) must not make the caller
         // believe nothing was posted, or the summary would be posted twice.
         for (const file of attachments) {

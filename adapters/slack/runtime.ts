@@ -138,10 +138,14 @@ export class SlackRuntime {
     }
   }
 
-  /** Posts a public reply in a channel; returns the message ts. */
-  async post(channel: string, reply: Reply): Promise<string | undefined> {
+  /** Posts a public reply in a channel (with message metadata, if given); returns the message ts. */
+  async post(
+    channel: string,
+    reply: Reply,
+    metadata?: { event_type: string; event_payload: Record<string, string> },
+  ): Promise<string | undefined> {
     const result = await withRateLimit(() =>
-      this.client.chat.postMessage({ channel, ...renderReply(reply) }),
+      this.client.chat.postMessage({ channel, ...renderReply(reply), ...(metadata ? { metadata } : {}) }),
     );
     return result.ts;
   }

@@ -9,7 +9,7 @@
 // next pass of any process. A process that dies after the platform accepted the post but before
 // `completeSummary` will post again after restart: that window is a few milliseconds wide.
 
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { Publisher } from '../adapter.ts';
@@ -90,6 +90,13 @@ const where = (scope: ChannelScope, weekStart: string) => ({
   week: weekStart,
 });
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The same key for every attempt at one channel's summary of one week, whichever process makes
+ * it: after a crash between the platform's answer and the ledger, the platform finds the post.
+ */
+export const summaryPostKey = (scope: ChannelScope, weekStart: string): string =>
+  `w${createHash('sha256').update([scope.platform, scope.workspaceId, scope.channelId, weekStart].join('\u0000')).digest('base64url').slice(0, 24)}`;
 
 export class SummaryScheduler {
   private readonly staleClaimMs: number;
@@ -304,7 +311,10 @@ export class SummaryScheduler {
       }
       const view = await linkWeeklySummary(this.options.pageLinks, scope, built.view);
       const reply = { visibility: 'public' as const, language: channel.language, view };
-      const messageRef = (await publisher.post(scope, reply, this.attachments(built.view, channel))) ?? null;
+      const messageRef =
+        (await publisher.post(scope, reply, this.attachments(built.view, channel), {
+          key: summaryPostKey(scope, week.weekStart),
+        })) ?? null;
       metrics.summariesPosted.inc({ platform: scope.platform });
       const kept = await store.completeSummary({
         ...base,

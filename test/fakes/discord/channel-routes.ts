@@ -3,6 +3,9 @@ import { EDIT_LIMIT, UNKNOWN_CHANNEL, UNKNOWN_MESSAGE } from './errors.ts';
 import { checkMessage } from './message-limits.ts';
 import { badRequest, obj, type RouteDef } from './router.ts';
 
+/** Per fake, the message each channel/nonce created. */
+const nonces = new WeakMap<object, Map<string, string>>();
+
 export const channelRoutes: RouteDef[] = [
   {
     method: 'GET',
@@ -23,7 +26,16 @@ export const channelRoutes: RouteDef[] = [
       if (!state.channels.has(params.channel ?? '')) return { status: 404, body: UNKNOWN_CHANNEL };
       const errors = checkMessage(body, false, files.length);
       if (errors.length) return badRequest(errors);
-      const msg = state.createMessage(params.channel ?? '', obj(body), {}, files);
+      // enforce_nonce: the bot's message posted with this nonce before is returned, not a new one.
+      const fields = obj(body);
+      const nonce = typeof fields.nonce === 'string' ? `${params.channel}/${fields.nonce}` : undefined;
+      const seen = nonces.get(state) ?? new Map<string, string>();
+      nonces.set(state, seen);
+      const earlier =
+        nonce && fields.enforce_nonce === true ? state.messages.get(seen.get(nonce) ?? '') : undefined;
+      if (earlier && !earlier.deleted) return { status: 200, body: state.toApiMessage(earlier) };
+      const msg = state.createMessage(params.channel ?? '', fields, {}, files);
+      if (nonce) seen.set(nonce, msg.id);
       return { status: 200, body: state.toApiMessage(msg) };
     },
   },

@@ -55,6 +55,12 @@ function viewJson(stored: StoredView, teamId: string): Json {
   };
 }
 
+/** `metadata` as Slack takes it: an object, or its JSON in a form-encoded call. */
+function metadataOf(args: Json): Json | undefined {
+  const raw = typeof args.metadata === 'string' ? (JSON.parse(args.metadata) as unknown) : args.metadata;
+  return raw && typeof raw === 'object' ? (raw as Json) : undefined;
+}
+
 const postMessage: MethodHandler = (args, { state, identity }) => {
   const channel = str(args.channel);
   if (!channel) return fail('channel_not_found');
@@ -69,6 +75,7 @@ const postMessage: MethodHandler = (args, { state, identity }) => {
     user: identity.botUserId,
     text: str(args.text),
     blocks: blocksOf(args),
+    metadata: metadataOf(args),
     edits: 0,
   };
   state.putMessage(message);
@@ -195,6 +202,28 @@ const usersInfo: MethodHandler = (args, { state, identity }) => {
   };
 };
 
+/** A channel's top-level messages, newest first, from `oldest` on; metadata with include_all_metadata. */
+const conversationsHistory: MethodHandler = (args, { state, identity }) => {
+  const channel = str(args.channel);
+  if (!channel) return fail('channel_not_found');
+  const oldest = Number(str(args.oldest) ?? '0');
+  const limit = Math.min(Number(str(args.limit) ?? '100'), 999);
+  const withMetadata = String(args.include_all_metadata) === 'true';
+  const messages = [...state.messages.values()]
+    .filter((m) => m.channel === channel && !m.thread_ts && Number(m.ts) >= oldest)
+    .sort((a, b) => Number(b.ts) - Number(a.ts))
+    .slice(0, limit)
+    .map((m) => ({
+      type: 'message',
+      ts: m.ts,
+      user: m.user,
+      bot_id: m.user === identity.botUserId ? identity.botId : undefined,
+      text: m.text ?? '',
+      ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+    }));
+  return { ok: true, messages, has_more: false };
+};
+
 const conversationsInfo: MethodHandler = (args, { state }) => {
   const id = str(args.channel);
   if (!id) return fail('channel_not_found');
@@ -279,6 +308,7 @@ export const METHOD_SCOPES: Readonly<Record<string, string | undefined>> = {
   'reactions.add': 'reactions:write',
   'users.info': 'users:read',
   'conversations.info': 'channels:read',
+  'conversations.history': 'channels:history',
   'conversations.open': 'im:write',
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
@@ -300,6 +330,7 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
   'reactions.add': reactionsAdd,
   'users.info': usersInfo,
   'conversations.info': conversationsInfo,
+  'conversations.history': conversationsHistory,
   'conversations.open': conversationsOpen,
   'files.getUploadURLExternal': getUploadUrl,
   'files.completeUploadExternal': completeUpload,

@@ -29,6 +29,8 @@ export interface StoredMessage {
   blocks?: unknown[];
   /** Files shared with the message (files.completeUploadExternal with a channel). */
   files?: { id: string; name: string; title: string }[];
+  /** Message metadata given by chat.postMessage (`event_type`, `event_payload`). */
+  metadata?: Record<string, unknown>;
   edits: number;
 }
 

@@ -1,0 +1,94 @@
+// A weekly summary reaches people once, even when the process that posted it died after the
+// platform took the post and before the ledger said so: the retry, after the claim went stale,
+// carries the same key, and each platform answers with the message posted the first time
+// (Slack: the message metadata found in the channel's recent history; Discord: an enforced nonce).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Publisher } from '../../src/adapter.ts';
+import type { ChannelScope } from '../../src/domain/types.ts';
+import { SummaryScheduler } from '../../src/summary/scheduler.ts';
+import { startDiscordBed } from '../discord/harness.ts';
+import { DEFAULTS, person } from '../helpers/engine.ts';
+import { startSlackBed } from '../slack/harness.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('the weekly summary, once as people see it', () => {
+  it('Slack: a process dies after chat.postMessage answered; the next attempt finds the post and posts nothing', async () => {
+    const t = await startSlackBed('http');
+    cleanups.push(() => t.close());
+    const scope: ChannelScope = { platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C1' };
+    const at = (iso: string) => t.bed.clock.set(new Date(iso));
+    at('2026-03-23T09:00:00Z');
+    const who = (id: string) => person(id, { workspace: scope.workspaceId, channel: scope.channelId });
+    await t.bed.engine.run(who('ana'), 'lancer Télétravail le vendredi ?');
+    await t.bed.engine.run(who('bob'), 'voter pour');
+    const summaries = () =>
+      t.slack
+        .calls('chat.postMessage')
+        .filter(
+          (call) => call.args.channel === 'C1' && JSON.stringify(call.args).includes('Bilan de la semaine'),
+        );
+    const scheduler = (publisher: Publisher) =>
+      new SummaryScheduler({
+        store: t.bed.store,
+        clock: t.bed.clock,
+        logger: t.logger,
+        defaults: DEFAULTS,
+        publisherFor: () => publisher,
+        chart: false,
+      });
+    // The first process: the platform takes the post, then the process is gone (never returns).
+    let posted!: () => void;
+    const taken = new Promise<void>((resolve) => {
+      posted = resolve;
+    });
+    const dying: Publisher = {
+      ...t.adapter.publisher,
+      post: async (...args) => {
+        await t.adapter.publisher.post(...args);
+        posted();
+        return new Promise(() => {});
+      },
+    };
+    at('2026-03-27T15:00:30Z');
+    void scheduler(dying).runOnce();
+    await taken;
+    expect(summaries()).toHaveLength(1);
+    // After the claim went stale, another process takes the week over.
+    at('2026-03-27T15:20:00Z');
+    const results = await scheduler(t.adapter.publisher).runOnce();
+    expect(results.map((result) => result.outcome)).toContain('posted');
+    expect(summaries()).toHaveLength(1);
+    const entry = await t.bed.store.ledgerEntry(scope, '2026-03-23');
+    expect(entry).toMatchObject({ status: 'posted', messageRef: `C1:${summaries()[0]!.response?.ts}` });
+  });
+
+  it('Discord: the same key twice makes one message, and the second post answers with the first', async () => {
+    const t = await startDiscordBed();
+    cleanups.push(() => t.close());
+    const scope: ChannelScope = {
+      platform: 'discord',
+      workspaceId: t.fake.where.guildId,
+      channelId: t.fake.where.channelId,
+    };
+    const reply = {
+      visibility: 'public' as const,
+      language: 'fr' as const,
+      view: { kind: 'notice' as const, key: 'help.title' as const, params: {} },
+    };
+    const first = await t.adapter.publisher.post(scope, reply as never, [], { key: 'wkey-0001' });
+    const again = await t.adapter.publisher.post(scope, reply as never, [], { key: 'wkey-0001' });
+    const other = await t.adapter.publisher.post(scope, reply as never, [], { key: 'wkey-0002' });
+    expect(again).toBe(first);
+    expect(other).not.toBe(first);
+    const creates = t.fake.rest.filter('messageCreate');
+    expect(
+      creates.map((call) => (call.body as { nonce?: string; enforce_nonce?: boolean }).enforce_nonce),
+    ).toEqual([true, true, true]);
+    const ids = new Set(creates.map((call) => (call.response as { id: string }).id));
+    expect(ids.size).toBe(2);
+  });
+});
