@@ -1,0 +1,28 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate } from '../../src/store/migrate.ts';
+import { openDatabase } from '../../src/store/open-database.ts';
+import { SqliteInstallationStore } from '../../src/store/sqlite-installation-store.ts';
+import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+import { describeInstallationStore } from './contract.ts';
+
+describeInstallationStore('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'debat-installations-'));
+  const db = openDatabase(join(dir, 'debat.sqlite'));
+  migrate(db);
+  return {
+    store: new SqliteInstallationStore(db),
+    debates: new SqliteDebateStore(db),
+    // The database file and its journal, as they are on disk.
+    async everything() {
+      return readdirSync(dir)
+        .map((file) => readFileSync(join(dir, file)).toString('latin1'))
+        .join('');
+    },
+    async dispose() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
