@@ -7,7 +7,6 @@ import type { Logger } from './engine/logger.ts';
 import { HttpRoutes } from './http-routes.ts';
 import { openStore } from './open-store.ts';
 import type { DebateStore } from './store/ports.ts';
-import { SqliteInstallationStore } from './store/sqlite-installation-store.ts';
 import { SummaryScheduler } from './summary/scheduler.ts';
 import { pageLinkOptions, servePages } from './web/serve.ts';
 
@@ -56,8 +55,7 @@ export async function startBot(
     requestShutdown = resolve;
   });
   const adapters: Adapter[] = [];
-  // Installations are kept in SQLite only so far.
-  const installations = opened.sqlite && new SqliteInstallationStore(opened.sqlite);
+  const { installations } = opened;
   for (const name of config.adapters) {
     const factory = factories[name];
     if (!factory) throw new Error(`No adapter named ${name}`);

@@ -2,15 +2,18 @@ import type Database from 'better-sqlite3';
 import type { Config } from './config.ts';
 import type { Logger } from './engine/logger.ts';
 import type { ScoreboardPacing } from './live/pacing.ts';
+import type { InstallationStore } from './store/installation-ports.ts';
 import { migrate } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
 import type { PageStore } from './store/page-ports.ts';
 import type { DebateStore } from './store/ports.ts';
+import { PostgresInstallationStore } from './store/postgres-installation-store.ts';
 import { migratePostgres } from './store/postgres-migrate.ts';
 import { PostgresScoreboardPacing } from './store/postgres-pacing.ts';
 import { PostgresPageStore } from './store/postgres-page-store.ts';
 import { openPool } from './store/postgres-pool.ts';
 import { PostgresDebateStore } from './store/postgres-store.ts';
+import { SqliteInstallationStore } from './store/sqlite-installation-store.ts';
 import { SqlitePageStore } from './store/sqlite-page-store.ts';
 import { SqliteDebateStore } from './store/sqlite-store.ts';
 
@@ -20,6 +23,8 @@ export interface OpenedStore {
   sqlite?: Database.Database | undefined;
   store: DebateStore;
   pages: PageStore;
+  /** Apps installed by many workspaces (Slack OAuth), their tokens sealed. */
+  installations: InstallationStore;
   /** Scoreboard edit slots shared by the instances of a fleet (PostgreSQL only). */
   pacing?: ScoreboardPacing | undefined;
   /** Whether the database answers a trivial query now (GET /healthz). */
@@ -48,6 +53,7 @@ export async function openStore(
       kind: 'postgres',
       store,
       pages: new PostgresPageStore(store.db),
+      installations: new PostgresInstallationStore(store.db),
       pacing: new PostgresScoreboardPacing(store.db),
       answers: async () => {
         const timeout = new Promise<boolean>((resolve) =>
@@ -69,6 +75,7 @@ export async function openStore(
     sqlite: db,
     store: new SqliteDebateStore(db),
     pages: new SqlitePageStore(db),
+    installations: new SqliteInstallationStore(db),
     answers: async () => {
       try {
         return db.open && db.prepare('SELECT 1').get() !== undefined;

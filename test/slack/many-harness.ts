@@ -89,29 +89,7 @@ export async function startManyBed(o: ManyOptions = {}): Promise<ManyBed> {
     dir,
     path,
     instances,
-    async install(target, via = instances[0]!) {
-      const page = await fetch(`${via.base}${INSTALL_PATH}`);
-      expect(page.status).toBe(200);
-      const html = await page.text();
-      const href = /<a class="add" href="([^"]+)"/.exec(html)?.[1]?.replace(/&#38;/g, '&');
-      if (!href) throw new Error(`no Add to Slack link in ${html}`);
-      const link = new URL(href);
-      expect(link.searchParams.get('scope')?.split(',')).toEqual(botScopes());
-      const state = link.searchParams.get('state')!;
-      const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
-      const code = slack.oauth.approve(target);
-      const issuedBefore = slack.oauth.issued.length;
-      const back = await fetch(
-        `${via.base}${REDIRECT_PATH}?code=${code}&state=${encodeURIComponent(state)}`,
-        {
-          headers: { cookie },
-        },
-      );
-      const text = await back.text();
-      expect(back.status, text).toBe(200);
-      const token = slack.oauth.issued.slice(issuedBefore).find((t) => t.startsWith('xoxb-'));
-      return slack.oauth.grant(token!)!;
-    },
+    install: (target, via = instances[0]!) => installVia(via.base, slack, target),
     as: (grant, teamId) => slack.payloadsFor(grant, teamId),
     async addInstance(more = {}) {
       const instance = await startInstance(path, { ...env, ...more.env }, o, more.start);
@@ -133,6 +111,28 @@ export async function startManyBed(o: ManyOptions = {}): Promise<ManyBed> {
     },
   };
   return bed;
+}
+
+/** A person installs the app through `base`'s install page, Slack's approval and the redirect. */
+export async function installVia(base: string, slack: FakeSlack, target: InstallTarget): Promise<Grant> {
+  const page = await fetch(`${base}${INSTALL_PATH}`);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  const href = /<a class="add" href="([^"]+)"/.exec(html)?.[1]?.replace(/&#38;/g, '&');
+  if (!href) throw new Error(`no Add to Slack link in ${html}`);
+  const link = new URL(href);
+  expect(link.searchParams.get('scope')?.split(',')).toEqual(botScopes());
+  const state = link.searchParams.get('state')!;
+  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const code = slack.oauth.approve(target);
+  const issuedBefore = slack.oauth.issued.length;
+  const back = await fetch(`${base}${REDIRECT_PATH}?code=${code}&state=${encodeURIComponent(state)}`, {
+    headers: { cookie },
+  });
+  const text = await back.text();
+  expect(back.status, text).toBe(200);
+  const token = slack.oauth.issued.slice(issuedBefore).find((t) => t.startsWith('xoxb-'));
+  return slack.oauth.grant(token!)!;
 }
 
 async function startInstance(
