@@ -4,6 +4,7 @@ import type { Translate } from '../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
 import { formatShare } from '../../src/views/format.ts';
 import { shiftText, signed, summaryTitle, summaryTotals } from '../../src/views/summary-text.ts';
+import { nextWeeklyLine } from '../../src/views/topics.ts';
 import type { ArgumentItem } from '../../src/views/types.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../../src/views/weekly-summary.ts';
 
@@ -74,5 +75,7 @@ export function renderWeeklySummary(
     closed.forEach(block);
   }
   if (view.more > 0) lines.push('', paint('dim', tr('summary.more', { count: view.more })));
+  const next = nextWeeklyLine(tr, language, view);
+  if (next) lines.push('', next);
   return lines.join('\n');
 }

@@ -219,6 +219,9 @@ export const en: Record<keyof typeof fr, Message> = {
   'summary.no_votes': 'no votes',
   'summary.closed_mark': '(closed)',
   'summary.hidden': 'results hidden until closing',
+  'summary.next_weekly': '📅 Next debate of the week, on {date}: “{topic}” (the most endorsed so far).',
+  'summary.next_weekly_empty':
+    '📅 Next debate of the week on {date}: no topic proposed yet (/debat topics propose <topic>).',
 
   'help.title': 'Débat: the commands',
   'help.intro': 'Open a debate, argue, vote, change your mind. Every week, a summary.',

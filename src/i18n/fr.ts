@@ -245,6 +245,10 @@ export const fr = {
   'summary.no_votes': 'aucun vote',
   'summary.closed_mark': '(clos)',
   'summary.hidden': 'résultats masqués jusqu’à la clôture',
+  'summary.next_weekly':
+    '📅 Prochain débat de la semaine, le {date} : « {topic} » (le plus appuyé pour l’instant).',
+  'summary.next_weekly_empty':
+    '📅 Prochain débat de la semaine le {date} : aucun sujet proposé pour l’instant (/debat sujets proposer <sujet>).',
 
   // Help
   'help.title': 'Débat : les commandes',

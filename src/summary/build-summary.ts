@@ -2,10 +2,17 @@
 // `/debat bilan` without #id (the week so far) and by `debat summary` (any moment).
 
 import type { ChannelScope } from '../domain/types.ts';
-import type { ArgumentRecord, Counts, DebateRecord } from '../store/ports.ts';
+import { weeklyTopic } from '../engine/rules.ts';
+import type { ArgumentRecord, Counts, DebateRecord, DebateStore } from '../store/ports.ts';
 import type { SummaryStore, TimeWindow, WeekDebateActivity } from '../store/summary-ports.ts';
 import { argumentItem, debateHeader } from '../views/build.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../views/weekly-summary.ts';
+import { nextScheduledAfter } from './period.ts';
+import { scheduleOf } from './summary-at.ts';
+
+/** What the builder reads: the week's activity, and the channel's rhythm and queue when there are. */
+export type SummaryBuildStore = Pick<SummaryStore, 'weekActivities'> &
+  Partial<Pick<DebateStore, 'channelSettings' | 'topicQueue'>>;
 
 /** Debates listed in one summary; the rest are counted in `more`. */
 export const MAX_SUMMARY_DEBATES = 10;
@@ -87,7 +94,7 @@ const busyness = (d: WeeklyDebateItem) => d.voteEvents + d.newArguments + d.opin
 
 /** The channel's summary for the window, or null when nothing happened in it. */
 export async function buildWeeklySummary(
-  store: Pick<SummaryStore, 'weekActivities'>,
+  store: SummaryBuildStore,
   scope: ChannelScope,
   request: SummaryRequest,
 ): Promise<BuiltSummary | null> {
@@ -99,7 +106,7 @@ export async function buildWeeklySummary(
  * channels sharing a window are read together. Results in the order given.
  */
 export async function buildWeeklySummaries(
-  store: Pick<SummaryStore, 'weekActivities'>,
+  store: SummaryBuildStore,
   items: readonly { scope: ChannelScope; request: SummaryRequest }[],
 ): Promise<(BuiltSummary | null)[]> {
   const groups = new Map<string, number[]>();
@@ -118,7 +125,35 @@ export async function buildWeeklySummaries(
       results[itemIndex] = summaryOf(items[itemIndex]!.request, activities[k]!);
     });
   }
+  await mentionNextWeekly(store, items, results);
   return results;
+}
+
+/**
+ * The summary names the channel's next debate of the week and the topic leading its queue, when
+ * the channel has a rhythm (stores without topics, as in some tools, leave it out).
+ */
+async function mentionNextWeekly(
+  store: SummaryBuildStore,
+  items: readonly { scope: ChannelScope; request: SummaryRequest }[],
+  results: (BuiltSummary | null)[],
+): Promise<void> {
+  const { channelSettings, topicQueue } = store;
+  if (!channelSettings || !topicQueue) return;
+  for (const [index, item] of items.entries()) {
+    const built = results[index];
+    if (!built) continue;
+    const { rhythm } = await channelSettings.call(store, item.scope);
+    const schedule = rhythm && scheduleOf(rhythm.day, rhythm.time);
+    if (!schedule) continue;
+    const at = nextScheduledAfter(
+      item.request.timezone,
+      schedule,
+      new Date(item.request.window.to),
+    ).getTime();
+    const leading = weeklyTopic(await topicQueue.call(store, item.scope, ''));
+    built.view.nextWeekly = { at, topic: leading?.text ?? null };
+  }
 }
 
 function summaryOf(request: SummaryRequest, activity: WeekDebateActivity[]): BuiltSummary | null {

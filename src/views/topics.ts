@@ -3,6 +3,7 @@ import type { Language } from '../domain/types.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { formatDateTime } from './format.ts';
 import type { TopicListView } from './types.ts';
+import type { WeeklySummaryView } from './weekly-summary.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -37,4 +38,18 @@ export function topicsRhythmLine(tr: Translate, language: Language, view: TopicL
     duration: durationText(tr, view.rhythm.durationMs),
     date: formatDateTime(view.next, language, view.timezone),
   });
+}
+
+/** The weekly summary's line about the next debate of the week, or none without a rhythm. */
+export function nextWeeklyLine(
+  tr: Translate,
+  language: Language,
+  view: WeeklySummaryView,
+): string | undefined {
+  const next = view.nextWeekly;
+  if (!next) return undefined;
+  const date = formatDateTime(next.at, language, view.timezone);
+  return next.topic === null
+    ? tr('summary.next_weekly_empty', { date })
+    : tr('summary.next_weekly', { date, topic: next.topic });
 }

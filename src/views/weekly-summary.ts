@@ -46,6 +46,8 @@ export interface WeeklySummaryView {
   debates: WeeklyDebateItem[];
   /** Active debates left off the list. */
   more: number;
+  /** The channel's next debate of the week (`config rythme`): when, and the topic leading the queue. */
+  nextWeekly?: { at: number; topic: string | null } | undefined;
   totals: {
     debates: number;
     voteEvents: number;

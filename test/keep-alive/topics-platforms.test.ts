@@ -62,6 +62,13 @@ describe('Slack', () => {
     expect(opened).toHaveLength(1);
     expect(json(opened[0]?.blocks)).toContain('Débat n° 1 : Le bureau ouvert ?');
     expect(json(opened[0]?.blocks)).toContain('debat.vote.pro');
+    // The week so far names the next one, the topic as typed and escaped.
+    await t.command('U4', 'C1', 'voter pour #1');
+    t.bed.clock.set(new Date(MONDAY_NINE.getTime() + 60_000));
+    const week = json((await t.command('U4', 'C1', 'bilan')).body);
+    expect(week).toContain(
+      '📅 Prochain débat de la semaine, le lun. 6 avr., 09:00 : « La semaine de &lt;b&gt;quatre&lt;/b&gt; jours ? »',
+    );
   });
 });
 

@@ -1,8 +1,11 @@
 // The debate of the week through the real engine on a real SQLite file: the queue of topics, and
 // the weekly opening on a clock that crosses the night Paris moves to summer time (29 March 2026).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/engine/logger.ts';
+import { SummaryScheduler } from '../../src/summary/scheduler.ts';
 import type { ScoreboardView, TopicListView } from '../../src/views/types.ts';
-import { engineOnPath, person, type TestBed, testEngine } from '../helpers/engine.ts';
+import type { WeeklySummaryView } from '../../src/views/weekly-summary.ts';
+import { DEFAULTS, engineOnPath, person, type TestBed, testEngine } from '../helpers/engine.ts';
 import { errorCode, firstView } from '../helpers/outcome.ts';
 import { recordingPublisher } from '../summary/seed.ts';
 
@@ -156,5 +159,35 @@ describe('the weekly opening', () => {
     await sweepAt('2026-04-06T07:00:00Z');
     expect(weekly()).toEqual([]);
     expect(errorCode(await bed.engine.run(admin, 'config rythme lundi'))).toBe('settings.missing_rhythm');
+  });
+
+  it('the weekly summary and the week so far name the next debate of the week and its leading topic', async () => {
+    await queue();
+    await bed.engine.run(admin, 'config rythme lundi 9h');
+    await sweepAt('2026-03-30T07:00:00Z');
+    await bed.engine.run(person('d'), 'voter pour #1');
+    // Friday 3 April, 16:00 in Paris: the scheduled summary of the channel.
+    bed.clock.set(new Date('2026-04-03T14:00:00Z'));
+    const scheduler = new SummaryScheduler({
+      store: bed.store,
+      clock: bed.clock,
+      logger: silentLogger,
+      defaults: DEFAULTS,
+      publisherFor: (platform) => (platform === 'slack' ? rec.publisher : undefined),
+      chart: false,
+    });
+    expect((await scheduler.runOnce()).map((r) => r.outcome)).toEqual(['posted']);
+    const summary = rec.posts.find((p) => p.reply.view.kind === 'weeklySummary')?.reply
+      .view as WeeklySummaryView;
+    // Monday 6 April, 09:00 in Paris (summer time): the topic left in the queue.
+    expect(summary.nextWeekly).toEqual({
+      at: Date.parse('2026-04-06T07:00:00Z'),
+      topic: 'La semaine de quatre jours ?',
+    });
+    const soFar = firstView(await bed.engine.run(person('d'), 'bilan'), 'weeklySummary');
+    expect(soFar.nextWeekly?.topic).toBe('La semaine de quatre jours ?');
+    // Without a rhythm, nothing is said of it.
+    await bed.engine.run(admin, 'config rythme off');
+    expect(firstView(await bed.engine.run(person('d'), 'bilan'), 'weeklySummary').nextWeekly).toBeUndefined();
   });
 });

@@ -4,9 +4,10 @@ import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.
 import { formatShare } from '../../../src/views/format.ts';
 import { legendOf } from '../../../src/views/legend.ts';
 import { shiftText, summaryTitle, summaryTotals } from '../../../src/views/summary-text.ts';
+import { nextWeeklyLine } from '../../../src/views/topics.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../../../src/views/weekly-summary.ts';
 import { argumentLine, COLORS } from './common.ts';
-import { plainText, userText } from './text.ts';
+import { escapeUserText, plainText, userText } from './text.ts';
 import type { EmbedField, OutgoingMessage } from './types.ts';
 
 const MAX_DEBATE_FIELDS = 20;
@@ -57,7 +58,9 @@ export function renderWeeklySummary(
   const fields = view.debates.slice(0, MAX_DEBATE_FIELDS).map((item) => debateField(item, tr, language));
   const legend = legendOf(view).map((key) => tr(key));
   const more = view.more + Math.max(0, view.debates.length - MAX_DEBATE_FIELDS);
-  const description = view.debates.length ? summaryTotals(view, tr) : tr('summary.empty');
+  const totals = view.debates.length ? summaryTotals(view, tr) : tr('summary.empty');
+  const next = nextWeeklyLine(tr, language, view);
+  const description = next ? `${totals}\n${escapeUserText(next)}` : totals;
   return {
     embeds: [
       {

@@ -6,6 +6,7 @@ import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.
 import { formatShare } from '../../../src/views/format.ts';
 import { legendOf } from '../../../src/views/legend.ts';
 import { shiftText, signed, summaryTitle, summaryTotals } from '../../../src/views/summary-text.ts';
+import { nextWeeklyLine } from '../../../src/views/topics.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../../../src/views/weekly-summary.ts';
 import { argumentLine } from './argument-line.ts';
 import {
@@ -91,6 +92,8 @@ export function renderWeeklySummary(
     for (const d of closed) blocks.push(...debateBlocks(tr, language, d));
   }
   if (more > 0) blocks.push(context(esc(tr('summary.more', { count: more }))));
+  const next = nextWeeklyLine(tr, language, view);
+  if (next) blocks.push(section(esc(next)));
   const legend = legendOf(view).map((key) => tr(key));
   if (legend.length > 0) blocks.push(context(esc(legend.join(' · '))));
   return { text: clip(`${title}\n${summaryTotals(view, tr)}`, 3000), blocks };
