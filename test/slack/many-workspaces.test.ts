@@ -109,6 +109,10 @@ describe('one Slack app for many workspaces', () => {
     await two.client.command(a.slashCommand({ user: 'UA', channel: 'CALPHA', text: 'aide' }));
     await t.idle();
 
+    // A person's own token revoked (not the bot's) removes nothing.
+    await one.client.event(a.eventCallback({ type: 'tokens_revoked', tokens: { oauth: ['UA'], bot: [] } }));
+    expect(await one.installations.installation({ platform: 'slack', key: 'TALPHA' })).toBeDefined();
+
     // Alpha removes the app: Slack revokes its token and sends both events, in either order, twice.
     t.slack.oauth.revoke('TALPHA');
     const revoked = a.eventCallback({

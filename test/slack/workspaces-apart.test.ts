@@ -133,6 +133,40 @@ describe('workspaces kept apart', () => {
     expect(await t.instances[0]!.store.tally((await alphaDebate())!.id)).toMatchObject({ pro: 1, con: 0 });
   });
 
+  it('Slack Connect: a guest of another organisation takes part in the host’s debate', async () => {
+    // Alpha hosts the shared channel; the guest's organisation never installed the app.
+    const board = scoreboardIn(t.slack, 'CALPHA');
+    const pro = buttonsIn(board.blocks).find((x) => x.action_id === `${ACTION.vote}.pro`)!;
+    const click = a.blockAction({
+      user: 'UGUEST',
+      channel: 'CALPHA',
+      messageTs: board.ts,
+      actionId: pro.action_id,
+      value: pro.value,
+      blockId: pro.block_id,
+    });
+    (click.user as Record<string, unknown>).team_id = 'TGUESTORG';
+    expect((await t.instances[0]!.client.interactive(click)).status).toBe(200);
+    await t.idle();
+    const store = t.instances[0]!.store;
+    expect(await store.tally((await alphaDebate())!.id)).toMatchObject({ pro: 2, con: 0 });
+    expect(await store.findDebate({ platform: 'slack', workspaceId: 'TGUESTORG' }, 1)).toBeUndefined();
+    // Undo, so the other cases count as before.
+    await t.instances[0]!.client.interactive(
+      a.blockAction({
+        user: 'UGUEST',
+        channel: 'CALPHA',
+        messageTs: board.ts,
+        actionId: pro.action_id,
+        value: pro.value,
+        blockId: pro.block_id,
+        at: Date.now() + 5000,
+      }),
+    );
+    await t.idle();
+    expect(await store.tally((await alphaDebate())!.id)).toMatchObject({ pro: 1, con: 0 });
+  });
+
   it('names no workspace, channel or topic in the metrics', async () => {
     const text = await (await fetch(`${t.instances[0]!.base}/metrics`)).text();
     expect(text).toContain('platform="slack"');
