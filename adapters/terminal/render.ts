@@ -166,7 +166,8 @@ function renderView(
         '\n',
       );
     case 'persuasionPrompt': {
-      const lines = [paint('bold', tr('persuasion.question')), paint('dim', tr('persuasion.hint'))];
+      // No buttons here: the → line below says what to type.
+      const lines = [paint('bold', tr('persuasion.question'))];
       for (const option of view.options) lines.push(`  ${argumentLine(option)}`);
       lines.push(paint('dim', `→ ${HINTS[language].delta} #${view.debate.number}`));
       return lines.join('\n');

@@ -8,8 +8,6 @@ import type {
   LastSwitch,
   ParticipationRow,
   ScoreboardData,
-  VoteEventRecord,
-  VoteRecord,
 } from '../domain/records.ts';
 import type { Result } from '../domain/result.ts';
 import type { SettingChange } from '../domain/settings.ts';

@@ -17,7 +17,7 @@ describe('the core’s rules on Discord', () => {
     await t.answer(t.fake.slash(moderator, 'config', { fil: 'on' }));
     await t.answer(t.fake.slash(alice, 'lancer', { sujet: 'Le flex office ?' }));
     const [created] = await t.fake.rest.waitFor('threadFromMessage');
-    const threadId = (created?.response as { id: string }).id;
+    const threadId = (created?.response as { id: string } | undefined)?.id ?? '';
     const where = { channelId: threadId, channelType: 11, parentId: t.fake.where.channelId };
     const noise = t.fake.say(carol, '+1', where);
     const pro = t.fake.say(bob, 'for: fewer empty desks', where);
