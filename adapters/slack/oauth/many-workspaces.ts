@@ -1,7 +1,7 @@
 // Running one Slack app for many workspaces: the sealed installation store, the client of each
 // workspace for work the core starts, removals, and the erasure of removed workspaces' data
 // after the retention period (src/installations/retention.ts).
-import { webApi } from '@slack/bolt';
+import { type Logger as BoltLogger, webApi } from '@slack/bolt';
 import type { Config } from '../../../src/config.ts';
 import { ConfigError } from '../../../src/config.ts';
 import type { Clock } from '../../../src/engine/clock.ts';
@@ -29,6 +29,7 @@ export function sealerFrom(config: Config): Sealer {
 export class SlackWorkspaces implements ManyWorkspaces {
   readonly installations: SlackInstallations;
   readonly oauth: OAuthOptions;
+  private readonly sealer: Sealer;
   private readonly clients = new Map<string, { token: string; client: webApi.WebClient }>();
   private sweeper: NodeJS.Timeout | undefined;
 
@@ -37,14 +38,13 @@ export class SlackWorkspaces implements ManyWorkspaces {
     private readonly store: InstallationStore,
     private readonly logger: Logger,
     private readonly clock: Clock,
-    boltLogger: webApi.WebClientOptions['logger'],
+    private readonly boltLogger: BoltLogger,
     options: { cacheMs?: number; refreshBeforeMs?: number } = {},
   ) {
-    const sealer = sealerFrom(config);
-    this.sealer = sealer;
+    this.sealer = sealerFrom(config);
     this.installations = new SlackInstallations({
       store,
-      sealer,
+      sealer: this.sealer,
       clientId: config.SLACK_CLIENT_ID!,
       clientSecret: config.SLACK_CLIENT_SECRET!,
       apiUrl: config.SLACK_API_URL,
@@ -58,11 +58,7 @@ export class SlackWorkspaces implements ManyWorkspaces {
       installationStore: this.installations,
       language: config.DEBAT_LANGUAGE,
     };
-    this.boltLogger = boltLogger;
   }
-
-  private readonly sealer: Sealer;
-  private readonly boltLogger: webApi.WebClientOptions['logger'];
 
   /** The client of a workspace's installation, for posts and edits the core starts. */
   clientFor = async (team: string): Promise<webApi.WebClient> => {
@@ -71,7 +67,7 @@ export class SlackWorkspaces implements ManyWorkspaces {
     if (!token) throw new Error(`slack: no installation for workspace ${team}`);
     const known = this.clients.get(team);
     if (known?.token === token) return known.client;
-    const client = new webApi.WebClient(token, clientOptions(this.config.SLACK_API_URL, this.boltLogger!));
+    const client = new webApi.WebClient(token, clientOptions(this.config.SLACK_API_URL, this.boltLogger));
     this.clients.set(team, { token, client });
     return client;
   };
