@@ -171,6 +171,15 @@ export class PostgresInstallationStore implements InstallationStore {
 
   async eraseWorkspace(s: WorkspaceScope): Promise<number> {
     return this.db.transaction(async ({ query }) => {
+      // The debate of the week's queue and slots go with the workspace (their endorsements cascade).
+      await query('DELETE FROM weekly_openings WHERE platform = $1 AND workspace_id = $2', [
+        s.platform,
+        s.workspaceId,
+      ]);
+      await query('DELETE FROM topics WHERE platform = $1 AND workspace_id = $2', [
+        s.platform,
+        s.workspaceId,
+      ]);
       const debates = await query(
         'DELETE FROM debates WHERE platform = $1 AND workspace_id = $2 RETURNING id',
         [s.platform, s.workspaceId],

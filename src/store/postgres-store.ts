@@ -420,7 +420,7 @@ export class PostgresDebateStore implements DebateStore {
           `WITH changed AS (${sql} RETURNING 1) SELECT count(*) AS n FROM changed`,
           params,
         ).then((rows) => rows[0]!.n);
-      const [votes, , endorsements, detached] = await Promise.all([
+      const [votes, , endorsements, detached, , topicEndorsements] = await Promise.all([
         count(`DELETE FROM votes WHERE voter_key = ANY($1::text[]) AND debate_id IN (${inWorkspace})`),
         count(`DELETE FROM vote_events WHERE voter_key = ANY($1::text[]) AND debate_id IN (${inWorkspace})`),
         count(
@@ -435,8 +435,17 @@ export class PostgresDebateStore implements DebateStore {
           `UPDATE debates SET opener_key = NULL, opener_name = NULL
            WHERE opener_key = ANY($1::text[]) AND platform = $2 AND workspace_id = $3`,
         ),
+        // The debate of the week's queue: endorsements gone, proposals unsigned.
+        count(
+          `DELETE FROM topic_endorsements WHERE endorser_key = ANY($1::text[]) AND topic_id IN
+             (SELECT id FROM topics WHERE platform = $2 AND workspace_id = $3)`,
+        ),
+        count(
+          `UPDATE topics SET proposer_key = NULL, proposer_name = NULL
+           WHERE proposer_key = ANY($1::text[]) AND platform = $2 AND workspace_id = $3`,
+        ),
       ]);
-      return { votes, endorsements, arguments: detached };
+      return { votes, endorsements: Number(endorsements) + Number(topicEndorsements), arguments: detached };
     });
   }
 

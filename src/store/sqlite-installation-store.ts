@@ -72,6 +72,12 @@ export class SqliteInstallationStore implements InstallationStore {
     });
     this.drop = (which) => drop.immediate(which);
     const erase = db.transaction((s: WorkspaceScope) => {
+      // The debate of the week's queue and slots go with the workspace (their endorsements cascade).
+      this.stmt('DELETE FROM weekly_openings WHERE platform = ? AND workspace_id = ?').run(
+        s.platform,
+        s.workspaceId,
+      );
+      this.stmt('DELETE FROM topics WHERE platform = ? AND workspace_id = ?').run(s.platform, s.workspaceId);
       const debates = this.stmt('DELETE FROM debates WHERE platform = ? AND workspace_id = ?').run(
         s.platform,
         s.workspaceId,

@@ -481,6 +481,14 @@ export class SqliteDebateStore implements DebateStore {
         this.stmt(
           'UPDATE debates SET opener_key = NULL, opener_name = NULL WHERE opener_key = ? AND platform = ? AND workspace_id = ?',
         ).run(key, ...ws);
+        // The debate of the week's queue: endorsements gone, proposals unsigned.
+        endorsements += this.stmt(
+          `DELETE FROM topic_endorsements WHERE endorser_key = ? AND topic_id IN
+             (SELECT id FROM topics WHERE platform = ? AND workspace_id = ?)`,
+        ).run(key, ...ws).changes;
+        this.stmt(
+          'UPDATE topics SET proposer_key = NULL, proposer_name = NULL WHERE proposer_key = ? AND platform = ? AND workspace_id = ?',
+        ).run(key, ...ws);
       }
       return { votes, endorsements, arguments: argumentsDetached };
     });
