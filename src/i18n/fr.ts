@@ -96,13 +96,13 @@ export const fr = {
   'page.no_votes': 'Aucun vote pour l’instant.',
   'page.opinion': 'L’opinion au fil des jours',
   'page.opinion_caption':
-    'Les votes de chaque camp en fin de journée ; en dessous, les changements de camp du jour.',
+    'Les votes de chaque camp en fin de journée ; en dessous, les changements d’avis du jour.',
   'page.opinion_day_by_day': 'Jour par jour',
   'page.day': 'Jour',
-  'page.switches': 'Changements de camp',
+  'page.switches': 'Changements d’avis',
   'page.switches_on': {
-    one: '{date} : {count} changement de camp',
-    other: '{date} : {count} changements de camp',
+    one: '{date} : {count} changement d’avis',
+    other: '{date} : {count} changements d’avis',
   },
   'page.arguments': 'Les arguments',
   'page.arguments_order': 'Les plus appuyés d’abord.',
