@@ -3,8 +3,10 @@ import type { Adapter, AdapterDeps } from '../src/adapter.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Invocation } from '../src/domain/types.ts';
 import { systemClock } from '../src/engine/clock.ts';
+import type { DebateEngine } from '../src/engine/engine.ts';
 import { silentLogger } from '../src/engine/logger.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
+import type { DebateStore } from '../src/store/ports.ts';
 import { engineOnFile } from './engine-on-file.ts';
 
 /**
@@ -16,9 +18,12 @@ export async function adapterWithDebate(
   env: Record<string, string>,
   dir: string,
   opener: Invocation,
+  /** The engine and its store: a SQLite file in `dir` unless given (PostgreSQL). */
+  engineFor: () => Promise<{ engine: DebateEngine; store: DebateStore }> = () =>
+    engineOnFile(join(dir, 'bench.sqlite')),
 ): Promise<{ port: number; scoreboardId: string; close: () => Promise<void> }> {
   const config = loadConfig({ ...env, DEBAT_LOG_LEVEL: 'silent' });
-  const { engine, store } = await engineOnFile(join(dir, 'bench.sqlite'));
+  const { engine, store } = await engineFor();
   const http = new HttpRoutes(silentLogger);
   const adapter = await create({
     config,

@@ -1,7 +1,18 @@
 // `npm run bench`: every benchmark, one after the other, each against its own baseline.
 import { existsSync } from 'node:fs';
 
-const benches = ['engine', 'slack-http', 'discord-http', 'summary', 'page'];
+// The PostgreSQL ones start a throwaway server each (or use DATABASE_URL's).
+const benches = [
+  'engine',
+  'slack-http',
+  'discord-http',
+  'summary',
+  'page',
+  'pg-drivers',
+  'engine-postgres',
+  'slack-http-postgres',
+  'summary-postgres',
+];
 for (const name of benches) {
   const file = new URL(`./${name}.ts`, import.meta.url);
   if (!existsSync(file)) continue;

@@ -26,7 +26,7 @@ const VOTERS = 50_000;
 const TEAM = 'T0FAKE';
 const ROOT = join(import.meta.dirname, '..');
 
-interface Measure {
+export interface Measure {
   rate: number;
   p50: number;
   p99: number;
@@ -166,7 +166,11 @@ export async function bareApp(): Promise<{ port: number; close: () => Promise<vo
 }
 
 /** The real adapter on its engine and a SQLite file, with one open debate and its scoreboard. */
-export async function realApp(apiUrl: string, dir: string) {
+export async function realApp(
+  apiUrl: string,
+  dir: string,
+  engineFor?: Parameters<typeof adapterWithDebate>[4],
+) {
   const env = {
     SLACK_BOT_TOKEN: 'xoxb-fake-bot-token',
     SLACK_SIGNING_SECRET: SECRET,
@@ -180,7 +184,7 @@ export async function realApp(apiUrl: string, dir: string) {
     channelId: 'C1',
     user: { id: 'UOPENER', name: 'opener', isAdmin: false },
   };
-  const app = await adapterWithDebate(createSlackAdapter(), env, dir, opener);
+  const app = await adapterWithDebate(createSlackAdapter(), env, dir, opener, engineFor);
   return { port: app.port, messageTs: app.scoreboardId, close: app.close };
 }
 
@@ -198,7 +202,7 @@ function report(b: Measure, r: Measure): void {
   );
 }
 
-const medianOf = (ms: Measure[]): Measure => ({
+export const medianOf = (ms: Measure[]): Measure => ({
   rate: median(ms.map((m) => m.rate)),
   p50: median(ms.map((m) => m.p50)),
   p99: median(ms.map((m) => m.p99)),

@@ -17,7 +17,7 @@ import { SUMMARY_BATCH } from '../src/summary/scheduler.ts';
 import { summaryChartModel } from '../src/summary/summary-chart.ts';
 import { median, printTable } from './table.ts';
 
-const CHANNELS = 5_000;
+export const CHANNELS = 5_000;
 const DEBATES_PER_CHANNEL = 2;
 const VOTES = 1_000_000;
 const ARGUMENTS = 100_000;
@@ -25,8 +25,8 @@ const ENDORSEMENTS = 200_000;
 const SWITCH_SHARE = 0.1;
 const ROUNDS = 3;
 const DAY = 86_400_000;
-const TO = Date.parse('2026-03-27T16:00:00Z'); // Friday 16:00 UTC, the scheduled instant
-const FROM = TO - 7 * DAY;
+export const TO = Date.parse('2026-03-27T16:00:00Z'); // Friday 16:00 UTC, the scheduled instant
+export const FROM = TO - 7 * DAY;
 const SIDES = ['pro', 'con', 'neutral'] as const;
 
 /** A small deterministic generator, so that every run seeds the same database. */
@@ -103,7 +103,7 @@ export function seed(db: Database.Database): void {
   db.exec('ANALYZE');
 }
 
-interface Counts {
+export interface Counts {
   pro: number;
   con: number;
   neutral: number;
@@ -167,8 +167,8 @@ function raw(db: Database.Database): { ms: number; peak: Peak; counts: Map<numbe
   return { ms, peak, counts: new Map(rows.map(({ id, channel_id: _, ...c }) => [id, c])) };
 }
 
-async function build(
-  store: SqliteDebateStore,
+export async function build(
+  store: Parameters<typeof buildWeeklySummaries>[0],
 ): Promise<{ ms: number; peak: Peak; counts: Map<number, Counts>; summaries: number }> {
   gc?.();
   const peak = new Peak();

@@ -78,7 +78,11 @@ export class PostgresSummaryStore implements SummaryStore {
   }
 
   weekActivities(scopes: readonly ChannelScope[], window: TimeWindow): Promise<WeekDebateActivity[][]> {
-    return this.db.read((query) => readPostgresWeekActivities(query, scopes, window));
+    // One snapshot over two round trips: the debates, then what happened in them.
+    return this.db.transaction(
+      ({ query }) => readPostgresWeekActivities(query, scopes, window),
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
   }
 
   async ledgerSince(weekStart: string): Promise<LedgerEntry[]> {

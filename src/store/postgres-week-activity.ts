@@ -7,43 +7,44 @@ import type { Query } from './postgres-session.ts';
 import type { TimeWindow, WeekDebateActivity } from './summary-ports.ts';
 
 /** The debates of the channels ($1, $2, $3: platforms, workspaces, channels) open at some point of the window ($4, $5). */
-const DEBATES = `SELECT d.id FROM unnest($1::text[], $2::text[], $3::text[]) AS c (platform, workspace_id, channel_id)
+const DEBATES = `SELECT d.* FROM unnest($1::text[], $2::text[], $3::text[]) AS c (platform, workspace_id, channel_id)
   JOIN debates d USING (platform, workspace_id, channel_id)
-  WHERE d.opened_at < $5 AND (d.closed_at IS NULL OR d.closed_at >= $4)`;
-const IN_WINDOW = (column: string) => `${column} >= $4 AND ${column} < $5`;
+  WHERE d.opened_at < $5 AND (d.closed_at IS NULL OR d.closed_at >= $4) ORDER BY d.id`;
+/** The rest reads those debates by id ($1), in the window [$2, $3) (`after`: from $2 on). */
+const IN = 'debate_id = ANY($1::bigint[])';
+const IN_WINDOW = (column: string) => `${column} >= $2 AND ${column} < $3`;
 
 export const POSTGRES_WEEK_SQL = {
-  debates: `SELECT * FROM debates WHERE id IN (${DEBATES}) ORDER BY id`,
+  debates: DEBATES,
   /** The tally now; events after the window are undone below. */
   counts: `SELECT debate_id, count(*) FILTER (WHERE side = 'pro') AS pro, count(*) FILTER (WHERE side = 'con') AS con,
       count(*) FILTER (WHERE side = 'neutral') AS neutral
-    FROM votes WHERE debate_id IN (${DEBATES}) GROUP BY debate_id`,
+    FROM votes WHERE ${IN} GROUP BY debate_id`,
   votes: `SELECT debate_id, count(*) AS vote_events, count(*) FILTER (WHERE old_side <> new_side) AS opinion_changes
-    FROM vote_events WHERE debate_id IN (${DEBATES}) AND ${IN_WINDOW('at')} GROUP BY debate_id`,
+    FROM vote_events WHERE ${IN} AND ${IN_WINDOW('at')} GROUP BY debate_id`,
   after: `SELECT debate_id, voter_key, old_side, new_side FROM vote_events
-    WHERE debate_id IN (${DEBATES}) AND at >= $5 ORDER BY debate_id, at, id`,
+    WHERE ${IN} AND at >= $2 ORDER BY debate_id, at, id`,
   endorsements: `SELECT a.debate_id, count(*) AS n FROM endorsements e JOIN arguments a ON a.id = e.argument_id
-    WHERE a.debate_id IN (${DEBATES}) AND ${IN_WINDOW('e.at')} GROUP BY a.debate_id`,
+    WHERE a.${IN} AND ${IN_WINDOW('e.at')} GROUP BY a.debate_id`,
   participants: `SELECT debate_id, count(DISTINCT who) AS n FROM (
-      SELECT debate_id, voter_key AS who FROM vote_events WHERE debate_id IN (${DEBATES}) AND ${IN_WINDOW('at')}
+      SELECT debate_id, voter_key AS who FROM vote_events WHERE ${IN} AND ${IN_WINDOW('at')}
       UNION ALL SELECT debate_id, author_key FROM arguments
-        WHERE debate_id IN (${DEBATES}) AND ${IN_WINDOW('created_at')} AND author_key IS NOT NULL
+        WHERE ${IN} AND ${IN_WINDOW('created_at')} AND author_key IS NOT NULL
       UNION ALL SELECT a.debate_id, e.endorser_key FROM endorsements e JOIN arguments a ON a.id = e.argument_id
-        WHERE a.debate_id IN (${DEBATES}) AND ${IN_WINDOW('e.at')}) people
+        WHERE a.${IN} AND ${IN_WINDOW('e.at')}) people
     GROUP BY debate_id`,
-  arguments: `WITH ds AS MATERIALIZED (${DEBATES}),
-    dl AS (
-      SELECT persuaded_by AS argument_id, count(*) AS deltas, count(*) FILTER (WHERE at >= $4) AS week_deltas
-      FROM vote_events WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id IN (SELECT id FROM ds))
-        AND at < $5 GROUP BY persuaded_by)
+  arguments: `WITH dl AS (
+      SELECT persuaded_by AS argument_id, count(*) AS deltas, count(*) FILTER (WHERE at >= $2) AS week_deltas
+      FROM vote_events WHERE persuaded_by IN (SELECT id FROM arguments WHERE ${IN}) AND at < $3
+      GROUP BY persuaded_by)
     SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at, a.edited_at,
-      (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < $5) AS endorsements,
+      (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < $3) AS endorsements,
       coalesce(dl.deltas, 0) AS deltas, coalesce(dl.week_deltas, 0) AS week_deltas
     FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id
-    WHERE a.debate_id IN (SELECT id FROM ds) AND a.created_at < $5 AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= $5)
+    WHERE a.${IN} AND a.created_at < $3 AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= $3)
     ORDER BY a.debate_id, a.number`,
   baselines: `SELECT DISTINCT ON (debate_id) debate_id, week_start, as_of, taken_at, pro, con, neutral
-    FROM summary_snapshots WHERE debate_id IN (${DEBATES}) AND as_of <= $4 ORDER BY debate_id, as_of DESC`,
+    FROM summary_snapshots WHERE ${IN} AND as_of <= $2 ORDER BY debate_id, as_of DESC`,
 };
 
 type Row<T> = T & { debate_id: number };
@@ -51,35 +52,40 @@ type Row<T> = T & { debate_id: number };
 const channelKey = (platform: string, workspace: string, channel: string) =>
   `${platform}\u0000${workspace}\u0000${channel}`;
 
-/** Reads the week of each channel, in the order given; `query` belongs to one read snapshot. */
+/** Reads the week of each channel, in the order given; `query` belongs to one read snapshot (two round trips). */
 export async function readPostgresWeekActivities(
   query: Query,
   scopes: readonly ChannelScope[],
   window: TimeWindow,
 ): Promise<WeekDebateActivity[][]> {
-  const params = [
+  const debates = await query<DebateRow>(POSTGRES_WEEK_SQL.debates, [
     scopes.map((s) => s.platform),
     scopes.map((s) => s.workspaceId),
     scopes.map((s) => s.channelId),
     window.from,
     window.to,
-  ];
-  const all = <T>(sql: string) => query<Row<T>>(sql, params);
-  // Every statement leaves at once: one round trip for the batch.
-  const [debates, counts, afterRows, votes, endorsements, participants, args, baselines] = await Promise.all([
-    query<DebateRow>(POSTGRES_WEEK_SQL.debates, params),
+  ]);
+  if (debates.length === 0) return scopes.map(() => []);
+  const ids = debates.map((row) => row.id);
+  // Each statement gets exactly its parameters: the debates' ids, then the window's ends it uses.
+  const all = <T>(sql: string, ...more: number[]) => query<Row<T>>(sql, [ids, ...more]);
+  const { from, to } = window;
+  // The rest leaves at once: one more round trip for the batch.
+  const [counts, afterRows, votes, endorsements, participants, args, baselines] = await Promise.all([
     all<Counts>(POSTGRES_WEEK_SQL.counts),
-    all<{ voter_key: string; old_side: VoteSide | null; new_side: VoteSide | null }>(POSTGRES_WEEK_SQL.after),
-    all<{ vote_events: number; opinion_changes: number }>(POSTGRES_WEEK_SQL.votes),
-    all<{ n: number }>(POSTGRES_WEEK_SQL.endorsements),
-    all<{ n: number }>(POSTGRES_WEEK_SQL.participants),
-    all<ArgumentRow & { week_deltas: number }>(POSTGRES_WEEK_SQL.arguments),
-    all<{ week_start: string; as_of: number; taken_at: number } & Counts>(POSTGRES_WEEK_SQL.baselines),
+    all<{ voter_key: string; old_side: VoteSide | null; new_side: VoteSide | null }>(
+      POSTGRES_WEEK_SQL.after,
+      to,
+    ),
+    all<{ vote_events: number; opinion_changes: number }>(POSTGRES_WEEK_SQL.votes, from, to),
+    all<{ n: number }>(POSTGRES_WEEK_SQL.endorsements, from, to),
+    all<{ n: number }>(POSTGRES_WEEK_SQL.participants, from, to),
+    all<ArgumentRow & { week_deltas: number }>(POSTGRES_WEEK_SQL.arguments, from, to),
+    all<{ week_start: string; as_of: number; taken_at: number } & Counts>(POSTGRES_WEEK_SQL.baselines, from),
   ]);
   const byChannel = new Map<string, WeekDebateActivity[]>(
     scopes.map((s) => [channelKey(s.platform, s.workspaceId, s.channelId), []]),
   );
-  if (debates.length === 0) return scopes.map(() => []);
   const week = new Map<number, WeekDebateActivity>(
     debates.map((row) => [
       row.id,
