@@ -89,6 +89,30 @@ describe('one Slack app for many workspaces', () => {
       const bytes = readFileSync(join(t.dir, file)).toString('latin1');
       for (const token of t.slack.oauth.issued) expect(bytes.includes(token), `${file}`).toBe(false);
     }
+
+    // The org removes the app org-wide: the event names the enterprise; its workspaces stop, the others go on.
+    t.slack.oauth.revoke('EGRID');
+    const orgSite = sites[2]!.payloads;
+    expect((await client.event(orgSite.eventCallback({ type: 'app_uninstalled' }))).status).toBe(200);
+    const installations = t.instances[0]!.installations;
+    expect(await installations.installation({ platform: 'slack', key: 'EGRID' })).toBeUndefined();
+    expect(await installations.installation({ platform: 'slack', key: 'TALPHA' })).toBeDefined();
+    const before = t.slack.calls().length;
+    const refused = await client.command(
+      orgSite.slashCommand({ user: 'UE1', channel: 'CORG', text: 'liste' }),
+    );
+    const listed = await client.command(
+      sites[0]!.payloads.slashCommand({ user: 'UA1', channel: 'CALPHA', text: 'liste' }),
+    );
+    await t.idle();
+    expect(refused.text).toBe('');
+    expect(listed.text).toContain(sites[0]!.topic);
+    expect(
+      t.slack
+        .calls()
+        .slice(before)
+        .filter((c) => c.installation === 'EGRID'),
+    ).toEqual([]);
     for (const instance of t.instances) expect(instance.logger.errors).toEqual([]);
   });
 
