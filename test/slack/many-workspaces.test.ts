@@ -4,6 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SummaryScheduler } from '../../src/summary/scheduler.ts';
+import { DEFAULTS, person } from '../helpers/engine.ts';
 import { buttonsIn } from './clicks.ts';
 import { type ManyBed, scoreboardIn, startManyBed } from './many-harness.ts';
 
@@ -200,6 +202,53 @@ describe('one Slack app for many workspaces', () => {
       start: new Date(later.getTime() + 2 * 3_600_000),
     });
     expect(await three.store.findDebate({ platform: 'slack', workspaceId: 'TBETA' }, 1)).toBeUndefined();
+    for (const instance of t.instances) expect(instance.logger.errors).toEqual([]);
+  });
+
+  it('posts each workspace’s weekly summary, and its chart, with that workspace’s own token', async () => {
+    bed = await startManyBed();
+    const t = bed;
+    await t.install({ teamId: 'TALPHA' });
+    await t.install({ teamId: 'EGRID', enterpriseId: 'EGRID', orgWide: true });
+    const { engine, clock, store, adapter } = t.instances[0]!;
+    const org = t.slack.oauth.grant(t.slack.oauth.issued.at(-1)!)!;
+    // The org's workspace is known once a request came from it.
+    await t.instances[0]!.client.command(
+      t.as(org, 'TORG2').slashCommand({ user: 'UE', channel: 'CORG', text: 'aide' }),
+    );
+    clock.set(new Date('2026-11-24T09:00:00Z'));
+    for (const [workspace, channel] of [
+      ['TALPHA', 'CALPHA'],
+      ['TORG2', 'CORG'],
+    ] as const) {
+      const who = person('U1', { workspace, channel });
+      await engine.run(who, `lancer Sujet de ${workspace}`);
+      await engine.run(who, 'voter pour');
+    }
+    clock.set(new Date('2026-11-27T15:00:00Z')); // Friday 16:00 in Paris
+    const scheduler = new SummaryScheduler({
+      store,
+      clock,
+      logger: t.instances[0]!.logger,
+      defaults: DEFAULTS,
+      publisherFor: (platform) => (platform === 'slack' ? adapter.publisher : undefined),
+    });
+    const results = await scheduler.runOnce();
+    expect(results.filter((r) => r.outcome === 'posted')).toHaveLength(2);
+    for (const [channel, installation, own, other] of [
+      ['CALPHA', 'TALPHA', 'Sujet de TALPHA', 'Sujet de TORG2'],
+      ['CORG', 'EGRID', 'Sujet de TORG2', 'Sujet de TALPHA'],
+    ] as const) {
+      const posts = t.slack.okCalls('chat.postMessage').filter((c) => c.args.channel === channel);
+      expect(posts.map((c) => c.installation)).toEqual([installation]); // the summary
+      const text = JSON.stringify(posts[0]!.args);
+      expect(text).toContain(own);
+      expect(text).not.toContain(other);
+      const uploads = t.slack
+        .okCalls('files.completeUploadExternal')
+        .filter((c) => c.installation === installation);
+      expect(uploads).toHaveLength(1);
+    }
     for (const instance of t.instances) expect(instance.logger.errors).toEqual([]);
   });
 
