@@ -1,6 +1,7 @@
 // `/debat …`: parsed, validated and stored before the ack; the first private answer rides in the
 // ack itself, public posts and scoreboard updates follow it. Commands that need rights (close,
-// reopen, withdraw, settings, opening) are acked first: Slack is asked whether the person is an admin.
+// reopen, withdraw, settings; opening where only admins open) are acked first: Slack is asked
+// whether the person is an admin.
 
 import type { Command } from '../../../src/commands/command.ts';
 import { parseCommand } from '../../../src/commands/parse.ts';
@@ -10,9 +11,7 @@ import type { CommandArgs } from '../router.ts';
 import { type SlackRuntime, takeFirstPrivate, type Who } from '../runtime.ts';
 import { decodeSlackText } from '../slack-text.ts';
 
-// Opening too: a channel may keep it to its admins (`config lancer admins`).
 const needsRights = (command: Command): boolean =>
-  command.kind === 'open' ||
   command.kind === 'close' ||
   command.kind === 'reopen' ||
   command.kind === 'withdraw' ||
@@ -31,7 +30,19 @@ export function commandHandler(rt: SlackRuntime): (args: CommandArgs) => Promise
     // Slack sends &, < and > as entities; the core gets what was typed.
     const text = decodeSlackText(command.text);
     const parsed = parseCommand(text);
-    if (parsed.ok && needsRights(parsed.value)) {
+    // Opening too, in a channel that keeps it to its admins (`config lancer admins`).
+    const rightsFirst =
+      parsed.ok &&
+      (needsRights(parsed.value) ||
+        (parsed.value.kind === 'open' &&
+          (
+            await rt.engine.channelSettings({
+              platform: 'slack',
+              workspaceId: who.team,
+              channelId: who.channel,
+            })
+          ).openers === 'admins'));
+    if (parsed.ok && rightsFirst) {
       await ack();
       rt.tasks.run('command', async () => {
         const inv = await rt.invocation(who, { id: command.trigger_id }, true);
