@@ -32,7 +32,8 @@ import {
 import { PostgresSession, type Query } from './postgres-session.ts';
 import { PostgresSummaryStore } from './postgres-summary-store.ts';
 import { PostgresTopics } from './postgres-topics.ts';
-import { castPostgresVote, VOTER_LOCK } from './postgres-votes.ts';
+import { PostgresVoteBatches } from './postgres-vote-batches.ts';
+import { VOTER_LOCK } from './postgres-votes.ts';
 import type { SummaryStore } from './summary-ports.ts';
 
 const CLAIM = 'INSERT INTO deliveries (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1';
@@ -64,6 +65,7 @@ export class PostgresDebateStore implements DebateStore {
   private readonly keepAlive: PostgresKeepAlive;
   private readonly topics: PostgresTopics;
   private readonly notifications: SettingsNotifications;
+  private readonly votes: PostgresVoteBatches;
 
   constructor(
     readonly pool: pg.Pool,
@@ -73,6 +75,7 @@ export class PostgresDebateStore implements DebateStore {
     this.notifications = new SettingsNotifications(pool.options, onNotificationError);
     this.reads = new PostgresDebateReads(this.db);
     this.summaries = new PostgresSummaryStore(this.db);
+    this.votes = new PostgresVoteBatches(this.db);
     this.keepAlive = new PostgresKeepAlive(this.db);
     this.topics = new PostgresTopics(this.db);
   }
@@ -105,7 +108,7 @@ export class PostgresDebateStore implements DebateStore {
   failSummary: SummaryStore['failSummary'] = (...args) => this.summaries.failSummary(...args);
   skipSummary: SummaryStore['skipSummary'] = (...args) => this.summaries.skipSummary(...args);
 
-  castVote: DebateStore['castVote'] = (input) => castPostgresVote(this.db, input);
+  castVote: DebateStore['castVote'] = (input) => this.votes.cast(input);
 
   claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
   completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);

@@ -39,6 +39,9 @@ const WRITE = `WITH claim AS (
       AND EXISTS (SELECT 1 FROM event WHERE new_side IS NULL) RETURNING 1)
   SELECT previous, current, duplicate FROM decision`;
 
+/** The vote's statements, for one vote alone or many in one transaction (postgres-vote-batches.ts). */
+export const VOTE_SQL = { byNumber: BY_NUMBER, current: CURRENT, write: WRITE };
+
 export function castPostgresVote(db: PostgresSession, input: CastVoteInput): Promise<Result<VoteOutcome>> {
   const { scope, number } = input.target;
   return db.transaction(async (tx) => {

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { anonymitySecret } from '../../src/anonymity-secret.ts';
 import { ConfigError } from '../../src/config.ts';
+import { fail, ok } from '../../src/domain/result.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
 import { silentLogger } from '../../src/engine/logger.ts';
@@ -117,5 +118,46 @@ describe('several instances on one PostgreSQL', () => {
     expect(await a.store.tally(1)).toEqual(atClose);
     const accepted = (await a.store.exportData(1)).history.length;
     expect(accepted).toBe(atClose.pro);
+  });
+
+  it('take votes that arrive together in shared transactions: each person’s history a chain, a retry counted once', async () => {
+    const { url, pool } = await database();
+    await pool.end();
+    const { store, engine } = await instance(url);
+    await engine.run(person('ana'), 'lancer Sujet');
+    const scope = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C1' };
+    const vote = (id: string, side: 'pro' | 'con', deliveryKey: string) =>
+      store.castVote({
+        target: { scope, number: 1 },
+        voterKey: () => id,
+        voterName: () => id,
+        side,
+        at: Date.now(),
+        deliveryKey,
+        check: (debate) => (debate ? ok(undefined) : fail('debate.none_open')),
+      });
+    // 20 people click pour, pour, contre, and a retry of the first, all at once. Clicks of one
+    // person in flight together are taken in the order their transactions lock that person.
+    const voters = Array.from({ length: 20 }, (_, i) => `p${i}`);
+    const outcomes = await Promise.all(
+      voters.flatMap((id) => [
+        vote(id, 'pro', `${id}-1`),
+        vote(id, 'pro', `${id}-2`),
+        vote(id, 'con', `${id}-3`),
+        vote(id, 'pro', `${id}-1`),
+      ]),
+    );
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(outcomes.filter((outcome) => outcome.ok && outcome.value.duplicate)).toHaveLength(20);
+    const { history, votes } = await store.exportData(1);
+    for (const id of voters) {
+      const mine = history.filter((event) => event.voterKey === id);
+      // Three changes, each starting where the one before ended, ending at the stored vote.
+      expect(mine).toHaveLength(3);
+      mine.forEach((event, i) => expect(event.oldSide).toBe(i === 0 ? null : mine[i - 1]!.newSide));
+      expect(votes.find((v) => v.voterKey === id)?.side ?? null).toBe(mine.at(-1)!.newSide);
+    }
+    const tally = await store.tally(1);
+    expect(tally.pro + tally.con).toBe(votes.length);
   });
 });
