@@ -88,7 +88,7 @@ function toMarkdown(data: ExportData, language: Language, zone: string): string 
         ? ''
         : ` (${t(language, 'argument.by', { name: md(argument.authorName) })})`;
     lines.push(
-      `${argument.number}. **${t(language, sideKey(argument.side))}** ${md(argument.text)}${by} · ${t(language, 'argument.endorsements', { count: argument.endorsements })} · ${t(language, 'argument.deltas', { count: argument.deltas })}`,
+      `${argument.number}. **${t(language, sideKey(argument.side))}** ${md(argument.text)}${by} · ${t(language, 'argument.endorsements', { count: argument.endorsements })} · ${t(language, 'argument.deltas', { count: argument.deltas })}${argument.editedAt === null ? '' : ` · ${t(language, 'argument.edited')}`}`,
     );
   }
   if (resultsVisible(debate)) {

@@ -33,6 +33,8 @@ describe('editing one’s own argument', () => {
     expect(stored?.editedAt).toBe(bed.clock.now().getTime());
     const board = firstView(await bed.engine.run(person('b'), 'bilan #1'), 'scoreboard');
     expect(board.newest).toMatchObject({ text: 'Plus de temps pour les siens', edited: true });
+    const exported = firstView(await bed.engine.run(person('b'), 'exporter #1'), 'export');
+    expect(exported.content).toContain('Plus de temps pour les siens (par name-a) · 0 appui · 0 ∆ · modifié');
   });
 
   it('is for the author only: neither another member nor an admin edits it', async () => {
