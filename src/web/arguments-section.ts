@@ -10,6 +10,7 @@ function argumentLine(item: ArgumentItem, tr: Translate): string {
     tr('argument.endorsements', { count: item.endorsements }),
     tr('argument.deltas', { count: item.deltas }),
     ...(item.authorName === null ? [] : [tr('argument.by', { name: item.authorName })]),
+    ...(item.edited ? [tr('argument.edited')] : []),
   ];
   return `<li id="argument-${item.number}"><span class="number">${text(tr('page.number', { number: item.number }))}</span><span dir="auto">${userText(item.text)}</span><span class="counts">${counts.map(text).join(' · ')}</span></li>`;
 }

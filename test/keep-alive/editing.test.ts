@@ -1,6 +1,10 @@
 // Editing one's own argument, through the real engine on a real SQLite file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/commands/parse.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { OPINION_SPAN_MS, pageModel } from '../../src/page/model.ts';
+import { SqlitePageStore } from '../../src/store/sqlite-page-store.ts';
+import { argumentsSection } from '../../src/web/arguments-section.ts';
 import { person, type TestBed, testEngine } from '../helpers/engine.ts';
 import { errorCode, firstView } from '../helpers/outcome.ts';
 
@@ -35,6 +39,15 @@ describe('editing one’s own argument', () => {
     expect(board.newest).toMatchObject({ text: 'Plus de temps pour les siens', edited: true });
     const exported = firstView(await bed.engine.run(person('b'), 'exporter #1'), 'export');
     expect(exported.content).toContain('Plus de temps pour les siens (par name-a) · 0 appui · 0 ∆ · modifié');
+    // The debate's web page marks it too.
+    const data = await new SqlitePageStore(bed.db).pageData(1, OPINION_SPAN_MS);
+    if (!data) throw new Error('no page data');
+    const html = argumentsSection(
+      pageModel(data, 'fr', 'Europe/Paris', bed.clock.now().getTime()),
+      translator('fr'),
+    );
+    expect(html).toContain('Plus de temps pour les siens');
+    expect(html).toContain('0 appui · 0 ∆ · par name-a · modifié');
   });
 
   it('is for the author only: neither another member nor an admin edits it', async () => {
