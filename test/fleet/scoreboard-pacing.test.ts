@@ -94,10 +94,12 @@ describe('live scoreboards across a fleet', () => {
     expect(new Set(edits.map((edit) => edit.instance)).size).toBeGreaterThan(1);
     // Never two edits of the message at once, across the three instances.
     const byStart = [...edits].sort((x, y) => x.started - y.started);
-    for (let i = 1; i < byStart.length; i++) expect(byStart[i]!.started).toBeGreaterThan(byStart[i - 1]!.ended);
+    for (let i = 1; i < byStart.length; i++)
+      expect(byStart[i]!.started).toBeGreaterThan(byStart[i - 1]!.ended);
     // Slots granted at least an interval apart, on the database's clock.
     const sorted = [...grants].sort((x, y) => x - y);
-    for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(INTERVAL_MS);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(INTERVAL_MS);
     // The last edit shows the final state.
     const final = await a!.store.tally(1);
     expect(final).toEqual({ pro: 66, con: 24, neutral: 0 });

@@ -154,7 +154,8 @@ describe('several instances on one PostgreSQL', () => {
       const mine = history.filter((event) => event.voterKey === id);
       // Three changes, each starting where the one before ended, ending at the stored vote.
       expect(mine).toHaveLength(3);
-      mine.forEach((event, i) => expect(event.oldSide).toBe(i === 0 ? null : mine[i - 1]!.newSide));
+      for (const [i, event] of mine.entries())
+        expect(event.oldSide).toBe(i === 0 ? null : mine[i - 1]!.newSide);
       expect(votes.find((v) => v.voterKey === id)?.side ?? null).toBe(mine.at(-1)!.newSide);
     }
     const tally = await store.tally(1);
