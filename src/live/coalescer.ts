@@ -1,7 +1,9 @@
 import type { Logger } from '../engine/logger.ts';
 
 /** What an update reports: done, or "try again after this many ms" (a 429's Retry-After). */
-export type UpdateResult = undefined | { retryAfterMs: number };
+export type UpdateResult = undefined | { retryAfterMs: number } | typeof UNCHANGED;
+/** An update that sent nothing (the message already showed it): the interval does not start. */
+export const UNCHANGED = { unchanged: true } as const;
 /** An update; resolving to `{ retryAfterMs }` asks for another try later, anything else means done. */
 export type UpdateWork = () => Promise<unknown>;
 
@@ -64,7 +66,9 @@ export class UpdateCoalescer {
     state.running = (async () => {
       let retryAfterMs: number | undefined;
       try {
-        retryAfterMs = retryAfter(await work());
+        const result = await work();
+        retryAfterMs = retryAfter(result);
+        if (result === UNCHANGED) state.lastRun = 0;
       } catch (error) {
         this.logger.warn({ err: error, key }, 'scoreboard update failed');
       }

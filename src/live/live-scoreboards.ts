@@ -8,7 +8,7 @@ import type { Logger } from '../engine/logger.ts';
 import type { ScoreboardRefresh } from '../engine/outcome.ts';
 import { metrics } from '../metrics.ts';
 import type { Reply } from '../views/types.ts';
-import type { UpdateCoalescer, UpdateResult } from './coalescer.ts';
+import { UNCHANGED, type UpdateCoalescer, type UpdateResult } from './coalescer.ts';
 import type { ScoreboardPacing } from './pacing.ts';
 
 /** Where the service reads a debate's scoreboard as it stands now, with its message reference. */
@@ -16,6 +16,15 @@ export type LiveSource = (
   scope: WorkspaceScope,
   number: number,
 ) => Promise<(Reply & { ref: string | null }) | undefined>;
+
+/** A scoreboard to send: where, through which platform, and what it will show. */
+interface Live {
+  debate: ScoreboardRefresh;
+  publisher: Publisher;
+  reply: Reply;
+  ref: string;
+  shown: string;
+}
 
 /** What a message shows, to tell whether an edit would change anything. */
 const shownAs = (reply: Reply): string => JSON.stringify([reply.language, reply.view]);
@@ -67,28 +76,38 @@ export class LiveScoreboards {
 
   /** With a fleet's slots: read and send only while holding this scoreboard's slot. */
   async #paced(key: string, debate: ScoreboardRefresh): Promise<UpdateResult> {
-    if (!this.pacing) return this.#update(debate);
+    // Nothing to send (no message yet, or it already shows this): no edit, and no slot taken.
+    const current = await this.#changed(debate);
+    if (!current) return UNCHANGED;
+    if (!this.pacing) return this.#send(current);
     const slot = await this.pacing.slots.claim(key, this.pacing.intervalMs);
     if (!slot.granted) return { retryAfterMs: slot.waitMs };
     try {
-      return await this.#update(debate);
+      // Read again under the slot: a later render never lands before an earlier one.
+      const latest = await this.#changed(debate);
+      return latest ? await this.#send(latest) : UNCHANGED;
     } finally {
       await slot.release();
     }
   }
 
-  async #update(debate: ScoreboardRefresh): Promise<UpdateResult> {
+  /** The scoreboard as it stands, if its message exists and shows something else. */
+  async #changed(debate: ScoreboardRefresh): Promise<Live | undefined> {
     const publisher = this.#publishers.get(debate.scope.platform);
     if (!publisher) return undefined;
     const live = await this.source(debate.scope, debate.number);
     // Not posted yet (or posted where it cannot be edited): attaching its message will refresh it.
     if (!live?.ref) return undefined;
-    const seen = shownAs(live);
-    if (this.#shown.get(live.ref) === seen) return undefined;
-    const result = await publisher.update(live.ref, live, debate.scope);
-    if (result === undefined) this.#remember(live.ref, seen);
+    const shown = shownAs(live);
+    if (this.#shown.get(live.ref) === shown) return undefined;
+    return { debate, publisher, reply: live, ref: live.ref, shown };
+  }
+
+  async #send({ debate, publisher, reply, ref, shown }: Live): Promise<UpdateResult> {
+    const result = await publisher.update(ref, reply, debate.scope);
+    if (result === undefined) this.#remember(ref, shown);
     const platform = debate.scope.platform;
-    if (result?.retryAfterMs !== undefined) metrics.scoreboardRateLimited.inc({ platform });
+    if (result !== undefined && 'retryAfterMs' in result) metrics.scoreboardRateLimited.inc({ platform });
     else metrics.scoreboardEdits.inc({ platform });
     return result;
   }

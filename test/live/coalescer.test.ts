@@ -1,7 +1,7 @@
 // The per-message coalescing both chat adapters use for live scoreboards.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/engine/logger.ts';
-import { UpdateCoalescer } from '../../src/live/coalescer.ts';
+import { UNCHANGED, UpdateCoalescer } from '../../src/live/coalescer.ts';
 
 describe('update coalescer', () => {
   const START = Date.UTC(2026, 10, 24, 9);
@@ -19,6 +19,20 @@ describe('update coalescer', () => {
   afterEach(async () => {
     await coalescer.close();
     vi.useRealTimers();
+  });
+
+  it('lets an update that sent nothing leave the interval unstarted: the next change goes at once', async () => {
+    coalescer.schedule('C1:1', async () => {
+      runs.push({ at: Date.now() - START, state: 'already shown' });
+      return UNCHANGED;
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    coalescer.schedule('C1:1', update('1 vote'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(runs).toEqual([
+      { at: 0, state: 'already shown' },
+      { at: 10, state: '1 vote' },
+    ]);
   });
 
   it('updates at once, then at most once per interval with the latest state', async () => {
