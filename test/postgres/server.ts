@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL for one test run: started in a folder under the system's temp folder,
 // stopped and removed afterwards. Run as root, the server runs as the `postgres` system user
 // (PostgreSQL refuses root), so its folder must be that user's.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,34 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Servers of runs that were killed before their teardown: gone, but their folders stayed. */
+function removeAbandoned(): void {
+  for (const name of readdirSync(tmpdir()).filter((entry) => entry.startsWith('debat-pg-'))) {
+    const dir = join(tmpdir(), name);
+    try {
+      // A folder being set up right now by another run is young: leave it.
+      if (Date.now() - statSync(dir).mtimeMs < 10 * 60_000) continue;
+      const pidFile = join(dir, 'data', 'postmaster.pid');
+      const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : undefined;
+      if (pid && isRunning(pid)) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Someone else's folder, or removed meanwhile: not ours to worry about.
+    }
+  }
+}
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
 export async function startTestServer(): Promise<TestServer> {
+  removeAbandoned();
   const dir = mkdtempSync(join(tmpdir(), 'debat-pg-'));
   // The server's user must reach its data folder inside ours.
   chmodSync(dir, 0o755);
