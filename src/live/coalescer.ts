@@ -20,7 +20,13 @@ interface KeyState {
   timer: NodeJS.Timeout | undefined;
   running: Promise<void> | undefined;
   lastRun: number;
+  /** When the platform (or the fleet) said the next try may go, if it asked to wait. */
+  retryAt?: number | undefined;
 }
+
+/** How long a shutdown waits for the waits platforms asked for before sending what it can. */
+const FLUSH_LIMIT_MS = 10_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Coalesces updates per message: at most one run per key every `intervalMs`, always with the
@@ -55,6 +61,7 @@ export class UpdateCoalescer {
 
   private fire(key: string, state: KeyState): void {
     state.timer = undefined;
+    state.retryAt = undefined;
     const work = state.pending;
     state.pending = undefined;
     if (!work) {
@@ -75,6 +82,7 @@ export class UpdateCoalescer {
       state.running = undefined;
       if (retryAfterMs !== undefined) {
         state.pending ??= work;
+        state.retryAt = Date.now() + retryAfterMs;
         this.arm(key, state, retryAfterMs);
       } else if (!state.timer) {
         // Remember this run for one interval, so a change arriving meanwhile waits its turn.
@@ -88,25 +96,42 @@ export class UpdateCoalescer {
     return this.states.size;
   }
 
-  /** Runs every waiting update now and waits for all of them (shutdown). */
-  async flush(): Promise<void> {
-    for (let round = 0; round < 3 && this.states.size > 0; round++) {
-      const running: Promise<void>[] = [];
+  /**
+   * Runs every waiting update now and waits for all of them. An update the platform or the fleet
+   * asked to hold (a 429, another instance's edit slot) waits for its turn, up to `limitMs`
+   * (shutdown gives it time, so the last state is not dropped for a wait about to end); after
+   * that each goes once more as it can.
+   */
+  async flush(limitMs = 0): Promise<void> {
+    const deadline = Date.now() + limitMs;
+    for (let round = 0; round < 100 && this.states.size > 0; round++) {
+      const waits: Promise<unknown>[] = [];
+      const late = Date.now() >= deadline;
       for (const [key, state] of this.states) {
-        if (state.running) running.push(state.running);
-        if (state.timer) {
-          clearTimeout(state.timer);
-          this.fire(key, state);
+        if (state.running) {
+          waits.push(state.running);
+          continue;
         }
-        if (state.running) running.push(state.running);
+        if (!state.timer) continue;
+        const wait = (state.retryAt ?? 0) - Date.now();
+        if (!late && state.pending && wait > 0) {
+          // Its own timer sends it when the wait is over (or the deadline comes first).
+          waits.push(sleep(Math.min(wait, deadline - Date.now()) + 1));
+          continue;
+        }
+        clearTimeout(state.timer);
+        this.fire(key, state);
+        if (state.running) waits.push(state.running);
       }
-      await Promise.all(running);
+      if (waits.length === 0) return;
+      await Promise.all(waits);
+      if (late) return;
     }
   }
 
   /** Flushes, then refuses further scheduling. */
   async close(): Promise<void> {
-    await this.flush();
+    await this.flush(FLUSH_LIMIT_MS);
     this.closed = true;
     for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
     this.states.clear();

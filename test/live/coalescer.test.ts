@@ -62,6 +62,38 @@ describe('update coalescer', () => {
     expect(runs.map((run) => `${run.at}:${run.state}`)).toEqual(['0:a1', '0:b1', '2500:a2']);
   });
 
+  it('waits out a Retry-After when closed at shutdown, so the last state still goes out', async () => {
+    let refusals = 1;
+    coalescer.schedule('C1:1', async () => {
+      if (refusals-- > 0) return { retryAfterMs: 3000 };
+      runs.push({ at: Date.now() - START, state: 'final' });
+      return undefined;
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(runs).toEqual([]);
+    const closed = coalescer.close();
+    await vi.advanceTimersByTimeAsync(3100);
+    await closed;
+    expect(runs).toEqual([{ at: 3000, state: 'final' }]);
+  });
+
+  it('gives up waiting at the flush limit and sends once more', async () => {
+    coalescer.schedule('C1:1', async () => {
+      runs.push({ at: Date.now() - START, state: 'tried' });
+      return { retryAfterMs: 60_000 };
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    const flushed = coalescer.flush(1000);
+    await vi.advanceTimersByTimeAsync(1100);
+    await flushed;
+    expect(runs.map((run) => run.at)).toEqual([0, 1011]);
+    // Closing waits its own limit for the wait still asked for, then drops it.
+    const closing = coalescer.close();
+    await vi.advanceTimersByTimeAsync(11_000);
+    await closing;
+    expect(coalescer.size).toBe(0);
+  });
+
   it('honours a Retry-After for one message only', async () => {
     let refused = false;
     coalescer.schedule('C1:1', async () => {
