@@ -9,7 +9,7 @@ const NOW = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
 
 /**
  * Scoreboard edit slots in PostgreSQL, one row per scoreboard: a claim is one conditional upsert
- * (granted when the interval since the last claim has passed and no edit holds the slot), timed
+ * (granted when the interval since the last edit ended has passed and no edit holds the slot), timed
  * by the database's clock. Coordination state, not data: an unlogged table, made by the
  * instances themselves (a crash empties it, which costs at most one early edit), never copied.
  */
@@ -55,8 +55,13 @@ export class PostgresScoreboardPacing implements ScoreboardPacing {
     return {
       granted: true,
       at: row.at!,
+      // The interval runs from when the platform had the edit, not from the claim: however slow
+      // a send was, the next edit reaches the platform at least an interval after it.
       release: async () => {
-        await this.db.query('UPDATE scoreboard_pacing SET held_until = 0 WHERE key = $1', [key]);
+        await this.db.query(
+          `UPDATE scoreboard_pacing SET held_until = 0, next_at = greatest(next_at, ${NOW} + $2) WHERE key = $1`,
+          [key, intervalMs],
+        );
       },
     };
   }
