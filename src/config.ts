@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { canonicalTimeZone } from './commands/weekly-time.ts';
 import { LANGUAGES } from './domain/types.ts';
 import { parseKey } from './secrets/sealer.ts';
+import { shardCount, shardIds, shardPlan } from './shards.ts';
 import { DEFAULT_SUMMARY_SCHEDULE } from './summary/period.ts';
 import { parseSummaryAt, sundayFirstFromIso, timeOf } from './summary/summary-at.ts';
 
@@ -172,6 +173,8 @@ const schema = z.object({
     message: 'must be the 64 hexadecimal characters of the application public key',
   }),
   DISCORD_API_URL: url,
+  DISCORD_SHARD_COUNT: shardCount,
+  DISCORD_SHARD_IDS: shardIds,
 });
 
 export type Config = Omit<z.output<typeof schema>, 'DEBAT_LOG_LEVEL'> & {
@@ -246,6 +249,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'DISCORD_TOKEN: required for the gateway (or set DISCORD_PUBLIC_KEY for HTTP interactions)',
       );
   }
+  const shards = shardPlan(config.DISCORD_SHARD_COUNT, config.DISCORD_SHARD_IDS);
+  if ('problem' in shards) problems.push(shards.problem);
   if (problems.length > 0) throw new ConfigError(problems);
   // The terminal keeps its screen for the conversation: only warnings by default.
   const logLevel =

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, type Message } from 'discord.js';
 import type { Logger } from '../../src/engine/logger.ts';
+import type { ShardPlan } from '../../src/shards.ts';
 import { displayName } from './people.ts';
 import { gatewayStartError } from './start-errors.ts';
 import type { ThreadMessage } from './thread-replies.ts';
@@ -41,6 +42,15 @@ function threadMessageOf(message: Message): ThreadMessage | undefined {
 }
 
 /**
+ * discord.js identifies each shard with `[id, count]` and Discord sends a server's events only to
+ * shard `(guild_id >> 22) % count`: instances given different ids split the servers between them.
+ * `auto` asks Discord for its recommended count (GET /gateway/bot) and runs every shard.
+ */
+function shardOptions(plan: ShardPlan): { shards: number[] | 'auto'; shardCount?: number } {
+  return plan.count === 'auto' ? { shards: 'auto' } : { shards: plan.ids, shardCount: plan.count };
+}
+
+/**
  * The gateway connection (discord.js). Interactions are taken raw, so the gateway and the HTTP
  * endpoint share one reading of them; thread messages need the privileged Message Content intent:
  * when the application was not granted it (close code 4014), that is said once in the log and the
@@ -51,7 +61,7 @@ export class DiscordGateway {
   #messageContent = true;
 
   constructor(
-    private readonly options: { token: string; api: string },
+    private readonly options: { token: string; api: string; shards: ShardPlan },
     private readonly handlers: GatewayHandlers,
     private readonly logger: Logger,
   ) {}
@@ -77,7 +87,11 @@ export class DiscordGateway {
   }
 
   async #connect(intents: GatewayIntentBits[]): Promise<void> {
-    const client = new Client({ intents, rest: { api: this.options.api } });
+    const client = new Client({
+      intents,
+      rest: { api: this.options.api },
+      ...shardOptions(this.options.shards),
+    });
     client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: unknown) => this.handlers.interaction(data));
     client.on(Events.MessageCreate, (message) => {
       const thread = threadMessageOf(message);

@@ -68,7 +68,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
     const gateway =
       settings.gateway && settings.token
         ? new DiscordGateway(
-            { token: settings.token, api: settings.api },
+            { token: settings.token, api: settings.api, shards: settings.shards },
             {
               interaction(raw) {
                 const incoming = readInteraction(raw, settings.applicationId);

@@ -1,4 +1,5 @@
 import type { Config } from '../../src/config.ts';
+import { type ShardPlan, shardPlan } from '../../src/shards.ts';
 
 /** The Discord adapter's own settings, read once from the validated configuration. */
 export interface DiscordSettings {
@@ -10,6 +11,8 @@ export interface DiscordSettings {
    */
   gateway: boolean;
   applicationId: string;
+  /** The gateway shards this instance runs (DISCORD_SHARD_COUNT / DISCORD_SHARD_IDS). */
+  shards: ShardPlan;
   /** Hex Ed25519 key: the HTTP interactions endpoint is mounted when set. */
   publicKey: string | undefined;
   /** Base of the REST API, as @discordjs/rest takes it (it appends /v10). */
@@ -33,10 +36,13 @@ export function normalizeApiUrl(url: string | undefined): string {
 export function discordSettings(config: Config): DiscordSettings {
   if (!config.DISCORD_APPLICATION_ID)
     throw new Error('DISCORD_APPLICATION_ID: required to run the Discord adapter');
+  const shards = shardPlan(config.DISCORD_SHARD_COUNT, config.DISCORD_SHARD_IDS);
+  if ('problem' in shards) throw new Error(shards.problem);
   return {
     token: config.DISCORD_TOKEN,
     gateway: config.DISCORD_TOKEN !== undefined && config.DISCORD_PUBLIC_KEY === undefined,
     applicationId: config.DISCORD_APPLICATION_ID,
+    shards: shards.plan,
     publicKey: config.DISCORD_PUBLIC_KEY,
     api: normalizeApiUrl(config.DISCORD_API_URL),
     interactionsPath: INTERACTIONS_PATH,

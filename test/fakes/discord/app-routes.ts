@@ -38,8 +38,13 @@ export const appRoutes: RouteDef[] = [
       status: 200,
       body: {
         url: ctx.gatewayUrl(),
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        shards: ctx.state.recommendedShards,
+        session_start_limit: {
+          total: 1000,
+          remaining: 1000,
+          reset_after: 0,
+          max_concurrency: ctx.state.maxConcurrency,
+        },
       },
     }),
   },

@@ -2,6 +2,8 @@
  * The fake Discord gateway (ws, JSON, no compression): HELLO, heartbeat ACKs, IDENTIFY → READY →
  * GUILD_CREATE, RESUME → RESUMED, then dispatches the test asks for. It can cut sockets to test
  * reconnects and refuse privileged intents (close 4014) as Discord does when they are not granted.
+ * Sharding as Discord does it: a session identified with `shard: [id, count]` gets only the guilds,
+ * and the guild events, of shard `(guild_id >> 22) % count`; events without a guild go to shard 0.
  */
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -32,14 +34,32 @@ export interface FakeGatewayOptions {
 export interface IdentifyRecord {
   token: string;
   intents: number;
+  /** The `shard` field as sent ([id, count]), undefined when absent. */
+  shard: [number, number] | undefined;
 }
 
 interface Session {
   id: string;
   seq: number;
   intents: number;
+  shard: [number, number];
   socket: WebSocket | null;
 }
+
+/** Discord's rule: which shard of `count` receives a guild's events. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+const guildOf = (d: unknown): string | undefined => {
+  const id = d && typeof d === 'object' ? (d as { guild_id?: unknown }).guild_id : undefined;
+  return typeof id === 'string' ? id : undefined;
+};
+
+const readShard = (value: unknown): [number, number] | undefined =>
+  Array.isArray(value) && value.length === 2 && value.every(Number.isInteger)
+    ? [value[0] as number, value[1] as number]
+    : undefined;
 
 type Frame = { op: number; d?: unknown; s?: number | null; t?: string | null };
 
@@ -109,13 +129,16 @@ export class FakeGateway {
   }
 
   /**
-   * Sends a dispatch (op 0) to every live session; returns how many received it. `perSession` may
-   * reshape the payload for a session's intents, or return null to skip that session.
+   * Sends a dispatch (op 0) to every live session of the shard it belongs to (by its `guild_id`);
+   * returns how many received it. `perSession` may reshape the payload for a session's intents, or
+   * return null to skip that session.
    */
   dispatch(t: string, d: unknown, perSession?: (d: unknown, intents: number) => unknown | null): number {
+    const guildId = guildOf(d);
     let n = 0;
     for (const s of this.#sessions.values()) {
       if (!s.socket || s.socket.readyState !== WebSocket.OPEN) continue;
+      if ((guildId === undefined ? 0 : shardOf(guildId, s.shard[1])) !== s.shard[0]) continue;
       const data = perSession ? perSession(d, s.intents) : d;
       if (data === null) continue;
       s.seq++;
@@ -166,7 +189,8 @@ export class FakeGateway {
   #identify(ws: WebSocket, d: Record<string, unknown>): Session | null {
     const token = String(d.token ?? '');
     const intents = Number(d.intents ?? 0);
-    this.identifies.push({ token, intents });
+    const asked = readShard(d.shard);
+    this.identifies.push({ token, intents, shard: asked });
     this.events.emit('identify');
     const expected = this.#options.token;
     if (expected && token !== expected && token !== `Bot ${expected}`) {
@@ -178,9 +202,15 @@ export class FakeGateway {
       ws.close(4014, 'Disallowed intent(s).');
       return null;
     }
-    const session: Session = { id: nextSnowflake(), seq: 0, intents, socket: ws };
+    const shard = asked ?? [0, 1];
+    if (d.shard !== undefined && (!asked || shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1])) {
+      ws.close(4010, 'Invalid shard.');
+      return null;
+    }
+    const session: Session = { id: nextSnowflake(), seq: 0, intents, shard, socket: ws };
     this.#sessions.set(session.id, session);
     const { state } = this.#options;
+    const guilds = state.guilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
     const appFlags = granted & INTENTS.MessageContent ? GATEWAY_MESSAGE_CONTENT_LIMITED : 0;
     session.seq++;
     this.#send(ws, {
@@ -190,11 +220,11 @@ export class FakeGateway {
       d: {
         v: 10,
         user: { discriminator: '0', avatar: null, global_name: null, flags: 0, ...state.botUser, bot: true },
-        guilds: state.guilds.map((g) => ({ id: g.id, unavailable: true })),
+        guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
         session_id: session.id,
         resume_gateway_url: this.#url,
         application: { id: state.applicationId, flags: appFlags },
-        shard: [0, 1],
+        ...(asked ? { shard } : {}),
         private_channels: [],
         presences: [],
         relationships: [],
@@ -203,7 +233,7 @@ export class FakeGateway {
       },
     });
     if (intents & INTENTS.Guilds) {
-      for (const g of state.guilds) {
+      for (const g of guilds) {
         session.seq++;
         this.#send(ws, { op: 0, t: 'GUILD_CREATE', s: session.seq, d: this.#guildCreate(g.id) });
       }

@@ -90,6 +90,9 @@ export class FakeDiscordState {
   readonly events = new EventEmitter();
   /** The bytes behind each attachment id, as uploaded. */
   readonly attachmentData = new Map<string, Buffer>();
+  /** GET /gateway/bot: the recommended shard count and how many shards may identify at once. */
+  recommendedShards = 1;
+  maxConcurrency = 1;
 
   /** Uploaded files as a message's attachment objects (descriptions from the body's `attachments`). */
   attachmentsOf(channelId: string, files: readonly RecordedFile[], body: Record<string, unknown>): unknown[] {
