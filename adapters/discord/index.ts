@@ -46,7 +46,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
       logger,
       options: { ...DEFAULT_SCOREBOARD_OPTIONS, ...options.scoreboards },
     });
-    const publisher = discordPublisher(rest, canPost, logger, scoreboards);
+    const publisher = discordPublisher(rest, canPost, logger, scoreboards, engine);
     engine.registerPublisher('discord', publisher);
     const guard = new DeliveryGuard();
     const handler = new InteractionHandler({

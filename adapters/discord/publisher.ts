@@ -1,11 +1,13 @@
 import type { Attachment, PostDelivery, Publisher } from '../../src/adapter.ts';
 import type { ChannelScope } from '../../src/domain/types.ts';
+import type { DebateCore } from '../../src/engine/core.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { messageBody, rawFiles } from './message-body.ts';
 import { renderReply } from './render/index.ts';
 import { type Rest, routes } from './rest.ts';
-import { type Scoreboards, scoreboardRef } from './scoreboards.ts';
+import { parseScoreboardRef, type Scoreboards, scoreboardRef } from './scoreboards.ts';
+import { openDebateThread, threadsWanted } from './threads.ts';
 
 /**
  * Posts in a channel for the core (the weekly summary, the end of a debate): a picture attached becomes the embed's
@@ -18,6 +20,7 @@ export function discordPublisher(
   canPost: boolean,
   logger: Logger,
   scoreboards: Scoreboards,
+  engine: DebateCore,
 ): Publisher {
   const post = async (
     scope: ChannelScope,
@@ -38,10 +41,28 @@ export function discordPublisher(
     })) as { id: string };
     return scoreboardRef(scope.channelId, posted.id);
   };
+  /** A debate the core opened itself (the debate of the week) gets its thread as one opened by hand. */
+  const withThread = async (scope: ChannelScope, reply: Reply, ref: string): Promise<string> => {
+    const where = parseScoreboardRef(ref);
+    if (
+      reply.view.kind === 'scoreboard' &&
+      reply.view.weekly &&
+      where &&
+      (await threadsWanted(engine, scope))
+    )
+      await openDebateThread(
+        { rest, logger },
+        scope.channelId,
+        where.messageId,
+        reply.view.debate,
+        reply.language,
+      );
+    return ref;
+  };
   return {
     async post(scope, reply, attachments: readonly Attachment[] = [], delivery) {
       if (!canPost) throw new Error('discord: posting in channels needs DISCORD_TOKEN');
-      if (attachments.length === 0) return post(scope, reply, [], delivery);
+      if (attachments.length === 0) return withThread(scope, reply, await post(scope, reply, [], delivery));
       try {
         return await post(scope, reply, attachments, delivery);
       } catch (error) {

@@ -86,6 +86,7 @@ describe('Discord', () => {
     const refused = await t.answer(t.fake.slash(carol, 'sujets', { retirer: 1 }));
     expect(textOf(refused.body)).toContain('Seuls l’auteur du sujet et les admins peuvent le retirer.');
     await t.answer(t.fake.slash(moderator, 'config', { rythme: 'lundi 9h --duree 5j' }));
+    await t.answer(t.fake.slash(moderator, 'config', { fil: 'on' }));
     const list = await t.answer(t.fake.slash(bob, 'sujets', {}));
     expect(textOf(list.body)).toContain('Topics proposed for the debate of the week');
     expect(textOf(list.body)).toContain('#2 · Four-day week? (1 endorsement, by bob)');
@@ -98,6 +99,9 @@ describe('Discord', () => {
     expect(posts).toHaveLength(1);
     expect(textOf(posts[0]?.body)).toContain('Four-day week?');
     expect(json(posts[0]?.body)).toContain('db:v:1:p');
+    // With a thread per debate, the debate of the week gets its thread like any other.
+    const [thread] = t.fake.rest.filter('threadFromMessage');
+    expect(thread?.body).toMatchObject({ name: 'Débat n° 1 : Four-day week?' });
   });
 });
 
