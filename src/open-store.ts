@@ -49,6 +49,8 @@ export async function openStore(
     const store = new PostgresDebateStore(pool, (error) =>
       logger.warn({ err: error }, 'PostgreSQL notifications connection lost; reconnecting'),
     );
+    // A change saved by another instance before this one listens would go unheard.
+    await store.listening();
     return {
       kind: 'postgres',
       store,

@@ -208,6 +208,11 @@ export class PostgresDebateStore implements DebateStore {
     return this.notifications.watch(listener);
   }
 
+  /** Resolves once this instance hears other instances' settings changes (before it serves). */
+  listening(): Promise<void> {
+    return this.notifications.start();
+  }
+
   async openDebate(input: OpenDebateInput): Promise<{ debate: DebateRecord; duplicate: boolean }> {
     return this.db.transaction(async ({ query }) => insertDebate(query, input));
   }

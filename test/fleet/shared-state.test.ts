@@ -23,6 +23,8 @@ afterEach(async () => {
 async function instance(url: string, secret?: string) {
   const store = new PostgresDebateStore(await openPool({ url, poolSize: 4 }));
   stores.push(store);
+  // As the process does before it serves: it hears other instances' settings changes.
+  await store.listening();
   const engine = await DebateEngine.create({
     store,
     clock: new ManualClock(new Date('2026-11-24T10:00:00Z')),
