@@ -1,10 +1,10 @@
 // A command that failed says why in one plain line on stderr: no stack trace, no JSON.
-import { ConfigError } from '../src/config.ts';
+import { ConfigError, requestedLogLevel } from '../src/config.ts';
 import { BackupError } from '../src/store/backup.ts';
 import { DatabaseFileError } from '../src/store/database-file.ts';
 
 /** The line an operator reads; the stack only when they asked for debug logs. */
-export function failureLine(error: unknown, logLevel = process.env.DEBAT_LOG_LEVEL): string {
+export function failureLine(error: unknown, logLevel = requestedLogLevel()): string {
   if (error instanceof ConfigError || error instanceof BackupError) return error.message;
   if (error instanceof DatabaseFileError) return `Invalid configuration: DEBAT_DB_PATH: ${error.problem}`;
   const message = error instanceof Error ? error.message : String(error);

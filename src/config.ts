@@ -146,6 +146,8 @@ const schema = z.object({
     message: 'must be at least 16 characters long',
   }),
   DEBAT_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
+  /** The common convention: set (to anything) turns the terminal's colours off. */
+  NO_COLOR: z.string().optional(),
   DEBAT_SCOREBOARD_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   DEBAT_USER: optionalText,
   DEBAT_HOST: z.string().trim().min(1).default('0.0.0.0'),
@@ -215,11 +217,27 @@ function manyWorkspaceProblems(config: z.output<typeof schema>): string[] {
   return problems;
 }
 
-/** The one reader of the environment: every variable validated, every problem named. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * The log level asked for, read even when the rest of the configuration is invalid: a start that
+ * fails says where only when debug logs were asked for.
+ */
+export function requestedLogLevel(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.DEBAT_LOG_LEVEL;
+}
+
+/**
+ * The one reader of the environment: every variable validated, every problem named. `overrides`
+ * are settings a command fixes for itself (e.g. `discord-register` runs the Discord adapter).
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Readonly<Record<string, string>> = {},
+): Config {
   // An empty variable (`PORT=` in a .env file) means "use the default".
   const given = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+    Object.entries({ ...env, ...overrides }).filter(
+      ([, value]) => value !== undefined && value.trim() !== '',
+    ),
   );
   const parsed = schema.safeParse(given);
   if (!parsed.success)

@@ -70,7 +70,7 @@ export function registerProblem(
  */
 export async function runDiscordRegister(
   argv: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
+  env?: NodeJS.ProcessEnv,
   out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<number> {
   let values: { guild?: string | undefined };
@@ -80,7 +80,7 @@ export async function runDiscordRegister(
     out(`${error instanceof Error ? error.message : String(error)}\nUsage: ${REGISTER_USAGE}`);
     return 2;
   }
-  const config = loadConfig({ ...env, DEBAT_ADAPTERS: 'discord' });
+  const config = loadConfig(env, { DEBAT_ADAPTERS: 'discord' });
   if (!config.DISCORD_TOKEN) {
     out('DISCORD_TOKEN: required to register the commands (the bot token from the Developer Portal)');
     return 2;

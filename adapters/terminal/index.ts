@@ -44,7 +44,7 @@ const ownerName = (configured: string | undefined): string => {
 export function createTerminalAdapter(io: TerminalIo = defaultIo()) {
   return async (deps: AdapterDeps): Promise<Adapter> => {
     const session = new TerminalSession(ownerName(deps.config.DEBAT_USER));
-    const style = { color: io.interactive && !process.env.NO_COLOR, timezone: deps.config.DEBAT_TIMEZONE };
+    const style = { color: io.interactive && !deps.config.NO_COLOR, timezone: deps.config.DEBAT_TIMEZONE };
     let queue: Promise<void> = Promise.resolve();
     let rl: Interface | undefined;
     // True while the prompt waits for a line: text arriving then (a debate closed by its duration, a
