@@ -10,6 +10,7 @@ import type {
   VoteRecord,
 } from '../domain/records.ts';
 import type { ChannelScope, Side, VoteSide, WorkspaceScope } from '../domain/types.ts';
+import type { PostgresSession, Query } from './postgres-session.ts';
 import {
   ARGUMENT_SELECT,
   type ArgumentRow,
@@ -17,8 +18,7 @@ import {
   type DebateRow,
   toArgument,
   toDebate,
-} from './postgres-rows.ts';
-import type { PostgresSession, Query } from './postgres-session.ts';
+} from './rows.ts';
 
 const COUNTS = 'SELECT side, count(*) AS n FROM votes WHERE debate_id = $1 GROUP BY side';
 const LIVE_ARGUMENTS = 'SELECT count(*) AS n FROM arguments WHERE debate_id = $1 AND withdrawn_at IS NULL';

@@ -1,8 +1,8 @@
 // The PostgreSQL side of reminders and balance nudges (src/store/keep-alive-ports.ts).
 import type { DebateRecord } from '../domain/records.ts';
 import type { KeepAliveStore, NudgeCandidate, NudgeQuery, ReminderClaimInput } from './keep-alive-ports.ts';
-import { type DebateRow, toDebate } from './postgres-rows.ts';
 import type { PostgresSession } from './postgres-session.ts';
+import { type DebateRow, toDebate } from './rows.ts';
 
 export class PostgresKeepAlive implements KeepAliveStore {
   constructor(private readonly db: PostgresSession) {}

@@ -2,8 +2,8 @@
 // weekly opening of the debate of the week, which takes its slot and topic in the same one).
 import type { DebateRecord } from '../domain/records.ts';
 import type { OpenDebateInput } from './ports.ts';
-import { type DebateRow, toDebate } from './postgres-rows.ts';
 import type { Query } from './postgres-session.ts';
+import { type DebateRow, toDebate } from './rows.ts';
 
 /** Opens a debate inside the caller's transaction. */
 export async function insertDebate(

@@ -1,7 +1,7 @@
 import type { Counts } from '../domain/records.ts';
 import type { OpinionBucket, PageData, PageStore, PersuasionFlow } from './page-ports.ts';
-import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from './postgres-rows.ts';
 import type { PostgresSession } from './postgres-session.ts';
+import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from './rows.ts';
 import type { DebateSnapshot } from './summary-ports.ts';
 
 /** The debate page's reads and its link versions, on PostgreSQL. */

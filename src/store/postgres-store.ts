@@ -19,6 +19,11 @@ import { PostgresDebateReads } from './postgres-debate-reads.ts';
 import { PostgresKeepAlive } from './postgres-keep-alive.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './postgres-notifications.ts';
 import { insertDebate } from './postgres-open-debate.ts';
+import { PostgresSession, type Query } from './postgres-session.ts';
+import { PostgresSummaryStore } from './postgres-summary-store.ts';
+import { PostgresTopics } from './postgres-topics.ts';
+import { PostgresVoteBatches } from './postgres-vote-batches.ts';
+import { VOTER_LOCK } from './postgres-votes.ts';
 import {
   ARGUMENT_SELECT,
   type ArgumentRow,
@@ -28,12 +33,7 @@ import {
   toArgument,
   toChannelSettings,
   toDebate,
-} from './postgres-rows.ts';
-import { PostgresSession, type Query } from './postgres-session.ts';
-import { PostgresSummaryStore } from './postgres-summary-store.ts';
-import { PostgresTopics } from './postgres-topics.ts';
-import { PostgresVoteBatches } from './postgres-vote-batches.ts';
-import { VOTER_LOCK } from './postgres-votes.ts';
+} from './rows.ts';
 import type { SummaryStore } from './summary-ports.ts';
 
 const CLAIM = 'INSERT INTO deliveries (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1';

@@ -1,7 +1,7 @@
 import type { ChannelScope, Platform } from '../domain/types.ts';
-import { type ChannelRow, toChannelSettings } from './postgres-rows.ts';
 import type { PostgresSession } from './postgres-session.ts';
 import { readPostgresWeekActivities } from './postgres-week-activity.ts';
+import { type ChannelRow, toChannelSettings } from './rows.ts';
 import type {
   ClaimInput,
   ClaimOutcome,

@@ -6,9 +6,9 @@
 import { ok, type Result } from '../domain/result.ts';
 import type { VoteSide } from '../domain/types.ts';
 import type { CastVoteInput, VoteOutcome } from './ports.ts';
-import { asVoteSide, type DebateRow, toDebate } from './postgres-rows.ts';
 import type { PostgresSession } from './postgres-session.ts';
 import { castPostgresVote, VOTE_SQL, VOTER_LOCK } from './postgres-votes.ts';
+import { asVoteSide, type DebateRow, toDebate } from './rows.ts';
 
 /** Votes in one transaction at most; batches running at once at most (each holds a connection). */
 const BATCH = 16;

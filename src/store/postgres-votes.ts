@@ -6,8 +6,8 @@
 import { ok, type Result } from '../domain/result.ts';
 import type { VoteSide } from '../domain/types.ts';
 import type { CastVoteInput, VoteOutcome } from './ports.ts';
-import { asVoteSide, type DebateRow, toDebate } from './postgres-rows.ts';
 import type { PostgresSession } from './postgres-session.ts';
+import { asVoteSide, type DebateRow, toDebate } from './rows.ts';
 
 const BY_NUMBER = 'SELECT * FROM debates WHERE platform = $1 AND workspace_id = $2 AND number = $3 FOR SHARE';
 const CURRENT = `SELECT * FROM debates WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3 AND status = 'open'

@@ -2,8 +2,8 @@
 // statements per batch of channels, sent together in one snapshot; the counting done by the server.
 import type { ArgumentRecord, Counts } from '../domain/records.ts';
 import type { ChannelScope, VoteSide } from '../domain/types.ts';
-import { type ArgumentRow, type DebateRow, toArgument, toDebate } from './postgres-rows.ts';
 import type { Query } from './postgres-session.ts';
+import { type ArgumentRow, type DebateRow, toArgument, toDebate } from './rows.ts';
 import type { TimeWindow, WeekDebateActivity } from './summary-ports.ts';
 
 /** The debates of the channels ($1, $2, $3: platforms, workspaces, channels) open at some point of the window ($4, $5). */

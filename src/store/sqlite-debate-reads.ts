@@ -18,7 +18,7 @@ import {
   type DebateRow,
   toArgument,
   toDebate,
-} from './sqlite-rows.ts';
+} from './rows.ts';
 import { statementCache } from './statement-cache.ts';
 
 /** The read side of the SQLite store: scoreboards, argument pages, lists, exports. */

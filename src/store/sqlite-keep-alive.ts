@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { DebateRecord } from '../domain/records.ts';
 import type { KeepAliveStore, NudgeCandidate, NudgeQuery, ReminderClaimInput } from './keep-alive-ports.ts';
-import { type DebateRow, toDebate } from './sqlite-rows.ts';
+import { type DebateRow, toDebate } from './rows.ts';
 import { statementCache } from './statement-cache.ts';
 
 export class SqliteKeepAlive implements KeepAliveStore {

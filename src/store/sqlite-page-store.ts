@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Counts } from '../domain/records.ts';
 import type { OpinionBucket, PageData, PageStore, PersuasionFlow } from './page-ports.ts';
-import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from './sqlite-rows.ts';
+import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from './rows.ts';
 import { statementCache } from './statement-cache.ts';
 import type { DebateSnapshot } from './summary-ports.ts';
 

@@ -18,8 +18,6 @@ import type {
   VoteOutcome,
   WithdrawInput,
 } from './ports.ts';
-import { SqliteDebateReads } from './sqlite-debate-reads.ts';
-import { SqliteKeepAlive } from './sqlite-keep-alive.ts';
 import {
   ARGUMENT_SELECT,
   type ArgumentRow,
@@ -29,7 +27,9 @@ import {
   toArgument,
   toChannelSettings,
   toDebate,
-} from './sqlite-rows.ts';
+} from './rows.ts';
+import { SqliteDebateReads } from './sqlite-debate-reads.ts';
+import { SqliteKeepAlive } from './sqlite-keep-alive.ts';
 import { SqliteSummaryStore } from './sqlite-summary-store.ts';
 import { SqliteTopics } from './sqlite-topics.ts';
 import { statementCache } from './statement-cache.ts';

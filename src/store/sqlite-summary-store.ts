@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChannelScope, Platform } from '../domain/types.ts';
-import { type ChannelRow, toChannelSettings } from './sqlite-rows.ts';
+import { type ChannelRow, toChannelSettings } from './rows.ts';
 import { readWeekActivities } from './sqlite-week-activity.ts';
 import { statementCache } from './statement-cache.ts';
 import type {

@@ -5,7 +5,7 @@ import { ok, type Result } from '../domain/result.ts';
 import type { ChannelScope, Platform } from '../domain/types.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { DebateRecord, OpenDebateInput } from './ports.ts';
-import { type ChannelRow, toChannelSettings } from './sqlite-rows.ts';
+import { type ChannelRow, toChannelSettings } from './rows.ts';
 import { statementCache } from './statement-cache.ts';
 import type {
   ProposeTopicInput,

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { ChannelScope, VoteSide } from '../domain/types.ts';
 import type { ArgumentRecord, Counts } from './ports.ts';
-import { type ArgumentRow, type DebateRow, toArgument, toDebate } from './sqlite-rows.ts';
+import { type ArgumentRow, type DebateRow, toArgument, toDebate } from './rows.ts';
 import type { TimeWindow, WeekDebateActivity } from './summary-ports.ts';
 
 /** The debates of the channels (@channels: JSON [[platform, workspace, channel], …]) open at some point of the window. */

@@ -1,7 +1,13 @@
-// Rows as PostgreSQL returns them (booleans are booleans, bigints numbers: see postgres-pool.ts),
-// turned into the records of the domain.
+// Rows as both stores return them, turned into the records of the domain. The one difference:
+// a flag is 0/1 in SQLite and a boolean in PostgreSQL (its bigints arrive as numbers, see
+// postgres-pool.ts).
 import type { ArgumentRecord, ChannelSettings, DebateRecord } from '../domain/records.ts';
 import type { DebateStatus, Language, Platform, Side, VoteSide } from '../domain/types.ts';
+
+/** A flag column: SQLite's 0/1, PostgreSQL's boolean. */
+export type Flag = boolean | number | null;
+/** Whether a flag column is set, in either store. */
+export const isSet = (flag: Flag | undefined): boolean => flag === true || flag === 1;
 
 export interface DebateRow {
   id: number;
@@ -13,8 +19,8 @@ export interface DebateRow {
   topic: string;
   opener_key: string | null;
   opener_name: string | null;
-  anonymous: boolean;
-  hidden: boolean;
+  anonymous: Flag;
+  hidden: Flag;
   status: string;
   opened_at: number;
   closes_at: number | null;
@@ -33,8 +39,8 @@ export const toDebate = (row: DebateRow): DebateRecord => ({
   topic: row.topic,
   openerKey: row.opener_key,
   openerName: row.opener_name,
-  anonymous: row.anonymous,
-  hidden: row.hidden,
+  anonymous: isSet(row.anonymous),
+  hidden: isSet(row.hidden),
   status: row.status as DebateStatus,
   openedAt: row.opened_at,
   closesAt: row.closes_at,
@@ -81,12 +87,12 @@ export interface ChannelRow {
   timezone: string | null;
   summary_day: number | null;
   summary_time: string | null;
-  summary_off: boolean | null;
+  summary_off: Flag;
   language: string | null;
-  threads: boolean | null;
-  open_admins: boolean | null;
-  reminders_off: boolean | null;
-  nudges_off: boolean | null;
+  threads: Flag;
+  open_admins: Flag;
+  reminders_off: Flag;
+  nudges_off: Flag;
   rhythm_day: number | null;
   rhythm_time: string | null;
   rhythm_duration_ms: number | null;
@@ -97,12 +103,12 @@ export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings 
   timezone: row?.timezone ?? null,
   summaryDay: row?.summary_day ?? null,
   summaryTime: row?.summary_time ?? null,
-  summaryOff: row?.summary_off === true,
+  summaryOff: isSet(row?.summary_off),
   language: (row?.language as Language | null | undefined) ?? null,
-  threads: row?.threads === true,
-  openers: row?.open_admins === true ? 'admins' : 'everyone',
-  reminders: row?.reminders_off !== true,
-  nudges: row?.nudges_off !== true,
+  threads: isSet(row?.threads),
+  openers: isSet(row?.open_admins) ? 'admins' : 'everyone',
+  reminders: !isSet(row?.reminders_off),
+  nudges: !isSet(row?.nudges_off),
   rhythm:
     row && row.rhythm_day != null && row.rhythm_time != null && row.rhythm_duration_ms != null
       ? {
