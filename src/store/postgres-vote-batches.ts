@@ -1,17 +1,23 @@
 // Votes that arrive together share one transaction, as the SQLite store's group commit does:
 // [BEGIN, each target debate read once with its share lock], the core's check of each vote on
-// the row it will write against, then [each voter's lock and write, COMMIT]. A vote costs its
-// own statements but not a transaction and two round trips of its own: under load that is what
-// lets the store keep up with the platform (bench/engine-postgres.ts).
+// the row it will write against, then [the voters' locks, the votes as arrays, COMMIT]. A batch
+// costs about the statements of one vote: under load that is what lets the store keep up with
+// the platform (bench/engine-postgres.ts).
+import type { DebateRecord } from '../domain/records.ts';
 import { ok, type Result } from '../domain/result.ts';
-import type { VoteSide } from '../domain/types.ts';
 import type { CastVoteInput, VoteOutcome } from './ports.ts';
-import type { PostgresSession } from './postgres-session.ts';
-import { castPostgresVote, VOTE_SQL, VOTER_LOCK } from './postgres-votes.ts';
-import { asVoteSide, type DebateRow, toDebate } from './rows.ts';
+import type { PostgresSession, Query } from './postgres-session.ts';
+import {
+  type AcceptedVote,
+  acceptVote,
+  castPostgresVote,
+  readVoteTarget,
+  writeVotes,
+} from './postgres-votes.ts';
+import type { DebateRow } from './rows.ts';
 
 /** Votes in one transaction at most; batches running at once at most (each holds a connection). */
-const BATCH = 16;
+const BATCH = 64;
 const BATCHES = 2;
 
 interface Waiting {
@@ -19,8 +25,6 @@ interface Waiting {
   resolve: (outcome: Result<VoteOutcome>) => void;
   reject: (error: unknown) => void;
 }
-
-type Written = { previous: string | null; current: string | null; duplicate: boolean };
 
 const targetKey = ({ target: { scope, number } }: CastVoteInput) =>
   JSON.stringify([scope.platform, scope.workspaceId, number === undefined ? scope.channelId : number]);
@@ -72,7 +76,7 @@ export class PostgresVoteBatches {
   }
 
   private async write(
-    query: PostgresSession['query'],
+    query: Query,
     commit: () => Promise<void>,
     batch: Waiting[],
   ): Promise<(Result<VoteOutcome> | Error)[]> {
@@ -80,61 +84,28 @@ export class PostgresVoteBatches {
     const targets = new Map<string, Promise<DebateRow[]>>();
     for (const { input } of batch) {
       const key = targetKey(input);
-      if (targets.has(key)) continue;
-      const { scope, number } = input.target;
-      targets.set(
-        key,
-        number === undefined
-          ? query<DebateRow>(VOTE_SQL.current, [scope.platform, scope.workspaceId, scope.channelId])
-          : query<DebateRow>(VOTE_SQL.byNumber, [scope.platform, scope.workspaceId, number]),
-      );
+      if (!targets.has(key)) targets.set(key, readVoteTarget(query, input));
     }
     const rows = new Map<string, DebateRow | undefined>();
     for (const [key, read] of targets) rows.set(key, (await read)[0]);
     const outcomes: (Result<VoteOutcome> | Error)[] = [];
-    const accepted: { index: number; debateId: number; voterKey: string; params: unknown[] }[] = [];
+    const accepted: { index: number; debate: DebateRecord; vote: AcceptedVote }[] = [];
     batch.forEach(({ input }, index) => {
       try {
-        const row = rows.get(targetKey(input));
-        const found = row && toDebate(row);
-        const checked = input.check(found);
-        outcomes[index] = checked.ok ? ok(undefined as never) : checked;
-        if (!checked.ok) return;
-        if (!found) throw new Error('vote: the check let a missing debate through');
-        const voterKey = input.voterKey(found);
-        const params = [
-          found.id,
-          voterKey,
-          input.voterName(found),
-          input.side,
-          input.at,
-          input.deliveryKey ?? null,
-        ];
-        accepted.push({ index, debateId: found.id, voterKey, params });
+        const checked = acceptVote(input, rows.get(targetKey(input)));
+        if (checked.ok) accepted.push({ index, ...checked.value });
+        else outcomes[index] = checked;
       } catch (error) {
         outcomes[index] = error as Error;
       }
     });
-    // Every voter's lock first, in one order everywhere (no two batches wait on each other), then
-    // the writes, run in the order sent: one person's clicks keep the order they came in.
-    const ordered = [...accepted].sort((a, b) =>
-      a.debateId !== b.debateId
-        ? a.debateId - b.debateId
-        : a.voterKey < b.voterKey
-          ? -1
-          : a.voterKey > b.voterKey
-            ? 1
-            : 0,
+    const written = await writeVotes(
+      query,
+      commit,
+      accepted.map(({ vote }) => vote),
     );
-    const locks = ordered.map((vote) => query(VOTER_LOCK, [vote.debateId, vote.voterKey]));
-    const written = ordered.map((vote) => query<Written>(VOTE_SQL.write, vote.params));
-    const [results] = await Promise.all([Promise.all(written), Promise.all(locks), commit()]);
-    ordered.forEach((vote, at) => {
-      const outcome = results[at]![0]!;
-      const previous = asVoteSide(outcome.previous);
-      const current: VoteSide | null = outcome.duplicate ? previous : asVoteSide(outcome.current);
-      const debate = toDebate(rows.get(targetKey(batch[vote.index]!.input))!);
-      outcomes[vote.index] = ok({ debate, previous, current, duplicate: outcome.duplicate });
+    accepted.forEach(({ index, debate }, at) => {
+      outcomes[index] = ok({ debate, ...written[at]! });
     });
     return outcomes;
   }

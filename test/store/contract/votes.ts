@@ -184,4 +184,68 @@ export function voteContract(withStore: WithStore) {
       expect((await store.exportData(debate.id)).history).toHaveLength(2);
     }),
   );
+
+  it(
+    'castVote: bursts of votes sent together count each delivery once, keep every debate apart and refuse alone',
+    withStore(async ({ store }) => {
+      const debate = await openDebate(store);
+      const other = await openDebate(store);
+      const voters = Array.from({ length: 12 }, (_, index) => `P${index}`);
+      const first = await Promise.all(
+        voters.flatMap((voter, index) => [
+          vote(store, debate, voter, 'pro', { at: 100 + index, deliveryKey: `${voter}-1` }),
+          // The platform's retry of that click, arriving with it.
+          vote(store, debate, voter, 'pro', { at: 100 + index, deliveryKey: `${voter}-1` }),
+          vote(store, other, voter, index % 2 ? 'neutral' : 'con', { at: 100 + index }),
+          vote(store, debate, voter, 'neutral', {
+            at: 100 + index,
+            check: () => fail('debate.closed', { debate: debate.number }),
+          }),
+        ]),
+      );
+      for (const index of voters.keys()) {
+        const [click, retry, elsewhere, refused] = first.slice(index * 4, index * 4 + 4);
+        // Whichever of the two copies came first counts; the other is told what stands.
+        expect(
+          [value(click!), value(retry!)].sort((a, b) => Number(a.duplicate) - Number(b.duplicate)),
+        ).toEqual([
+          { debate, previous: null, current: 'pro', duplicate: false },
+          { debate, previous: 'pro', current: 'pro', duplicate: true },
+        ]);
+        expect(value(elsewhere!)).toEqual({
+          debate: other,
+          previous: null,
+          current: index % 2 ? 'neutral' : 'con',
+          duplicate: false,
+        });
+        expect(refused).toEqual({
+          ok: false,
+          error: { code: 'debate.closed', params: { debate: debate.number } },
+        });
+      }
+      const second = await Promise.all(
+        voters.flatMap((voter, index) => [
+          vote(store, debate, voter, 'con', { at: 200 + index, deliveryKey: `${voter}-2` }),
+          // A late retry of the first click changes nothing.
+          vote(store, debate, voter, 'pro', { at: 100 + index, deliveryKey: `${voter}-1` }),
+        ]),
+      );
+      for (const index of voters.keys()) {
+        const [click, lateRetry] = second.slice(index * 2, index * 2 + 2);
+        expect(value(click!)).toEqual({ debate, previous: 'pro', current: 'con', duplicate: false });
+        expect(value(lateRetry!)).toMatchObject({ debate, duplicate: true });
+      }
+      expect(await store.tally(debate.id)).toEqual({ pro: 0, con: 12, neutral: 0 });
+      expect(await store.tally(other.id)).toEqual({ pro: 0, con: 6, neutral: 6 });
+      const { history } = await store.exportData(debate.id);
+      expect(history).toHaveLength(24);
+      for (const voter of voters)
+        expect(
+          history.filter((event) => event.voterKey === voter).map((event) => [event.oldSide, event.newSide]),
+        ).toEqual([
+          [null, 'pro'],
+          ['pro', 'con'],
+        ]);
+    }),
+  );
 }
