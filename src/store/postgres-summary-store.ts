@@ -50,6 +50,10 @@ const keyOf = (scope: ChannelScope, weekStart: string) => [
   weekStart,
 ];
 
+/** Parts of a batch of channels read at once, and the fewest channels worth a part of their own. */
+const PARTS = 2;
+const PART_MIN = 10;
+
 /** The summary side of the PostgreSQL store: ledger, snapshots and the week's activity. */
 export class PostgresSummaryStore implements SummaryStore {
   constructor(private readonly db: PostgresSession) {}
@@ -77,12 +81,22 @@ export class PostgresSummaryStore implements SummaryStore {
     return (await this.weekActivities([scope], window))[0]!;
   }
 
-  weekActivities(scopes: readonly ChannelScope[], window: TimeWindow): Promise<WeekDebateActivity[][]> {
-    // One snapshot over two round trips: the debates, then what happened in them.
-    return this.db.transaction(
-      ({ query }) => readPostgresWeekActivities(query, scopes, window),
-      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  async weekActivities(scopes: readonly ChannelScope[], window: TimeWindow): Promise<WeekDebateActivity[][]> {
+    // A large batch is read in parts on as many connections at once, so the server counts on
+    // several cores; each channel stays within one snapshot (two round trips: the debates, then
+    // what happened in them).
+    const size = Math.max(PART_MIN, Math.ceil(scopes.length / PARTS));
+    const parts: ChannelScope[][] = [];
+    for (let first = 0; first < scopes.length; first += size) parts.push(scopes.slice(first, first + size));
+    const read = await Promise.all(
+      parts.map((part) =>
+        this.db.transaction(
+          ({ query }) => readPostgresWeekActivities(query, part, window),
+          'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+        ),
+      ),
     );
+    return read.flat();
   }
 
   async ledgerSince(weekStart: string): Promise<LedgerEntry[]> {

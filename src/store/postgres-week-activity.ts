@@ -20,27 +20,30 @@ export const POSTGRES_WEEK_SQL = {
   counts: `SELECT debate_id, count(*) FILTER (WHERE side = 'pro') AS pro, count(*) FILTER (WHERE side = 'con') AS con,
       count(*) FILTER (WHERE side = 'neutral') AS neutral
     FROM votes WHERE ${IN} GROUP BY debate_id`,
-  votes: `SELECT debate_id, count(*) AS vote_events, count(*) FILTER (WHERE old_side <> new_side) AS opinion_changes
-    FROM vote_events WHERE ${IN} AND ${IN_WINDOW('at')} GROUP BY debate_id`,
   after: `SELECT debate_id, voter_key, old_side, new_side FROM vote_events
     WHERE ${IN} AND at >= $2 ORDER BY debate_id, at, id`,
-  endorsements: `SELECT a.debate_id, count(*) AS n FROM endorsements e JOIN arguments a ON a.id = e.argument_id
-    WHERE a.${IN} AND ${IN_WINDOW('e.at')} GROUP BY a.debate_id`,
-  participants: `SELECT debate_id, count(DISTINCT who) AS n FROM (
-      SELECT debate_id, voter_key AS who FROM vote_events WHERE ${IN} AND ${IN_WINDOW('at')}
-      UNION ALL SELECT debate_id, author_key FROM arguments
-        WHERE ${IN} AND ${IN_WINDOW('created_at')} AND author_key IS NOT NULL
-      UNION ALL SELECT a.debate_id, e.endorser_key FROM endorsements e JOIN arguments a ON a.id = e.argument_id
-        WHERE a.${IN} AND ${IN_WINDOW('e.at')}) people
-    GROUP BY debate_id`,
-  arguments: `WITH dl AS (
-      SELECT persuaded_by AS argument_id, count(*) AS deltas, count(*) FILTER (WHERE at >= $2) AS week_deltas
-      FROM vote_events WHERE persuaded_by IN (SELECT id FROM arguments WHERE ${IN}) AND at < $3
-      GROUP BY persuaded_by)
-    SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at, a.edited_at,
+  /**
+   * Per debate, by its own index ranges (lateral joins: no plan scans whole tables for a batch):
+   * the window's vote events and changes of side, endorsements, and distinct participants.
+   */
+  activity: `SELECT d.id AS debate_id, x.* FROM unnest($1::bigint[]) AS d (id)
+    CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE kind = 'v') AS vote_events,
+        count(*) FILTER (WHERE changed) AS opinion_changes, count(*) FILTER (WHERE kind = 'e') AS endorsements,
+        count(DISTINCT who) AS participants
+      FROM (SELECT 'v' AS kind, voter_key AS who, old_side <> new_side AS changed FROM vote_events
+          WHERE debate_id = d.id AND ${IN_WINDOW('at')}
+        UNION ALL SELECT 'a', author_key, NULL FROM arguments
+          WHERE debate_id = d.id AND ${IN_WINDOW('created_at')} AND author_key IS NOT NULL
+        UNION ALL SELECT 'e', e.endorser_key, NULL FROM arguments a JOIN endorsements e ON e.argument_id = a.id
+          WHERE a.debate_id = d.id AND ${IN_WINDOW('e.at')}) happened) x`,
+  /** The arguments standing at the end of the window, each with its endorsements and ∆ then. */
+  arguments: `SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at,
+      a.withdrawn_at, a.edited_at,
       (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < $3) AS endorsements,
-      coalesce(dl.deltas, 0) AS deltas, coalesce(dl.week_deltas, 0) AS week_deltas
-    FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id
+      dl.deltas, dl.week_deltas
+    FROM arguments a CROSS JOIN LATERAL (
+      SELECT count(*) AS deltas, count(*) FILTER (WHERE v.at >= $2) AS week_deltas
+      FROM vote_events v WHERE v.persuaded_by = a.id AND v.at < $3) dl
     WHERE a.${IN} AND a.created_at < $3 AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= $3)
     ORDER BY a.debate_id, a.number`,
   baselines: `SELECT DISTINCT ON (debate_id) debate_id, week_start, as_of, taken_at, pro, con, neutral
@@ -71,15 +74,17 @@ export async function readPostgresWeekActivities(
   const all = <T>(sql: string, ...more: number[]) => query<Row<T>>(sql, [ids, ...more]);
   const { from, to } = window;
   // The rest leaves at once: one more round trip for the batch.
-  const [counts, afterRows, votes, endorsements, participants, args, baselines] = await Promise.all([
+  const [counts, afterRows, activity, args, baselines] = await Promise.all([
     all<Counts>(POSTGRES_WEEK_SQL.counts),
     all<{ voter_key: string; old_side: VoteSide | null; new_side: VoteSide | null }>(
       POSTGRES_WEEK_SQL.after,
       to,
     ),
-    all<{ vote_events: number; opinion_changes: number }>(POSTGRES_WEEK_SQL.votes, from, to),
-    all<{ n: number }>(POSTGRES_WEEK_SQL.endorsements, from, to),
-    all<{ n: number }>(POSTGRES_WEEK_SQL.participants, from, to),
+    all<{ vote_events: number; opinion_changes: number; endorsements: number; participants: number }>(
+      POSTGRES_WEEK_SQL.activity,
+      from,
+      to,
+    ),
     all<ArgumentRow & { week_deltas: number }>(POSTGRES_WEEK_SQL.arguments, from, to),
     all<{ week_start: string; as_of: number; taken_at: number } & Counts>(POSTGRES_WEEK_SQL.baselines, from),
   ]);
@@ -118,12 +123,13 @@ export async function readPostgresWeekActivities(
     if (last !== null) tally[last]--;
     if (first !== null) tally[first]++;
   }
-  for (const r of votes) {
-    of(r.debate_id).voteEvents = r.vote_events;
-    of(r.debate_id).opinionChanges = r.opinion_changes;
-  }
-  for (const r of endorsements) of(r.debate_id).endorsements = r.n;
-  for (const r of participants) of(r.debate_id).participants = r.n;
+  for (const r of activity)
+    Object.assign(of(r.debate_id), {
+      voteEvents: r.vote_events,
+      opinionChanges: r.opinion_changes,
+      endorsements: r.endorsements,
+      participants: r.participants,
+    });
   for (const r of args) {
     const a = of(r.debate_id);
     if (r.created_at >= window.from) a.newArguments++;
