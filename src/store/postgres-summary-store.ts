@@ -83,18 +83,12 @@ export class PostgresSummaryStore implements SummaryStore {
 
   async weekActivities(scopes: readonly ChannelScope[], window: TimeWindow): Promise<WeekDebateActivity[][]> {
     // A large batch is read in parts on as many connections at once, so the server counts on
-    // several cores; each channel stays within one snapshot (two round trips: the debates, then
-    // what happened in them).
+    // several cores; each channel stays within one snapshot.
     const size = Math.max(PART_MIN, Math.ceil(scopes.length / PARTS));
     const parts: ChannelScope[][] = [];
     for (let first = 0; first < scopes.length; first += size) parts.push(scopes.slice(first, first + size));
     const read = await Promise.all(
-      parts.map((part) =>
-        this.db.transaction(
-          ({ query }) => readPostgresWeekActivities(query, part, window),
-          'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
-        ),
-      ),
+      parts.map((part) => this.db.read((query) => readPostgresWeekActivities(query, part, window))),
     );
     return read.flat();
   }
