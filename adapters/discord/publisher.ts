@@ -4,6 +4,7 @@ import type { DebateCore } from '../../src/engine/core.ts';
 import type { Logger } from '../../src/engine/logger.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { messageBody, rawFiles } from './message-body.ts';
+import { postedEarlierLookup } from './posted-earlier.ts';
 import { renderReply } from './render/index.ts';
 import { type Rest, routes } from './rest.ts';
 import { parseScoreboardRef, type Scoreboards, scoreboardRef } from './scoreboards.ts';
@@ -22,6 +23,7 @@ export function discordPublisher(
   scoreboards: Scoreboards,
   engine: DebateCore,
 ): Publisher {
+  const postedEarlier = postedEarlierLookup(rest);
   const post = async (
     scope: ChannelScope,
     reply: Reply,
@@ -29,6 +31,12 @@ export function discordPublisher(
     delivery: PostDelivery | undefined,
   ) => {
     const message = renderReply(reply);
+    // Past the nonce's few minutes, a post made once is found by its title instead.
+    const title = message.embeds?.[0]?.title;
+    if (delivery && title) {
+      const earlier = await postedEarlier(scope.channelId, title);
+      if (earlier) return scoreboardRef(scope.channelId, earlier);
+    }
     const files = attachments.map((a) => ({ name: a.filename, data: a.data, contentType: a.mimeType }));
     const image = attachments.find((a) => a.mimeType.startsWith('image/'));
     const first = message.embeds?.[0];

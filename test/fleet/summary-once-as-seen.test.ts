@@ -1,12 +1,14 @@
 // A weekly summary reaches people once, even when the process that posted it died after the
 // platform took the post and before the ledger said so: the retry, after the claim went stale,
 // carries the same key, and each platform answers with the message posted the first time
-// (Slack: the message metadata found in the channel's recent history; Discord: an enforced nonce).
+// (Slack: the message metadata found in the channel's recent history; Discord: an enforced nonce
+// while Discord holds it, then the bot's message with that week's title in the channel).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Publisher } from '../../src/adapter.ts';
 import type { ChannelScope } from '../../src/domain/types.ts';
 import { SummaryScheduler } from '../../src/summary/scheduler.ts';
 import { startDiscordBed } from '../discord/harness.ts';
+import { forgetNonces } from '../fakes/discord/channel-routes.ts';
 import { DEFAULTS, person } from '../helpers/engine.ts';
 import { startSlackBed } from '../slack/harness.ts';
 
@@ -90,5 +92,84 @@ describe('the weekly summary, once as people see it', () => {
     ).toEqual([true, true, true]);
     const ids = new Set(creates.map((call) => (call.response as { id: string }).id));
     expect(ids.size).toBe(2);
+  });
+
+  it('Discord: a process dies after Discord took the post; past the nonce’s minutes, the next attempt finds the post', async () => {
+    const t = await startDiscordBed();
+    cleanups.push(() => t.close());
+    const scope: ChannelScope = {
+      platform: 'discord',
+      workspaceId: t.fake.where.guildId,
+      channelId: t.fake.where.channelId,
+    };
+    const at = (iso: string) => t.bed.clock.set(new Date(iso));
+    at('2026-03-23T09:00:00Z');
+    const who = (id: string) =>
+      person(id, { platform: 'discord', workspace: scope.workspaceId, channel: scope.channelId });
+    await t.bed.engine.run(who('ana'), 'lancer Télétravail le vendredi ?');
+    await t.bed.engine.run(who('bob'), 'voter pour');
+    const summaries = () =>
+      t.fake.messagesIn().filter((m) => JSON.stringify(m.embeds).includes('Bilan de la semaine'));
+    const scheduler = (publisher: Publisher) =>
+      new SummaryScheduler({
+        store: t.bed.store,
+        clock: t.bed.clock,
+        logger: t.logger,
+        defaults: DEFAULTS,
+        publisherFor: () => publisher,
+        chart: false,
+      });
+    let posted!: () => void;
+    const taken = new Promise<void>((resolve) => {
+      posted = resolve;
+    });
+    const dying: Publisher = {
+      ...t.adapter.publisher,
+      post: async (...args) => {
+        await t.adapter.publisher.post(...args);
+        posted();
+        return new Promise(() => {});
+      },
+    };
+    at('2026-03-27T15:00:30Z');
+    void scheduler(dying).runOnce();
+    await taken;
+    expect(summaries()).toHaveLength(1);
+    // Other posts of the bot since: the summary is found among them.
+    const notice = {
+      visibility: 'public' as const,
+      language: 'fr' as const,
+      view: { kind: 'notice' as const, key: 'help.title' as const, params: {} },
+    };
+    for (let n = 0; n < 3; n++) await t.adapter.publisher.post(scope, notice as never);
+    // Twenty minutes on: the claim is stale, and Discord no longer holds the nonce.
+    at('2026-03-27T15:20:00Z');
+    forgetNonces(t.fake.state);
+    const results = await scheduler(t.adapter.publisher).runOnce();
+    expect(results.map((result) => result.outcome)).toContain('posted');
+    expect(summaries()).toHaveLength(1);
+    const entry = await t.bed.store.ledgerEntry(scope, '2026-03-23');
+    expect(entry).toMatchObject({ status: 'posted', messageRef: `${scope.channelId}:${summaries()[0]!.id}` });
+  });
+
+  it('Discord: without the lookup of the channel, the nonce’s end would let a second summary through', async () => {
+    const t = await startDiscordBed();
+    cleanups.push(() => t.close());
+    const channel = t.fake.where.channelId;
+    const body = {
+      embeds: [{ title: 'Bilan de la semaine · 23–27 mars' }],
+      nonce: 'wkey-0003',
+      enforce_nonce: true,
+    };
+    const post = () =>
+      fetch(`${t.fake.api}/v10/channels/${channel}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bot ${t.fake.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (response) => ((await response.json()) as { id: string }).id);
+    const first = await post();
+    expect(await post()).toBe(first);
+    forgetNonces(t.fake.state);
+    expect(await post()).not.toBe(first);
   });
 });

@@ -3,8 +3,22 @@ import { EDIT_LIMIT, UNKNOWN_CHANNEL, UNKNOWN_MESSAGE } from './errors.ts';
 import { checkMessage } from './message-limits.ts';
 import { badRequest, obj, type RouteDef } from './router.ts';
 
-/** Per fake, the message each channel/nonce created. */
-const nonces = new WeakMap<object, Map<string, string>>();
+/** Per fake, the message each channel/nonce created, and when. */
+const nonces = new WeakMap<object, Map<string, { id: string; at: number }>>();
+
+/**
+ * How long Discord holds a nonce: "checked for uniqueness in the past few minutes". Tests make
+ * those minutes pass with `forgetNonces`.
+ */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
+/** The fake's nonces, as Discord has them once their few minutes are over: none. */
+export function forgetNonces(state: object): void {
+  nonces.get(state)?.clear();
+}
+
+/** Discord's message list: the newest first, `limit` 1–100 (default 50), `before` a message id. */
+const DEFAULT_LIST = 50;
 
 export const channelRoutes: RouteDef[] = [
   {
@@ -29,14 +43,36 @@ export const channelRoutes: RouteDef[] = [
       // enforce_nonce: the bot's message posted with this nonce before is returned, not a new one.
       const fields = obj(body);
       const nonce = typeof fields.nonce === 'string' ? `${params.channel}/${fields.nonce}` : undefined;
-      const seen = nonces.get(state) ?? new Map<string, string>();
+      const seen = nonces.get(state) ?? new Map<string, { id: string; at: number }>();
       nonces.set(state, seen);
-      const earlier =
-        nonce && fields.enforce_nonce === true ? state.messages.get(seen.get(nonce) ?? '') : undefined;
+      const held = nonce ? seen.get(nonce) : undefined;
+      const fresh = held && Date.now() - held.at < NONCE_WINDOW_MS ? held : undefined;
+      const earlier = fresh && fields.enforce_nonce === true ? state.messages.get(fresh.id) : undefined;
       if (earlier && !earlier.deleted) return { status: 200, body: state.toApiMessage(earlier) };
       const msg = state.createMessage(params.channel ?? '', fields, {}, files);
-      if (nonce) seen.set(nonce, msg.id);
+      if (nonce) seen.set(nonce, { id: msg.id, at: Date.now() });
       return { status: 200, body: state.toApiMessage(msg) };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/channels/:channel/messages',
+    name: 'messageList',
+    auth: true,
+    handle: ({ state, params, query }) => {
+      if (!state.channels.has(params.channel ?? '')) return { status: 404, body: UNKNOWN_CHANNEL };
+      const limit = Number(query.get('limit') ?? DEFAULT_LIST);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+        return badRequest([
+          { path: 'limit', code: 'NUMBER_TYPE_MAX', message: 'int value should be between 1 and 100.' },
+        ]);
+      const before = query.get('before');
+      const listed = [...state.messages.values()]
+        .filter((m) => m.channel_id === params.channel && !m.deleted)
+        .filter((m) => before === null || BigInt(m.id) < BigInt(before))
+        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+        .slice(0, limit);
+      return { status: 200, body: listed.map((m) => state.toApiMessage(m)) };
     },
   },
   {
