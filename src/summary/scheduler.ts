@@ -7,7 +7,8 @@
 // channel, week start), so two processes on one database never both win. A claim that is not
 // completed within `staleClaimMs` (the process died between claim and post) is re-taken by the
 // next pass of any process. A process that dies after the platform accepted the post but before
-// `completeSummary` will post again after restart: that window is a few milliseconds wide.
+// `completeSummary` leaves a post the retry must not repeat: every attempt carries the same key
+// (`summaryPostKey`), by which the platform's publisher finds the earlier message.
 
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
