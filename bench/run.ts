@@ -11,6 +11,7 @@ const benches = [
   'pg-drivers',
   'engine-postgres',
   'slack-http-postgres',
+  'slack-http-instances',
   'summary-postgres',
 ];
 for (const name of benches) {

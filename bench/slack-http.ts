@@ -18,7 +18,7 @@ import { median, printTable } from './table.ts';
 
 const SECRET = 'bench-signing-secret-0123456789';
 const CONNECTIONS = 20;
-const DURATION_S = 8;
+export const DURATION_S = 8;
 const ROUNDS = 2;
 // Each person clicks every few seconds at the rates measured here: clicks of one person on one
 // button closer than 1.5 s are a double click, which the adapter acts on once (and cheaply).
@@ -95,10 +95,12 @@ function body(n) {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
-const result = await autocannon({
-  url: env.TARGET,
+// One autocannon per target, the connections split evenly: the same shape whatever the targets.
+const targets = env.TARGETS.split(',');
+const results = await Promise.all(targets.map((url) => autocannon({
+  url,
   method: 'POST',
-  connections: Number(env.CONNECTIONS),
+  connections: Number(env.CONNECTIONS) / targets.length,
   duration: Number(env.DURATION),
   requests: [{
     setupRequest: (req) => {
@@ -110,18 +112,31 @@ const result = await autocannon({
         'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
     },
   }],
-});
-process.stdout.write(JSON.stringify({ rate: result.requests.average, p50: result.latency.p50,
-  p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts }));
+})));
+const sum = (pick) => results.reduce((total, result) => total + pick(result), 0);
+process.stdout.write(JSON.stringify({ rate: sum((r) => r.requests.average),
+  p50: Math.max(...results.map((r) => r.latency.p50)), p99: Math.max(...results.map((r) => r.latency.p99)),
+  errors: sum((r) => r.errors + r.non2xx + r.timeouts) }));
 `;
 
-/** One measurement: the load generator against `port` for DURATION_S seconds. */
-export function fire(port: number, messageTs: string, responseUrl: string): Promise<Measure> {
+/**
+ * One measurement: the load generator against `port` for DURATION_S seconds. Given several ports,
+ * it splits its connections between them, one autocannon each (`split` splits even one port, so
+ * that one target and several are loaded the same way); the rates add up, the latencies are the
+ * worst target's.
+ */
+export function fire(
+  port: number | readonly number[],
+  messageTs: string,
+  responseUrl: string,
+  split = 1,
+): Promise<Measure> {
+  const ports = typeof port === 'number' ? Array.from({ length: split }, () => port) : port;
   const child = spawn(process.execPath, ['--input-type=module', '-e', LOAD_GENERATOR], {
     cwd: ROOT,
     env: {
       ...process.env,
-      TARGET: `http://127.0.0.1:${port}/slack/events`,
+      TARGETS: ports.map((p) => `http://127.0.0.1:${p}/slack/events`).join(','),
       SECRET,
       MESSAGE_TS: messageTs,
       RESPONSE_URL: responseUrl,

@@ -86,6 +86,12 @@ export class PostgresSession {
       const client = await this.pool.connect();
       let committed = false;
       let broken: Error | undefined;
+      // A connection lost while checked out is reported on the client, not on a statement: kept
+      // here (the client is then discarded) rather than thrown at the process.
+      const lost = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', lost);
       try {
         const query = on(client);
         const begun = query(begin);
@@ -107,6 +113,7 @@ export class PostgresSession {
         });
         if (!retry) throw error;
       } finally {
+        client.off('error', lost);
         client.release(broken);
       }
     }
