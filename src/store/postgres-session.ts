@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type pg from 'pg';
+import type { Socket } from 'node:net';
+import pg from 'pg';
 import { metrics } from '../metrics.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: rows are typed by each caller's SQL.
@@ -29,10 +30,34 @@ const nameOf = (text: string): string => {
   return name;
 };
 
-const on =
-  (client: pg.PoolClient | pg.Pool): Query =>
-  async (text, values = []) =>
-    (await client.query({ name: nameOf(text), text, values: values as unknown[] })).rows;
+/**
+ * Statements sent by one stretch of code leave in one write: the client's socket is corked at the
+ * first and uncorked once that code has run (the driver corks each statement on its own, so a
+ * pipelined transaction would otherwise cost the kernel one write per statement).
+ */
+function corking(client: pg.PoolClient): () => void {
+  const socket = (client as unknown as { connection?: { stream?: Partial<Socket> } }).connection?.stream;
+  if (typeof socket?.cork !== 'function' || typeof socket.uncork !== 'function') return () => {};
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    socket.uncork?.();
+  };
+  return () => {
+    if (corked) return;
+    corked = true;
+    socket.cork?.();
+    process.nextTick(uncork);
+  };
+}
+
+const on = (client: pg.PoolClient | pg.Pool): Query => {
+  const cork = client instanceof pg.Pool ? () => {} : corking(client as pg.PoolClient);
+  return async (text, values = []) => {
+    cork();
+    return (await client.query({ name: nameOf(text), text, values: values as unknown[] })).rows;
+  };
+};
 
 /** Statements and transactions on the pool; the pool's clients pipeline (see postgres-pool.ts). */
 export class PostgresSession {
