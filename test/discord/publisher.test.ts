@@ -123,4 +123,38 @@ describe('Discord publisher (the weekly summary)', () => {
     expect(textOf(calls[1]?.body)).toContain('Bilan de la semaine');
     expect(ref).toBe(`${scope.channelId}:${(calls[1]?.response as { id?: string } | undefined)?.id}`);
   });
+
+  it('posts a summary once with its key, and still posts it when the channel’s history cannot be read', async () => {
+    const scope = {
+      platform: 'discord' as const,
+      workspaceId: t.fake.where.guildId,
+      channelId: t.fake.where.channelId,
+    };
+    const view: WeeklySummaryView = {
+      kind: 'weeklySummary',
+      mode: 'weekly',
+      timezone: 'Europe/Paris',
+      weekStart: '2026-11-23',
+      from: Date.UTC(2026, 10, 20, 15),
+      to: Date.UTC(2026, 10, 27, 15),
+      debates: [item(1)],
+      more: 0,
+      totals: { debates: 1, voteEvents: 5, newArguments: 1, opinionChanges: 1, closed: 0 },
+    };
+    const reply = { visibility: 'public' as const, language: 'fr' as const, view };
+    // No Read Message History: the lookup is refused, the post goes out (the nonce still guards it).
+    t.fake.rest.failNext(
+      1,
+      { kind: 'discordError', status: 403, error: { code: 50001, message: 'Missing Access' } },
+      'messageList',
+    );
+    const first = await t.adapter.publisher.post(scope, reply, [], { key: 'wsummary-0001' });
+    expect(t.fake.rest.filter('messageList').map((call) => call.status)).toEqual([403]);
+    expect(t.logger.matching(/recent messages unreadable/)).toHaveLength(1);
+    // Asked again with the same key, the lookup finds it: nothing new is created.
+    const again = await t.adapter.publisher.post(scope, reply, [], { key: 'wsummary-0001' });
+    expect(again).toBe(first);
+    expect(t.fake.rest.filter('messageList').map((call) => call.status)).toEqual([403, 200]);
+    expect(t.fake.rest.filter('messageCreate')).toHaveLength(1);
+  });
 });
