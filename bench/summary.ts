@@ -11,6 +11,7 @@ import type { ChannelScope } from '../src/domain/types.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import type { SummaryStore } from '../src/store/summary-ports.ts';
 import { buildWeeklySummaries, buildWeeklySummary } from '../src/summary/build-summary.ts';
 import { renderChartPng } from '../src/summary/chart-png.ts';
 import { SUMMARY_BATCH } from '../src/summary/scheduler.ts';
@@ -168,7 +169,7 @@ function raw(db: Database.Database): { ms: number; peak: Peak; counts: Map<numbe
 }
 
 export async function build(
-  store: Parameters<typeof buildWeeklySummaries>[0],
+  store: Parameters<typeof buildWeeklySummaries>[0] & Pick<SummaryStore, 'summaryChannels'>,
 ): Promise<{ ms: number; peak: Peak; counts: Map<number, Counts>; summaries: number }> {
   gc?.();
   const peak = new Peak();
@@ -176,7 +177,11 @@ export async function build(
   let summaries = 0;
   const window = { from: FROM, to: TO };
   const started = performance.now();
-  // As the scheduler does when every channel is due at once: batches of SUMMARY_BATCH channels.
+  // As the scheduler's pass does: every channel with its settings read at once, then, every
+  // channel being due, batches of SUMMARY_BATCH channels.
+  const rhythms = new Map(
+    (await store.summaryChannels(FROM - 15 * DAY)).map((c) => [c.scope.channelId, c.settings.rhythm]),
+  );
   for (let first = 1; first <= CHANNELS; first += SUMMARY_BATCH) {
     const items = [];
     for (let c = first; c < first + SUMMARY_BATCH && c <= CHANNELS; c++) {
@@ -184,6 +189,7 @@ export async function build(
       items.push({
         scope,
         request: { mode: 'weekly' as const, timezone: 'UTC', weekStart: '2026-03-23', window },
+        rhythm: rhythms.get(scope.channelId) ?? null,
       });
     }
     for (const built of await buildWeeklySummaries(store, items)) {

@@ -1,6 +1,7 @@
 // The one builder of a channel's weekly summary: used by the scheduler (the weekly post), by
 // `/debat bilan` without #id (the week so far) and by `debat summary` (any moment).
 
+import type { Rhythm } from '../domain/records.ts';
 import type { ChannelScope } from '../domain/types.ts';
 import { weeklyTopic } from '../engine/rules.ts';
 import type { ArgumentRecord, Counts, DebateRecord, DebateStore } from '../store/ports.ts';
@@ -24,6 +25,13 @@ export interface SummaryRequest {
   timezone: string;
   weekStart: string;
   window: TimeWindow;
+}
+
+/** One channel to summarize; its rhythm when the caller has read it already (else read here). */
+export interface SummaryItem {
+  scope: ChannelScope;
+  request: SummaryRequest;
+  rhythm?: Rhythm | null;
 }
 
 export interface BuiltSummary {
@@ -107,7 +115,7 @@ export async function buildWeeklySummary(
  */
 export async function buildWeeklySummaries(
   store: SummaryBuildStore,
-  items: readonly { scope: ChannelScope; request: SummaryRequest }[],
+  items: readonly SummaryItem[],
 ): Promise<(BuiltSummary | null)[]> {
   const groups = new Map<string, number[]>();
   items.forEach((item, index) => {
@@ -135,25 +143,29 @@ export async function buildWeeklySummaries(
  */
 async function mentionNextWeekly(
   store: SummaryBuildStore,
-  items: readonly { scope: ChannelScope; request: SummaryRequest }[],
+  items: readonly SummaryItem[],
   results: (BuiltSummary | null)[],
 ): Promise<void> {
   const { channelSettings, topicQueue } = store;
   if (!channelSettings || !topicQueue) return;
-  for (const [index, item] of items.entries()) {
-    const built = results[index];
-    if (!built) continue;
-    const { rhythm } = await channelSettings.call(store, item.scope);
-    const schedule = rhythm && scheduleOf(rhythm.day, rhythm.time);
-    if (!schedule) continue;
-    const at = nextScheduledAfter(
-      item.request.timezone,
-      schedule,
-      new Date(item.request.window.to),
-    ).getTime();
-    const leading = weeklyTopic(await topicQueue.call(store, item.scope, ''));
-    built.view.nextWeekly = { at, topic: leading?.text ?? null };
-  }
+  // Channel by channel, but all asked at once: a batch waits for one round of reads, not fifty.
+  await Promise.all(
+    items.map(async (item, index) => {
+      const built = results[index];
+      if (!built) return;
+      const rhythm =
+        item.rhythm !== undefined ? item.rhythm : (await channelSettings.call(store, item.scope)).rhythm;
+      const schedule = rhythm && scheduleOf(rhythm.day, rhythm.time);
+      if (!schedule) return;
+      const at = nextScheduledAfter(
+        item.request.timezone,
+        schedule,
+        new Date(item.request.window.to),
+      ).getTime();
+      const leading = weeklyTopic(await topicQueue.call(store, item.scope, ''));
+      built.view.nextWeekly = { at, topic: leading?.text ?? null };
+    }),
+  );
 }
 
 function summaryOf(request: SummaryRequest, activity: WeekDebateActivity[]): BuiltSummary | null {

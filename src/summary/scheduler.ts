@@ -14,6 +14,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { Publisher } from '../adapter.ts';
+import type { Rhythm } from '../domain/records.ts';
 import type { ChannelScope, Platform } from '../domain/types.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { ChannelDefaults } from '../engine/context.ts';
@@ -40,6 +41,8 @@ interface Due {
   channel: ChannelSchedule;
   week: SummaryWeek;
   publisher: Publisher;
+  /** The channel's rhythm, as the pass read it with the channel's settings. */
+  rhythm?: Rhythm | null;
 }
 
 export interface SchedulerOptions {
@@ -159,7 +162,12 @@ export class SummaryScheduler {
     const channels = await store.summaryChannels(now.getTime() - 15 * 24 * 60 * MINUTE);
     const plans = channels.map((c) => {
       const channel = resolveChannelSchedule(c.settings, defaults);
-      return { scope: c.scope, channel, state: runStateAt(channel.zone, channel.schedule, now) };
+      return {
+        scope: c.scope,
+        channel,
+        rhythm: c.settings.rhythm,
+        state: runStateAt(channel.zone, channel.schedule, now),
+      };
     });
     const oldest = plans.map((p) => shiftWeek(p.state.week, -1, p.channel.schedule).weekStart).sort()[0];
     const ledger = new Map<string, LedgerEntry>();
@@ -169,7 +177,7 @@ export class SummaryScheduler {
 
     const results: ChannelResult[] = [];
     const due: Due[] = [];
-    for (const { scope, channel, state } of plans) {
+    for (const { scope, channel, rhythm, state } of plans) {
       if (this.stopped) break;
       const { week } = state;
       const base = { scope, weekStart: week.weekStart };
@@ -195,7 +203,7 @@ export class SummaryScheduler {
         results.push({ ...base, outcome: entry.status === 'claimed' ? 'busy' : 'done' });
         continue;
       }
-      due.push({ scope, channel, week, publisher });
+      due.push({ scope, channel, week, publisher, rhythm });
     }
     // Due channels go by batches: claimed, read together, then posted one after another.
     for (let i = 0; i < due.length && !this.stopped; i += SUMMARY_BATCH) {
@@ -280,7 +288,7 @@ export class SummaryScheduler {
     try {
       built = await buildWeeklySummaries(
         store,
-        claimed.map((c) => ({ scope: c.scope, request: weeklyRequest(c.channel, c.week) })),
+        claimed.map((c) => ({ scope: c.scope, request: weeklyRequest(c.channel, c.week), rhythm: c.rhythm })),
       );
     } catch (error) {
       for (const c of claimed) results.push(await this.failed(c, error));
