@@ -22,7 +22,17 @@ interface KeyState {
   lastRun: number;
   /** When the platform (or the fleet) said the next try may go, if it asked to wait. */
   retryAt?: number | undefined;
+  /** Failed runs in a row (a 500, a cut connection): each is tried again, a little later. */
+  failures?: number | undefined;
 }
+
+/**
+ * A failed update is tried again (with the latest state) after a wait that doubles from one
+ * interval up to a minute, at most this many times in a row: the message ends exact once the
+ * platform answers again, and a message that can never be edited stops being tried.
+ */
+const FAILED_TRIES = 8;
+const MAX_FAILURE_WAIT_MS = 60_000;
 
 /** How long a shutdown waits for the waits platforms asked for before sending what it can. */
 const FLUSH_LIMIT_MS = 10_000;
@@ -76,8 +86,14 @@ export class UpdateCoalescer {
         const result = await work();
         retryAfterMs = retryAfter(result);
         if (result === UNCHANGED) state.lastRun = 0;
+        state.failures = undefined;
       } catch (error) {
-        this.logger.warn({ err: error, key }, 'scoreboard update failed');
+        const failures = (state.failures ?? 0) + 1;
+        state.failures = failures;
+        const again = failures <= FAILED_TRIES;
+        this.logger.warn({ err: error, key, failures, again }, 'scoreboard update failed');
+        if (again)
+          retryAfterMs = Math.min(MAX_FAILURE_WAIT_MS, Math.max(this.intervalMs, 250) * 2 ** (failures - 1));
       }
       state.running = undefined;
       if (retryAfterMs !== undefined) {

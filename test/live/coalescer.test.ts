@@ -21,6 +21,43 @@ describe('update coalescer', () => {
     vi.useRealTimers();
   });
 
+  it('tries a failed update again, later each time, with the latest state, until it goes through', async () => {
+    let failuresLeft = 2;
+    let latest = '1 vote';
+    const work = async () => {
+      runs.push({ at: Date.now() - START, state: latest });
+      if (failuresLeft-- > 0) throw new Error('HTTP 500');
+    };
+    coalescer.schedule('C1:1', work);
+    await vi.advanceTimersByTimeAsync(10);
+    latest = '2 votes';
+    await vi.advanceTimersByTimeAsync(10_000);
+    // A 500 at 0, another after one interval, then two intervals later the latest state goes.
+    expect(runs).toEqual([
+      { at: 0, state: '1 vote' },
+      { at: 2000, state: '2 votes' },
+      { at: 6000, state: '2 votes' },
+    ]);
+  });
+
+  it('stops trying a message that fails every time, after eight tries again', async () => {
+    const work = async () => {
+      runs.push({ at: Date.now() - START, state: 'refused' });
+      throw new Error('HTTP 500');
+    };
+    coalescer.schedule('C1:1', work);
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    expect(runs).toHaveLength(9);
+    // The waits double from the interval up to a minute.
+    expect(runs.slice(1).map((run, i) => run.at - runs[i]!.at)).toEqual([
+      2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000,
+    ]);
+    // A new change starts over.
+    coalescer.schedule('C1:1', update('the platform is back'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(runs.at(-1)).toEqual({ at: 30 * 60_000, state: 'the platform is back' });
+  });
+
   it('lets an update that sent nothing leave the interval unstarted: the next change goes at once', async () => {
     coalescer.schedule('C1:1', async () => {
       runs.push({ at: Date.now() - START, state: 'already shown' });

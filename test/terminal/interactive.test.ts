@@ -63,7 +63,10 @@ describe('the terminal, interactively', () => {
     await t.waitFor((l) => l.at(-1) === 'moi@#general>' && l.some((line) => line.startsWith('→ voter')));
     // "voter contre" corrected to "voter pour" before Enter: Backspace ×6, then "pr", ←, "ou".
     t.type('voter contre');
+    // Each key once the one before is on screen, as a person types (not faster than the echo).
+    await t.waitFor((l) => l.at(-1) === 'moi@#general> voter contre');
     await t.press(...KEYS.backspace.repeat(6), 'p', 'r', KEYS.left, 'o', 'u');
+    await t.waitFor((l) => l.at(-1) === 'moi@#general> voter pour');
     expect(await t.cursorLine()).toBe('moi@#general> voter pour');
     t.type(KEYS.enter);
     let lines = await t.waitFor((l) => l.some((line) => line.startsWith('✓ Vote enregistré')));
