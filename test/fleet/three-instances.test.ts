@@ -2,7 +2,7 @@
 // HTTP: a storm of vote clicks (some retried, and a retry always reaches another instance than
 // its first delivery), one instance SIGKILLed in the middle and started again. Afterwards every
 // acknowledged vote is stored once, the scoreboard shows the stored tally, no two edits of it
-// came within half an interval, and the week's summary, due meanwhile, was posted once.
+// came within an interval, and the week's summary, due meanwhile, was posted once.
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VoteSide } from '../../src/domain/types.ts';
@@ -139,13 +139,15 @@ describe('three instances on one PostgreSQL behind a load balancer', () => {
         'the final scoreboard',
         800,
       );
-      // Never two edits of it within half an interval, though three instances edited it.
+      // At most one edit of it per interval, though three instances edited it: each reached Slack
+      // at least an interval after the one before (a few ms allowed for the two clocks' rounding:
+      // the slots are timed on PostgreSQL's, the calls on this process's).
       const edits = slack
         .calls('chat.update')
         .filter((call) => call.args.ts === board.ts && call.status === 200);
       expect(edits.length).toBeGreaterThan(1);
-      for (let i = 1; i < edits.length; i++)
-        expect(edits[i]!.at - edits[i - 1]!.at).toBeGreaterThanOrEqual(INTERVAL_MS / 2);
+      const gaps = edits.slice(1).map((edit, i) => edit.at - edits[i]!.at);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
 
       // The week's summary: posted once, whichever instance got to it first.
       await until(
