@@ -91,6 +91,8 @@ export interface ScoreboardData {
   topCon: ArgumentRecord | null;
   newest: ArgumentRecord | null;
   deltas: number;
+  /** Opened by the channel's rhythm, from its queue of topics: the debate of the week. */
+  weekly: boolean;
 }
 
 export interface VoteRecord {

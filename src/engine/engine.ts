@@ -242,7 +242,12 @@ export class DebateEngine implements DebateCore {
     return {
       visibility: 'public',
       language,
-      view: { ...scoreboardView(data, timezone), pageUrl: await this.deps.pages?.url(debate) },
+      view: {
+        ...scoreboardView(data, timezone),
+        // The debate of the week keeps its heading on every edit, as when it was posted.
+        ...(data.weekly ? { weekly: true } : {}),
+        pageUrl: await this.deps.pages?.url(debate),
+      },
       ref: debate.scoreboardRef,
     };
   }

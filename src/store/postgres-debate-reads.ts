@@ -127,7 +127,10 @@ export class PostgresDebateReads {
        ORDER BY endorsements DESC, deltas DESC, a.number LIMIT 1`;
     return this.db.read(async (query) => {
       const [debate, counts, sides, pro, con, newest, participants, deltas] = await Promise.all([
-        query<DebateRow>('SELECT * FROM debates WHERE id = $1', [debateId]),
+        query<DebateRow & { weekly: boolean }>(
+          'SELECT d.*, EXISTS (SELECT 1 FROM topics t WHERE t.debate_id = d.id) AS weekly FROM debates d WHERE d.id = $1',
+          [debateId],
+        ),
         query<{ side: keyof Counts; n: number }>(COUNTS, [debateId]),
         query<{ side: Side; n: number }>(
           'SELECT side, count(*) AS n FROM arguments WHERE debate_id = $1 AND withdrawn_at IS NULL GROUP BY side',
@@ -165,6 +168,7 @@ export class PostgresDebateReads {
         topCon: first(con),
         newest: first(newest),
         deltas: deltas[0]!.n,
+        weekly: debate[0]!.weekly,
       };
     });
   }

@@ -163,6 +163,7 @@ export class SqliteDebateReads {
       const { deltas } = this.stmt(
         'SELECT count(*) AS deltas FROM vote_events WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id = ?)',
       ).get(debateId) as { deltas: number };
+      const weekly = this.stmt('SELECT 1 FROM topics WHERE debate_id = ?').get(debateId) !== undefined;
       return {
         debate,
         counts: this.countsOf(debateId),
@@ -172,6 +173,7 @@ export class SqliteDebateReads {
         topCon: top('con'),
         newest: newest ? toArgument(newest) : null,
         deltas,
+        weekly,
       };
     });
     return read();

@@ -62,8 +62,19 @@ describe('Slack', () => {
     expect(opened).toHaveLength(1);
     expect(json(opened[0]?.blocks)).toContain('Débat n° 1 : Le bureau ouvert ?');
     expect(json(opened[0]?.blocks)).toContain('debat.vote.pro');
-    // The week so far names the next one, the topic as typed and escaped.
+    // A vote moves the live scoreboard; the edit keeps the heading.
+    const board = t.slack
+      .okCalls('chat.postMessage')
+      .find((c) => json(c.args).includes('Le débat de la semaine'))!;
     await t.command('U4', 'C1', 'voter pour #1');
+    await t.idle();
+    const edits = t.slack
+      .okCalls('chat.update')
+      .filter((c) => (c.args as { ts?: string }).ts === (board.response as { ts?: string }).ts);
+    expect(edits.length).toBeGreaterThan(0);
+    expect(json(edits.at(-1)?.args)).toContain('Le débat de la semaine');
+    expect(json(edits.at(-1)?.args)).toContain('1 votant');
+    // The week so far names the next one, the topic as typed and escaped.
     t.bed.clock.set(new Date(MONDAY_NINE.getTime() + 60_000));
     const week = json((await t.command('U4', 'C1', 'bilan')).body);
     expect(week).toContain(

@@ -296,6 +296,10 @@ export function describeKeepAliveContract(
           topic: { number: 2 },
           debate: { topic: 'Deux', number: 1 },
         });
+        // Its scoreboard knows it for the debate of the week; a debate opened by hand does not.
+        expect((await store.scoreboard(first.debate!.id)).weekly).toBe(true);
+        const byHand = await debateWithArgument(store);
+        expect((await store.scoreboard(byHand.id)).weekly).toBe(false);
         expect(first.debate).toMatchObject({
           channelId: 'C1',
           openerName: 'Pé',

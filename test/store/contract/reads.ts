@@ -25,6 +25,7 @@ export function readContract(withStore: WithStore) {
         topCon: null,
         newest: null,
         deltas: 0,
+        weekly: false,
       });
       await addArgument(store, debate, 'pro', 'A'); // 1
       await addArgument(store, debate, 'con', 'B'); // 2
@@ -50,6 +51,7 @@ export function readContract(withStore: WithStore) {
         topCon: await store.argument(debate.id, 2),
         newest: await store.argument(debate.id, 4),
         deltas: 1,
+        weekly: false,
       });
       expect(board.topPro).toMatchObject({ number: 3, endorsements: 1, deltas: 0 });
       // An endorsement ties 1 with 3; its ∆ puts it ahead.

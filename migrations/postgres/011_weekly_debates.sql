@@ -1,0 +1,3 @@
+-- As migrations/011_weekly_debates.sql (SQLite): a debate opened by the channel's rhythm is the
+-- topic it came from, looked up on every edit of its live scoreboard.
+CREATE INDEX topics_by_debate ON topics (debate_id) WHERE debate_id IS NOT NULL;
