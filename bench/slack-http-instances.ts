@@ -4,7 +4,6 @@
 // balancer; the stand-in Slack answers every call at once.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +13,7 @@ import { DebateEngine } from '../src/engine/engine.ts';
 import { silentLogger } from '../src/engine/logger.ts';
 import { openPool } from '../src/store/postgres-pool.ts';
 import { PostgresDebateStore } from '../src/store/postgres-store.ts';
+import { freePort } from '../test/postgres/server.ts';
 import { benchServer } from './postgres-server.ts';
 import { DURATION_S, fire, type Measure, medianOf, startNullSlack } from './slack-http.ts';
 import { median, printTable } from './table.ts';
@@ -50,14 +50,6 @@ async function backends(url: string): Promise<number[]> {
   } finally {
     await client.end();
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** A `debat start` process on the database, ready once its health check answers. */

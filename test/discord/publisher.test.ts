@@ -33,6 +33,27 @@ const item = (n: number) => ({
   persuasive: null,
 });
 
+/** The channel of the fake and a week's summary of one debate, as the scheduler posts it. */
+const weekOf = (t: DiscordBed) => {
+  const scope = {
+    platform: 'discord' as const,
+    workspaceId: t.fake.where.guildId,
+    channelId: t.fake.where.channelId,
+  };
+  const view: WeeklySummaryView = {
+    kind: 'weeklySummary',
+    mode: 'weekly',
+    timezone: 'Europe/Paris',
+    weekStart: '2026-11-23',
+    from: Date.UTC(2026, 10, 20, 15),
+    to: Date.UTC(2026, 10, 27, 15),
+    debates: [item(1)],
+    more: 0,
+    totals: { debates: 1, voteEvents: 5, newArguments: 1, opinionChanges: 1, closed: 0 },
+  };
+  return { scope, view };
+};
+
 describe('Discord publisher (the weekly summary)', () => {
   let t: DiscordBed;
   beforeEach(async () => {
@@ -98,22 +119,7 @@ describe('Discord publisher (the weekly summary)', () => {
       { kind: 'discordError', status: 403, error: { code: 50013, message: 'Missing Permissions' } },
       'messageCreate',
     );
-    const scope = {
-      platform: 'discord' as const,
-      workspaceId: t.fake.where.guildId,
-      channelId: t.fake.where.channelId,
-    };
-    const view: WeeklySummaryView = {
-      kind: 'weeklySummary',
-      mode: 'weekly',
-      timezone: 'Europe/Paris',
-      weekStart: '2026-11-23',
-      from: Date.UTC(2026, 10, 20, 15),
-      to: Date.UTC(2026, 10, 27, 15),
-      debates: [item(1)],
-      more: 0,
-      totals: { debates: 1, voteEvents: 5, newArguments: 1, opinionChanges: 1, closed: 0 },
-    };
+    const { scope, view } = weekOf(t);
     const ref = await t.adapter.publisher.post(scope, { visibility: 'public', language: 'fr', view }, [
       summaryChartAttachment(view, 'fr'),
     ]);
@@ -125,22 +131,7 @@ describe('Discord publisher (the weekly summary)', () => {
   });
 
   it('posts a summary once with its key, and still posts it when the channel’s history cannot be read', async () => {
-    const scope = {
-      platform: 'discord' as const,
-      workspaceId: t.fake.where.guildId,
-      channelId: t.fake.where.channelId,
-    };
-    const view: WeeklySummaryView = {
-      kind: 'weeklySummary',
-      mode: 'weekly',
-      timezone: 'Europe/Paris',
-      weekStart: '2026-11-23',
-      from: Date.UTC(2026, 10, 20, 15),
-      to: Date.UTC(2026, 10, 27, 15),
-      debates: [item(1)],
-      more: 0,
-      totals: { debates: 1, voteEvents: 5, newArguments: 1, opinionChanges: 1, closed: 0 },
-    };
+    const { scope, view } = weekOf(t);
     const reply = { visibility: 'public' as const, language: 'fr' as const, view };
     // No Read Message History: the lookup is refused, the post goes out (the nonce still guards it).
     t.fake.rest.failNext(

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Publisher } from '../../src/adapter.ts';
 import type { ChannelScope } from '../../src/domain/types.ts';
-import { SummaryScheduler } from '../../src/summary/scheduler.ts';
+import { type SchedulerOptions, SummaryScheduler } from '../../src/summary/scheduler.ts';
 import { startDiscordBed } from '../discord/harness.ts';
 import { forgetNonces } from '../fakes/discord/channel-routes.ts';
 import { DEFAULTS, person } from '../helpers/engine.ts';
@@ -16,6 +16,41 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+/** A scheduler on the bed's store and clock, posting through `publisher`. */
+const schedulerOf = (
+  bed: Pick<SchedulerOptions, 'store' | 'clock'>,
+  logger: SchedulerOptions['logger'],
+  publisher: Publisher,
+) =>
+  new SummaryScheduler({
+    store: bed.store,
+    clock: bed.clock,
+    logger,
+    defaults: DEFAULTS,
+    publisherFor: () => publisher,
+    chart: false,
+  });
+
+/**
+ * The first process: the platform takes the post, then the process is gone (never returns).
+ * `taken` resolves once the platform has the post.
+ */
+function dyingOn(publisher: Publisher): { dying: Publisher; taken: Promise<void> } {
+  let posted!: () => void;
+  const taken = new Promise<void>((resolve) => {
+    posted = resolve;
+  });
+  const dying: Publisher = {
+    ...publisher,
+    post: async (...args) => {
+      await publisher.post(...args);
+      posted();
+      return new Promise(() => {});
+    },
+  };
+  return { dying, taken };
+}
 
 describe('the weekly summary, once as people see it', () => {
   it('Slack: a process dies after chat.postMessage answered; the next attempt finds the post and posts nothing', async () => {
@@ -33,28 +68,8 @@ describe('the weekly summary, once as people see it', () => {
         .filter(
           (call) => call.args.channel === 'C1' && JSON.stringify(call.args).includes('Bilan de la semaine'),
         );
-    const scheduler = (publisher: Publisher) =>
-      new SummaryScheduler({
-        store: t.bed.store,
-        clock: t.bed.clock,
-        logger: t.logger,
-        defaults: DEFAULTS,
-        publisherFor: () => publisher,
-        chart: false,
-      });
-    // The first process: the platform takes the post, then the process is gone (never returns).
-    let posted!: () => void;
-    const taken = new Promise<void>((resolve) => {
-      posted = resolve;
-    });
-    const dying: Publisher = {
-      ...t.adapter.publisher,
-      post: async (...args) => {
-        await t.adapter.publisher.post(...args);
-        posted();
-        return new Promise(() => {});
-      },
-    };
+    const scheduler = (publisher: Publisher) => schedulerOf(t.bed, t.logger, publisher);
+    const { dying, taken } = dyingOn(t.adapter.publisher);
     at('2026-03-27T15:00:30Z');
     void scheduler(dying).runOnce();
     await taken;
@@ -110,27 +125,8 @@ describe('the weekly summary, once as people see it', () => {
     await t.bed.engine.run(who('bob'), 'voter pour');
     const summaries = () =>
       t.fake.messagesIn().filter((m) => JSON.stringify(m.embeds).includes('Bilan de la semaine'));
-    const scheduler = (publisher: Publisher) =>
-      new SummaryScheduler({
-        store: t.bed.store,
-        clock: t.bed.clock,
-        logger: t.logger,
-        defaults: DEFAULTS,
-        publisherFor: () => publisher,
-        chart: false,
-      });
-    let posted!: () => void;
-    const taken = new Promise<void>((resolve) => {
-      posted = resolve;
-    });
-    const dying: Publisher = {
-      ...t.adapter.publisher,
-      post: async (...args) => {
-        await t.adapter.publisher.post(...args);
-        posted();
-        return new Promise(() => {});
-      },
-    };
+    const scheduler = (publisher: Publisher) => schedulerOf(t.bed, t.logger, publisher);
+    const { dying, taken } = dyingOn(t.adapter.publisher);
     at('2026-03-27T15:00:30Z');
     void scheduler(dying).runOnce();
     await taken;
