@@ -22,6 +22,13 @@ export interface Attachment {
  * the platform finds the message posted under `key` before (Discord's enforced nonce, Slack's
  * message metadata in the channel's recent history) and answers with it instead of posting.
  */
+/**
+ * A post made once, whatever retries follow (the weekly summary): each platform finds an earlier
+ * post of it before posting again. Slack by the key in the message's metadata; Discord by the key
+ * as an enforced nonce for a few minutes, then by the post's first title among the bot's recent
+ * messages, so a post with a delivery must carry a title that names it (the summary's names its
+ * week).
+ */
 export interface PostDelivery {
   /** At most 25 characters (Discord's nonce). */
   key: string;
