@@ -1,3 +1,6 @@
 -- A debate opened by the channel's rhythm is the topic it came from: the live scoreboard looks it
 -- up on every edit, to keep its "debate of the week" heading.
 CREATE INDEX topics_by_debate ON topics (debate_id) WHERE debate_id IS NOT NULL;
+-- Posting a weekly debate's scoreboard is claimed (by the instance that opened it, at first): a
+-- post that failed is taken over once the claim is old, by whichever instance sweeps first.
+ALTER TABLE weekly_openings ADD COLUMN post_claimed_at INTEGER;

@@ -1,7 +1,7 @@
 // `sujets`: a channel's queue of topics for the debate of the week (propose, endorse, withdraw,
 // list); and the weekly opening, which the sweep runs: at the channel's weekday and time, in its
 // zone (DST included), the most endorsed topic opens as a debate, once per slot, caught up once.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Publisher } from '../adapter.ts';
 import type { DebateRecord } from '../domain/records.ts';
 import type { ChannelScope, Invocation, Platform } from '../domain/types.ts';
@@ -151,19 +151,58 @@ export async function openWeeklyDebates(
       });
       if (!result.debate) continue;
       opened.push(result.debate);
-      const languages = await languagesOf(scope);
-      const data = await deps.store.scoreboard(result.debate.id);
-      const ref = await publisher.post(
-        scope,
-        publicly(languages, { ...scoreboardView(data, languages.timezone), weekly: true }),
-      );
-      if (ref) await attach(scope, result.debate.number, ref);
+      await postWeekly(deps, publisher, languagesOf, attach, result.debate);
     } catch (error) {
       deps.logger.error(
         { err: error, platform: scope.platform, channel: scope.channelId },
-        'the debate of the week could not be opened or posted',
+        'the debate of the week could not be opened or posted; its post is tried again later',
+      );
+    }
+  }
+  // Openings whose post failed (here or on another instance that stopped): tried again.
+  const pending = await deps.store.claimWeeklyPosts({
+    platforms: [...publishers.keys()],
+    at: now,
+    staleBefore: now - WEEKLY_POST_LEASE_MS,
+    limit: 50,
+  });
+  for (const debate of pending) {
+    const publisher = publishers.get(debate.platform);
+    if (!publisher) continue;
+    try {
+      await postWeekly(deps, publisher, languagesOf, attach, debate);
+    } catch (error) {
+      deps.logger.warn(
+        { err: error, platform: debate.platform, channel: debate.channelId, debate: debate.number },
+        'the debate of the week still not posted; tried again later',
       );
     }
   }
   return opened;
+}
+
+/** A weekly post's claim not followed by its scoreboard within this time is taken over. */
+const WEEKLY_POST_LEASE_MS = 5 * 60_000;
+
+/**
+ * Posts the debate of the week under its heading and attaches it as the live scoreboard. The
+ * post carries a key of its own: after a crash between the post and the attach, the platform
+ * finds the first post instead of making a second.
+ */
+async function postWeekly(
+  deps: EngineDeps,
+  publisher: Publisher,
+  languagesOf: LanguagesOf,
+  attach: Attach,
+  debate: DebateRecord,
+): Promise<void> {
+  const languages = await languagesOf(debate);
+  const data = await deps.store.scoreboard(debate.id);
+  const ref = await publisher.post(
+    debate,
+    publicly(languages, { ...scoreboardView(data, languages.timezone), weekly: true }),
+    [],
+    { key: `o${createHash('sha256').update(debate.uid).digest('base64url').slice(0, 24)}` },
+  );
+  if (ref) await attach(debate, debate.number, ref);
 }

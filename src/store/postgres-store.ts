@@ -121,6 +121,7 @@ export class PostgresDebateStore implements DebateStore {
   withdrawTopic: DebateStore['withdrawTopic'] = (input) => this.topics.withdrawTopic(input);
   rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
   openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
+  claimWeeklyPosts: DebateStore['claimWeeklyPosts'] = (input) => this.topics.claimWeeklyPosts(input);
 
   async serverSecret(generate: () => string): Promise<string> {
     // The first instance to get here writes it; every other one reads that one.

@@ -103,6 +103,7 @@ export class SqliteDebateStore implements DebateStore {
   withdrawTopic: DebateStore['withdrawTopic'] = (input) => this.topics.withdrawTopic(input);
   rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
   openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
+  claimWeeklyPosts: DebateStore['claimWeeklyPosts'] = (input) => this.topics.claimWeeklyPosts(input);
 
   /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
   private write<T>(work: () => T): Promise<T> {

@@ -5,7 +5,7 @@ import { ok, type Result } from '../domain/result.ts';
 import type { ChannelScope, Platform } from '../domain/types.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { DebateRecord, OpenDebateInput } from './ports.ts';
-import { type ChannelRow, toChannelSettings } from './rows.ts';
+import { type ChannelRow, type DebateRow, toChannelSettings, toDebate } from './rows.ts';
 import { statementCache } from './statement-cache.ts';
 import type {
   ProposeTopicInput,
@@ -14,6 +14,7 @@ import type {
   TopicStore,
   TopicWithdrawInput,
   WeeklyOpeningInput,
+  WeeklyPostsInput,
 } from './topic-ports.ts';
 
 interface TopicRow {
@@ -170,9 +171,9 @@ export class SqliteTopics implements TopicStore {
     return this.commits.write(() => {
       const claimed =
         this.stmt(
-          `INSERT INTO weekly_openings (platform, workspace_id, channel_id, slot_at, at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT DO NOTHING`,
-        ).run(...keysOf(input.scope), input.slotAt, input.at).changes === 1;
+          `INSERT INTO weekly_openings (platform, workspace_id, channel_id, slot_at, at, post_claimed_at)
+           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        ).run(...keysOf(input.scope), input.slotAt, input.at, input.at).changes === 1;
       if (!claimed) return { claimed: false };
       const queue = (
         this.stmt(
@@ -187,6 +188,23 @@ export class SqliteTopics implements TopicStore {
         'UPDATE weekly_openings SET debate_id = ? WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND slot_at = ?',
       ).run(debate.id, ...keysOf(input.scope), input.slotAt);
       return { claimed: true, debate, topic };
+    });
+  }
+
+  async claimWeeklyPosts({ platforms, at, staleBefore, limit }: WeeklyPostsInput): Promise<DebateRecord[]> {
+    if (platforms.length === 0) return [];
+    return this.commits.write(() => {
+      const rows = this.stmt(
+        `SELECT w.slot_at, d.* FROM weekly_openings w JOIN debates d ON d.id = w.debate_id
+         WHERE w.platform IN (SELECT value FROM json_each(?)) AND d.status = 'open' AND d.scoreboard_ref IS NULL
+           AND (w.post_claimed_at IS NULL OR w.post_claimed_at < ?)
+         ORDER BY d.id LIMIT ?`,
+      ).all(JSON.stringify(platforms), staleBefore, limit) as (DebateRow & { slot_at: number })[];
+      const claim = this.stmt(
+        'UPDATE weekly_openings SET post_claimed_at = ? WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND slot_at = ?',
+      );
+      for (const row of rows) claim.run(at, row.platform, row.workspace_id, row.channel_id, row.slot_at);
+      return rows.map(toDebate);
     });
   }
 }

@@ -65,4 +65,17 @@ export interface TopicStore {
   openWeekly(
     input: WeeklyOpeningInput,
   ): Promise<{ claimed: boolean; debate?: DebateRecord; topic?: TopicRecord }>;
+  /**
+   * Weekly debates still open whose scoreboard was never attached (its post failed, or its
+   * instance stopped), and whose post claim is older than `staleBefore`: claimed at `at` for
+   * this process to post. (The opening itself claims the post for the instance that opened.)
+   */
+  claimWeeklyPosts(input: WeeklyPostsInput): Promise<DebateRecord[]>;
+}
+
+export interface WeeklyPostsInput {
+  platforms: readonly Platform[];
+  at: number;
+  staleBefore: number;
+  limit: number;
 }

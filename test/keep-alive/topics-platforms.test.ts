@@ -81,6 +81,42 @@ describe('Slack', () => {
       '📅 Prochain débat de la semaine, le lun. 6 avr., 09:00 : « La semaine de &lt;b&gt;quatre&lt;/b&gt; jours ? »',
     );
   });
+
+  it('posts the debate of the week again when Slack refused the opening post, once, and keeps it live', async () => {
+    t = await startSlackBed('http');
+    t.bed.clock.set(WEDNESDAY);
+    t.slack.setUser({ id: 'UADMIN', is_admin: true });
+    await t.command('U1', 'C1', 'sujets proposer Le bureau ouvert ?');
+    await t.command('UADMIN', 'C1', 'config rythme lundi 9h --duree 5j');
+    await t.idle();
+    const weekly = () =>
+      t.slack.okCalls('chat.postMessage').filter((c) => json(c.args).includes('Le débat de la semaine'));
+    // Monday 09:00: the debate opens, but Slack fails the post.
+    t.slack.fault('chat.postMessage', { kind: 'http_error', status: 500, times: 4 });
+    t.bed.clock.set(MONDAY_NINE);
+    await t.bed.engine.sweep();
+    await t.idle();
+    t.slack.clearFaults('chat.postMessage');
+    expect(weekly()).toHaveLength(0);
+    // The next sweeps, within the opening's claim, leave it to the instance that opened it.
+    t.bed.clock.set(new Date(MONDAY_NINE.getTime() + 60_000));
+    await t.bed.engine.sweep();
+    await t.idle();
+    expect(weekly()).toHaveLength(0);
+    // Once that claim is old, the sweep posts it, with its heading, once.
+    t.bed.clock.set(new Date(MONDAY_NINE.getTime() + 6 * 60_000));
+    await t.bed.engine.sweep();
+    await t.bed.engine.sweep();
+    await t.idle();
+    expect(weekly()).toHaveLength(1);
+    expect(json(weekly()[0]?.args)).toContain('Débat n° 1 : Le bureau ouvert ?');
+    // It is the live scoreboard: a vote edits it.
+    const ts = (weekly()[0]!.response as { ts?: string }).ts;
+    await t.command('U4', 'C1', 'voter pour #1');
+    await t.idle();
+    const edits = t.slack.okCalls('chat.update').filter((c) => (c.args as { ts?: string }).ts === ts);
+    expect(json(edits.at(-1)?.args)).toContain('1 votant');
+  });
 });
 
 describe('Discord', () => {

@@ -1,7 +1,7 @@
 // The store's part in keeping debates alive, owed by every DebateStore: an author's edit of an
 // argument (checked by the core's rule inside the write) and who may open debates per channel.
 import { describe, expect, it } from 'vitest';
-import type { ChannelScope } from '../../src/domain/types.ts';
+import type { ChannelScope, Platform } from '../../src/domain/types.ts';
 import { editable } from '../../src/engine/rules.ts';
 import type { ArgumentRecord, DebateRecord, DebateStore } from '../../src/store/ports.ts';
 
@@ -330,6 +330,64 @@ export function describeKeepAliveContract(
         await store.saveChannelSetting(here, { setting: 'rhythmOff' });
         expect((await store.channelSettings(here)).rhythm).toBeNull();
         expect(await store.rhythmChannels(['slack'])).toEqual([]);
+      }),
+    );
+
+    it(
+      'claimWeeklyPosts: a weekly debate without its scoreboard is claimed once its opening’s claim is old, once per claim',
+      withStore(async (store) => {
+        await store.proposeTopic({
+          scope: here,
+          text: 'Un',
+          proposerKey: 'P',
+          proposerName: 'Pé',
+          at: 1_000,
+        });
+        await store.proposeTopic({
+          scope: { ...here, channelId: 'C2' },
+          text: 'Deux',
+          proposerKey: 'P',
+          proposerName: 'Pé',
+          at: 1_000,
+        });
+        const open = async (scope: ChannelScope, slotAt: number) =>
+          (
+            await store.openWeekly({
+              scope,
+              slotAt,
+              at: slotAt,
+              pick: (queue) => queue[0],
+              debate: () => ({
+                uid: `weekly-${scope.channelId}`,
+                openerKey: 'P',
+                openerName: 'Pé',
+                anonymous: false,
+                hidden: false,
+                at: slotAt,
+                closesAt: slotAt + 1_000_000,
+                remindAt: null,
+              }),
+            })
+          ).debate!;
+        const failed = await open(here, 10_000);
+        const posted = await open({ ...here, channelId: 'C2' }, 10_000);
+        await store.setScoreboardRef(posted.id, 'C2:1.0');
+        // A debate opened by hand, without a scoreboard yet, is none of this.
+        await debateWithArgument(store);
+        const claim = (at: number, staleBefore: number, platforms: Platform[] = ['slack']) =>
+          store.claimWeeklyPosts({ platforms, at, staleBefore, limit: 10 });
+        // The opening's own claim holds until it is old.
+        expect(await claim(11_000, 9_000)).toEqual([]);
+        const taken = await claim(400_000, 300_000);
+        expect(taken.map((d) => [d.id, d.channelId])).toEqual([[failed.id, 'C1']]);
+        expect(taken[0]).toEqual(failed);
+        // Taken: not again until that claim is old too; other platforms' instances never.
+        expect(await claim(400_001, 300_001)).toEqual([]);
+        expect(await claim(900_000, 800_000, ['discord'])).toEqual([]);
+        expect((await claim(900_000, 800_000)).map((d) => d.id)).toEqual([failed.id]);
+        // Posted (its scoreboard attached), or closed: no longer claimed.
+        await store.setScoreboardRef(failed.id, 'C1:2.0');
+        expect(await claim(2_000_000, 1_900_000)).toEqual([]);
       }),
     );
 
