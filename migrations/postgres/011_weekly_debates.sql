@@ -3,3 +3,6 @@
 -- claimed, and a post that failed is taken over once the claim is old.
 CREATE INDEX topics_by_debate ON topics (debate_id) WHERE debate_id IS NOT NULL;
 ALTER TABLE weekly_openings ADD COLUMN post_claimed_at bigint;
+-- A balance nudge is claimed, then marked done once posted: a post that failed is tried again
+-- once its claim is old, by whichever instance sweeps first.
+ALTER TABLE debates ADD COLUMN nudge_claimed_at bigint;

@@ -9,8 +9,9 @@ import type { Reply } from '../views/types.ts';
 import { type EngineDeps, type Languages, publicly } from './context.ts';
 import { NUDGE_MIN_ARGUMENTS, NUDGE_QUIET_MS, undefendedSide } from './rules.ts';
 
-/** A claimed reminder not completed within this time (its instance stopped) is taken over. */
+/** A claimed reminder or nudge not completed within this time (its post failed, its instance stopped) is taken over. */
 const REMINDER_LEASE_MS = 5 * 60_000;
+const NUDGE_LEASE_MS = REMINDER_LEASE_MS;
 const BATCH = 50;
 
 type LanguagesOf = (debate: DebateRecord) => Promise<Languages>;
@@ -58,6 +59,7 @@ export async function postReminders(
 /**
  * One nudge per debate, when one side has three arguments or more, the other none, and no new
  * argument came for a while. It names nobody (anonymous debates included): only the side missing.
+ * Claimed, then completed once posted: a failed post is tried again once its claim goes stale.
  */
 export async function postNudges(
   deps: EngineDeps,
@@ -65,10 +67,12 @@ export async function postNudges(
   languagesOf: LanguagesOf,
   at: number,
 ): Promise<number> {
+  const staleBefore = at - NUDGE_LEASE_MS;
   const candidates = await deps.store.nudgeCandidates({
     platforms: [...publishers.keys()],
     minArguments: NUDGE_MIN_ARGUMENTS,
     quietSince: at - NUDGE_QUIET_MS,
+    staleBefore,
     limit: BATCH,
   });
   let posted = 0;
@@ -78,12 +82,13 @@ export async function postNudges(
     if (side === null || !publisher) continue;
     try {
       if (!(await deps.store.channelSettings(debate)).nudges) continue;
-      if (!(await deps.store.claimNudge(debate.id, at))) continue;
+      if (!(await deps.store.claimNudge(debate.id, at, staleBefore))) continue;
       const languages = await languagesOf(debate);
       await publisher.post(debate, publicly(languages, { kind: 'nudge', debate: debate.number, side }));
+      await deps.store.completeNudge(debate.id, at);
       posted++;
     } catch (error) {
-      deps.logger.warn({ err: error, debate: debate.number }, 'balance nudge not posted');
+      deps.logger.warn({ err: error, debate: debate.number }, 'balance nudge not posted; tried again later');
     }
   }
   return posted;

@@ -22,8 +22,10 @@ export interface NudgeQuery {
   platforms: readonly Platform[];
   /** Only debates with at least this many live arguments… */
   minArguments: number;
-  /** …the latest one added no later than this instant. */
+  /** …the latest one added no later than this instant… */
   quietSince: number;
+  /** …and no claim of its nudge made since this instant (an older one was abandoned). */
+  staleBefore: number;
   limit: number;
 }
 
@@ -37,6 +39,11 @@ export interface KeepAliveStore {
   /** The reminder was posted (or is not wanted in its channel): never claimed again. */
   completeReminder(debateId: number, at: number): Promise<void>;
   nudgeCandidates(query: NudgeQuery): Promise<NudgeCandidate[]>;
-  /** Takes the debate's one nudge; false when it was taken already or the debate is closed. */
-  claimNudge(debateId: number, at: number): Promise<boolean>;
+  /**
+   * Claims the debate's one nudge; false when it was posted already, is claimed since
+   * `staleBefore`, or the debate is closed.
+   */
+  claimNudge(debateId: number, at: number, staleBefore: number): Promise<boolean>;
+  /** The nudge was posted: never claimed again. */
+  completeNudge(debateId: number, at: number): Promise<void>;
 }

@@ -40,10 +40,11 @@ export class PostgresKeepAlive implements KeepAliveStore {
          count(*) FILTER (WHERE a.side = 'con')::int AS con_count, max(a.created_at) AS last_argument_at
        FROM debates d JOIN arguments a ON a.debate_id = d.id AND a.withdrawn_at IS NULL
        WHERE d.status = 'open' AND d.nudged_at IS NULL AND d.platform = ANY($1::text[])
+         AND (d.nudge_claimed_at IS NULL OR d.nudge_claimed_at < $5)
        GROUP BY d.id
        HAVING count(*) >= $2 AND max(a.created_at) <= $3
        ORDER BY d.id LIMIT $4`,
-      [[...query.platforms], query.minArguments, query.quietSince, query.limit],
+      [[...query.platforms], query.minArguments, query.quietSince, query.limit, query.staleBefore],
     );
     return rows.map((row) => ({
       debate: toDebate(row),
@@ -53,12 +54,20 @@ export class PostgresKeepAlive implements KeepAliveStore {
     }));
   }
 
-  async claimNudge(debateId: number, at: number): Promise<boolean> {
+  async claimNudge(debateId: number, at: number, staleBefore: number): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE debates SET nudged_at = $2 WHERE id = $1 AND nudged_at IS NULL AND status = 'open'
+      `UPDATE debates SET nudge_claimed_at = $2 WHERE id = $1 AND nudged_at IS NULL AND status = 'open'
+         AND (nudge_claimed_at IS NULL OR nudge_claimed_at < $3)
        RETURNING id`,
-      [debateId, at],
+      [debateId, at, staleBefore],
     );
     return rows.length === 1;
+  }
+
+  async completeNudge(debateId: number, at: number): Promise<void> {
+    await this.db.query('UPDATE debates SET nudged_at = $2 WHERE id = $1 AND nudged_at IS NULL', [
+      debateId,
+      at,
+    ]);
   }
 }

@@ -113,7 +113,9 @@ export class PostgresDebateStore implements DebateStore {
   claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
   completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
   nudgeCandidates: DebateStore['nudgeCandidates'] = (query) => this.keepAlive.nudgeCandidates(query);
-  claimNudge: DebateStore['claimNudge'] = (id, at) => this.keepAlive.claimNudge(id, at);
+  claimNudge: DebateStore['claimNudge'] = (id, at, staleBefore) =>
+    this.keepAlive.claimNudge(id, at, staleBefore);
+  completeNudge: DebateStore['completeNudge'] = (id, at) => this.keepAlive.completeNudge(id, at);
   proposeTopic: DebateStore['proposeTopic'] = (input) => this.topics.proposeTopic(input);
   topicQueue: DebateStore['topicQueue'] = (scope, viewer) => this.topics.topicQueue(scope, viewer);
   toggleTopicEndorsement: DebateStore['toggleTopicEndorsement'] = (input) =>

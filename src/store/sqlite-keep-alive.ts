@@ -43,6 +43,7 @@ export class SqliteKeepAlive implements KeepAliveStore {
          max(a.created_at) AS last_argument_at
        FROM debates d JOIN arguments a ON a.debate_id = d.id AND a.withdrawn_at IS NULL
        WHERE d.status = 'open' AND d.nudged_at IS NULL
+         AND (d.nudge_claimed_at IS NULL OR d.nudge_claimed_at < :stale)
          AND d.platform IN (SELECT value FROM json_each(:platforms))
        GROUP BY d.id
        HAVING count(*) >= :min AND max(a.created_at) <= :quiet
@@ -51,6 +52,7 @@ export class SqliteKeepAlive implements KeepAliveStore {
       platforms: JSON.stringify(query.platforms),
       min: query.minArguments,
       quiet: query.quietSince,
+      stale: query.staleBefore,
       limit: query.limit,
     }) as (DebateRow & { pro_count: number; con_count: number; last_argument_at: number })[];
     return rows.map((row) => ({
@@ -61,11 +63,16 @@ export class SqliteKeepAlive implements KeepAliveStore {
     }));
   }
 
-  async claimNudge(debateId: number, at: number): Promise<boolean> {
+  async claimNudge(debateId: number, at: number, staleBefore: number): Promise<boolean> {
     return (
       this.stmt(
-        "UPDATE debates SET nudged_at = ? WHERE id = ? AND nudged_at IS NULL AND status = 'open'",
-      ).run(at, debateId).changes === 1
+        `UPDATE debates SET nudge_claimed_at = ? WHERE id = ? AND nudged_at IS NULL AND status = 'open'
+           AND (nudge_claimed_at IS NULL OR nudge_claimed_at < ?)`,
+      ).run(at, debateId, staleBefore).changes === 1
     );
+  }
+
+  async completeNudge(debateId: number, at: number): Promise<void> {
+    this.stmt('UPDATE debates SET nudged_at = ? WHERE id = ? AND nudged_at IS NULL').run(at, debateId);
   }
 }

@@ -57,6 +57,32 @@ describe('Slack', () => {
     expect(json(nudges[0])).toContain('Nobody has argued against it yet — anyone?');
     expect(json(nudges[0])).not.toMatch(/u2|U2/);
   });
+
+  it('posts the balance nudge five minutes later when Slack failed it, and once', async () => {
+    t = await startSlackBed('http');
+    t.bed.clock.set(SATURDAY);
+    await openDebate(t, 'La semaine de quatre jours ?');
+    for (const n of [1, 2, 3]) await t.command('U2', 'C1', `pour Raison ${n}`);
+    await t.idle();
+    const nudges = () =>
+      t.slack.channelMessages('C1').filter((m) => json(m).includes('Personne n’a encore défendu'));
+    const sweepAt = async (minutes: number) => {
+      t.bed.clock.set(new Date(SATURDAY.getTime() + 2 * 3_600_000 + minutes * 60_000));
+      await t.bed.engine.sweep();
+      await t.idle();
+    };
+    t.slack.fault('chat.postMessage', { kind: 'http_error', status: 500, times: 4 });
+    await sweepAt(0);
+    t.slack.clearFaults('chat.postMessage');
+    expect(nudges()).toHaveLength(0);
+    // Within its claim: not yet.
+    await sweepAt(2);
+    expect(nudges()).toHaveLength(0);
+    // Once the claim is old: posted, then never again.
+    await sweepAt(6);
+    await sweepAt(12);
+    expect(nudges()).toHaveLength(1);
+  });
 });
 
 describe('Discord', () => {

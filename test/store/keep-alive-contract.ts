@@ -116,7 +116,7 @@ export function describeKeepAliveContract(
     );
 
     it(
-      'nudgeCandidates/claimNudge: live arguments per side after a quiet while; one nudge per debate',
+      'nudgeCandidates/claimNudge/completeNudge: live arguments per side after a quiet while; one nudge per debate, a failed one claimed again',
       withStore(async (store) => {
         const oneSided = await open(store);
         for (const at of [2_000, 2_100, 2_200]) await argue(store, oneSided, 'pro', at);
@@ -128,16 +128,35 @@ export function describeKeepAliveContract(
         for (const at of [2_000, 2_100, 2_200]) await argue(store, withdrawn, 'con', at);
         await argue(store, withdrawn, 'pro', 2_300);
         await store.withdrawArgument({ debateId: withdrawn.id, number: 4, at: 2_400, check: pass });
-        const query = { platforms: ['slack' as const], minArguments: 3, quietSince: 3_000, limit: 10 };
+        const query = {
+          platforms: ['slack' as const],
+          minArguments: 3,
+          quietSince: 3_000,
+          staleBefore: 4_000,
+          limit: 10,
+        };
         const found = await store.nudgeCandidates(query);
         expect(found.map((c) => [c.debate.id, c.pro, c.con, c.lastArgumentAt])).toEqual([
           [oneSided.id, 3, 0, 2_200],
           [withdrawn.id, 0, 3, 2_200],
         ]);
         expect(await store.nudgeCandidates({ ...query, platforms: ['discord'] })).toEqual([]);
-        expect(await store.claimNudge(oneSided.id, 5_000)).toBe(true);
-        expect(await store.claimNudge(oneSided.id, 5_001)).toBe(false);
+        expect(await store.claimNudge(oneSided.id, 5_000, 4_000)).toBe(true);
+        expect(await store.claimNudge(oneSided.id, 5_001, 4_001)).toBe(false);
         expect((await store.nudgeCandidates(query)).map((c) => c.debate.id)).toEqual([withdrawn.id]);
+        // Its post failed: once the claim is old, the nudge is a candidate again, and claimed again.
+        const later = { ...query, staleBefore: 6_000 };
+        expect((await store.nudgeCandidates(later)).map((c) => c.debate.id)).toEqual([
+          oneSided.id,
+          withdrawn.id,
+        ]);
+        expect(await store.claimNudge(oneSided.id, 9_000, 6_000)).toBe(true);
+        // Posted: never again, however old its claim.
+        await store.completeNudge(oneSided.id, 9_100);
+        expect(await store.claimNudge(oneSided.id, 99_000, 98_000)).toBe(false);
+        expect(
+          (await store.nudgeCandidates({ ...query, staleBefore: 98_000 })).map((c) => c.debate.id),
+        ).toEqual([withdrawn.id]);
       }),
     );
 
