@@ -7,27 +7,7 @@ import type {
   SaveInstallationInput,
 } from './installation-ports.ts';
 import type { PostgresSession } from './postgres-session.ts';
-
-interface Row {
-  platform: string;
-  key: string;
-  enterprise_id: string | null;
-  team_id: string | null;
-  key_id: string;
-  sealed: string;
-  expires_at: number | null;
-  version: number;
-}
-
-const toRow = (row: Row): InstallationRow => ({
-  platform: row.platform as Platform,
-  key: row.key,
-  enterpriseId: row.enterprise_id,
-  teamId: row.team_id,
-  sealed: { keyId: row.key_id, box: row.sealed },
-  expiresAt: row.expires_at,
-  version: row.version,
-});
+import { type InstallationTableRow, toInstallation } from './rows.ts';
 
 /** Installations on PostgreSQL (migration 010), shared by every instance. */
 export class PostgresInstallationStore implements InstallationStore {
@@ -49,11 +29,11 @@ export class PostgresInstallationStore implements InstallationStore {
   }
 
   async installation(w: InstallationKey): Promise<InstallationRow | undefined> {
-    const [row] = await this.db.query<Row>('SELECT * FROM installations WHERE platform = $1 AND key = $2', [
-      w.platform,
-      w.key,
-    ]);
-    return row && toRow(row);
+    const [row] = await this.db.query<InstallationTableRow>(
+      'SELECT * FROM installations WHERE platform = $1 AND key = $2',
+      [w.platform, w.key],
+    );
+    return row && toInstallation(row);
   }
 
   async installationVersion(w: InstallationKey): Promise<number | undefined> {
@@ -80,12 +60,12 @@ export class PostgresInstallationStore implements InstallationStore {
   }
 
   async claimRefresh(w: InstallationKey, owner: string, now: number, until: number) {
-    const [row] = await this.db.query<Row>(
+    const [row] = await this.db.query<InstallationTableRow>(
       `UPDATE installations SET refresh_owner = $1, refresh_until = $2
        WHERE platform = $3 AND key = $4 AND (refresh_until IS NULL OR refresh_until <= $5) RETURNING *`,
       [owner, until, w.platform, w.key, now],
     );
-    return row && toRow(row);
+    return row && toInstallation(row);
   }
 
   async completeRefresh(w: InstallationKey, owner: string, sealed: Sealed, expiresAt: number | null) {
@@ -107,7 +87,9 @@ export class PostgresInstallationStore implements InstallationStore {
   }
 
   async installationsNotSealedWith(keyId: string): Promise<InstallationRow[]> {
-    return (await this.db.query<Row>('SELECT * FROM installations WHERE key_id <> $1', [keyId])).map(toRow);
+    return (
+      await this.db.query<InstallationTableRow>('SELECT * FROM installations WHERE key_id <> $1', [keyId])
+    ).map(toInstallation);
   }
 
   async reseal(w: InstallationKey, version: number, sealed: Sealed): Promise<boolean> {

@@ -273,8 +273,32 @@ export class PostgresDebateStore implements DebateStore {
     return argumentOf(this.db.query, debateId, number);
   }
 
-  async withdrawArgument(
-    input: WithdrawInput,
+  withdrawArgument(input: WithdrawInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.changeArgument(input, 'withdraw', async (query, argument) => {
+      await query('UPDATE arguments SET withdrawn_at = $2 WHERE id = $1', [argument.id, input.at]);
+      return { ...argument, withdrawnAt: input.at };
+    });
+  }
+
+  editArgument(input: EditInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.changeArgument(input, 'edit', async (query, argument) => {
+      await query('UPDATE arguments SET text = $2, edited_at = $3 WHERE id = $1', [
+        argument.id,
+        input.text,
+        input.at,
+      ]);
+      return { ...argument, text: input.text, editedAt: input.at };
+    });
+  }
+
+  /**
+   * A change of one argument: the debate held with a share lock and the argument row locked, a
+   * redelivery answered with what stands, the core's check on both, then `apply`.
+   */
+  private changeArgument(
+    input: WithdrawInput | EditInput,
+    what: string,
+    apply: (query: Query, argument: ArgumentRecord) => Promise<ArgumentRecord>,
   ): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
     return this.db.transaction(async ({ query }) => {
       const [debate, , argument, seen] = await Promise.all([
@@ -289,35 +313,9 @@ export class PostgresDebateStore implements DebateStore {
       if (argument && seen) return ok({ argument, duplicate: true });
       const checked = input.check(toDebate(debate[0]!), argument);
       if (!checked.ok) return checked;
-      if (!argument) throw new Error('withdraw: the check let a missing argument through');
+      if (!argument) throw new Error(`${what}: the check let a missing argument through`);
       if (!(await claim(query, input.deliveryKey, input.at))) return ok({ argument, duplicate: true });
-      await query('UPDATE arguments SET withdrawn_at = $2 WHERE id = $1', [argument.id, input.at]);
-      return ok({ argument: { ...argument, withdrawnAt: input.at }, duplicate: false });
-    });
-  }
-
-  async editArgument(input: EditInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
-    return this.db.transaction(async ({ query }) => {
-      const [debate, , argument, seen] = await Promise.all([
-        query<DebateRow>(DEBATE_FOR_SHARE, [input.debateId]),
-        query('SELECT 1 FROM arguments WHERE debate_id = $1 AND number = $2 FOR UPDATE', [
-          input.debateId,
-          input.number,
-        ]),
-        argumentOf(query, input.debateId, input.number),
-        handled(query, input.deliveryKey),
-      ]);
-      if (argument && seen) return ok({ argument, duplicate: true });
-      const checked = input.check(toDebate(debate[0]!), argument);
-      if (!checked.ok) return checked;
-      if (!argument) throw new Error('edit: the check let a missing argument through');
-      if (!(await claim(query, input.deliveryKey, input.at))) return ok({ argument, duplicate: true });
-      await query('UPDATE arguments SET text = $2, edited_at = $3 WHERE id = $1', [
-        argument.id,
-        input.text,
-        input.at,
-      ]);
-      return ok({ argument: { ...argument, text: input.text, editedAt: input.at }, duplicate: false });
+      return ok({ argument: await apply(query, argument), duplicate: false });
     });
   }
 

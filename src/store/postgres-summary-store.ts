@@ -1,46 +1,17 @@
 import type { ChannelScope, Platform } from '../domain/types.ts';
 import type { PostgresSession } from './postgres-session.ts';
 import { readPostgresWeekActivities } from './postgres-week-activity.ts';
-import { type ChannelRow, toChannelSettings } from './rows.ts';
+import { type ChannelRow, type LedgerRow, toChannelSettings, toLedger } from './rows.ts';
 import type {
   ClaimInput,
   ClaimOutcome,
   CompleteInput,
   LedgerEntry,
-  LedgerStatus,
   SummaryChannel,
   SummaryStore,
   TimeWindow,
   WeekDebateActivity,
 } from './summary-ports.ts';
-
-interface LedgerRow {
-  platform: string;
-  workspace_id: string;
-  channel_id: string;
-  week_start: string;
-  status: string;
-  claim_token: string | null;
-  claimed_at: number;
-  attempts: number;
-  scheduled_at: number;
-  completed_at: number | null;
-  message_ref: string | null;
-  note: string | null;
-}
-
-const toLedger = (row: LedgerRow): LedgerEntry => ({
-  scope: { platform: row.platform as Platform, workspaceId: row.workspace_id, channelId: row.channel_id },
-  weekStart: row.week_start,
-  status: row.status as LedgerStatus,
-  claimToken: row.claim_token,
-  claimedAt: row.claimed_at,
-  attempts: row.attempts,
-  scheduledAt: row.scheduled_at,
-  completedAt: row.completed_at,
-  messageRef: row.message_ref,
-  note: row.note,
-});
 
 const KEY = 'platform = $1 AND workspace_id = $2 AND channel_id = $3 AND week_start = $4';
 const keyOf = (scope: ChannelScope, weekStart: string) => [

@@ -4,7 +4,14 @@ import { ok, type Result } from '../domain/result.ts';
 import type { ChannelScope, Platform } from '../domain/types.ts';
 import { insertDebate } from './postgres-open-debate.ts';
 import type { PostgresSession, Query } from './postgres-session.ts';
-import { type ChannelRow, type DebateRow, toChannelSettings, toDebate } from './rows.ts';
+import {
+  type ChannelRow,
+  type DebateRow,
+  type TopicRow,
+  toChannelSettings,
+  toDebate,
+  toTopic,
+} from './rows.ts';
 import type {
   ProposeTopicInput,
   RhythmChannel,
@@ -14,28 +21,6 @@ import type {
   WeeklyOpeningInput,
   WeeklyPostsInput,
 } from './topic-ports.ts';
-
-interface TopicRow {
-  id: number;
-  number: number;
-  text: string;
-  proposer_key: string | null;
-  proposer_name: string | null;
-  proposed_at: number;
-  withdrawn_at: number | null;
-  endorsements: number;
-}
-
-const toTopic = (row: TopicRow): TopicRecord => ({
-  id: Number(row.id),
-  number: Number(row.number),
-  text: row.text,
-  proposerKey: row.proposer_key,
-  proposerName: row.proposer_name,
-  proposedAt: Number(row.proposed_at),
-  withdrawnAt: row.withdrawn_at === null ? null : Number(row.withdrawn_at),
-  endorsements: Number(row.endorsements),
-});
 
 const TOPIC_SELECT = `
   SELECT t.id, t.number, t.text, t.proposer_key, t.proposer_name, t.proposed_at, t.withdrawn_at,

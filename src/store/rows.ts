@@ -1,8 +1,10 @@
 // Rows as both stores return them, turned into the records of the domain. The one difference:
 // a flag is 0/1 in SQLite and a boolean in PostgreSQL (its bigints arrive as numbers, see
 // postgres-pool.ts).
-import type { ArgumentRecord, ChannelSettings, DebateRecord } from '../domain/records.ts';
+import type { ArgumentRecord, ChannelSettings, DebateRecord, TopicRecord } from '../domain/records.ts';
 import type { DebateStatus, Language, Platform, Side, VoteSide } from '../domain/types.ts';
+import type { InstallationRow } from './installation-ports.ts';
+import type { LedgerEntry, LedgerStatus } from './summary-ports.ts';
 
 /** A flag column: SQLite's 0/1, PostgreSQL's boolean. */
 export type Flag = boolean | number | null;
@@ -122,3 +124,76 @@ export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings 
 
 export const asVoteSide = (side: string | null | undefined): VoteSide | null =>
   (side ?? null) as VoteSide | null;
+
+export interface TopicRow {
+  id: number;
+  number: number;
+  text: string;
+  proposer_key: string | null;
+  proposer_name: string | null;
+  proposed_at: number;
+  withdrawn_at: number | null;
+  endorsements: number;
+}
+
+export const toTopic = (row: TopicRow): TopicRecord => ({
+  id: row.id,
+  number: row.number,
+  text: row.text,
+  proposerKey: row.proposer_key,
+  proposerName: row.proposer_name,
+  proposedAt: row.proposed_at,
+  withdrawnAt: row.withdrawn_at,
+  endorsements: row.endorsements,
+});
+
+/** A row of the weekly summaries' sent-ledger. */
+export interface LedgerRow {
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+  week_start: string;
+  status: string;
+  claim_token: string | null;
+  claimed_at: number;
+  attempts: number;
+  scheduled_at: number;
+  completed_at: number | null;
+  message_ref: string | null;
+  note: string | null;
+}
+
+export const toLedger = (row: LedgerRow): LedgerEntry => ({
+  scope: { platform: row.platform as Platform, workspaceId: row.workspace_id, channelId: row.channel_id },
+  weekStart: row.week_start,
+  status: row.status as LedgerStatus,
+  claimToken: row.claim_token,
+  claimedAt: row.claimed_at,
+  attempts: row.attempts,
+  scheduledAt: row.scheduled_at,
+  completedAt: row.completed_at,
+  messageRef: row.message_ref,
+  note: row.note,
+});
+
+/** A row of `installations`: the sealed tokens as stored. */
+export interface InstallationTableRow {
+  platform: string;
+  key: string;
+  enterprise_id: string | null;
+  team_id: string | null;
+  key_id: string;
+  sealed: string;
+  expires_at: number | null;
+  version: number;
+}
+
+export const toInstallation = (row: InstallationTableRow): InstallationRow => ({
+  platform: row.platform as Platform,
+  key: row.key,
+  enterpriseId: row.enterprise_id,
+  teamId: row.team_id,
+  sealed: { keyId: row.key_id, box: row.sealed },
+  expiresAt: row.expires_at,
+  version: row.version,
+});

@@ -7,28 +7,8 @@ import type {
   InstallationStore,
   SaveInstallationInput,
 } from './installation-ports.ts';
+import { type InstallationTableRow, toInstallation } from './rows.ts';
 import { statementCache } from './statement-cache.ts';
-
-interface Row {
-  platform: string;
-  key: string;
-  enterprise_id: string | null;
-  team_id: string | null;
-  key_id: string;
-  sealed: string;
-  expires_at: number | null;
-  version: number;
-}
-
-const toRow = (row: Row): InstallationRow => ({
-  platform: row.platform as Platform,
-  key: row.key,
-  enterpriseId: row.enterprise_id,
-  teamId: row.team_id,
-  sealed: { keyId: row.key_id, box: row.sealed },
-  expiresAt: row.expires_at,
-  version: row.version,
-});
 
 /** Installations on the bot's SQLite database (migration 010). */
 export class SqliteInstallationStore implements InstallationStore {
@@ -103,8 +83,8 @@ export class SqliteInstallationStore implements InstallationStore {
     const row = this.stmt('SELECT * FROM installations WHERE platform = ? AND key = ?').get(
       w.platform,
       w.key,
-    ) as Row | undefined;
-    return row && toRow(row);
+    ) as InstallationTableRow | undefined;
+    return row && toInstallation(row);
   }
 
   async installationVersion(w: InstallationKey): Promise<number | undefined> {
@@ -123,8 +103,8 @@ export class SqliteInstallationStore implements InstallationStore {
     const row = this.stmt(
       `UPDATE installations SET refresh_owner = ?, refresh_until = ?
        WHERE platform = ? AND key = ? AND (refresh_until IS NULL OR refresh_until <= ?) RETURNING *`,
-    ).get(owner, until, w.platform, w.key, now) as Row | undefined;
-    return row && toRow(row);
+    ).get(owner, until, w.platform, w.key, now) as InstallationTableRow | undefined;
+    return row && toInstallation(row);
   }
 
   async completeRefresh(
@@ -150,7 +130,9 @@ export class SqliteInstallationStore implements InstallationStore {
   }
 
   async installationsNotSealedWith(keyId: string): Promise<InstallationRow[]> {
-    return (this.stmt('SELECT * FROM installations WHERE key_id <> ?').all(keyId) as Row[]).map(toRow);
+    return (
+      this.stmt('SELECT * FROM installations WHERE key_id <> ?').all(keyId) as InstallationTableRow[]
+    ).map(toInstallation);
   }
 
   async reseal(w: InstallationKey, version: number, sealed: Sealed): Promise<boolean> {

@@ -288,34 +288,36 @@ export class SqliteDebateStore implements DebateStore {
     return this.argumentRow(debateId, number);
   }
 
-  async withdrawArgument(
-    input: WithdrawInput,
+  withdrawArgument(input: WithdrawInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.changeArgument(input, 'withdraw', (argument) => {
+      this.stmt('UPDATE arguments SET withdrawn_at = ? WHERE id = ?').run(input.at, argument.id);
+    });
+  }
+
+  editArgument(input: EditInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.changeArgument(input, 'edit', (argument) => {
+      this.stmt('UPDATE arguments SET text = ?, edited_at = ? WHERE id = ?').run(
+        input.text,
+        input.at,
+        argument.id,
+      );
+    });
+  }
+
+  /** A change of one argument: a redelivery answered with what stands, the core's check, `apply`. */
+  private changeArgument(
+    input: WithdrawInput | EditInput,
+    what: string,
+    apply: (argument: ArgumentRecord) => void,
   ): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
     return this.write(() => {
       const argument = this.argumentRow(input.debateId, input.number);
       if (argument && this.handled(input.deliveryKey)) return ok({ argument, duplicate: true });
       const checked = input.check(toDebate(this.debateRow(input.debateId)), argument);
       if (!checked.ok) return checked;
-      if (!argument) throw new Error('withdraw: the check let a missing argument through');
+      if (!argument) throw new Error(`${what}: the check let a missing argument through`);
       this.claimDelivery(input.deliveryKey, input.at);
-      this.stmt('UPDATE arguments SET withdrawn_at = ? WHERE id = ?').run(input.at, argument.id);
-      return ok({ argument: { ...argument, withdrawnAt: input.at }, duplicate: false });
-    });
-  }
-
-  async editArgument(input: EditInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
-    return this.write(() => {
-      const argument = this.argumentRow(input.debateId, input.number);
-      if (argument && this.handled(input.deliveryKey)) return ok({ argument, duplicate: true });
-      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument);
-      if (!checked.ok) return checked;
-      if (!argument) throw new Error('edit: the check let a missing argument through');
-      this.claimDelivery(input.deliveryKey, input.at);
-      this.stmt('UPDATE arguments SET text = ?, edited_at = ? WHERE id = ?').run(
-        input.text,
-        input.at,
-        argument.id,
-      );
+      apply(argument);
       return ok({ argument: this.argumentRow(input.debateId, input.number)!, duplicate: false });
     });
   }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChannelScope, Platform } from '../domain/types.ts';
-import { type ChannelRow, toChannelSettings } from './rows.ts';
+import { type ChannelRow, type LedgerRow, toChannelSettings, toLedger } from './rows.ts';
 import { readWeekActivities } from './sqlite-week-activity.ts';
 import { statementCache } from './statement-cache.ts';
 import type {
@@ -8,40 +8,11 @@ import type {
   ClaimOutcome,
   CompleteInput,
   LedgerEntry,
-  LedgerStatus,
   SummaryChannel,
   SummaryStore,
   TimeWindow,
   WeekDebateActivity,
 } from './summary-ports.ts';
-
-interface LedgerRow {
-  platform: string;
-  workspace_id: string;
-  channel_id: string;
-  week_start: string;
-  status: string;
-  claim_token: string | null;
-  claimed_at: number;
-  attempts: number;
-  scheduled_at: number;
-  completed_at: number | null;
-  message_ref: string | null;
-  note: string | null;
-}
-
-const toLedger = (row: LedgerRow): LedgerEntry => ({
-  scope: { platform: row.platform as Platform, workspaceId: row.workspace_id, channelId: row.channel_id },
-  weekStart: row.week_start,
-  status: row.status as LedgerStatus,
-  claimToken: row.claim_token,
-  claimedAt: row.claimed_at,
-  attempts: row.attempts,
-  scheduledAt: row.scheduled_at,
-  completedAt: row.completed_at,
-  messageRef: row.message_ref,
-  note: row.note,
-});
 
 const KEY = 'platform = ? AND workspace_id = ? AND channel_id = ? AND week_start = ?';
 const keyOf = (scope: ChannelScope, weekStart: string) => [
