@@ -18,11 +18,6 @@ export interface Attachment {
 }
 
 /**
- * A post that must reach people once, even when asked again after a crash (the weekly summary):
- * the platform finds the message posted under `key` before (Discord's enforced nonce, Slack's
- * message metadata in the channel's recent history) and answers with it instead of posting.
- */
-/**
  * A post made once, whatever retries follow (the weekly summary): each platform finds an earlier
  * post of it before posting again. Slack by the key in the message's metadata; Discord by the key
  * as an enforced nonce for a few minutes, then by the post's first title among the bot's recent
@@ -32,6 +27,12 @@ export interface Attachment {
 export interface PostDelivery {
   /** At most 25 characters (Discord's nonce). */
   key: string;
+  /**
+   * An earlier attempt may have reached the platform (its claim was taken over, or it failed
+   * after sending): only then is the earlier post looked for, since the lookup costs a history
+   * read that Slack limits hard. A refused lookup posts anyway.
+   */
+  mayExist: boolean;
 }
 
 /** What the core needs from a platform to push (not to answer): posts and live updates. */

@@ -70,6 +70,8 @@ export async function startBot(
     logger.info({ port: address.port, host: address.address }, 'HTTP server listening');
   }
 
+  // Claims made by this instance stay its own while it lives; a killed one's are taken over.
+  await engine.lease.start();
   const sweeper = setInterval(() => {
     engine.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   }, SWEEP_INTERVAL_MS);
@@ -83,6 +85,7 @@ export async function startBot(
     defaults: engine.defaults,
     publisherFor: (platform) => adapters.find((adapter) => adapter.platform === platform)?.publisher,
     pageLinks: engine.pages,
+    lease: engine.lease,
   });
   void summaries.start().catch((error: unknown) => logger.error({ err: error }, 'summary scheduler failed'));
 
@@ -95,6 +98,7 @@ export async function startBot(
       for (const adapter of adapters) await adapter.stop();
       // After the adapters' last commands: every scoreboard ends exact, every end is announced.
       await engine.close();
+      await engine.lease.stop();
       await store.close();
     })();
     return stopping;

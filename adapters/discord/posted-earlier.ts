@@ -12,17 +12,21 @@ const recentMessages = z.array(
   z.object({
     id: z.string(),
     author: z.object({ id: z.string() }),
+    content: z.string().optional(),
     embeds: z.array(z.object({ title: z.string().optional() }).passthrough()).optional(),
   }),
 );
 const me = z.object({ id: z.string() });
 
-/** Looks for this bot's message whose first embed has `title`; resolves its id, if there is one. */
+/**
+ * Looks for this bot's message whose first embed has `title` and whose text is `content` (an end
+ * announcement shares its title with the debate's scoreboard, not its text); resolves its id.
+ */
 export function postedEarlierLookup(
   rest: Rest,
-): (channelId: string, title: string) => Promise<string | undefined> {
+): (channelId: string, title: string, content: string) => Promise<string | undefined> {
   let botUserId: Promise<string> | undefined;
-  return async (channelId, title) => {
+  return async (channelId, title, content) => {
     botUserId ??= rest.get('/users/@me').then((user) => me.parse(user).id);
     const bot = await botUserId.catch((error: unknown) => {
       botUserId = undefined;
@@ -30,6 +34,11 @@ export function postedEarlierLookup(
     });
     const query = new URLSearchParams({ limit: String(RECENT) });
     const messages = recentMessages.parse(await rest.get(routes.messages(channelId), { query }));
-    return messages.find((message) => message.author.id === bot && message.embeds?.[0]?.title === title)?.id;
+    return messages.find(
+      (message) =>
+        message.author.id === bot &&
+        message.embeds?.[0]?.title === title &&
+        (message.content ?? '') === content,
+    )?.id;
   };
 }

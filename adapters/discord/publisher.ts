@@ -33,15 +33,17 @@ export function discordPublisher(
     const message = renderReply(reply);
     // Past the nonce's few minutes, a post made once is found by its title instead.
     const title = message.embeds?.[0]?.title;
-    if (delivery && title) {
+    if (delivery?.mayExist && title) {
       // Without Read Message History the lookup is refused: the nonce alone then guards the post.
-      const earlier = await postedEarlier(scope.channelId, title).catch((error: unknown) => {
-        logger.warn(
-          { err: error, channel: scope.channelId },
-          'recent messages unreadable; posting without the lookup',
-        );
-        return undefined;
-      });
+      const earlier = await postedEarlier(scope.channelId, title, message.content ?? '').catch(
+        (error: unknown) => {
+          logger.warn(
+            { err: error, channel: scope.channelId },
+            'recent messages unreadable; posting without the lookup',
+          );
+          return undefined;
+        },
+      );
       if (earlier) return scoreboardRef(scope.channelId, earlier);
     }
     const files = attachments.map((a) => ({ name: a.filename, data: a.data, contentType: a.mimeType }));

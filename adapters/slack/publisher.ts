@@ -9,15 +9,27 @@ import { updateScoreboard } from './scoreboards.ts';
 const POST_EVENT = 'debat_post';
 /** How far back a post made once is looked for: well past the ledger's stale claims. */
 const LOOK_BACK_S = 2 * 24 * 60 * 60;
+/** Slack's strictest limit for apps outside its Marketplace: 15 messages a call, one call a minute. */
+const LOOK_BACK_MESSAGES = 15;
 
-/** The ts of the bot's message carrying `key` in the channel's recent history, if there is one. */
+/**
+ * The ts of the bot's message carrying `key` in the channel's recent history, if there is one.
+ * A refused read (no history scope, not in the channel, a rate limit) posts anyway, with a warning:
+ * a possible second copy is better than a summary never posted.
+ */
 async function postedEarlier(rt: SlackRuntime, channel: string, key: string): Promise<string | undefined> {
-  const history = await rt.client.conversations.history({
-    channel,
-    oldest: String(Math.floor(Date.now() / 1000) - LOOK_BACK_S),
-    limit: 200,
-    include_all_metadata: true,
-  });
+  const history = await rt.client.conversations
+    .history({
+      channel,
+      oldest: String(Math.floor(Date.now() / 1000) - LOOK_BACK_S),
+      limit: LOOK_BACK_MESSAGES,
+      include_all_metadata: true,
+    })
+    .catch((error: unknown) => {
+      rt.logger.warn({ err: error, channel }, 'channel history unreadable; posting without the lookup');
+      return undefined;
+    });
+  if (!history) return undefined;
   const found = history.messages?.find(
     (message) =>
       message.metadata?.event_type === POST_EVENT &&
@@ -30,7 +42,7 @@ export function slackPublisher(rt: SlackRuntime): Publisher {
   return {
     post: (scope, reply, attachments = [], delivery) =>
       rt.forWorkspace(scope.workspaceId, async () => {
-        if (delivery) {
+        if (delivery?.mayExist) {
           const earlier = await postedEarlier(rt, scope.channelId, delivery.key);
           if (earlier) return formatRef({ channel: scope.channelId, ts: earlier });
         }

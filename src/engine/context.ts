@@ -8,6 +8,7 @@ import type { DebateRecord, DebateStore } from '../store/ports.ts';
 import type { Reply, View } from '../views/types.ts';
 import type { Clock } from './clock.ts';
 import { participantKey } from './identity.ts';
+import type { InstanceLease } from './instance-lease.ts';
 import type { Logger } from './logger.ts';
 import type { Outcome, ScoreboardRefresh } from './outcome.ts';
 import { isExpired, reachableFrom } from './rules.ts';
@@ -25,6 +26,8 @@ export interface EngineDeps {
   secret: string;
   defaults: ChannelDefaults;
   logger: Logger;
+  /** This instance's lease, under which it claims work (reminders, nudges, announcements). */
+  lease: InstanceLease;
   /** Signs and checks debate page links (absent: `page` says how to enable pages). */
   pages?: PageLinks | undefined;
 }
@@ -123,7 +126,8 @@ export async function resolveDebate(
   if (debate === undefined) return fail('debate.not_found', { debate: number ?? 0 });
   const now = deps.clock.now().getTime();
   if (isExpired(debate, now)) {
-    ended.push(...(await deps.store.closeExpired(now)));
+    // This debate only: a command here never closes debates of other channels or workspaces.
+    ended.push(...(await deps.store.closeExpired(now, { debateId: debate.id })));
     return ok({ ...debate, status: 'closed', closedAt: debate.closesAt });
   }
   return ok(debate);

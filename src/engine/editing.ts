@@ -59,8 +59,9 @@ export async function editForm(
   inv: Invocation,
   debateNumber: number,
   number: number,
+  ended: DebateRecord[],
 ): Promise<Result<EditForm>> {
-  const resolved = await resolveDebate(deps, inv, debateNumber, []);
+  const resolved = await resolveDebate(deps, inv, debateNumber, ended);
   if (!resolved.ok) return resolved;
   const debate = resolved.value;
   const argument = await deps.store.argument(debate.id, number);

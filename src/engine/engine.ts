@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Publisher } from '../adapter.ts';
 import type { Command } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
@@ -20,6 +21,7 @@ import { type ChannelDefaults, type EngineDeps, errorOutcome, type Languages, re
 import type { DebateCore } from './core.ts';
 import { type EditForm, edit, editForm } from './editing.ts';
 import { generateSecret } from './identity.ts';
+import { InstanceLease } from './instance-lease.ts';
 import { postNudges, postReminders } from './keep-alive.ts';
 import type { Logger } from './logger.ts';
 import { closeDebate, forgetMe, reopenDebate, settings } from './moderation.ts';
@@ -42,11 +44,20 @@ export interface EngineOptions {
   scoreboardPacing?: ScoreboardPacing | undefined;
   /** Debate pages: their store and the base of their links. */
   pages?: PageLinkOptions | undefined;
+  /** This instance's lease (default: a new one on the store). */
+  lease?: InstanceLease | undefined;
 }
 
 const LANGUAGE_MEMORY_MS = 5_000;
 const channelKey = (scope: ChannelScope): string =>
   `${scope.platform}\u0000${scope.workspaceId}\u0000${scope.channelId}`;
+
+/** How long a click is remembered for the repeat-click rule (far past its window). */
+const CLICK_MEMORY_MS = 60_000;
+const END_ANNOUNCEMENT_BATCH = 50;
+/** The same key for every attempt at announcing one debate's end, on every instance. */
+const endPostKey = (debate: DebateRecord): string =>
+  `e${createHash('sha256').update(debate.uid).digest('base64url').slice(0, 24)}`;
 
 /** How long a platform delivery id is remembered for deduplication. */
 const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
@@ -85,11 +96,17 @@ export class DebateEngine implements DebateCore {
     const secret = options.secret ?? (await options.store.serverSecret(generateSecret));
     const pages =
       options.pages && new PageLinks(options.pages, secret, (scope, n) => options.store.findDebate(scope, n));
+    const lease = options.lease ?? new InstanceLease(options.store, options.clock, options.logger);
     return new DebateEngine(
-      { ...options, secret, pages },
+      { ...options, secret, pages, lease },
       options.scoreboardIntervalMs ?? 2_000,
       options.scoreboardPacing,
     );
+  }
+
+  /** This instance's lease: the summary scheduler claims under it too. */
+  get lease(): InstanceLease {
+    return this.deps.lease;
   }
 
   /** The debate pages' links, for the web server and the weekly summary. */
@@ -265,8 +282,12 @@ export class DebateEngine implements DebateCore {
   }
 
   /** An argument as its author may still edit it (the edit form starts from it), or why not. */
-  editForm(inv: Invocation, debate: number, argument: number): Promise<Result<EditForm>> {
-    return editForm(this.deps, inv, debate, argument);
+  async editForm(inv: Invocation, debate: number, argument: number): Promise<Result<EditForm>> {
+    const ended: DebateRecord[] = [];
+    const form = await editForm(this.deps, inv, debate, argument, ended);
+    // The debate may have met its end just now: closed, its scoreboard refreshed and the end announced.
+    await this.publish(ended.map(refreshOf), ended);
+    return form;
   }
 
   /** The channel's most recent open debate, by number (e.g. for a form opened from a message). */
@@ -299,9 +320,12 @@ export class DebateEngine implements DebateCore {
   async sweep(): Promise<DebateRecord[]> {
     const now = this.deps.clock.now().getTime();
     const closed = await this.deps.store.closeExpired(now);
-    await this.publish(closed.map(refreshOf), closed);
+    this.live.changed(closed.map(refreshOf));
+    // Every end not yet announced (closed now, or whose post failed before), for this process's platforms.
+    await this.announceEnds(now);
     await this.keepAlive(now);
     await this.deps.store.pruneDeliveries(now - DELIVERY_MEMORY_MS);
+    await this.deps.store.pruneClicks(now - CLICK_MEMORY_MS);
     return closed;
   }
 
@@ -326,15 +350,32 @@ export class DebateEngine implements DebateCore {
     ended: readonly DebateRecord[],
   ): Promise<void> {
     this.live.changed(refresh);
-    for (const debate of ended) {
+    if (ended.length > 0) await this.announceEnds(this.deps.clock.now().getTime());
+  }
+
+  /**
+   * Claims the ends waiting to be announced (a debate closed by its duration, by whichever path met
+   * it) and posts each in its channel; one completed once posted. A failed post stays claimed until
+   * the retry window, a claim of a dead instance is taken over within a minute.
+   */
+  private async announceEnds(now: number): Promise<void> {
+    if (this.publishers.size === 0) return;
+    const { store, logger } = this.deps;
+    const due = await store.claimEndAnnouncements({
+      ...(await this.deps.lease.window(now)),
+      platforms: [...this.publishers.keys()],
+      limit: END_ANNOUNCEMENT_BATCH,
+    });
+    for (const { debate, retaken } of due) {
       try {
         const languages = await this.languages(debate);
-        this.live.announce(debate, await endedAnnouncement(this.deps, debate, languages));
-      } catch (error) {
-        this.deps.logger.error(
-          { err: error, debate: debate.number },
-          'could not announce the end of a debate',
+        this.live.changed([refreshOf(debate)]);
+        const reply = await endedAnnouncement(this.deps, debate, languages);
+        this.live.announce(debate, reply, { key: endPostKey(debate), mayExist: retaken }, () =>
+          store.completeEndAnnouncement(debate.id),
         );
+      } catch (error) {
+        logger.error({ err: error, debate: debate.number }, 'could not announce the end of a debate');
       }
     }
   }

@@ -9,9 +9,6 @@ import type { Reply } from '../views/types.ts';
 import { type EngineDeps, type Languages, publicly } from './context.ts';
 import { NUDGE_MIN_ARGUMENTS, NUDGE_QUIET_MS, undefendedSide } from './rules.ts';
 
-/** A claimed reminder or nudge not completed within this time (its post failed, its instance stopped) is taken over. */
-const REMINDER_LEASE_MS = 5 * 60_000;
-const NUDGE_LEASE_MS = REMINDER_LEASE_MS;
 const BATCH = 50;
 
 type LanguagesOf = (debate: DebateRecord) => Promise<Languages>;
@@ -33,8 +30,7 @@ export async function postReminders(
   at: number,
 ): Promise<number> {
   const due = await deps.store.claimReminders({
-    at,
-    staleBefore: at - REMINDER_LEASE_MS,
+    ...(await deps.lease.window(at)),
     platforms: [...publishers.keys()],
     limit: BATCH,
   });
@@ -67,12 +63,14 @@ export async function postNudges(
   languagesOf: LanguagesOf,
   at: number,
 ): Promise<number> {
-  const staleBefore = at - NUDGE_LEASE_MS;
+  const window = await deps.lease.window(at);
+  // Only debates that need a nudge come back, each workspace in turn: every one returned is
+  // settled (posted, or marked when its channel turned nudges off), so no backlog hides another.
   const candidates = await deps.store.nudgeCandidates({
+    ...window,
     platforms: [...publishers.keys()],
     minArguments: NUDGE_MIN_ARGUMENTS,
     quietSince: at - NUDGE_QUIET_MS,
-    staleBefore,
     limit: BATCH,
   });
   let posted = 0;
@@ -81,12 +79,14 @@ export async function postNudges(
     const publisher = publishers.get(debate.platform);
     if (side === null || !publisher) continue;
     try {
-      if (!(await deps.store.channelSettings(debate)).nudges) continue;
-      if (!(await deps.store.claimNudge(debate.id, at, staleBefore))) continue;
-      const languages = await languagesOf(debate);
-      await publisher.post(debate, publicly(languages, { kind: 'nudge', debate: debate.number, side }));
+      if (!(await deps.store.claimNudge(debate.id, window))) continue;
+      // `config relance off`: the nudge is settled without a word.
+      if ((await deps.store.channelSettings(debate)).nudges) {
+        const languages = await languagesOf(debate);
+        await publisher.post(debate, publicly(languages, { kind: 'nudge', debate: debate.number, side }));
+        posted++;
+      }
       await deps.store.completeNudge(debate.id, at);
-      posted++;
     } catch (error) {
       deps.logger.warn({ err: error, debate: debate.number }, 'balance nudge not posted; tried again later');
     }

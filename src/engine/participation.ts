@@ -108,7 +108,7 @@ export const argue: Handler<'argue'> = async (deps, inv, command, languages) => 
 
 export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
   const at = deps.clock.now().getTime();
-  let expired = false;
+  let expired: number | undefined;
   const cast = await deps.store.castVote({
     target: { scope: inv, number: command.debate },
     voterKey: (debate) => participantKey(deps.secret, debate, { ...inv, userId: inv.user.id }),
@@ -119,13 +119,13 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
     check: (debate) => {
       const found = checkTarget(debate, inv, command.debate);
       if (!found.ok || !debate) return found;
-      expired = isExpired(debate, at);
+      expired = isExpired(debate, at) ? debate.id : undefined;
       return acceptsChanges(debate, at);
     },
   });
   if (!cast.ok) {
     // A debate that just reached its end is closed now, and announced, before the refusal.
-    const ended = expired ? await deps.store.closeExpired(at) : [];
+    const ended = expired !== undefined ? await deps.store.closeExpired(at, { debateId: expired }) : [];
     return refused(languages, cast.error, ended);
   }
   const { debate } = cast.value;

@@ -134,6 +134,7 @@ export async function openWeeklyDebates(
       const remind = reminderAt(now, closesAt, undefined);
       const result = await deps.store.openWeekly({
         scope,
+        instance: (await deps.lease.window(now)).instance,
         slotAt: slot,
         at: now,
         pick: weeklyTopic,
@@ -151,7 +152,7 @@ export async function openWeeklyDebates(
       });
       if (!result.debate) continue;
       opened.push(result.debate);
-      await postWeekly(deps, publisher, languagesOf, attach, result.debate);
+      await postWeekly(deps, publisher, languagesOf, attach, result.debate, false);
     } catch (error) {
       deps.logger.error(
         { err: error, platform: scope.platform, channel: scope.channelId },
@@ -161,16 +162,15 @@ export async function openWeeklyDebates(
   }
   // Openings whose post failed (here or on another instance that stopped): tried again.
   const pending = await deps.store.claimWeeklyPosts({
+    ...(await deps.lease.window(now)),
     platforms: [...publishers.keys()],
-    at: now,
-    staleBefore: now - WEEKLY_POST_LEASE_MS,
     limit: 50,
   });
   for (const debate of pending) {
     const publisher = publishers.get(debate.platform);
     if (!publisher) continue;
     try {
-      await postWeekly(deps, publisher, languagesOf, attach, debate);
+      await postWeekly(deps, publisher, languagesOf, attach, debate, true);
     } catch (error) {
       deps.logger.warn(
         { err: error, platform: debate.platform, channel: debate.channelId, debate: debate.number },
@@ -180,9 +180,6 @@ export async function openWeeklyDebates(
   }
   return opened;
 }
-
-/** A weekly post's claim not followed by its scoreboard within this time is taken over. */
-const WEEKLY_POST_LEASE_MS = 5 * 60_000;
 
 /**
  * Posts the debate of the week under its heading and attaches it as the live scoreboard. The
@@ -195,6 +192,7 @@ async function postWeekly(
   languagesOf: LanguagesOf,
   attach: Attach,
   debate: DebateRecord,
+  mayExist: boolean,
 ): Promise<void> {
   const languages = await languagesOf(debate);
   const data = await deps.store.scoreboard(debate.id);
@@ -202,7 +200,7 @@ async function postWeekly(
     debate,
     publicly(languages, { ...scoreboardView(data, languages.timezone), weekly: true }),
     [],
-    { key: `o${createHash('sha256').update(debate.uid).digest('base64url').slice(0, 24)}` },
+    { key: `o${createHash('sha256').update(debate.uid).digest('base64url').slice(0, 24)}`, mayExist },
   );
   if (ref) await attach(debate, debate.number, ref);
 }

@@ -2,7 +2,7 @@
 // forget-me included) the engine says which debates changed; this service coalesces them per
 // debate (at most one edit per interval, the last one always with the final state) and asks the
 // platform's Publisher to render and send. Adapters keep only rendering, sending and their limits.
-import type { Publisher } from '../adapter.ts';
+import type { PostDelivery, Publisher } from '../adapter.ts';
 import type { ChannelScope, Platform, WorkspaceScope } from '../domain/types.ts';
 import type { Logger } from '../engine/logger.ts';
 import type { ScoreboardRefresh } from '../engine/outcome.ts';
@@ -58,12 +58,12 @@ export class LiveScoreboards {
   }
 
   /** Posts a public message in a debate's channel (the announcement that it has ended). */
-  announce(scope: ChannelScope, reply: Reply): void {
+  announce(scope: ChannelScope, reply: Reply, delivery?: PostDelivery, posted?: () => Promise<void>): void {
     const publisher = this.#publishers.get(scope.platform);
     if (!publisher) return;
     const posting = publisher
-      .post(scope, reply)
-      .then(() => undefined)
+      .post(scope, reply, [], delivery)
+      .then(() => posted?.())
       .catch((error: unknown) =>
         this.logger.warn(
           { err: error, platform: scope.platform, channel: scope.channelId },

@@ -1,11 +1,9 @@
 import type { DebateRecord } from '../domain/records.ts';
 import type { Platform } from '../domain/types.ts';
+import type { ClaimWindow } from './lease-ports.ts';
 
 /** Debates whose reminder is due, for the platforms this process posts to. */
-export interface ReminderClaimInput {
-  at: number;
-  /** A claim made before this instant was abandoned (its instance stopped): it is taken over. */
-  staleBefore: number;
+export interface ReminderClaimInput extends ClaimWindow {
   platforms: readonly Platform[];
   limit: number;
 }
@@ -18,14 +16,16 @@ export interface NudgeCandidate {
   lastArgumentAt: number;
 }
 
-export interface NudgeQuery {
+/**
+ * Open debates that need their one nudge: one side with at least `minArguments` live arguments,
+ * the other with none, the latest added no later than `quietSince`, and no claim of the nudge
+ * held (see ClaimWindow). Taken per workspace in turn, the oldest first, so that no backlog of
+ * one workspace hides another's.
+ */
+export interface NudgeQuery extends ClaimWindow {
   platforms: readonly Platform[];
-  /** Only debates with at least this many live arguments… */
   minArguments: number;
-  /** …the latest one added no later than this instant… */
   quietSince: number;
-  /** …and no claim of its nudge made since this instant (an older one was abandoned). */
-  staleBefore: number;
   limit: number;
 }
 
@@ -39,11 +39,8 @@ export interface KeepAliveStore {
   /** The reminder was posted (or is not wanted in its channel): never claimed again. */
   completeReminder(debateId: number, at: number): Promise<void>;
   nudgeCandidates(query: NudgeQuery): Promise<NudgeCandidate[]>;
-  /**
-   * Claims the debate's one nudge; false when it was posted already, is claimed since
-   * `staleBefore`, or the debate is closed.
-   */
-  claimNudge(debateId: number, at: number, staleBefore: number): Promise<boolean>;
+  /** Claims the debate's one nudge; false when it was posted already, is held, or the debate is closed. */
+  claimNudge(debateId: number, window: ClaimWindow): Promise<boolean>;
   /** The nudge was posted: never claimed again. */
   completeNudge(debateId: number, at: number): Promise<void>;
 }

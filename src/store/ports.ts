@@ -13,6 +13,7 @@ import type { Result } from '../domain/result.ts';
 import type { SettingChange } from '../domain/settings.ts';
 import type { ChannelScope, DebateStatus, Side, VoteSide, WorkspaceScope } from '../domain/types.ts';
 import type { KeepAliveStore } from './keep-alive-ports.ts';
+import type { ExpiryScope, LeaseStore } from './lease-ports.ts';
 import type { SummaryStore } from './summary-ports.ts';
 import type { TopicStore } from './topic-ports.ts';
 
@@ -127,7 +128,7 @@ export interface StatusInput extends Delivery {
  * Debates are reached through their workspace: no method crosses workspaces.
  * The weekly summary's methods (ledger, snapshots, week activity) are in summary-ports.ts.
  */
-export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore {
+export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore, LeaseStore {
   /** The anonymity secret, generated once and kept (unless the configuration gives one). */
   serverSecret(generate: () => string): Promise<string>;
 
@@ -173,8 +174,11 @@ export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore {
   recordPersuasion(input: PersuasionInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>>;
 
   setStatus(input: StatusInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>>;
-  /** Closes every open debate whose duration has ended; returns them. */
-  closeExpired(at: number): Promise<DebateRecord[]>;
+  /**
+   * Closes the open debates whose duration has ended (every one, or only those `only` names) and
+   * marks their end to be announced; returns them. Each is returned by one close only.
+   */
+  closeExpired(at: number, only?: ExpiryScope): Promise<DebateRecord[]>;
 
   tally(debateId: number): Promise<Counts>;
   scoreboard(debateId: number): Promise<ScoreboardData>;

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { ok, type Result } from '../domain/result.ts';
 import type { SettingChange } from '../domain/settings.ts';
 import type { ChannelScope, VoteSide, WorkspaceScope } from '../domain/types.ts';
+import type { ExpiryScope } from './lease-ports.ts';
 import type {
   AddArgumentInput,
   ArgumentRecord,
@@ -17,6 +18,7 @@ import type {
 } from './ports.ts';
 import { PostgresDebateReads } from './postgres-debate-reads.ts';
 import { PostgresKeepAlive } from './postgres-keep-alive.ts';
+import { PostgresLeases } from './postgres-leases.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './postgres-notifications.ts';
 import { insertDebate } from './postgres-open-debate.ts';
 import { PostgresSession, type Query } from './postgres-session.ts';
@@ -63,6 +65,7 @@ export class PostgresDebateStore implements DebateStore {
   private readonly reads: PostgresDebateReads;
   private readonly summaries: PostgresSummaryStore;
   private readonly keepAlive: PostgresKeepAlive;
+  private readonly leases: PostgresLeases;
   private readonly topics: PostgresTopics;
   private readonly notifications: SettingsNotifications;
   private readonly votes: PostgresVoteBatches;
@@ -77,6 +80,7 @@ export class PostgresDebateStore implements DebateStore {
     this.summaries = new PostgresSummaryStore(this.db);
     this.votes = new PostgresVoteBatches(this.db);
     this.keepAlive = new PostgresKeepAlive(this.db);
+    this.leases = new PostgresLeases(this.db);
     this.topics = new PostgresTopics(this.db);
   }
 
@@ -113,8 +117,17 @@ export class PostgresDebateStore implements DebateStore {
   claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
   completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
   nudgeCandidates: DebateStore['nudgeCandidates'] = (query) => this.keepAlive.nudgeCandidates(query);
-  claimNudge: DebateStore['claimNudge'] = (id, at, staleBefore) =>
-    this.keepAlive.claimNudge(id, at, staleBefore);
+  claimNudge: DebateStore['claimNudge'] = (id, window) => this.keepAlive.claimNudge(id, window);
+  renewInstanceLease: DebateStore['renewInstanceLease'] = (instance, at) =>
+    this.leases.renewInstanceLease(instance, at);
+  releaseInstanceLease: DebateStore['releaseInstanceLease'] = (instance) =>
+    this.leases.releaseInstanceLease(instance);
+  claimEndAnnouncements: DebateStore['claimEndAnnouncements'] = (input) =>
+    this.leases.claimEndAnnouncements(input);
+  completeEndAnnouncement: DebateStore['completeEndAnnouncement'] = (id) =>
+    this.leases.completeEndAnnouncement(id);
+  repeatClick: DebateStore['repeatClick'] = (key, at, windowMs) => this.leases.repeatClick(key, at, windowMs);
+  pruneClicks: DebateStore['pruneClicks'] = (before) => this.leases.pruneClicks(before);
   completeNudge: DebateStore['completeNudge'] = (id, at) => this.keepAlive.completeNudge(id, at);
   proposeTopic: DebateStore['proposeTopic'] = (input) => this.topics.proposeTopic(input);
   topicQueue: DebateStore['topicQueue'] = (scope, viewer) => this.topics.topicQueue(scope, viewer);
@@ -410,12 +423,20 @@ export class PostgresDebateStore implements DebateStore {
     });
   }
 
-  async closeExpired(at: number): Promise<DebateRecord[]> {
+  async closeExpired(at: number, only?: ExpiryScope): Promise<DebateRecord[]> {
     // Every instance sweeps: the row locks let exactly one of them close each debate.
+    const where = !only
+      ? { sql: '', params: [] }
+      : 'debateId' in only
+        ? { sql: 'AND id = $2', params: [only.debateId] }
+        : {
+            sql: 'AND platform = $2 AND workspace_id = $3 AND channel_id = $4',
+            params: [only.channel.platform, only.channel.workspaceId, only.channel.channelId],
+          };
     const rows = await this.db.query<DebateRow>(
-      `UPDATE debates SET status = 'closed', closed_at = closes_at
-       WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= $1 RETURNING *`,
-      [at],
+      `UPDATE debates SET status = 'closed', closed_at = closes_at, end_announce_due = $1
+       WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= $1 ${where.sql} RETURNING *`,
+      [at, ...where.params],
     );
     return rows.map(toDebate);
   }

@@ -1,4 +1,5 @@
 import type { ChannelScope, Platform } from '../domain/types.ts';
+import { claimIsFree } from './claims.ts';
 import type { PostgresSession } from './postgres-session.ts';
 import { readPostgresWeekActivities } from './postgres-week-activity.ts';
 import { type ChannelRow, type LedgerRow, toChannelSettings, toLedger } from './rows.ts';
@@ -84,20 +85,25 @@ export class PostgresSummaryStore implements SummaryStore {
     return this.db.transaction(async ({ query }): Promise<ClaimOutcome> => {
       const inserted = await query(
         `INSERT INTO summary_ledger (platform, workspace_id, channel_id, week_start, status, claim_token,
-           claimed_at, attempts, scheduled_at)
-         VALUES ($1, $2, $3, $4, 'claimed', $5, $6, 1, $7) ON CONFLICT DO NOTHING RETURNING 1`,
-        [...key, input.token, input.at, input.scheduledAt],
+           claimed_at, attempts, scheduled_at, claimed_by)
+         VALUES ($1, $2, $3, $4, 'claimed', $5, $6, 1, $7, $8) ON CONFLICT DO NOTHING RETURNING 1`,
+        [...key, input.token, input.at, input.scheduledAt, input.instance],
       );
       if (inserted.length === 1) return { claimed: true, attempts: 1, retaken: false };
-      const [row] = await query<LedgerRow>(`SELECT * FROM summary_ledger WHERE ${KEY} FOR UPDATE`, key);
+      const [row] = await query<LedgerRow & { free: boolean }>(
+        `SELECT *, ${claimIsFree('claimed_at', 'claimed_by', '$5', '$6')} AS free
+         FROM summary_ledger WHERE ${KEY} FOR UPDATE`,
+        [...key, input.staleBefore, input.aliveSince],
+      );
       if (!row) throw new Error('summary ledger: a conflicting row vanished');
-      const abandoned = row.status === 'claimed' && row.claimed_at < input.staleBefore;
+      const abandoned = row.status === 'claimed' && row.free;
       const retry = row.status === 'failed' && row.attempts < input.maxAttempts;
       if (!abandoned && !retry) return { claimed: false, entry: toLedger(row) };
       await query(
-        `UPDATE summary_ledger SET status = 'claimed', claim_token = $5, claimed_at = $6, attempts = attempts + 1
+        `UPDATE summary_ledger SET status = 'claimed', claim_token = $5, claimed_at = $6, claimed_by = $7,
+           attempts = attempts + 1
          WHERE ${KEY}`,
-        [...key, input.token, input.at],
+        [...key, input.token, input.at, input.instance],
       );
       return { claimed: true, attempts: row.attempts + 1, retaken: true };
     });

@@ -1,7 +1,9 @@
 // The PostgreSQL side of the debate of the week (src/store/topic-ports.ts).
+
 import type { DebateRecord, TopicRecord } from '../domain/records.ts';
 import { ok, type Result } from '../domain/result.ts';
 import type { ChannelScope, Platform } from '../domain/types.ts';
+import { claimIsFree } from './claims.ts';
 import { insertDebate } from './postgres-open-debate.ts';
 import type { PostgresSession, Query } from './postgres-session.ts';
 import {
@@ -156,9 +158,10 @@ export class PostgresTopics implements TopicStore {
   ): Promise<{ claimed: boolean; debate?: DebateRecord; topic?: TopicRecord }> {
     return this.db.transaction(async ({ query }) => {
       const taken = await query(
-        `INSERT INTO weekly_openings (platform, workspace_id, channel_id, slot_at, at, post_claimed_at)
-         VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING 1`,
-        [...keysOf(input.scope), input.slotAt, input.at],
+        `INSERT INTO weekly_openings (platform, workspace_id, channel_id, slot_at, at, post_claimed_at,
+           post_claimed_by)
+         VALUES ($1, $2, $3, $4, $5, $5, $6) ON CONFLICT DO NOTHING RETURNING 1`,
+        [...keysOf(input.scope), input.slotAt, input.at, input.instance],
       );
       if (taken.length === 0) return { claimed: false };
       const queue = (
@@ -186,21 +189,22 @@ export class PostgresTopics implements TopicStore {
   }
 
   /** One statement: rows another instance is claiming are skipped, not waited for. */
-  async claimWeeklyPosts({ platforms, at, staleBefore, limit }: WeeklyPostsInput): Promise<DebateRecord[]> {
+  async claimWeeklyPosts(input: WeeklyPostsInput): Promise<DebateRecord[]> {
+    const { platforms, at, staleBefore, limit } = input;
     if (platforms.length === 0) return [];
     const rows = await this.db.query<DebateRow>(
       `WITH due AS (
          SELECT w.platform, w.workspace_id, w.channel_id, w.slot_at FROM weekly_openings w
          JOIN debates d ON d.id = w.debate_id
          WHERE w.platform = ANY($1::text[]) AND d.status = 'open' AND d.scoreboard_ref IS NULL
-           AND (w.post_claimed_at IS NULL OR w.post_claimed_at < $3)
+           AND ${claimIsFree('w.post_claimed_at', 'w.post_claimed_by', '$3', '$6')}
          ORDER BY d.id LIMIT $4 FOR UPDATE OF w SKIP LOCKED),
        claimed AS (
-         UPDATE weekly_openings w SET post_claimed_at = $2 FROM due
+         UPDATE weekly_openings w SET post_claimed_at = $2, post_claimed_by = $5 FROM due
          WHERE (w.platform, w.workspace_id, w.channel_id, w.slot_at) = (due.platform, due.workspace_id, due.channel_id, due.slot_at)
          RETURNING w.debate_id)
        SELECT d.* FROM debates d JOIN claimed c ON c.debate_id = d.id ORDER BY d.id`,
-      [[...platforms], at, staleBefore, limit],
+      [[...platforms], at, staleBefore, limit, input.instance, input.aliveSince],
     );
     return rows.map(toDebate);
   }

@@ -1,7 +1,9 @@
 // The SQLite side of reminders and balance nudges (src/store/keep-alive-ports.ts).
 import type Database from 'better-sqlite3';
 import type { DebateRecord } from '../domain/records.ts';
+import { claimIsFree } from './claims.ts';
 import type { KeepAliveStore, NudgeCandidate, NudgeQuery, ReminderClaimInput } from './keep-alive-ports.ts';
+import type { ClaimWindow } from './lease-ports.ts';
 import { type DebateRow, toDebate } from './rows.ts';
 import { statementCache } from './statement-cache.ts';
 
@@ -15,18 +17,20 @@ export class SqliteKeepAlive implements KeepAliveStore {
   async claimReminders(input: ReminderClaimInput): Promise<DebateRecord[]> {
     // One statement: two instances sweeping at once never claim the same reminder.
     const rows = this.stmt(
-      `UPDATE debates SET reminder_claimed_at = :at
+      `UPDATE debates SET reminder_claimed_at = :at, reminder_claimed_by = :instance
        WHERE id IN (
          SELECT id FROM debates
          WHERE status = 'open' AND remind_at IS NOT NULL AND reminded_at IS NULL
            AND remind_at <= :at AND closes_at > :at
-           AND (reminder_claimed_at IS NULL OR reminder_claimed_at < :stale)
+           AND ${claimIsFree('reminder_claimed_at', 'reminder_claimed_by', ':stale', ':alive')}
            AND platform IN (SELECT value FROM json_each(:platforms))
          ORDER BY remind_at LIMIT :limit)
        RETURNING *`,
     ).all({
       at: input.at,
       stale: input.staleBefore,
+      alive: input.aliveSince,
+      instance: input.instance,
       platforms: JSON.stringify(input.platforms),
       limit: input.limit,
     }) as DebateRow[];
@@ -39,20 +43,25 @@ export class SqliteKeepAlive implements KeepAliveStore {
 
   async nudgeCandidates(query: NudgeQuery): Promise<NudgeCandidate[]> {
     const rows = this.stmt(
-      `SELECT d.*, sum(a.side = 'pro') AS pro_count, sum(a.side = 'con') AS con_count,
-         max(a.created_at) AS last_argument_at
-       FROM debates d JOIN arguments a ON a.debate_id = d.id AND a.withdrawn_at IS NULL
-       WHERE d.status = 'open' AND d.nudged_at IS NULL
-         AND (d.nudge_claimed_at IS NULL OR d.nudge_claimed_at < :stale)
-         AND d.platform IN (SELECT value FROM json_each(:platforms))
-       GROUP BY d.id
-       HAVING count(*) >= :min AND max(a.created_at) <= :quiet
-       ORDER BY d.id LIMIT :limit`,
+      `WITH needing AS (
+         SELECT d.*, sum(a.side = 'pro') AS pro_count, sum(a.side = 'con') AS con_count,
+           max(a.created_at) AS last_argument_at
+         FROM debates d JOIN arguments a ON a.debate_id = d.id AND a.withdrawn_at IS NULL
+         WHERE d.status = 'open' AND d.nudged_at IS NULL
+           AND ${claimIsFree('d.nudge_claimed_at', 'd.nudge_claimed_by', ':stale', ':alive')}
+           AND d.platform IN (SELECT value FROM json_each(:platforms))
+         GROUP BY d.id
+         HAVING max(a.created_at) <= :quiet
+           AND ((pro_count >= :min AND con_count = 0) OR (con_count >= :min AND pro_count = 0))),
+       turns AS (
+         SELECT *, row_number() OVER (PARTITION BY platform, workspace_id ORDER BY id) AS turn FROM needing)
+       SELECT * FROM turns ORDER BY turn, id LIMIT :limit`,
     ).all({
       platforms: JSON.stringify(query.platforms),
       min: query.minArguments,
       quiet: query.quietSince,
       stale: query.staleBefore,
+      alive: query.aliveSince,
       limit: query.limit,
     }) as (DebateRow & { pro_count: number; con_count: number; last_argument_at: number })[];
     return rows.map((row) => ({
@@ -63,12 +72,19 @@ export class SqliteKeepAlive implements KeepAliveStore {
     }));
   }
 
-  async claimNudge(debateId: number, at: number, staleBefore: number): Promise<boolean> {
+  async claimNudge(debateId: number, window: ClaimWindow): Promise<boolean> {
     return (
       this.stmt(
-        `UPDATE debates SET nudge_claimed_at = ? WHERE id = ? AND nudged_at IS NULL AND status = 'open'
-           AND (nudge_claimed_at IS NULL OR nudge_claimed_at < ?)`,
-      ).run(at, debateId, staleBefore).changes === 1
+        `UPDATE debates SET nudge_claimed_at = :at, nudge_claimed_by = :instance
+         WHERE id = :id AND nudged_at IS NULL AND status = 'open'
+           AND ${claimIsFree('nudge_claimed_at', 'nudge_claimed_by', ':stale', ':alive')}`,
+      ).run({
+        at: window.at,
+        instance: window.instance,
+        id: debateId,
+        stale: window.staleBefore,
+        alive: window.aliveSince,
+      }).changes === 1
     );
   }
 

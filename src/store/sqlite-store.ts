@@ -3,6 +3,7 @@ import { ok, type Result } from '../domain/result.ts';
 import type { SettingChange } from '../domain/settings.ts';
 import type { ChannelScope, VoteSide, WorkspaceScope } from '../domain/types.ts';
 import { GroupCommit } from './group-commit.ts';
+import type { ExpiryScope } from './lease-ports.ts';
 import type {
   AddArgumentInput,
   ArgumentRecord,
@@ -30,10 +31,19 @@ import {
 } from './rows.ts';
 import { SqliteDebateReads } from './sqlite-debate-reads.ts';
 import { SqliteKeepAlive } from './sqlite-keep-alive.ts';
+import { SqliteLeases } from './sqlite-leases.ts';
 import { SqliteSummaryStore } from './sqlite-summary-store.ts';
 import { SqliteTopics } from './sqlite-topics.ts';
 import { statementCache } from './statement-cache.ts';
 import type { SummaryStore } from './summary-ports.ts';
+
+/** The part of a close of expired debates that says which (none: every one). */
+function expiryWhere(only: ExpiryScope | undefined): [string, (string | number)[]] {
+  if (!only) return ['', []];
+  if ('debateId' in only) return ['AND id = ?', [only.debateId]];
+  const { platform, workspaceId, channelId } = only.channel;
+  return ['AND platform = ? AND workspace_id = ? AND channel_id = ?', [platform, workspaceId, channelId]];
+}
 
 /** The DebateStore on better-sqlite3: synchronous transactions, taken IMMEDIATE when they write. */
 export class SqliteDebateStore implements DebateStore {
@@ -45,6 +55,8 @@ export class SqliteDebateStore implements DebateStore {
   private readonly keepAlive: SqliteKeepAlive;
   // The debate of the week (src/store/sqlite-topics.ts).
   private readonly topics: SqliteTopics;
+  // Instance leases, end announcements, repeated clicks (src/store/sqlite-leases.ts).
+  private readonly leases: SqliteLeases;
 
   /** Concurrent writes share a commit; each still answers only once committed. */
   private readonly commits: GroupCommit;
@@ -56,6 +68,7 @@ export class SqliteDebateStore implements DebateStore {
     this.keepAlive = new SqliteKeepAlive(db);
     this.commits = new GroupCommit(db);
     this.reads = new SqliteDebateReads(db);
+    this.leases = new SqliteLeases(db, this.commits);
     this.topics = new SqliteTopics(
       db,
       this.commits,
@@ -95,8 +108,17 @@ export class SqliteDebateStore implements DebateStore {
   claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
   completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
   nudgeCandidates: DebateStore['nudgeCandidates'] = (query) => this.keepAlive.nudgeCandidates(query);
-  claimNudge: DebateStore['claimNudge'] = (id, at, staleBefore) =>
-    this.keepAlive.claimNudge(id, at, staleBefore);
+  claimNudge: DebateStore['claimNudge'] = (id, window) => this.keepAlive.claimNudge(id, window);
+  renewInstanceLease: DebateStore['renewInstanceLease'] = (instance, at) =>
+    this.leases.renewInstanceLease(instance, at);
+  releaseInstanceLease: DebateStore['releaseInstanceLease'] = (instance) =>
+    this.leases.releaseInstanceLease(instance);
+  claimEndAnnouncements: DebateStore['claimEndAnnouncements'] = (input) =>
+    this.leases.claimEndAnnouncements(input);
+  completeEndAnnouncement: DebateStore['completeEndAnnouncement'] = (id) =>
+    this.leases.completeEndAnnouncement(id);
+  repeatClick: DebateStore['repeatClick'] = (key, at, windowMs) => this.leases.repeatClick(key, at, windowMs);
+  pruneClicks: DebateStore['pruneClicks'] = (before) => this.leases.pruneClicks(before);
   completeNudge: DebateStore['completeNudge'] = (id, at) => this.keepAlive.completeNudge(id, at);
   proposeTopic: DebateStore['proposeTopic'] = (input) => this.topics.proposeTopic(input);
   topicQueue: DebateStore['topicQueue'] = (scope, viewer) => this.topics.topicQueue(scope, viewer);
@@ -449,13 +471,14 @@ export class SqliteDebateStore implements DebateStore {
     });
   }
 
-  async closeExpired(at: number): Promise<DebateRecord[]> {
+  async closeExpired(at: number, only?: ExpiryScope): Promise<DebateRecord[]> {
+    const [where, params] = expiryWhere(only);
     return this.write(() =>
       (
         this.stmt(
-          `UPDATE debates SET status = 'closed', closed_at = closes_at
-           WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? RETURNING *`,
-        ).all(at) as DebateRow[]
+          `UPDATE debates SET status = 'closed', closed_at = closes_at, end_announce_due = ?
+           WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? ${where} RETURNING *`,
+        ).all(at, at, ...params) as DebateRow[]
       ).map(toDebate),
     );
   }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChannelScope, Platform } from '../domain/types.ts';
+import { claimIsFree } from './claims.ts';
 import { type ChannelRow, type LedgerRow, toChannelSettings, toLedger } from './rows.ts';
 import { readWeekActivities } from './sqlite-week-activity.ts';
 import { statementCache } from './statement-cache.ts';
@@ -92,18 +93,21 @@ export class SqliteSummaryStore implements SummaryStore {
     return this.write((): ClaimOutcome => {
       const inserted = this.stmt(
         `INSERT INTO summary_ledger (platform, workspace_id, channel_id, week_start, status, claim_token,
-           claimed_at, attempts, scheduled_at)
-         VALUES (?, ?, ?, ?, 'claimed', ?, ?, 1, ?) ON CONFLICT DO NOTHING`,
-      ).run(...key, input.token, input.at, input.scheduledAt);
+           claimed_at, attempts, scheduled_at, claimed_by)
+         VALUES (?, ?, ?, ?, 'claimed', ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING`,
+      ).run(...key, input.token, input.at, input.scheduledAt, input.instance);
       if (inserted.changes === 1) return { claimed: true, attempts: 1, retaken: false };
-      const row = this.stmt(`SELECT * FROM summary_ledger WHERE ${KEY}`).get(...key) as LedgerRow;
-      const abandoned = row.status === 'claimed' && row.claimed_at < input.staleBefore;
+      const row = this.stmt(
+        `SELECT *, ${claimIsFree('claimed_at', 'claimed_by', '?', '?')} AS free FROM summary_ledger WHERE ${KEY}`,
+      ).get(input.staleBefore, input.aliveSince, ...key) as LedgerRow & { free: number };
+      const abandoned = row.status === 'claimed' && row.free === 1;
       const retry = row.status === 'failed' && row.attempts < input.maxAttempts;
       if (!abandoned && !retry) return { claimed: false, entry: toLedger(row) };
       this.stmt(
-        `UPDATE summary_ledger SET status = 'claimed', claim_token = ?, claimed_at = ?, attempts = attempts + 1
+        `UPDATE summary_ledger SET status = 'claimed', claim_token = ?, claimed_at = ?, claimed_by = ?,
+           attempts = attempts + 1
          WHERE ${KEY}`,
-      ).run(input.token, input.at, ...key);
+      ).run(input.token, input.at, input.instance, ...key);
       return { claimed: true, attempts: row.attempts + 1, retaken: true };
     });
   }

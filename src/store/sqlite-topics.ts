@@ -1,8 +1,10 @@
 // The SQLite side of the debate of the week (src/store/topic-ports.ts).
+
 import type Database from 'better-sqlite3';
 import type { TopicRecord } from '../domain/records.ts';
 import { ok, type Result } from '../domain/result.ts';
 import type { ChannelScope, Platform } from '../domain/types.ts';
+import { claimIsFree } from './claims.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { DebateRecord, OpenDebateInput } from './ports.ts';
 import {
@@ -156,9 +158,10 @@ export class SqliteTopics implements TopicStore {
     return this.commits.write(() => {
       const claimed =
         this.stmt(
-          `INSERT INTO weekly_openings (platform, workspace_id, channel_id, slot_at, at, post_claimed_at)
-           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        ).run(...keysOf(input.scope), input.slotAt, input.at, input.at).changes === 1;
+          `INSERT INTO weekly_openings (platform, workspace_id, channel_id, slot_at, at, post_claimed_at,
+             post_claimed_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        ).run(...keysOf(input.scope), input.slotAt, input.at, input.at, input.instance).changes === 1;
       if (!claimed) return { claimed: false };
       const queue = (
         this.stmt(
@@ -176,19 +179,24 @@ export class SqliteTopics implements TopicStore {
     });
   }
 
-  async claimWeeklyPosts({ platforms, at, staleBefore, limit }: WeeklyPostsInput): Promise<DebateRecord[]> {
+  async claimWeeklyPosts(input: WeeklyPostsInput): Promise<DebateRecord[]> {
+    const { platforms, at, staleBefore, limit } = input;
     if (platforms.length === 0) return [];
     return this.commits.write(() => {
       const rows = this.stmt(
         `SELECT w.slot_at, d.* FROM weekly_openings w JOIN debates d ON d.id = w.debate_id
          WHERE w.platform IN (SELECT value FROM json_each(?)) AND d.status = 'open' AND d.scoreboard_ref IS NULL
-           AND (w.post_claimed_at IS NULL OR w.post_claimed_at < ?)
+           AND ${claimIsFree('w.post_claimed_at', 'w.post_claimed_by', '?', '?')}
          ORDER BY d.id LIMIT ?`,
-      ).all(JSON.stringify(platforms), staleBefore, limit) as (DebateRow & { slot_at: number })[];
+      ).all(JSON.stringify(platforms), staleBefore, input.aliveSince, limit) as (DebateRow & {
+        slot_at: number;
+      })[];
       const claim = this.stmt(
-        'UPDATE weekly_openings SET post_claimed_at = ? WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND slot_at = ?',
+        `UPDATE weekly_openings SET post_claimed_at = ?, post_claimed_by = ?
+         WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND slot_at = ?`,
       );
-      for (const row of rows) claim.run(at, row.platform, row.workspace_id, row.channel_id, row.slot_at);
+      for (const row of rows)
+        claim.run(at, input.instance, row.platform, row.workspace_id, row.channel_id, row.slot_at);
       return rows.map(toDebate);
     });
   }

@@ -69,6 +69,9 @@ export interface ClaimInput {
   at: number;
   /** A claim taken before this instant and never completed is abandoned: it may be re-taken. */
   staleBefore: number;
+  /** The claiming instance; a claim whose instance's lease lapsed before `aliveSince` is re-taken. */
+  instance: string;
+  aliveSince: number;
   /** A summary that failed this many times is given up. */
   maxAttempts: number;
 }

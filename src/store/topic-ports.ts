@@ -1,6 +1,7 @@
 import type { ChannelSettings, DebateRecord, TopicRecord } from '../domain/records.ts';
 import type { Result } from '../domain/result.ts';
 import type { ChannelScope, Platform } from '../domain/types.ts';
+import type { ClaimWindow } from './lease-ports.ts';
 import type { Check, Delivery, OpenDebateInput } from './ports.ts';
 
 export interface ProposeTopicInput extends Delivery {
@@ -29,6 +30,8 @@ export interface TopicWithdrawInput extends TopicChangeInput {
 /** The weekly opening of one channel's slot: claimed, its topic chosen and opened, in one write. */
 export interface WeeklyOpeningInput {
   scope: ChannelScope;
+  /** The opening instance: the post is claimed under its lease. */
+  instance: string;
   /** The slot's instant: each is taken once per channel. */
   slotAt: number;
   at: number;
@@ -73,9 +76,7 @@ export interface TopicStore {
   claimWeeklyPosts(input: WeeklyPostsInput): Promise<DebateRecord[]>;
 }
 
-export interface WeeklyPostsInput {
+export interface WeeklyPostsInput extends ClaimWindow {
   platforms: readonly Platform[];
-  at: number;
-  staleBefore: number;
   limit: number;
 }

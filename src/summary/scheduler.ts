@@ -18,10 +18,12 @@ import type { Rhythm } from '../domain/records.ts';
 import type { ChannelScope, Platform } from '../domain/types.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { ChannelDefaults } from '../engine/context.ts';
+import { InstanceLease } from '../engine/instance-lease.ts';
 import type { Logger } from '../engine/logger.ts';
 import { metrics } from '../metrics.ts';
 import { linkWeeklySummary } from '../page/decorate.ts';
 import type { PageLinks } from '../page/links.ts';
+import type { LeaseStore } from '../store/lease-ports.ts';
 import type { LedgerEntry, SummaryStore } from '../store/summary-ports.ts';
 import { type BuiltSummary, buildWeeklySummaries, wasActive } from './build-summary.ts';
 import { type ChannelSchedule, resolveChannelSchedule, weeklyRequest } from './channel-schedule.ts';
@@ -46,7 +48,7 @@ interface Due {
 }
 
 export interface SchedulerOptions {
-  store: SummaryStore;
+  store: SummaryStore & LeaseStore;
   clock: Clock;
   logger: Logger;
   defaults: ChannelDefaults;
@@ -61,6 +63,8 @@ export interface SchedulerOptions {
   /** croner pattern of the ticker (default every minute, at second 0). */
   tickPattern?: string;
   instanceId?: string;
+  /** The instance's lease, under which summaries are claimed (default: a new one). */
+  lease?: InstanceLease | undefined;
   /** Links each listed debate to its web page, when pages have an address. */
   pageLinks?: PageLinks | undefined;
 }
@@ -106,6 +110,7 @@ export class SummaryScheduler {
   private readonly staleClaimMs: number;
   private readonly maxAttempts: number;
   private readonly instanceId: string;
+  private readonly lease: InstanceLease;
   private ticker: Cron | undefined;
   private running: Promise<ChannelResult[]> | undefined;
   private stopped = false;
@@ -114,6 +119,7 @@ export class SummaryScheduler {
     this.staleClaimMs = options.staleClaimMs ?? 10 * MINUTE;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}`;
+    this.lease = options.lease ?? new InstanceLease(options.store, options.clock, options.logger);
   }
 
   /** Catches up at once (a summary missed while down, same week), then wakes every minute. */
@@ -199,7 +205,7 @@ export class SummaryScheduler {
         continue;
       }
       const entry = ledger.get(ledgerKey(scope, week.weekStart));
-      if (entry && !this.mayClaim(entry, now)) {
+      if (entry && !this.mayClaim(entry)) {
         results.push({ ...base, outcome: entry.status === 'claimed' ? 'busy' : 'done' });
         continue;
       }
@@ -212,9 +218,10 @@ export class SummaryScheduler {
     return results;
   }
 
-  private mayClaim(entry: LedgerEntry, now: Date): boolean {
+  /** Claimed ones too: the store decides whether the claim's instance is still alive. */
+  private mayClaim(entry: LedgerEntry): boolean {
     if (entry.status === 'failed') return entry.attempts < this.maxAttempts;
-    return entry.status === 'claimed' && entry.claimedAt < now.getTime() - this.staleClaimMs;
+    return entry.status === 'claimed';
   }
 
   /** Last week was never handled (the bot was down until after it ended): record and log it. */
@@ -256,7 +263,8 @@ export class SummaryScheduler {
   private async postBatch(batch: readonly Due[], now: Date): Promise<ChannelResult[]> {
     const { store, logger } = this.options;
     const results: ChannelResult[] = [];
-    const claimed: (Due & { token: string })[] = [];
+    const claimed: (Due & { token: string; retaken: boolean })[] = [];
+    const window = await this.lease.window(now.getTime(), this.staleClaimMs);
     for (const item of batch) {
       const { scope, week } = item;
       const token = `${this.instanceId}:${randomUUID()}`;
@@ -266,7 +274,9 @@ export class SummaryScheduler {
         scheduledAt: week.scheduledAt.getTime(),
         token,
         at: now.getTime(),
-        staleBefore: now.getTime() - this.staleClaimMs,
+        staleBefore: window.staleBefore,
+        instance: window.instance,
+        aliveSince: window.aliveSince,
         maxAttempts: this.maxAttempts,
       });
       if (!claim.claimed) {
@@ -282,7 +292,7 @@ export class SummaryScheduler {
           { ...where(scope, week.weekStart), attempt: claim.attempts },
           'retrying a weekly summary',
         );
-      claimed.push({ ...item, token });
+      claimed.push({ ...item, token, retaken: claim.retaken });
     }
     let built: (BuiltSummary | null)[];
     try {
@@ -302,7 +312,11 @@ export class SummaryScheduler {
   }
 
   /** Posts one built summary (or records that there was nothing to say) and completes its claim. */
-  private async deliver(item: Due & { token: string }, built: BuiltSummary | null, now: Date) {
+  private async deliver(
+    item: Due & { token: string; retaken: boolean },
+    built: BuiltSummary | null,
+    now: Date,
+  ) {
     const { store, logger } = this.options;
     const { scope, channel, week, publisher, token } = item;
     const base = { scope, weekStart: week.weekStart };
@@ -323,6 +337,7 @@ export class SummaryScheduler {
       const messageRef =
         (await publisher.post(scope, reply, this.attachments(built.view, channel), {
           key: summaryPostKey(scope, week.weekStart),
+          mayExist: item.retaken,
         })) ?? null;
       metrics.summariesPosted.inc({ platform: scope.platform });
       const kept = await store.completeSummary({
@@ -342,7 +357,10 @@ export class SummaryScheduler {
     }
   }
 
-  private async failed(item: Due & { token: string }, error: unknown): Promise<ChannelResult> {
+  private async failed(
+    item: Due & { token: string; retaken?: boolean },
+    error: unknown,
+  ): Promise<ChannelResult> {
     const { store, logger } = this.options;
     const { scope, week, token } = item;
     logger.error({ err: error, ...where(scope, week.weekStart) }, 'weekly summary failed; will retry');

@@ -7,6 +7,7 @@ import { type ChannelScope, PLATFORMS, type Platform } from '../domain/types.ts'
 import type { Clock } from '../engine/clock.ts';
 import type { ChannelDefaults } from '../engine/context.ts';
 import type { Logger } from '../engine/logger.ts';
+import type { LeaseStore } from '../store/lease-ports.ts';
 import type { DebateStore } from '../store/ports.ts';
 import type { SummaryStore } from '../store/summary-ports.ts';
 import type { Reply } from '../views/types.ts';
@@ -25,7 +26,7 @@ export interface SummaryCommandArgs {
 }
 
 export interface SummaryCommandDeps {
-  store: Pick<DebateStore, 'channelSettings'> & SummaryStore;
+  store: Pick<DebateStore, 'channelSettings'> & SummaryStore & LeaseStore;
   defaults: ChannelDefaults;
   clock: Clock;
   logger: Logger;

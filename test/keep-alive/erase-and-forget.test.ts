@@ -33,6 +33,7 @@ async function weekOf(store: DebateStore) {
     check: () => ({ ok: true, value: undefined }),
   });
   await store.openWeekly({
+    instance: 'instance-1',
     scope: here,
     slotAt: 2_000,
     at: 2_000,

@@ -53,6 +53,8 @@ async function livedIn(): Promise<TestBed> {
     weekStart: '2026-11-23',
     scheduledAt: bed.clock.now().getTime(),
     token,
+    instance: 'instance-1',
+    aliveSince: 0,
     at: bed.clock.now().getTime(),
     staleBefore: 0,
     maxAttempts: 3,

@@ -12,9 +12,12 @@ export function describeKeepAliveContract(
   name: string,
   create: () => Promise<{ store: DebateStore; dispose(): Promise<void> }>,
 ) {
+  const LIVE = { instance: 'instance-1', aliveSince: 0 };
   const withStore = (test: (store: DebateStore) => Promise<void>) => async () => {
     const { store, dispose } = await create();
     try {
+      // The claiming instance below (LIVE) is alive for every test here.
+      await store.renewInstanceLease(LIVE.instance, 1);
       await test(store);
     } finally {
       await dispose();
@@ -89,7 +92,7 @@ export function describeKeepAliveContract(
           remindAt: 5_000,
         });
         const claim = (at: number, staleBefore = 0, platforms: ('slack' | 'discord')[] = ['slack']) =>
-          store.claimReminders({ at, staleBefore, platforms, limit: 10 });
+          store.claimReminders({ ...LIVE, at, staleBefore, platforms, limit: 10 });
         expect(await claim(3_999)).toEqual([]);
         expect((await claim(6_000)).map((d) => d.id)).toEqual([due.id]);
         // Claimed: not again while the claim is fresh.
@@ -129,6 +132,8 @@ export function describeKeepAliveContract(
         await argue(store, withdrawn, 'pro', 2_300);
         await store.withdrawArgument({ debateId: withdrawn.id, number: 4, at: 2_400, check: pass });
         const query = {
+          ...LIVE,
+          at: 5_000,
           platforms: ['slack' as const],
           minArguments: 3,
           quietSince: 3_000,
@@ -141,8 +146,8 @@ export function describeKeepAliveContract(
           [withdrawn.id, 0, 3, 2_200],
         ]);
         expect(await store.nudgeCandidates({ ...query, platforms: ['discord'] })).toEqual([]);
-        expect(await store.claimNudge(oneSided.id, 5_000, 4_000)).toBe(true);
-        expect(await store.claimNudge(oneSided.id, 5_001, 4_001)).toBe(false);
+        expect(await store.claimNudge(oneSided.id, { ...LIVE, at: 5_000, staleBefore: 4_000 })).toBe(true);
+        expect(await store.claimNudge(oneSided.id, { ...LIVE, at: 5_001, staleBefore: 4_001 })).toBe(false);
         expect((await store.nudgeCandidates(query)).map((c) => c.debate.id)).toEqual([withdrawn.id]);
         // Its post failed: once the claim is old, the nudge is a candidate again, and claimed again.
         const later = { ...query, staleBefore: 6_000 };
@@ -150,10 +155,10 @@ export function describeKeepAliveContract(
           oneSided.id,
           withdrawn.id,
         ]);
-        expect(await store.claimNudge(oneSided.id, 9_000, 6_000)).toBe(true);
+        expect(await store.claimNudge(oneSided.id, { ...LIVE, at: 9_000, staleBefore: 6_000 })).toBe(true);
         // Posted: never again, however old its claim.
         await store.completeNudge(oneSided.id, 9_100);
-        expect(await store.claimNudge(oneSided.id, 99_000, 98_000)).toBe(false);
+        expect(await store.claimNudge(oneSided.id, { ...LIVE, at: 99_000, staleBefore: 98_000 })).toBe(false);
         expect(
           (await store.nudgeCandidates({ ...query, staleBefore: 98_000 })).map((c) => c.debate.id),
         ).toEqual([withdrawn.id]);
@@ -291,6 +296,7 @@ export function describeKeepAliveContract(
         const seen: number[][] = [];
         const opening = (slotAt: number) =>
           store.openWeekly({
+            ...LIVE,
             scope: here,
             slotAt,
             at: slotAt + 1,
@@ -330,13 +336,20 @@ export function describeKeepAliveContract(
         expect((await store.topicQueue(here, 'V')).map((t) => t.number)).toEqual([1]);
         // Its reminder was stored with it.
         expect(
-          (await store.claimReminders({ at: 14_000, staleBefore: 0, platforms: ['slack'], limit: 5 })).map(
-            (d) => d.id,
-          ),
+          (
+            await store.claimReminders({
+              ...LIVE,
+              at: 14_000,
+              staleBefore: 0,
+              platforms: ['slack'],
+              limit: 5,
+            })
+          ).map((d) => d.id),
         ).toEqual([first.debate?.id]);
         // A slot whose pick chooses nothing is still taken.
         expect(
           await store.openWeekly({
+            ...LIVE,
             scope: here,
             slotAt: 20_000,
             at: 20_001,
@@ -372,6 +385,7 @@ export function describeKeepAliveContract(
         const open = async (scope: ChannelScope, slotAt: number) =>
           (
             await store.openWeekly({
+              ...LIVE,
               scope,
               slotAt,
               at: slotAt,
@@ -394,7 +408,7 @@ export function describeKeepAliveContract(
         // A debate opened by hand, without a scoreboard yet, is none of this.
         await debateWithArgument(store);
         const claim = (at: number, staleBefore: number, platforms: Platform[] = ['slack']) =>
-          store.claimWeeklyPosts({ platforms, at, staleBefore, limit: 10 });
+          store.claimWeeklyPosts({ ...LIVE, platforms, at, staleBefore, limit: 10 });
         // The opening's own claim holds until it is old.
         expect(await claim(11_000, 9_000)).toEqual([]);
         const taken = await claim(400_000, 300_000);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/terminal/render.ts';
+import { InstanceLease } from '../../src/engine/instance-lease.ts';
 import { silentLogger } from '../../src/engine/logger.ts';
 import { chartSize, chartSvg } from '../../src/summary/chart-svg.ts';
 import { SummaryScheduler } from '../../src/summary/scheduler.ts';
@@ -238,6 +239,7 @@ describe('the weekly summary of a seeded week', () => {
       logger: silentLogger,
       defaults: DEFAULTS,
       secret: 's',
+      lease: new InstanceLease(bed.store, bed.clock, silentLogger),
     };
     const outcome = await weekSoFar(
       deps,
@@ -270,6 +272,7 @@ describe('the weekly summary of a seeded week', () => {
       logger: silentLogger,
       defaults: DEFAULTS,
       secret: 's',
+      lease: new InstanceLease(bed.store, bed.clock, silentLogger),
     };
     const outcome = await weekSoFar(
       deps,

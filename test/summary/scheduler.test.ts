@@ -182,22 +182,30 @@ describe('scheduler', () => {
     });
   });
 
-  it('a claim left by a dead process is re-taken only once it is stale', async () => {
+  it('a claim of a live instance is left to it; once its lease lapses, another takes it within a minute', async () => {
     bed.clock.set(new Date('2026-03-27T15:00:00Z'));
+    // The claiming instance renews its lease every few seconds while it lives.
+    await bed.store.renewInstanceLease('instance-1', Date.parse('2026-03-27T15:00:00Z'));
     const claim = await bed.store.claimSummary({
       scope: CHANNEL,
       weekStart: '2026-03-23',
       scheduledAt: Date.parse('2026-03-27T15:00:00Z'),
       token: 'dead-process',
+      instance: 'instance-1',
+      aliveSince: 0,
       at: Date.parse('2026-03-27T15:00:00Z'),
       staleBefore: 0,
       maxAttempts: 5,
     });
     expect(claim).toEqual({ claimed: true, attempts: 1, retaken: false });
     const { scheduler, rec } = makeScheduler({ staleClaimMs: 10 * 60_000 });
-    bed.clock.set(new Date('2026-03-27T15:09:00Z'));
+    bed.clock.set(new Date('2026-03-27T15:00:30Z'));
+    await bed.store.renewInstanceLease('instance-1', Date.parse('2026-03-27T15:00:30Z'));
     expect((await scheduler.runOnce()).map((r) => r.outcome)).toEqual(['busy']);
-    bed.clock.set(new Date('2026-03-27T15:11:00Z'));
+    // Killed at 15:00:30: its lease is last renewed then, and lapses 20 s later.
+    bed.clock.set(new Date('2026-03-27T15:00:45Z'));
+    expect((await scheduler.runOnce()).map((r) => r.outcome)).toEqual(['busy']);
+    bed.clock.set(new Date('2026-03-27T15:01:00Z'));
     expect((await scheduler.runOnce()).map((r) => r.outcome)).toEqual(['posted']);
     expect(rec.posts).toHaveLength(1);
     // The dead process's late completion is refused: its claim was taken over.

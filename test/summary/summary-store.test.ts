@@ -18,11 +18,15 @@ const claim = (over: Partial<ClaimInput> = {}): ClaimInput => ({
   token: 'A',
   at: 2000,
   staleBefore: 0,
+  instance: 'instance-1',
+  aliveSince: 0,
   maxAttempts: 3,
   ...over,
 });
 
 describe('the sent-ledger (SQLite)', () => {
+  // The claiming instance is alive throughout.
+  beforeEach(() => bed.store.renewInstanceLease('instance-1', 1));
   it('one claim wins; completion needs the winning token; snapshots are kept with it', async () => {
     await seedBeforeWindow(bed);
     expect(await bed.store.claimSummary(claim())).toEqual({ claimed: true, attempts: 1, retaken: false });

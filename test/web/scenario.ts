@@ -71,6 +71,8 @@ export async function twoSummaries(bed: PageBed, debateId: number): Promise<void
       weekStart: week.weekStart,
       scheduledAt: week.asOf,
       token,
+      instance: 'instance-1',
+      aliveSince: 0,
       at: week.asOf,
       staleBefore: week.asOf - 600_000,
       maxAttempts: 5,

@@ -79,6 +79,8 @@ export function pageContract(withStore: WithStore) {
           weekStart,
           scheduledAt: asOf,
           token: weekStart,
+          instance: 'instance-1',
+          aliveSince: 0,
           at: asOf,
           staleBefore: 0,
           maxAttempts: 1,

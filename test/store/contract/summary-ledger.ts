@@ -11,6 +11,8 @@ const claim = (over: Partial<ClaimInput> = {}): ClaimInput => ({
   token: 'A',
   at: 2_000,
   staleBefore: 0,
+  instance: 'instance-1',
+  aliveSince: 0,
   maxAttempts: 3,
   ...over,
 });
@@ -28,6 +30,8 @@ export function ledgerContract(withStore: WithStore) {
   it(
     'claimSummary/completeSummary/ledgerEntry: one claim wins; completing needs its token, once',
     withStore(async ({ store }) => {
+      // The claiming instance is alive throughout.
+      await store.renewInstanceLease('instance-1', 1);
       expect(await store.ledgerEntry(here, WEEK)).toBeUndefined();
       expect(await store.claimSummary(claim())).toEqual({ claimed: true, attempts: 1, retaken: false });
       const entry = {

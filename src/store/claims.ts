@@ -1,0 +1,19 @@
+// The one condition under which claimed work (a reminder, a nudge, a weekly opening, a summary,
+// an end announcement) may be taken, in the SQL both dialects share; placeholders are the
+// caller's (`?`/`:name` for SQLite, `$n` for PostgreSQL).
+
+/** Free when never claimed, claimed before the retry window, or held by an instance now dead. */
+export const claimIsFree = (claimedAt: string, claimedBy: string, staleBefore: string, aliveSince: string) =>
+  `(${claimedAt} IS NULL OR ${claimedAt} < ${staleBefore} OR NOT EXISTS (
+     SELECT 1 FROM instance_leases l WHERE l.instance = ${claimedBy} AND l.renewed_at >= ${aliveSince}))`;
+
+/** Records a click and answers the time of the one before under the same key (if any). */
+export const RECORD_CLICK = (key: string, at: string) =>
+  `INSERT INTO clicks (click_key, at, prev_at) VALUES (${key}, ${at}, NULL)
+   ON CONFLICT (click_key) DO UPDATE SET prev_at = clicks.at, at = excluded.at
+   RETURNING prev_at`;
+
+/** Renews an instance's lease. */
+export const RENEW_LEASE = (instance: string, at: string) =>
+  `INSERT INTO instance_leases (instance, renewed_at) VALUES (${instance}, ${at})
+   ON CONFLICT (instance) DO UPDATE SET renewed_at = excluded.renewed_at`;
