@@ -134,7 +134,3 @@ export function commandDefinitions(specs: readonly CommandSpec[] = COMMAND_SPECS
     },
   ];
 }
-
-/** The grammar entry of a subcommand, by its registered (French) name. */
-export const specOfSubcommand = (name: string | undefined): CommandSpec | undefined =>
-  COMMAND_SPECS.find((spec) => spec.id === name);

@@ -1,17 +1,15 @@
-import type { Command } from '../../src/commands/command.ts';
-import { parseText } from '../../src/commands/parse.ts';
-import type { UserError } from '../../src/domain/result.ts';
 import type { Invocation } from '../../src/domain/types.ts';
 import type { DebateCore } from '../../src/engine/core.ts';
+import type { ButtonAction, FormSubmission } from '../../src/engine/events.ts';
 import type { Logger } from '../../src/engine/logger.ts';
-import type { Outcome } from '../../src/engine/outcome.ts';
+import type { FormRequest, Outcome } from '../../src/engine/outcome.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { Reply } from '../../src/views/types.ts';
-import { commandFromOptions } from './command-input.ts';
-import { COMMAND_NAME, specOfSubcommand } from './commands.ts';
+import { COMMAND_NAME } from './commands.ts';
 import {
   MODAL_SIDE_FIELD,
   MODAL_TEXT_FIELD,
+  type ButtonAction as ParsedButton,
   parseArgumentModalId,
   parseButtonId,
   parseEditModalId,
@@ -19,6 +17,7 @@ import {
 import type { DeliveryGuard } from './delivery-guard.ts';
 import type { Incoming } from './incoming.ts';
 import { invocationOf } from './invocation.ts';
+import { snowflakeTime } from './people.ts';
 import { renderReply } from './render/index.ts';
 import { argumentModal, editModal } from './render/modal.ts';
 import { noticeText, renderNotice } from './render/simple.ts';
@@ -67,7 +66,7 @@ export class InteractionHandler {
         'discord: interaction failed',
       );
       const inv = invocationOf(incoming);
-      await responder.reply(renderReply(await this.#errorReply(inv, { code: 'internal' })), true);
+      await responder.reply(renderReply(await this.#errorReply(inv)), true);
     } finally {
       cancel();
       await responder.finish();
@@ -76,123 +75,65 @@ export class InteractionHandler {
 
   async #command(incoming: Extract<Acting, { kind: 'command' }>, responder: Responder): Promise<void> {
     const inv = invocationOf(incoming);
-    const spec = incoming.name === COMMAND_NAME ? specOfSubcommand(incoming.subcommand) : undefined;
-    if (!spec) return this.#deliver(await this.deps.engine.execute(inv, { kind: 'help' }), inv, responder);
-    const built = commandFromOptions(spec, incoming.options);
-    if (!built.ok)
-      return void (await responder.reply(renderReply(await this.#errorReply(inv, built.error)), true));
-    const command = await this.#inThread(incoming, inv, built.value);
-    await this.#deliver(await this.deps.engine.execute(inv, command), inv, responder);
-  }
-
-  /** In a debate's thread, a command without #id is about that debate. */
-  async #inThread(incoming: Acting, inv: Invocation, command: Command): Promise<Command> {
-    if (!incoming.thread || !('debate' in command) || command.debate !== undefined) return command;
-    const ref = scoreboardRef(incoming.thread.parentId, incoming.thread.id);
-    const debate = await this.deps.engine.debateAtScoreboard(inv, ref);
-    return debate === undefined ? command : { ...command, debate };
+    const ours = incoming.name === COMMAND_NAME;
+    const outcome = await this.deps.engine.receive({
+      kind: 'options',
+      inv,
+      subcommand: ours ? incoming.subcommand : undefined,
+      options: ours ? incoming.options : {},
+      thread: incoming.thread && {
+        scoreboardRef: scoreboardRef(incoming.thread.parentId, incoming.thread.id),
+      },
+    });
+    await this.#deliver(outcome, inv, responder);
   }
 
   async #button(incoming: Extract<Acting, { kind: 'button' }>, responder: Responder): Promise<void> {
-    const action = parseButtonId(incoming.customId);
-    const messageId = incoming.message?.id ?? '';
-    if (!action || this.deps.guard.doubleClick(incoming.id, incoming.user.id, messageId, incoming.customId)) {
-      return responder.deferUpdate();
-    }
+    const parsed = parseButtonId(incoming.customId);
+    if (!parsed) return responder.deferUpdate();
     const inv = invocationOf(incoming);
-    const inList = incoming.message?.ephemeral === true;
-    const { debate } = action;
-    switch (action.kind) {
-      case 'add': {
-        const { private: language } = await this.deps.engine.languages(inv);
-        return responder.modal(argumentModal(debate, language));
-      }
-      case 'edit': {
-        const form = await this.deps.engine.editForm(inv, debate, action.argument);
-        if (!form.ok) return this.#send([await this.#errorReply(inv, form.error)], responder);
-        const { private: language } = await this.deps.engine.languages(inv);
-        return responder.modal(editModal(debate, action.argument, form.value.text, language));
-      }
-      case 'vote': {
-        const outcome = await this.deps.engine.execute(inv, { kind: 'vote', side: action.side, debate });
-        // The scoreboard shows the vote: the click is acknowledged without a message, as poll bots
-        // do (hidden results, errors and the ∆ prompt are still said privately). Without a token
-        // the scoreboard is never edited, so the vote is said privately too.
-        const shown = this.deps.scoreboards.canPost;
-        const replies = outcome.replies.filter((reply) => !(shown && reply.alsoOnScoreboard));
-        return replies.length === 0 ? responder.deferUpdate() : this.#send(replies, responder);
-      }
-      case 'close':
-      case 'reopen':
-        return this.#run(inv, { kind: action.kind, debate }, responder);
-      case 'forget': {
-        // The confirmation replaces the question it answers.
-        const outcome = await this.deps.engine.execute(inv, { kind: 'forgetMe', confirmed: true });
-        return inList ? this.#updateWith(outcome, responder) : this.#send(outcome.replies, responder);
-      }
-      case 'list': {
-        const outcome = await this.deps.engine.execute(inv, { kind: 'arguments', page: action.page, debate });
-        return inList ? this.#updateWith(outcome, responder) : this.#deliver(outcome, inv, responder);
-      }
-      case 'endorse': {
-        const outcome = await this.deps.engine.execute(inv, {
-          kind: 'endorse',
-          argument: action.argument,
-          debate,
-        });
-        const failed = outcome.replies.some((r) => r.view.kind === 'error');
-        if (failed || !inList) return this.#send(outcome.replies, responder);
-        // The list the person is reading shows the new state of their endorsement.
-        const list = await this.deps.engine.execute(inv, { kind: 'arguments', page: action.page, debate });
-        return this.#updateWith(list, responder);
-      }
-      case 'delta': {
-        const outcome = await this.deps.engine.execute(inv, {
-          kind: 'delta',
-          argument: action.argument,
-          debate,
-        });
-        const first = outcome.replies[0];
-        if (!inList || !first || first.view.kind === 'error') return this.#send(outcome.replies, responder);
-        return responder.update({ ...renderReply(first), embeds: [], components: [] });
-      }
+    const outcome = await this.deps.engine.receive({
+      kind: 'button',
+      inv,
+      action: buttonAction(parsed),
+      click: {
+        message: incoming.message?.id ?? '',
+        button: incoming.customId,
+        at: snowflakeTime(incoming.id),
+        inPrivateMessage: incoming.message?.ephemeral === true,
+        listPage: parsed.kind === 'endorse' ? parsed.page : undefined,
+      },
+    });
+    if (outcome.next?.kind === 'ignore') return responder.deferUpdate();
+    if (outcome.next?.kind === 'form') return responder.modal(modalOf(outcome.next.form));
+    if (parsed.kind === 'vote') {
+      // The scoreboard shows the vote: the click is acknowledged without a message, as poll bots
+      // do (hidden results, errors and the ∆ prompt are still said privately). Without a token
+      // the scoreboard is never edited, so the vote is said privately too.
+      const shown = this.deps.scoreboards.canPost;
+      const replies = outcome.replies.filter((reply) => !(shown && reply.alsoOnScoreboard));
+      return replies.length === 0 ? responder.deferUpdate() : this.#send(replies, responder);
     }
+    if (outcome.replaceClicked) return this.#updateWith(outcome, responder);
+    return this.#deliver(outcome, inv, responder);
   }
 
   async #modal(incoming: Extract<Acting, { kind: 'modal' }>, responder: Responder): Promise<void> {
-    const edited = parseEditModalId(incoming.customId);
-    if (edited) return this.#editSubmitted(incoming, edited, responder);
-    const debate = parseArgumentModalId(incoming.customId);
-    if (debate === undefined) return responder.deferUpdate();
-    const inv = invocationOf(incoming);
-    const rawSide = incoming.fields[MODAL_SIDE_FIELD];
-    const side = (Array.isArray(rawSide) ? rawSide[0] : rawSide) === 'con' ? 'con' : 'pro';
-    const rawText = incoming.fields[MODAL_TEXT_FIELD];
-    const text = parseText('argument', typeof rawText === 'string' ? rawText : '');
-    if (!text.ok) return responder.reply(renderReply(await this.#errorReply(inv, text.error)), true);
-    return this.#run(inv, { kind: 'argue', side, text: text.value, debate }, responder);
-  }
-
-  async #editSubmitted(
-    incoming: Extract<Acting, { kind: 'modal' }>,
-    target: { debate: number; argument: number },
-    responder: Responder,
-  ): Promise<void> {
-    const inv = invocationOf(incoming);
-    const rawText = incoming.fields[MODAL_TEXT_FIELD];
-    const text = parseText('argument', typeof rawText === 'string' ? rawText : '');
-    if (!text.ok) return responder.reply(renderReply(await this.#errorReply(inv, text.error)), true);
-    const command: Command = {
-      kind: 'edit',
-      argument: target.argument,
-      text: text.value,
-      debate: target.debate,
+    const field = (name: string) => {
+      const raw = incoming.fields[name];
+      return (Array.isArray(raw) ? raw[0] : raw) ?? '';
     };
-    return this.#run(inv, command, responder);
-  }
-
-  async #run(inv: Invocation, command: Command, responder: Responder): Promise<void> {
-    await this.#deliver(await this.deps.engine.execute(inv, command), inv, responder);
+    const edited = parseEditModalId(incoming.customId);
+    const debate = parseArgumentModalId(incoming.customId);
+    const text = field(MODAL_TEXT_FIELD);
+    const form: FormSubmission | undefined = edited
+      ? { kind: 'edit', debate: edited.debate, argument: edited.argument, text }
+      : debate !== undefined
+        ? { kind: 'argument', debate, side: field(MODAL_SIDE_FIELD), text }
+        : undefined;
+    if (!form) return responder.deferUpdate();
+    const inv = invocationOf(incoming);
+    await this.#deliver(await this.deps.engine.receive({ kind: 'form', inv, form }), inv, responder);
   }
 
   /** Sends every reply; a new debate's scoreboard goes to the channel as a message of its own. */
@@ -229,14 +170,48 @@ export class InteractionHandler {
     for (const reply of replies) await responder.reply(renderReply(reply), reply.visibility === 'private');
   }
 
+  /** The first reply in place of the clicked message (its embeds and buttons go unless replaced). */
   async #updateWith(outcome: Outcome, responder: Responder): Promise<void> {
     const [first, ...rest] = outcome.replies;
-    if (first) await responder.update(renderReply(first));
+    if (first) await responder.update({ embeds: [], components: [], ...renderReply(first) });
     await this.#send(rest, responder);
   }
 
-  async #errorReply(inv: Invocation, error: UserError): Promise<Reply> {
+  async #errorReply(inv: Invocation): Promise<Reply> {
     const languages = await this.deps.engine.languages(inv).catch(() => ({ private: inv.locale ?? 'fr' }));
-    return { visibility: 'private', language: languages.private, view: { kind: 'error', error } };
+    return {
+      visibility: 'private',
+      language: languages.private,
+      view: { kind: 'error', error: { code: 'internal' } },
+    };
   }
+}
+
+/** A parsed button id as the core's action. */
+function buttonAction(parsed: ParsedButton): ButtonAction {
+  switch (parsed.kind) {
+    case 'add':
+      return { kind: 'argumentForm', debate: parsed.debate };
+    case 'edit':
+      return { kind: 'editForm', debate: parsed.debate, argument: parsed.argument };
+    case 'vote':
+      return { kind: 'vote', side: parsed.side, debate: parsed.debate };
+    case 'close':
+    case 'reopen':
+      return { kind: parsed.kind, debate: parsed.debate };
+    case 'forget':
+      return { kind: 'forgetMe', confirmed: true };
+    case 'list':
+      return { kind: 'arguments', page: parsed.page, debate: parsed.debate };
+    case 'endorse':
+      return { kind: 'endorse', argument: parsed.argument, debate: parsed.debate };
+    case 'delta':
+      return { kind: 'delta', argument: parsed.argument, debate: parsed.debate };
+  }
+}
+
+function modalOf(form: FormRequest) {
+  return form.kind === 'argument'
+    ? argumentModal(form.debate, form.language)
+    : editModal(form.debate, form.argument, form.text, form.language);
 }

@@ -6,11 +6,18 @@ import type { Actor, ChannelScope, Invocation, Language, Platform, WorkspaceScop
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
 import type { ChannelDefaults, Languages } from './context.ts';
 import type { EditForm } from './editing.ts';
+import type { CoreEvent } from './events.ts';
 import type { Outcome } from './outcome.ts';
 
 /** The core as adapters see it (docs/core-api.md): they never reach the store. */
 export interface DebateCore {
   readonly defaults: ChannelDefaults;
+  /**
+   * The one intake: a line, typed options, a button, a form, a thread reply. Validates, finds the
+   * debate, closes and announces what expired, decides repeated clicks, runs it; what the adapter
+   * must do next comes back in the outcome. Never throws.
+   */
+  receive(event: CoreEvent): Promise<Outcome>;
   /** Parses a `/debat …` line and runs it. */
   run(inv: Invocation, text: string): Promise<Outcome>;
   /** Runs an already typed command (a button, a form). Never throws. */

@@ -20,8 +20,10 @@ import type { Clock } from './clock.ts';
 import { type ChannelDefaults, type EngineDeps, errorOutcome, type Languages, refreshOf } from './context.ts';
 import type { DebateCore } from './core.ts';
 import { type EditForm, edit, editForm } from './editing.ts';
+import type { CoreEvent } from './events.ts';
 import { generateSecret } from './identity.ts';
 import { InstanceLease } from './instance-lease.ts';
+import { Intake } from './intake.ts';
 import { postNudges, postReminders } from './keep-alive.ts';
 import type { Logger } from './logger.ts';
 import { closeDebate, forgetMe, reopenDebate, settings } from './moderation.ts';
@@ -72,6 +74,7 @@ export class DebateEngine implements DebateCore {
     { language: Language; timezone: string; until: number }
   >();
   private readonly live: LiveScoreboards;
+  private readonly intake: Intake;
   /** The platforms this process posts to: reminders and nudges are claimed for those only. */
   private readonly publishers = new Map<Platform, Publisher>();
 
@@ -86,6 +89,7 @@ export class DebateEngine implements DebateCore {
       deps.logger,
       pacing && { slots: pacing, intervalMs: scoreboardIntervalMs },
     );
+    this.intake = new Intake(this, deps.store);
     // Settings saved by another instance: its language and time zone are read again at once.
     deps.store.watchSettings?.((scope) =>
       scope ? this.channelLanguages.delete(channelKey(scope)) : this.channelLanguages.clear(),
@@ -137,6 +141,19 @@ export class DebateEngine implements DebateCore {
   /** Sends what is pending, then takes no more (shutdown, after the adapters stopped). */
   close(): Promise<void> {
     return this.live.close();
+  }
+
+  /** Every event of every adapter: see Intake. An unexpected failure is answered with an apology. */
+  async receive(event: CoreEvent): Promise<Outcome> {
+    try {
+      return await this.intake.receive(event);
+    } catch (error) {
+      this.deps.logger.error(
+        { err: error, event: event.kind, platform: event.inv.platform, workspace: event.inv.workspaceId },
+        'event failed',
+      );
+      return errorOutcome(this.fallbackLanguages(event.inv), { code: 'internal' });
+    }
   }
 
   /** Parses a `/debat` line and runs it. */

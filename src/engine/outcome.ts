@@ -1,5 +1,5 @@
 import type { DebateRecord } from '../domain/records.ts';
-import type { ChannelScope } from '../domain/types.ts';
+import type { ChannelScope, Language, Side } from '../domain/types.ts';
 import type { Reply } from '../views/types.ts';
 
 /** A debate whose live scoreboard changed; the core's live-scoreboard service brings it up to date. */
@@ -7,6 +7,17 @@ export interface ScoreboardRefresh {
   scope: ChannelScope;
   number: number;
 }
+
+/** A form the adapter opens for the person (the argument form, the edit form), in their language. */
+export type FormRequest =
+  | { kind: 'argument'; debate: number; language: Language }
+  | { kind: 'edit'; debate: number; argument: number; side: Side; text: string; language: Language };
+
+/**
+ * What the adapter does besides sending the replies: open a form, confirm a thread reply with ✅,
+ * or nothing at all (a repeated click, a thread message that is conversation: acknowledged only).
+ */
+export type Next = { kind: 'form'; form: FormRequest } | { kind: 'react' } | { kind: 'ignore' };
 
 /** What the engine answers to one command: replies to render, scoreboards that changed. */
 export interface Outcome {
@@ -18,4 +29,8 @@ export interface Outcome {
   ended?: DebateRecord[] | undefined;
   /** The acting person's own lists changed (forget-me): views of them, like Slack's Home tab, are stale. */
   personalChanged?: boolean | undefined;
+  /** What the adapter must do next, besides sending the replies. */
+  next?: Next | undefined;
+  /** The first reply takes the place of the private message that was clicked (a list, a prompt). */
+  replaceClicked?: boolean | undefined;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFromOptions } from '../../adapters/discord/command-input.ts';
-import { specOfSubcommand } from '../../adapters/discord/commands.ts';
+import { commandFromOptions, specOfSubcommand } from '../../src/commands/options.ts';
 import {
   type ButtonAction,
   buttonId,

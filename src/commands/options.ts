@@ -1,10 +1,18 @@
-import type { Command } from '../../src/commands/command.ts';
-import { parseDuration } from '../../src/commands/duration.ts';
-import type { CommandSpec, OptionKind } from '../../src/commands/grammar.ts';
-import { parseCommand, parseText, usage } from '../../src/commands/parse.ts';
-import { isOffWord, voteSideFor } from '../../src/commands/words.ts';
-import { fail, ok, type Result } from '../../src/domain/result.ts';
-import type { OptionValues } from './incoming.ts';
+// Typed options (Discord's slash options, any form with named fields) → the core's Command, next
+// to the text grammar that reads the same commands from a line.
+import { fail, ok, type Result } from '../domain/result.ts';
+import type { Command } from './command.ts';
+import { parseDuration } from './duration.ts';
+import { COMMAND_SPECS, type CommandSpec, type OptionKind } from './grammar.ts';
+import { parseCommand, parseText, usage } from './parse.ts';
+import { isOffWord, voteSideFor } from './words.ts';
+
+/** Option values by option name, as a platform delivers them. */
+export type OptionValues = Readonly<Record<string, string | number | boolean>>;
+
+/** The subcommand named `name` (its French name, as registered), if there is one. */
+export const specOfSubcommand = (name: string | undefined): CommandSpec | undefined =>
+  name === undefined ? undefined : COMMAND_SPECS.find((spec) => spec.id === name);
 
 /**
  * Typed slash-command options → the core's Command. Free text (a topic, an argument) is validated
