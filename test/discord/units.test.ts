@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { commandFromOptions, specOfSubcommand } from '../../src/commands/options.ts';
 import {
   type ButtonAction,
   buttonId,
@@ -12,6 +11,7 @@ import { isAdminPermissions, languageOfLocale } from '../../adapters/discord/peo
 import { clip, escapeUserText } from '../../adapters/discord/render/text.ts';
 import { normalizeApiUrl } from '../../adapters/discord/settings.ts';
 import { signatureVerifier } from '../../adapters/discord/signature.ts';
+import { commandFromOptions, specOfSubcommand } from '../../src/commands/options.ts';
 import { createSigner, FakeDiscordState, modalSubmit, PERMISSIONS } from '../fakes/discord/index.ts';
 import { alice } from './harness.ts';
 
