@@ -34,3 +34,6 @@ export function readThreadReply(reply: string): ThreadArgument | undefined {
   if (!sign || NOISE.test(sign[2]!) || /^[+\-−–]/u.test(sign[2]!)) return undefined;
   return { side: sign[1] === '+' ? 'pro' : 'con', text: sign[2]!.trim() };
 }
+
+/** Whether a thread message is worth handing to the core (most thread messages are conversation). */
+export const looksLikeArgument = (reply: string): boolean => readThreadReply(reply) !== undefined;

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'parse.missing_number',
   'parse.missing_reminder',
   'parse.missing_side',
+  'parse.missing_form_side',
   'parse.missing_text',
   'parse.missing_topic',
   'parse.unknown',

@@ -24,10 +24,11 @@ export interface ThreadPlace {
   scoreboardRef: string;
 }
 
-/** A button asks for a command, or for one of the two forms. */
+/** A button (or a message shortcut) asks for a command, or for one of the two forms. */
 export type ButtonAction =
   | Command
-  | { kind: 'argumentForm'; debate: number }
+  /** The argument form, for a debate (none: the channel's current one), prefilled with `text` (a message shortcut). */
+  | { kind: 'argumentForm'; debate?: number | undefined; text?: string | undefined }
   | { kind: 'editForm'; debate: number; argument: number };
 
 /** A submitted form: its fields as typed, validated by the core like any text. */

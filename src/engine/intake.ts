@@ -30,7 +30,7 @@ const IGNORED: Outcome = { replies: [], refresh: [], next: { kind: 'ignore' } };
 export class Intake {
   constructor(
     private readonly engine: IntakeEngine,
-    private readonly store: Pick<DebateStore, 'repeatClick' | 'debateByScoreboardRef'>,
+    private readonly store: Pick<DebateStore, 'repeatClick' | 'debateByScoreboardRef' | 'currentDebate'>,
   ) {}
 
   async receive(event: CoreEvent): Promise<Outcome> {
@@ -81,12 +81,11 @@ export class Intake {
     const inPrivate = click?.inPrivateMessage === true;
     switch (action.kind) {
       case 'argumentForm': {
+        const debate = action.debate ?? (await this.store.currentDebate(inv))?.number;
+        if (debate === undefined) return this.refuse(inv, { code: 'debate.none_open' });
         const { private: language } = await this.engine.languages(inv);
-        return {
-          replies: [],
-          refresh: [],
-          next: { kind: 'form', form: { kind: 'argument', debate: action.debate, language } },
-        };
+        const form = { kind: 'argument' as const, debate, text: action.text, language };
+        return { replies: [], refresh: [], next: { kind: 'form', form } };
       }
       case 'editForm': {
         const form = await this.engine.editForm(inv, action.debate, action.argument);
@@ -125,6 +124,8 @@ export class Intake {
   private async form(inv: Invocation, form: FormSubmission): Promise<Outcome> {
     const text = parseText('argument', form.text);
     if (!text.ok) return this.refuse(inv, text.error);
+    if (form.kind === 'argument' && form.side !== 'pro' && form.side !== 'con')
+      return this.refuse(inv, { code: 'parse.missing_form_side' });
     return form.kind === 'argument'
       ? this.engine.execute(inv, {
           kind: 'argue',

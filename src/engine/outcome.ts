@@ -10,7 +10,7 @@ export interface ScoreboardRefresh {
 
 /** A form the adapter opens for the person (the argument form, the edit form), in their language. */
 export type FormRequest =
-  | { kind: 'argument'; debate: number; language: Language }
+  | { kind: 'argument'; debate: number; text?: string | undefined; language: Language }
   | { kind: 'edit'; debate: number; argument: number; side: Side; text: string; language: Language };
 
 /**

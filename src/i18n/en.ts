@@ -342,6 +342,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.parse.missing_topic': 'The topic is missing: /debat open <topic>',
   'error.parse.missing_text': 'The argument is missing: /debat {commandEn} <argument>',
   'error.parse.missing_side': 'Say for, against or neutral: /debat vote for',
+  'error.parse.missing_form_side': 'Choose a side: for or against.',
   'error.parse.bad_side': '“{word}” is not a side: for, against or neutral.',
   'error.parse.missing_number': 'Give the argument’s number: /debat {commandEn} <n>',
   'error.parse.bad_number': '“{word}” is not a valid argument number.',

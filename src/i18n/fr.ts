@@ -377,6 +377,7 @@ export const fr = {
   'error.parse.missing_topic': 'Il manque le sujet : /debat lancer <sujet>',
   'error.parse.missing_text': 'Il manque l’argument : /debat {command} <argument>',
   'error.parse.missing_side': 'Précisez pour, contre ou neutre : /debat voter pour',
+  'error.parse.missing_form_side': 'Choisissez un côté : pour ou contre.',
   'error.parse.bad_side': '« {word} » n’est pas un côté : pour, contre ou neutre.',
   'error.parse.missing_number': 'Précisez le numéro de l’argument : /debat {command} <n°>',
   'error.parse.bad_number': '« {word} » n’est pas un numéro d’argument valide.',

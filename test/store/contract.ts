@@ -22,6 +22,9 @@
 //     ledgerEntry, ledgerSince, claimSummary, completeSummary, failSummary,
 //       skipSummary ............................................... summary-ledger.ts
 //     summaryChannels, weekActivity, weekActivities (snapshots as baselines) ... week-activity.ts
+//   LeaseStore (src/store/lease-ports.ts)
+//     renewInstanceLease, releaseInstanceLease, claimEndAnnouncements, completeEndAnnouncement,
+//       repeatClick, pruneClicks, closeExpired's scopes; nudgeCandidates' backlog ... leases.ts
 //   PageStore (src/store/page-ports.ts), when the factory gives `pages`
 //     debateByUid, pageVersion, revokePages, pageData ............. pages.ts
 import { describe } from 'vitest';
@@ -31,6 +34,7 @@ import { debateContract } from './contract/debates.ts';
 import { deliveryContract } from './contract/deliveries.ts';
 import { endorsementContract } from './contract/endorsements.ts';
 import { type CreateStore, withStoreOf } from './contract/harness.ts';
+import { leaseContract } from './contract/leases.ts';
 import { pageContract } from './contract/pages.ts';
 import { peopleContract } from './contract/people.ts';
 import { readContract } from './contract/reads.ts';
@@ -55,5 +59,6 @@ export function describeStoreContract(name: string, create: CreateStore) {
     ledgerContract(withStore);
     weekActivityContract(withStore);
     pageContract(withStore);
+    leaseContract(withStore);
   });
 }

@@ -3,19 +3,12 @@
 // reopen, withdraw, settings; opening where only admins open) are acked first: Slack is asked
 // whether the person is an admin.
 
-import type { Command } from '../../../src/commands/command.ts';
-import { parseCommand } from '../../../src/commands/parse.ts';
+import { needsRights } from '../../../src/commands/rights.ts';
 import { renderReply } from '../render/reply.ts';
 import { viaResponseUrl } from '../responders.ts';
 import type { CommandArgs } from '../router.ts';
 import { type SlackRuntime, takeFirstPrivate, type Who } from '../runtime.ts';
 import { decodeSlackText } from '../slack-text.ts';
-
-const needsRights = (command: Command): boolean =>
-  command.kind === 'close' ||
-  command.kind === 'reopen' ||
-  command.kind === 'withdraw' ||
-  (command.kind === 'settings' && command.change !== undefined);
 
 /** Any slash command: the manifest says /debat, a workspace may rename it. */
 export function commandHandler(rt: SlackRuntime): (args: CommandArgs) => Promise<void> {
@@ -29,29 +22,28 @@ export function commandHandler(rt: SlackRuntime): (args: CommandArgs) => Promise
     const privately = viaResponseUrl(rt.responses, command.response_url);
     // Slack sends &, < and > as entities; the core gets what was typed.
     const text = decodeSlackText(command.text);
-    const parsed = parseCommand(text);
+    const rights = needsRights(text);
     // Opening too, in a channel that keeps it to its admins (`config lancer admins`).
     const rightsFirst =
-      parsed.ok &&
-      (needsRights(parsed.value) ||
-        (parsed.value.kind === 'open' &&
-          (
-            await rt.engine.channelSettings({
-              platform: 'slack',
-              workspaceId: who.team,
-              channelId: who.channel,
-            })
-          ).openers === 'admins'));
-    if (parsed.ok && rightsFirst) {
+      rights === 'always' ||
+      (rights === 'toOpen' &&
+        (
+          await rt.engine.channelSettings({
+            platform: 'slack',
+            workspaceId: who.team,
+            channelId: who.channel,
+          })
+        ).openers === 'admins');
+    if (rightsFirst) {
       await ack();
       rt.tasks.run('command', async () => {
         const inv = await rt.invocation(who, { id: command.trigger_id }, true);
-        await rt.deliver(inv, await rt.engine.execute(inv, parsed.value), { privately });
+        await rt.deliver(inv, await rt.engine.receive({ kind: 'line', inv, text }), { privately });
       });
       return;
     }
     const inv = await rt.invocation(who, { id: command.trigger_id });
-    const outcome = parsed.ok ? await rt.engine.execute(inv, parsed.value) : await rt.engine.run(inv, text);
+    const outcome = await rt.engine.receive({ kind: 'line', inv, text });
     const [first, rest] = takeFirstPrivate(outcome);
     await ack(first ? { response_type: 'ephemeral', ...renderReply(first) } : undefined);
     rt.tasks.run('command', () => rt.deliver(inv, rest, { privately }));

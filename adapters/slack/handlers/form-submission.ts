@@ -44,11 +44,11 @@ export async function answerSubmission(
   task: string,
 ): Promise<void> {
   const failure = outcome.replies.find((reply) => reply.view.kind === 'error')?.view;
-  if (failure?.kind === 'error')
-    return ack({
-      response_action: 'errors',
-      errors: { [MODAL_BLOCK.text]: submission.explain(failure.error) },
-    });
+  if (failure?.kind === 'error') {
+    // Under the field it is about: the side, or the text (every other refusal).
+    const field = failure.error.code === 'parse.missing_form_side' ? MODAL_BLOCK.side : MODAL_BLOCK.text;
+    return ack({ response_action: 'errors', errors: { [field]: submission.explain(failure.error) } });
+  }
   await ack();
   rt.tasks.run(task, () =>
     rt.deliver(submission.inv, outcome, { privately: viaEphemeral(rt.client, channel, body.user.id) }),

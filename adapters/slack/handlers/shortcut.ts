@@ -1,8 +1,7 @@
 // The message shortcut "Ajouter au débat": any message becomes an argument of the channel's
 // current debate; a form asks the side and lets the text be trimmed first.
 
-import { type Translate, translator } from '../../../src/i18n/translate.ts';
-import { argumentModal } from '../render/argument-modal.ts';
+import { formModal } from '../render/form.ts';
 import { renderReply } from '../render/reply.ts';
 import { viaResponseUrl } from '../responders.ts';
 import type { ShortcutArgs } from '../router.ts';
@@ -21,26 +20,20 @@ export function shortcutHandler(rt: SlackRuntime): (args: ShortcutArgs) => Promi
         name: shortcut.user.name,
       };
       const inv = await rt.invocation(who, undefined);
-      const language = (await rt.engine.languages(inv)).private;
-      const tr: Translate = translator(language);
-      const current = await rt.engine.currentDebate(inv);
-      if (!current) {
-        const reply = {
-          visibility: 'private' as const,
-          language,
-          view: { kind: 'error' as const, error: { code: 'debate.none_open' as const } },
-        };
-        await viaResponseUrl(rt.responses, shortcut.response_url)(renderReply(reply));
+      const outcome = await rt.engine.receive({
+        kind: 'button',
+        inv,
+        action: { kind: 'argumentForm', text: decodeSlackText(shortcut.message.text ?? '') },
+      });
+      if (outcome.next?.kind === 'form') {
+        await rt.client.views.open({
+          trigger_id: shortcut.trigger_id,
+          view: formModal(outcome.next.form, who.channel),
+        });
         return;
       }
-      await rt.client.views.open({
-        trigger_id: shortcut.trigger_id,
-        view: argumentModal(
-          tr,
-          { channel: who.channel, debate: current },
-          { text: decodeSlackText(shortcut.message.text ?? '') },
-        ),
-      });
+      const say = viaResponseUrl(rt.responses, shortcut.response_url);
+      for (const reply of outcome.replies) await say(renderReply(reply));
     });
   };
 }

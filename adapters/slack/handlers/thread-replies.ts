@@ -1,8 +1,7 @@
 // A reply in a scoreboard's thread that starts with a side (the grammar of src/commands/thread-reply.ts)
 // becomes an argument of that debate, confirmed with a ✅ reaction. Other replies, edits and bots are left alone.
 
-import { parseText } from '../../../src/commands/parse.ts';
-import { readThreadReply, type ThreadArgument } from '../../../src/commands/thread-reply.ts';
+import { looksLikeArgument } from '../../../src/commands/thread-reply.ts';
 import { formatRef } from '../refs.ts';
 import { viaEphemeral } from '../responders.ts';
 import type { EventArgs } from '../router.ts';
@@ -25,11 +24,11 @@ export function threadReplyHandler(rt: SlackRuntime): (args: EventArgs<'message'
     const message = event as ThreadMessage;
     if (message.subtype !== undefined || message.bot_id || !message.user) return;
     if (!message.thread_ts || message.thread_ts === message.ts) return;
-    const found = readThreadReply(decodeSlackText(message.text ?? ''));
-    if (!found) return;
+    // Conversation is left alone without a word to the core (no lookup of the person either).
+    if (!looksLikeArgument(decodeSlackText(message.text ?? ''))) return;
     const thread = { ...message, thread_ts: message.thread_ts, user: message.user };
     const who = { team: body.team_id, channel: message.channel, user: message.user };
-    rt.tasks.run('thread reply', () => addFromThread(rt, who, thread, found, body.event_id));
+    rt.tasks.run('thread reply', () => addFromThread(rt, who, thread, body.event_id));
   };
 }
 
@@ -37,32 +36,19 @@ async function addFromThread(
   rt: SlackRuntime,
   who: { team: string; channel: string; user: string },
   message: ThreadMessage & { thread_ts: string; user: string },
-  found: ThreadArgument,
   eventId: string,
 ): Promise<void> {
-  const scope = { platform: 'slack' as const, workspaceId: who.team, channelId: who.channel };
-  const debate = await rt.engine.debateAtScoreboard(
-    scope,
-    formatRef({ channel: message.channel, ts: message.thread_ts }),
-  );
-  if (debate === undefined) return;
   const inv = await rt.invocation(who, { id: `event:${eventId}`, at: slackTimeMs(message.ts) }, true);
-  const text = parseText('argument', found.text);
+  const outcome = await rt.engine.receive({
+    kind: 'threadReply',
+    inv,
+    thread: { scoreboardRef: formatRef({ channel: message.channel, ts: message.thread_ts }) },
+    text: decodeSlackText(message.text ?? ''),
+  });
+  if (outcome.next?.kind === 'ignore') return;
   const privately = viaEphemeral(rt.client, message.channel, message.user, message.thread_ts);
-  if (!text.ok) {
-    const language = (await rt.engine.languages(inv)).private;
-    const reply = {
-      visibility: 'private' as const,
-      language,
-      view: { kind: 'error' as const, error: text.error },
-    };
-    return rt.deliver(inv, { replies: [reply], refresh: [] }, { privately });
-  }
-  const outcome = await rt.engine.execute(inv, { kind: 'argue', side: found.side, text: text.value, debate });
-  const failed = outcome.replies.some((reply) => reply.view.kind === 'error');
-  // The reply itself is the public trace: no second post, a reaction instead.
-  await rt.deliver(inv, outcome, { privately, skipPublic: () => true });
-  if (!failed) {
+  await rt.deliver(inv, outcome, { privately });
+  if (outcome.next?.kind === 'react') {
     await withRateLimit(() =>
       rt.client.reactions.add({ channel: message.channel, timestamp: message.ts, name: 'white_check_mark' }),
     ).catch((error: unknown) => {
