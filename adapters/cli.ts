@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
+import { openConfiguredStore } from '../src/compose.ts';
 import { loadConfig } from '../src/config.ts';
+import { silentLogger } from '../src/engine/logger.ts';
 import { createLogger } from '../src/log.ts';
 import { startBot } from '../src/main.ts';
 import { BackupError, backupDatabase } from '../src/store/backup.ts';
-import { migrateConfiguredStore } from '../src/store/migrate-configured.ts';
 import { failureLine } from './cli-failure.ts';
 import { answerWithoutRunning, readCommandLine } from './cli-options.ts';
 import { exportCli } from './export-cli.ts';
@@ -46,7 +47,9 @@ async function start(): Promise<void> {
 }
 
 async function migrateOnly(): Promise<void> {
-  const report = await migrateConfiguredStore(loadConfig());
+  const config = loadConfig();
+  const report = await openConfiguredStore(config, silentLogger);
+  await report.store.close();
   process.stdout.write(
     `${report.where}: ${report.applied.length === 0 ? 'Nothing to apply' : `Applied ${report.applied.join(', ')}`}; schema version ${report.version}\n`,
   );
@@ -54,8 +57,13 @@ async function migrateOnly(): Promise<void> {
 
 async function backup(file: string | undefined): Promise<void> {
   if (!file) throw new BackupError('Usage: debat backup <file>');
-  const { DEBAT_DB_PATH } = loadConfig();
-  const done = await backupDatabase(DEBAT_DB_PATH, file);
+  const config = loadConfig();
+  // The data lives where the bot runs it: on PostgreSQL, a copy of the SQLite file would be a lie.
+  if (config.DATABASE_URL)
+    throw new BackupError(
+      'debat backup: DATABASE_URL is set, so the debates live in PostgreSQL: back them up with pg_dump (e.g. pg_dump --format=custom --file=debat.dump "$DATABASE_URL")',
+    );
+  const done = await backupDatabase(config.DEBAT_DB_PATH, file);
   process.stdout.write(
     `Backup written to ${done.file}: schema version ${done.schemaVersion}, ${done.debates} debate(s), ${done.pages} page(s)\n`,
   );

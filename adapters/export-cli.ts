@@ -1,14 +1,11 @@
 // `debat export --channel <c> [--debate N] [--format md|csv] [--out FILE]`: a debate as a file,
 // for operators; the same export as `/debat exporter`, on stdout when no --out is given.
 import { parseArgs } from 'node:util';
+import { composeEngine, openConfiguredStore } from '../src/compose.ts';
 import type { Config } from '../src/config.ts';
 import { systemClock } from '../src/engine/clock.ts';
-import { DebateEngine } from '../src/engine/engine.ts';
 import type { Logger } from '../src/engine/logger.ts';
 import { translator } from '../src/i18n/translate.ts';
-import { migrate } from '../src/store/migrate.ts';
-import { openDatabase } from '../src/store/open-database.ts';
-import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
 import { parseChannelSpec } from '../src/summary/summary-command.ts';
 import { EXPORT_USAGE } from './cli-options.ts';
 import { writeOutputFile } from './output-file.ts';
@@ -60,20 +57,11 @@ export async function exportCli(
   if (format !== 'md' && format !== 'csv' && format !== 'markdown')
     return usage(`--format: "${values.format}" is neither md nor csv`);
 
-  const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
-  migrate(db);
-  const store = new SqliteDebateStore(db);
-  const engine = await DebateEngine.create({
-    store,
-    clock: systemClock,
-    logger,
-    secret: config.DEBAT_SECRET,
-    defaults: {
-      language: config.DEBAT_LANGUAGE,
-      timezone: config.DEBAT_TIMEZONE,
-      summaryDay: config.DEBAT_SUMMARY_AT.day,
-      summaryTime: config.DEBAT_SUMMARY_AT.time,
-    },
+  const opened = await openConfiguredStore(config, logger);
+  const { store } = opened;
+  const engine = await composeEngine(config, opened, logger, systemClock).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
   });
   try {
     // The operator reads as an admin of the channel: the export names no anonymous voter anyway.

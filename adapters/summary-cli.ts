@@ -1,12 +1,10 @@
 // `debat summary --channel <platform:workspace:channel | terminal channel> [--at ISO] [--dry-run]`
 import { parseArgs } from 'node:util';
 import type { Publisher } from '../src/adapter.ts';
+import { openConfiguredStore } from '../src/compose.ts';
 import type { Config } from '../src/config.ts';
 import { systemClock } from '../src/engine/clock.ts';
 import type { Logger } from '../src/engine/logger.ts';
-import { migrate } from '../src/store/migrate.ts';
-import { openDatabase } from '../src/store/open-database.ts';
-import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
 import { summaryChartAttachment } from '../src/summary/summary-chart.ts';
 import { summaryCommand } from '../src/summary/summary-command.ts';
 import { SUMMARY_USAGE } from './cli-options.ts';
@@ -50,10 +48,8 @@ export async function summaryCli(
     return 2;
   }
   const style = { color: false, timezone: config.DEBAT_TIMEZONE };
-  const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
-  const store = new SqliteDebateStore(db);
+  const { store } = await openConfiguredStore(config, logger);
   try {
-    migrate(db);
     let posted: string | undefined;
     const terminal: Publisher = {
       async post(scope, reply) {

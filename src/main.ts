@@ -1,11 +1,10 @@
 import type { Adapter, AdapterFactory } from './adapter.ts';
-import { anonymitySecret } from './anonymity-secret.ts';
+import { composeEngine, openConfiguredStore } from './compose.ts';
 import type { AdapterName, Config } from './config.ts';
 import { type Clock, systemClock } from './engine/clock.ts';
-import { DebateEngine } from './engine/engine.ts';
+import type { DebateEngine } from './engine/engine.ts';
 import type { Logger } from './engine/logger.ts';
 import { HttpRoutes } from './http-routes.ts';
-import { openStore } from './open-store.ts';
 import type { DebateStore } from './store/ports.ts';
 import { SummaryScheduler } from './summary/scheduler.ts';
 import { pageLinkOptions, servePages } from './web/serve.ts';
@@ -30,24 +29,14 @@ export async function startBot(
   clock: Clock = systemClock,
 ): Promise<RunningBot> {
   // PostgreSQL when DATABASE_URL is set (a fleet shares it), the SQLite file otherwise.
-  const opened = await openStore(config, logger);
+  const opened = await openConfiguredStore(config, logger);
   const { store } = opened;
   const http = new HttpRoutes(logger);
   http.checkStoreWith(opened.answers);
-  const engine = await DebateEngine.create({
-    store,
-    clock,
-    logger,
-    secret: await anonymitySecret(store, config.DEBAT_SECRET),
+  const engine = await composeEngine(config, opened, logger, clock, {
     scoreboardIntervalMs: config.DEBAT_SCOREBOARD_INTERVAL_MS,
     scoreboardPacing: opened.pacing,
     pages: pageLinkOptions(config, opened.pages, http, logger),
-    defaults: {
-      language: config.DEBAT_LANGUAGE,
-      timezone: config.DEBAT_TIMEZONE,
-      summaryDay: config.DEBAT_SUMMARY_AT.day,
-      summaryTime: config.DEBAT_SUMMARY_AT.time,
-    },
   });
   if (engine.pages) servePages(http, { links: engine.pages, store, defaults: engine.defaults, clock });
   let requestShutdown: (reason: string) => void = () => {};

@@ -3,12 +3,12 @@ import type { Config } from './config.ts';
 import type { Logger } from './engine/logger.ts';
 import type { ScoreboardPacing } from './live/pacing.ts';
 import type { InstallationStore } from './store/installation-ports.ts';
-import { migrate } from './store/migrate.ts';
+import { migrate, schemaVersion } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
 import type { PageStore } from './store/page-ports.ts';
 import type { DebateStore } from './store/ports.ts';
 import { PostgresInstallationStore } from './store/postgres-installation-store.ts';
-import { migratePostgres } from './store/postgres-migrate.ts';
+import { migratePostgres, postgresSchemaVersion } from './store/postgres-migrate.ts';
 import { PostgresScoreboardPacing } from './store/postgres-pacing.ts';
 import { PostgresPageStore } from './store/postgres-page-store.ts';
 import { openPool } from './store/postgres-pool.ts';
@@ -19,6 +19,11 @@ import { SqliteDebateStore } from './store/sqlite-store.ts';
 
 export interface OpenedStore {
   kind: 'sqlite' | 'postgres';
+  /** The server and database, or the file: never a password. */
+  where: string;
+  /** Migrations applied by this opening, and the schema version now. */
+  applied: number[];
+  version: number;
   /** The SQLite handle, for what only SQLite keeps; undefined on PostgreSQL. */
   sqlite?: Database.Database | undefined;
   store: DebateStore;
@@ -33,6 +38,12 @@ export interface OpenedStore {
 
 const HEALTH_TIMEOUT_MS = 2_000;
 
+/** Where a PostgreSQL store is, for operators: never a password. */
+const serverOf = (url: string): string => {
+  const parsed = new URL(url);
+  return `PostgreSQL ${parsed.hostname || parsed.searchParams.get('host')}:${parsed.port || 5432}${parsed.pathname}`;
+};
+
 /** PostgreSQL when DATABASE_URL is set, the SQLite file otherwise; migrated either way. */
 export async function openStore(
   config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DEBAT_DB_PATH' | 'DEBAT_SYNCHRONOUS'>,
@@ -46,6 +57,7 @@ export async function openStore(
     });
     const applied = await migratePostgres(pool);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const version = await postgresSchemaVersion(pool);
     const store = new PostgresDebateStore(pool, (error) =>
       logger.warn({ err: error }, 'PostgreSQL notifications connection lost; reconnecting'),
     );
@@ -53,6 +65,9 @@ export async function openStore(
     await store.listening();
     return {
       kind: 'postgres',
+      where: serverOf(config.DATABASE_URL),
+      applied,
+      version,
       store,
       pages: new PostgresPageStore(store.db),
       installations: new PostgresInstallationStore(store.db),
@@ -74,6 +89,9 @@ export async function openStore(
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   return {
     kind: 'sqlite',
+    where: `SQLite ${config.DEBAT_DB_PATH}`,
+    applied,
+    version: schemaVersion(db),
     sqlite: db,
     store: new SqliteDebateStore(db),
     pages: new SqlitePageStore(db),

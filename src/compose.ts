@@ -1,0 +1,39 @@
+// The one composition root of every `debat` command (start, export, summary, backup,
+// forget-workspace, migrate): the configured store (PostgreSQL when DATABASE_URL is set, the
+// SQLite file otherwise), migrated, and the engine on it built the same way everywhere.
+import { anonymitySecret } from './anonymity-secret.ts';
+import type { Config } from './config.ts';
+import type { Clock } from './engine/clock.ts';
+import { DebateEngine, type EngineOptions } from './engine/engine.ts';
+import type { Logger } from './engine/logger.ts';
+import { type OpenedStore, openStore } from './open-store.ts';
+
+export type { OpenedStore };
+
+/** Opens (and migrates) the configured store: the same function for every command. */
+export function openConfiguredStore(config: Config, logger: Logger): Promise<OpenedStore> {
+  return openStore(config, logger);
+}
+
+/** The engine on an opened store, with the configured anonymity secret and channel defaults. */
+export async function composeEngine(
+  config: Config,
+  opened: OpenedStore,
+  logger: Logger,
+  clock: Clock,
+  extra: Pick<EngineOptions, 'pages' | 'scoreboardPacing' | 'scoreboardIntervalMs'> = {},
+): Promise<DebateEngine> {
+  return DebateEngine.create({
+    store: opened.store,
+    clock,
+    logger,
+    secret: await anonymitySecret(opened.store, config.DEBAT_SECRET),
+    defaults: {
+      language: config.DEBAT_LANGUAGE,
+      timezone: config.DEBAT_TIMEZONE,
+      summaryDay: config.DEBAT_SUMMARY_AT.day,
+      summaryTime: config.DEBAT_SUMMARY_AT.time,
+    },
+    ...extra,
+  });
+}
