@@ -83,6 +83,40 @@ describe('the weekly summary, once as people see it', () => {
     expect(entry).toMatchObject({ status: 'posted', messageRef: `C1:${summaries()[0]!.response?.ts}` });
   });
 
+  it('Slack: the first attempt reads no history; a retaken one whose history read is refused posts anyway, with a warning', async () => {
+    const t = await startSlackBed('http');
+    cleanups.push(() => t.close());
+    const scope: ChannelScope = { platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C1' };
+    const at = (iso: string) => t.bed.clock.set(new Date(iso));
+    at('2026-03-23T09:00:00Z');
+    const who = (id: string) => person(id, { workspace: scope.workspaceId, channel: scope.channelId });
+    await t.bed.engine.run(who('ana'), 'lancer Télétravail le vendredi ?');
+    await t.bed.engine.run(who('bob'), 'voter pour');
+    at('2026-03-27T15:00:30Z');
+    const first = await schedulerOf(t.bed, t.logger, t.adapter.publisher).runOnce();
+    expect(first.map((r) => r.outcome)).toEqual(['posted']);
+    expect(t.slack.calls('conversations.history')).toHaveLength(0);
+
+    // Another channel's week whose first attempt died after posting: the retry looks, is refused
+    // (no history scope), and posts anyway rather than never.
+    const other = person('ana', { workspace: scope.workspaceId, channel: 'C2' });
+    at('2026-03-30T09:00:00Z');
+    await t.bed.engine.run(other, 'lancer Un autre sujet ?');
+    const { dying, taken } = dyingOn(t.adapter.publisher);
+    at('2026-04-03T15:00:30Z');
+    void schedulerOf(t.bed, t.logger, dying).runOnce();
+    await taken;
+    t.slack.fault('conversations.history', { kind: 'platform_error', error: 'missing_scope' });
+    at('2026-04-03T15:20:00Z');
+    const retried = await schedulerOf(t.bed, t.logger, t.adapter.publisher).runOnce();
+    expect(retried.map((r) => r.outcome)).toContain('posted');
+    const history = t.slack.calls('conversations.history');
+    expect(history.map((call) => Number(call.args.limit))).toEqual([15]);
+    expect(t.logger.warnings.map((w) => w.message)).toContain(
+      'channel history unreadable; posting without the lookup',
+    );
+  });
+
   it('Discord: the same key twice makes one message, and the second post answers with the first', async () => {
     const t = await startDiscordBed();
     cleanups.push(() => t.close());
