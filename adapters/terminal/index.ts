@@ -115,7 +115,7 @@ export function createTerminalAdapter(io: TerminalIo = defaultIo()) {
         return say('terminal.channel', { channel: session.channel }, 'ok');
       }
       const inv: Invocation = { ...scope(), user: session.user };
-      const outcome = await deps.engine.run(inv, meta.text);
+      const outcome = await deps.engine.receive({ kind: 'line', inv, text: meta.text });
       for (const reply of outcome.replies) await show(reply);
       if (outcome.opened)
         await deps.engine.attachScoreboard(inv, outcome.opened.number, `terminal:${inv.channelId}`);

@@ -1,11 +1,8 @@
 import type { Publisher } from '../adapter.ts';
-import type { Command } from '../commands/command.ts';
 import type { ChannelSettings } from '../domain/records.ts';
-import type { Result } from '../domain/result.ts';
-import type { Actor, ChannelScope, Invocation, Language, Platform, WorkspaceScope } from '../domain/types.ts';
+import type { Actor, ChannelScope, Language, Platform, WorkspaceScope } from '../domain/types.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
 import type { ChannelDefaults, Languages } from './context.ts';
-import type { EditForm } from './editing.ts';
 import type { CoreEvent } from './events.ts';
 import type { Outcome } from './outcome.ts';
 
@@ -18,10 +15,6 @@ export interface DebateCore {
    * must do next comes back in the outcome. Never throws.
    */
   receive(event: CoreEvent): Promise<Outcome>;
-  /** Parses a `/debat …` line and runs it. */
-  run(inv: Invocation, text: string): Promise<Outcome>;
-  /** Runs an already typed command (a button, a form). Never throws. */
-  execute(inv: Invocation, command: Command): Promise<Outcome>;
   /** The channel's language for public posts; the person's locale, if known, for private answers. */
   languages(inv: ChannelScope & { locale?: Language | undefined }): Promise<Languages>;
   /** The public scoreboard of a debate as it stands now, with its message reference. */
@@ -31,12 +24,6 @@ export interface DebateCore {
   ): Promise<(Reply & { ref: string | null }) | undefined>;
   /** Remembers the posted message of a new debate's scoreboard, as posted (and brings it up to date). */
   attachScoreboard(scope: ChannelScope, number: number, ref: string, posted?: Reply): Promise<void>;
-  /** The debate whose live scoreboard is the message `ref` of this channel (a thread's parent). */
-  debateAtScoreboard(scope: ChannelScope, ref: string): Promise<number | undefined>;
-  /** An argument as its author may still edit it (the edit form starts from it), or why not. */
-  editForm(inv: Invocation, debate: number, argument: number): Promise<Result<EditForm>>;
-  /** The channel's most recent open debate. */
-  currentDebate(scope: ChannelScope): Promise<number | undefined>;
   channelSettings(scope: ChannelScope): Promise<ChannelSettings>;
   /** The debates a person opened or took part in (e.g. Slack's App Home). */
   personalDebates(who: WorkspaceScope & { user: Actor }, limit?: number): Promise<PersonalDebatesView>;
