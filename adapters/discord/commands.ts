@@ -1,4 +1,4 @@
-import { COMMAND_SPECS, type CommandSpec, type OptionSpec } from '../../src/commands/grammar.ts';
+import { COMMAND_SPECS, type CommandSpec, type OptionSpec } from '../../src/api.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { type MessageKey, t } from '../../src/i18n/translate.ts';
 

@@ -1,4 +1,4 @@
-import type { VoteSide } from '../../src/domain/types.ts';
+import type { VoteSide } from '../../src/api.ts';
 
 /**
  * Component custom ids: short (Discord allows 100 characters), numeric, self-describing, so a

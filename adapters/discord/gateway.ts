@@ -1,6 +1,5 @@
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, type Message } from 'discord.js';
-import type { Logger } from '../../src/engine/logger.ts';
-import type { ShardPlan } from '../../src/shards.ts';
+import type { Logger, ShardPlan } from '../../src/api.ts';
 import { displayName } from './people.ts';
 import { gatewayStartError } from './start-errors.ts';
 import type { ThreadMessage } from './thread-replies.ts';

@@ -1,8 +1,12 @@
-import type { Invocation } from '../../src/domain/types.ts';
-import type { DebateCore } from '../../src/engine/core.ts';
-import type { ButtonAction, FormSubmission } from '../../src/engine/events.ts';
-import type { Logger } from '../../src/engine/logger.ts';
-import type { FormRequest, Outcome } from '../../src/engine/outcome.ts';
+import type {
+  ButtonAction,
+  DebateCore,
+  FormRequest,
+  FormSubmission,
+  Invocation,
+  Logger,
+  Outcome,
+} from '../../src/api.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { COMMAND_NAME } from './commands.ts';

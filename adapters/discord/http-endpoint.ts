@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '../../src/engine/logger.ts';
-import type { RouteHandler } from '../../src/http-routes.ts';
+import type { Logger, RouteHandler } from '../../src/api.ts';
 import { type Incoming, readInteraction } from './incoming.ts';
 import { HttpInitialChannel, type InitialResponse } from './responder.ts';
 import { signatureVerifier } from './signature.ts';

@@ -1,4 +1,4 @@
-import type { Adapter, AdapterDeps, AdapterFactory } from '../../src/adapter.ts';
+import type { Adapter, AdapterDeps, AdapterFactory } from '../../src/api.ts';
 import { DeliveryGuard } from './delivery-guard.ts';
 import { DiscordGateway } from './gateway.ts';
 import { InteractionHandler } from './handler.ts';

@@ -1,4 +1,4 @@
-import type { Invocation } from '../../src/domain/types.ts';
+import type { Invocation } from '../../src/api.ts';
 import type { Incoming } from './incoming.ts';
 import { isAdminPermissions, languageOfLocale, snowflakeTime } from './people.ts';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../../src/domain/types.ts';
+import type { Language } from '../../src/api.ts';
 
 const ADMINISTRATOR = 1n << 3n;
 const MANAGE_GUILD = 1n << 5n;

@@ -1,7 +1,4 @@
-import type { Attachment, PostDelivery, Publisher } from '../../src/adapter.ts';
-import type { ChannelScope } from '../../src/domain/types.ts';
-import type { DebateCore } from '../../src/engine/core.ts';
-import type { Logger } from '../../src/engine/logger.ts';
+import type { Attachment, ChannelScope, DebateCore, Logger, PostDelivery, Publisher } from '../../src/api.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { messageBody, rawFiles } from './message-body.ts';
 import { postedEarlierLookup } from './posted-earlier.ts';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { REST } from '@discordjs/rest';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/api.ts';
 import { REGISTER_USAGE } from '../cli-options.ts';
 import { type CommandDefinition, commandDefinitions } from './commands.ts';
 import type { Rest } from './rest.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/engine/logger.ts';
+import type { Logger } from '../../src/api.ts';
 import { EPHEMERAL, messageBody, rawFiles } from './message-body.ts';
 import type { Modal, OutgoingFile, OutgoingMessage } from './render/types.ts';
 import { ALREADY_ACKNOWLEDGED, discordCode, type Rest, routes, UNKNOWN_INTERACTION } from './rest.ts';

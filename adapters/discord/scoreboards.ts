@@ -1,7 +1,4 @@
-import type { ChannelScope } from '../../src/domain/types.ts';
-import type { DebateCore } from '../../src/engine/core.ts';
-import type { Logger } from '../../src/engine/logger.ts';
-import type { UpdateResult } from '../../src/live/coalescer.ts';
+import type { ChannelScope, DebateCore, Logger, UpdateResult } from '../../src/api.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { messageBody } from './message-body.ts';
 import { snowflakeTime } from './people.ts';

@@ -1,5 +1,5 @@
-import type { Config } from '../../src/config.ts';
-import { type ShardPlan, shardPlan } from '../../src/shards.ts';
+import type { Config } from '../../src/api.ts';
+import { type ShardPlan, shardPlan } from '../../src/api.ts';
 
 /** The Discord adapter's own settings, read once from the validated configuration. */
 export interface DiscordSettings {

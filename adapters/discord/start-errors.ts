@@ -1,5 +1,5 @@
 // Discord refusing or out of reach, as one sentence naming the variable to fix.
-import { ConfigError } from '../../src/config.ts';
+import { ConfigError } from '../../src/api.ts';
 
 /** The system's code of a failed connection (ECONNREFUSED, ENOTFOUND…), on the error or its cause. */
 export function connectionCode(error: unknown): string | undefined {

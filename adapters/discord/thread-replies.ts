@@ -1,6 +1,4 @@
-import type { Invocation } from '../../src/domain/types.ts';
-import type { DebateCore } from '../../src/engine/core.ts';
-import type { Logger } from '../../src/engine/logger.ts';
+import type { DebateCore, Invocation, Logger } from '../../src/api.ts';
 import { messageBody } from './message-body.ts';
 import { snowflakeTime } from './people.ts';
 import { renderReply } from './render/index.ts';

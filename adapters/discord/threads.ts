@@ -1,6 +1,4 @@
-import type { ChannelScope, Language } from '../../src/domain/types.ts';
-import type { DebateCore } from '../../src/engine/core.ts';
-import type { Logger } from '../../src/engine/logger.ts';
+import type { ChannelScope, DebateCore, Language, Logger } from '../../src/api.ts';
 import { t } from '../../src/i18n/translate.ts';
 import { messageBody } from './message-body.ts';
 import { plainText } from './render/text.ts';

@@ -1,6 +1,6 @@
 // The ids Slack hands back: button action_ids with their values, modal and shortcut callback ids.
 // Values carry only numbers (debate, argument, page) and a side: never user text.
-import type { VoteSide } from '../../src/domain/types.ts';
+import type { VoteSide } from '../../src/api.ts';
 
 export const ACTION = {
   /** Followed by `.pro`, `.con` or `.neutral`: action ids are unique within a block. */

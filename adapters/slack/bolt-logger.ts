@@ -1,6 +1,6 @@
 // Bolt and its Socket Mode client log through the bot's logger (structured, secrets redacted).
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../src/engine/logger.ts';
+import type { Logger } from '../../src/api.ts';
 
 const LEVELS: Readonly<Record<string, LogLevel>> = {
   trace: LogLevel.DEBUG,

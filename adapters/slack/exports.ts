@@ -2,7 +2,7 @@
 // so the bot opens its direct conversation with them (im:write) and uploads the file there
 // (files:write). The private answer then says where the file is, or that it could not be sent.
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../src/engine/logger.ts';
+import type { Logger } from '../../src/api.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { ExportView, Reply } from '../../src/views/types.ts';
 import { esc, message, type SlackMessage, section } from './render/blocks.ts';

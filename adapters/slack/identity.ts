@@ -1,7 +1,7 @@
 // The bot's identity: from configuration, or one auth.test at start, with no retries, so that a
 // bad token or an unreachable API is a clear error now rather than a retry loop later.
 import { webApi } from '@slack/bolt';
-import { ConfigError } from '../../src/config.ts';
+import { ConfigError } from '../../src/api.ts';
 import { platformError } from './slack-errors.ts';
 
 export interface BotIdentity {

@@ -1,6 +1,6 @@
 // Work done after an ack (posts, updates, modals): tracked so that stop() can wait for it, and
 // caught so that one failure never stops the process.
-import type { Logger } from '../../src/engine/logger.ts';
+import type { Logger } from '../../src/api.ts';
 
 export class InFlight {
   private readonly running = new Set<Promise<void>>();

@@ -1,7 +1,7 @@
 // The Slack adapter: /debat, live scoreboards, buttons and forms, thread replies, the message
 // shortcut and App Home, over Socket Mode or HTTP. See README.md, "Slack setup".
-import type { Adapter, AdapterDeps } from '../../src/adapter.ts';
-import { ConfigError } from '../../src/config.ts';
+import type { Adapter, AdapterDeps } from '../../src/api.ts';
+import { ConfigError } from '../../src/api.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { RecentDeliveries } from './dedupe.ts';
 import { actionHandler } from './handlers/actions.ts';

@@ -1,7 +1,6 @@
 // Who someone is on Slack, for rights and names: one users.info per person, cached (AdminCache).
 import type { webApi } from '@slack/bolt';
-import type { Language } from '../../src/domain/types.ts';
-import type { Logger } from '../../src/engine/logger.ts';
+import type { Language, Logger } from '../../src/api.ts';
 import { AdminCache, type SlackPerson } from './admin-cache.ts';
 
 /** Slack locales ("fr-FR", "en-US") to the bot's languages; others give no preference. */

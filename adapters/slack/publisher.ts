@@ -1,6 +1,6 @@
 // What the core pushes without being asked: a post in the channel (the weekly summary, with its
 // chart uploaded after; the end of a debate), and the edits of live scoreboards.
-import type { Publisher } from '../../src/adapter.ts';
+import type { Publisher } from '../../src/api.ts';
 import { formatRef } from './refs.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { updateScoreboard } from './scoreboards.ts';

@@ -2,7 +2,7 @@
 // verifies, stores and acks Slack's requests does not spend its time on outgoing HTTP (a post
 // costs it a share of two messages between threads instead of about 40 µs of HTTP client).
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../../src/engine/logger.ts';
+import type { Logger } from '../../src/api.ts';
 
 export class ResponseUrlError extends Error {
   constructor(readonly status: number) {

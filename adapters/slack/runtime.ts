@@ -1,10 +1,7 @@
 // What every Slack handler shares: the engine, the Web API client, people lookups, work after the
 // ack, and the delivery of an engine Outcome to Slack.
 import type { webApi } from '@slack/bolt';
-import type { Invocation } from '../../src/domain/types.ts';
-import type { DebateCore } from '../../src/engine/core.ts';
-import type { Logger } from '../../src/engine/logger.ts';
-import type { Outcome } from '../../src/engine/outcome.ts';
+import type { DebateCore, Invocation, Logger, Outcome } from '../../src/api.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { privateMessage } from './exports.ts';
 import type { InFlight } from './in-flight.ts';

@@ -1,8 +1,7 @@
 // Editing a live scoreboard on Slack: chat.update of the debate's message. The core decides when
 // (at most one edit per message per interval, always the latest state); a 429 asks it to wait.
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../src/engine/logger.ts';
-import type { UpdateResult } from '../../src/live/coalescer.ts';
+import type { Logger, UpdateResult } from '../../src/api.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { parseRef } from './refs.ts';
 import { renderReply } from './render/reply.ts';

@@ -8,9 +8,8 @@ import {
   SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
-import { ConfigError } from '../../src/config.ts';
-import type { Language } from '../../src/domain/types.ts';
-import type { HttpRoutes } from '../../src/http-routes.ts';
+import type { HttpRoutes, Language } from '../../src/api.ts';
+import { ConfigError } from '../../src/api.ts';
 import type { BotIdentity } from './identity.ts';
 import { callbackPages, installPage } from './oauth/pages.ts';
 import { platformError } from './slack-errors.ts';

@@ -1,9 +1,8 @@
 import { userInfo } from 'node:os';
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import { styleText } from 'node:util';
-import type { Adapter, AdapterDeps, Publisher } from '../../src/adapter.ts';
-import { cleanUserText } from '../../src/commands/user-text.ts';
-import type { Invocation } from '../../src/domain/types.ts';
+import type { Adapter, AdapterDeps, Invocation, Publisher } from '../../src/api.ts';
+import { cleanUserText } from '../../src/api.ts';
 import { type MessageKey, type MessageParams, translator } from '../../src/i18n/translate.ts';
 import type { ExportView, Reply } from '../../src/views/types.ts';
 import { fileProblem } from '../output-file.ts';

@@ -1,5 +1,5 @@
 import type { styleText } from 'node:util';
-import type { Language } from '../../src/domain/types.ts';
+import type { Language } from '../../src/api.ts';
 import type { Translate } from '../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
 import { formatShare } from '../../src/views/format.ts';

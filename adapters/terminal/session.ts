@@ -1,6 +1,5 @@
-import { fold } from '../../src/commands/fold.ts';
-import { cleanUserText } from '../../src/commands/user-text.ts';
-import type { Actor } from '../../src/domain/types.ts';
+import type { Actor } from '../../src/api.ts';
+import { cleanUserText, fold } from '../../src/api.ts';
 
 const personId = (name: string): string =>
   fold(name)

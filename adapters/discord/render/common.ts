@@ -1,4 +1,4 @@
-import type { Language } from '../../../src/domain/types.ts';
+import type { Language } from '../../../src/api.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { formatDateTime } from '../../../src/views/format.ts';
 import type { ArgumentItem, DebateHeader } from '../../../src/views/types.ts';

@@ -1,4 +1,4 @@
-import type { Language } from '../../../src/domain/types.ts';
+import type { Language } from '../../../src/api.ts';
 import { type Translate, translator } from '../../../src/i18n/translate.ts';
 import type { PersonalDebatesView, Reply, View } from '../../../src/views/types.ts';
 import type { WeeklySummaryView } from '../../../src/views/weekly-summary.ts';

@@ -1,5 +1,5 @@
-import { ARGUMENT_MAX } from '../../../src/commands/grammar.ts';
-import type { Language } from '../../../src/domain/types.ts';
+import type { Language } from '../../../src/api.ts';
+import { ARGUMENT_MAX } from '../../../src/api.ts';
 import { translator } from '../../../src/i18n/translate.ts';
 import { argumentModalId, editModalId, MODAL_SIDE_FIELD, MODAL_TEXT_FIELD } from '../custom-id.ts';
 import { LIMITS } from './limits.ts';

@@ -1,4 +1,4 @@
-import type { Language } from '../../../src/domain/types.ts';
+import type { Language } from '../../../src/api.ts';
 import { errorKey, type MessageParams, type Translate } from '../../../src/i18n/translate.ts';
 import { rhythmSetting, topicsRhythmLine } from '../../../src/views/topics.ts';
 import type {

@@ -2,8 +2,7 @@
 // votes, endorsements and ∆ are stored before the ack, the rest after. Private answers go through
 // the payload's response_url; the core says when one replaces the clicked message.
 
-import type { ButtonAction, Click } from '../../../src/engine/events.ts';
-import type { Outcome } from '../../../src/engine/outcome.ts';
+import type { ButtonAction, Click, Outcome } from '../../../src/api.ts';
 import { ACTION, readDebate, readDelta, readEdit, readEndorse, readPage, readVote } from '../action-ids.ts';
 import { formModal } from '../render/form.ts';
 import { viaEphemeral, viaResponseUrl } from '../responders.ts';

@@ -3,7 +3,7 @@
 // reopen, withdraw, settings; opening where only admins open) are acked first: Slack is asked
 // whether the person is an admin.
 
-import { needsRights } from '../../../src/commands/rights.ts';
+import { needsRights } from '../../../src/api.ts';
 import { renderReply } from '../render/reply.ts';
 import { viaResponseUrl } from '../responders.ts';
 import type { CommandArgs } from '../router.ts';

@@ -1,9 +1,7 @@
 // What both forms (a new argument, an edited one) do with a submission: the person and channel
 // it comes from, its view id as the delivery (Slack may send a submission twice; it acts once),
 // an error shown under the text field, and the answers delivered after the ack.
-import type { UserError } from '../../../src/domain/result.ts';
-import type { Invocation } from '../../../src/domain/types.ts';
-import type { Outcome } from '../../../src/engine/outcome.ts';
+import type { Invocation, Outcome, UserError } from '../../../src/api.ts';
 import { errorKey, type Translate, translator } from '../../../src/i18n/translate.ts';
 import { MODAL_BLOCK } from '../action-ids.ts';
 import { fitPlain } from '../mrkdwn.ts';

@@ -1,7 +1,7 @@
 // A reply in a scoreboard's thread that starts with a side (the grammar of src/commands/thread-reply.ts)
 // becomes an argument of that debate, confirmed with a ✅ reaction. Other replies, edits and bots are left alone.
 
-import { looksLikeArgument } from '../../../src/commands/thread-reply.ts';
+import { looksLikeArgument } from '../../../src/api.ts';
 import { formatRef } from '../refs.ts';
 import { viaEphemeral } from '../responders.ts';
 import type { EventArgs } from '../router.ts';

@@ -6,9 +6,8 @@ import type {
   Installation,
   InstallationQuery,
 } from '@slack/bolt';
-import { openInstallation, sealInstallation } from '../../../src/installations/sealed.ts';
-import type { Sealer } from '../../../src/secrets/sealer.ts';
-import type { InstallationRow, InstallationStore } from '../../../src/store/installation-ports.ts';
+import type { InstallationRow, InstallationStore, Sealer } from '../../../src/api.ts';
+import { openInstallation, sealInstallation } from '../../../src/api.ts';
 import { type RefreshOptions, TokenRefresher } from './token-refresh.ts';
 
 export type SlackInstallation = Installation<'v1' | 'v2', boolean>;

@@ -2,14 +2,8 @@
 // workspace for work the core starts, removals, and the erasure of removed workspaces' data
 // after the retention period (src/installations/retention.ts).
 import { type Logger as BoltLogger, webApi } from '@slack/bolt';
-import type { Config } from '../../../src/config.ts';
-import { ConfigError } from '../../../src/config.ts';
-import type { Clock } from '../../../src/engine/clock.ts';
-import type { Logger } from '../../../src/engine/logger.ts';
-import { eraseExpired } from '../../../src/installations/retention.ts';
-import { resealAll } from '../../../src/installations/sealed.ts';
-import { parseKey, Sealer } from '../../../src/secrets/sealer.ts';
-import type { InstallationStore } from '../../../src/store/installation-ports.ts';
+import type { Clock, Config, InstallationStore, Logger } from '../../../src/api.ts';
+import { ConfigError, eraseExpired, parseKey, resealAll, Sealer } from '../../../src/api.ts';
 import type { ManyWorkspaces } from '../router.ts';
 import { clientOptions, type OAuthOptions } from '../transport.ts';
 import { SlackInstallations } from './installation-store.ts';

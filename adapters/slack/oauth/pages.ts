@@ -2,7 +2,7 @@
 // in both languages (the configured one first), instead of Bolt's English defaults.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiverOptions } from '@slack/bolt';
-import type { Language } from '../../../src/domain/types.ts';
+import type { Language } from '../../../src/api.ts';
 import { translator } from '../../../src/i18n/translate.ts';
 import type { SlackInstallation } from './installation-store.ts';
 

@@ -4,9 +4,8 @@
 // one if it has already expired. One refresh per workspace, however many instances race.
 import { randomUUID } from 'node:crypto';
 import { webApi } from '@slack/bolt';
-import { sealInstallation } from '../../../src/installations/sealed.ts';
-import type { Sealer } from '../../../src/secrets/sealer.ts';
-import type { InstallationRow, InstallationStore } from '../../../src/store/installation-ports.ts';
+import type { InstallationRow, InstallationStore, Sealer } from '../../../src/api.ts';
+import { sealInstallation } from '../../../src/api.ts';
 import type { SlackInstallation } from './installation-store.ts';
 
 export interface RefreshOptions {

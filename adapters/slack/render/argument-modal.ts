@@ -1,6 +1,7 @@
 // The "+ Argument" form: a side and a text. The message shortcut opens it with the message's text.
-import { ARGUMENT_MAX } from '../../../src/commands/grammar.ts';
-import type { Side } from '../../../src/domain/types.ts';
+
+import type { Side } from '../../../src/api.ts';
+import { ARGUMENT_MAX } from '../../../src/api.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { ARGUMENT_MODAL, MODAL_BLOCK } from '../action-ids.ts';
 import { fitPlain, truncate } from '../mrkdwn.ts';

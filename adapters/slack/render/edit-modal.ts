@@ -1,5 +1,5 @@
 // The author's edit form: one text field, filled in with the argument as it stands.
-import { ARGUMENT_MAX } from '../../../src/commands/grammar.ts';
+import { ARGUMENT_MAX } from '../../../src/api.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { EDIT_MODAL, MODAL_BLOCK } from '../action-ids.ts';
 import { fitPlain, truncate } from '../mrkdwn.ts';

@@ -1,5 +1,5 @@
 // The form the core asks for (the argument form, the edit form), as a Slack modal.
-import type { FormRequest } from '../../../src/engine/outcome.ts';
+import type { FormRequest } from '../../../src/api.ts';
 import { translator } from '../../../src/i18n/translate.ts';
 import { argumentModal } from './argument-modal.ts';
 import { editModal } from './edit-modal.ts';

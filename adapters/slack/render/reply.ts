@@ -1,7 +1,7 @@
 // Any view of the core as a Slack message. User text is escaped and cut; catalog text escaped too
 // (help lines hold `<sujet>`, which mrkdwn would read as a link).
 
-import type { Language } from '../../../src/domain/types.ts';
+import type { Language } from '../../../src/api.ts';
 import { errorKey, type Translate, translator } from '../../../src/i18n/translate.ts';
 import { rhythmSetting, topicsRhythmLine } from '../../../src/views/topics.ts';
 import type {

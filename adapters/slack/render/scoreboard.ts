@@ -1,6 +1,6 @@
 // The live scoreboard as Block Kit: title, who and when, bars per side (or "hidden"), counts,
 // the top arguments and the buttons. About a dozen blocks whatever the debate's size.
-import type { Language } from '../../../src/domain/types.ts';
+import type { Language } from '../../../src/api.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
 import { formatDateTime, formatShare } from '../../../src/views/format.ts';

@@ -1,6 +1,6 @@
 // The weekly summary as Block Kit: a header, the week's totals, then per debate one section
 // (bars with the shift since the last summary, top arguments) and one context line.
-import type { Language } from '../../../src/domain/types.ts';
+import type { Language } from '../../../src/api.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
 import { formatShare } from '../../../src/views/format.ts';
