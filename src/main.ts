@@ -66,7 +66,7 @@ export async function startBot(
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
 
-  // Weekly summaries: a catch-up pass now (one missed while down, same week), then every minute.
+  // Weekly summaries: a catch-up pass now (one missed while down, same week), then every 30 s.
   const summaries = new SummaryScheduler({
     store,
     clock,

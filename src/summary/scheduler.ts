@@ -1,12 +1,13 @@
-// The weekly summary scheduler: one ticker (croner, every minute) and the sent-ledger as the
+// The weekly summary scheduler: one ticker (croner, every 30 s) and the sent-ledger as the
 // source of truth. On every pass, for each channel: the current week's run is posted if it is due
 // and nobody has claimed it; last week's run, if it was never handled, is skipped and logged.
 // Channels are posted one after another, never all at once; rate limits are the adapters' job.
 //
 // Exactly once: the claim is an INSERT in an IMMEDIATE transaction keyed (platform, workspace,
 // channel, week start), so two processes on one database never both win. A claim that is not
-// completed within `staleClaimMs` (the process died between claim and post) is re-taken by the
-// next pass of any process. A process that dies after the platform accepted the post but before
+// completed within `staleClaimMs` (its post failed), or whose instance's lease lapsed (the
+// process died between claim and post, see engine/instance-lease.ts), is re-taken by the next
+// pass of any process. A process that dies after the platform accepted the post but before
 // `completeSummary` leaves a post the retry must not repeat: every attempt carries the same key
 // (`summaryPostKey`), by which the platform's publisher finds the earlier message.
 
@@ -60,7 +61,10 @@ export interface SchedulerOptions {
   maxAttempts?: number;
   /** Attach the PNG chart (default true). */
   chart?: boolean;
-  /** croner pattern of the ticker (default every minute, at second 0). */
+  /**
+   * croner pattern of the ticker (default every 30 s: a claim whose instance died, its lease lapsed
+   * 20 s after, is taken over by the next tick, within a minute of the due time).
+   */
   tickPattern?: string;
   instanceId?: string;
   /** The instance's lease, under which summaries are claimed (default: a new one). */
@@ -122,13 +126,13 @@ export class SummaryScheduler {
     this.lease = options.lease ?? new InstanceLease(options.store, options.clock, options.logger);
   }
 
-  /** Catches up at once (a summary missed while down, same week), then wakes every minute. */
+  /** Catches up at once (a summary missed while down, same week), then wakes every 30 s. */
   async start(): Promise<ChannelResult[]> {
     this.stopped = false;
     const first = await this.runOnce();
     if (!this.stopped) {
       this.ticker = new Cron(
-        this.options.tickPattern ?? '0 * * * * *',
+        this.options.tickPattern ?? '*/30 * * * * *',
         { protect: true, unref: true, name: 'weekly-summaries' },
         async () => {
           await this.runOnce();

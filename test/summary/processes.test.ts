@@ -139,6 +139,35 @@ describe('exactly once across real processes on one database file', () => {
     });
   });
 
+  it('three instances, the claim holder SIGKILLed right after claiming: the other two post it once, within a minute of the due time', async () => {
+    const holder = start('2026-03-27T15:00:00Z', 'hang-in-post');
+    expect(await holder.line('posting')).toBe('posting C1');
+    holder.process.kill('SIGKILL');
+    await holder.exited;
+    // 10 s later both see a live lease (last renewed at the claim): neither takes it.
+    const early = join(bed.dir, 'go-early');
+    const [b1, c1] = [
+      start('2026-03-27T15:00:10Z', 'run', early),
+      start('2026-03-27T15:00:10Z', 'run', early),
+    ];
+    await Promise.all([b1.line('ready'), c1.line('ready')]);
+    writeFileSync(early, '');
+    expect([await b1.line('done'), await c1.line('done')]).toEqual([
+      'done [["C1","busy"]]',
+      'done [["C1","busy"]]',
+    ]);
+    await Promise.all([b1.exited, c1.exited]);
+    // Their passes 40 s after the due time, at the same moment: the lapsed claim goes to one of them.
+    const go = join(bed.dir, 'go');
+    const [b, c] = [start('2026-03-27T15:00:40Z', 'run', go), start('2026-03-27T15:00:40Z', 'run', go)];
+    await Promise.all([b.line('ready'), c.line('ready')]);
+    writeFileSync(go, '');
+    const outcomes = [await b.line('done'), await c.line('done')].sort();
+    expect(outcomes).toEqual(['done [["C1","busy"]]', 'done [["C1","posted"]]']);
+    await Promise.all([b.exited, c.exited]);
+    expect(posts().map((p) => p.channel)).toEqual(['C1']);
+  });
+
   it('down across the scheduled time: the process that comes back posts once, the next one not', async () => {
     const back = start('2026-03-28T09:00:00Z', 'run');
     expect(await back.line('done')).toBe('done [["C1","posted"]]');
