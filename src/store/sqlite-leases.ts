@@ -57,9 +57,9 @@ export class SqliteLeases implements LeaseStore {
   }
 
   async repeatClick(key: string, at: number, windowMs: number): Promise<boolean> {
-    const row = await this.commits.write(
-      () => this.stmt(RECORD_CLICK('?', '?')).get(key, at) as { prev_at: number | null },
-    );
+    // One statement on its own (autocommit), at once: waiting for the next group commit would put
+    // a second commit turn before every click's vote.
+    const row = this.stmt(RECORD_CLICK('?', '?')).get(key, at) as { prev_at: number | null };
     return row.prev_at !== null && Math.abs(at - row.prev_at) < windowMs;
   }
 
