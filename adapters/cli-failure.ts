@@ -1,7 +1,7 @@
 // A command that failed says why in one plain line on stderr: no stack trace, no JSON.
 import { ConfigError, requestedLogLevel } from '../src/config.ts';
-import { BackupError } from '../src/store/backup.ts';
-import { DatabaseFileError } from '../src/store/database-file.ts';
+import { BackupError } from '../src/store/sqlite/backup.ts';
+import { DatabaseFileError } from '../src/store/sqlite/database-file.ts';
 
 /** The line an operator reads; the stack only when they asked for debug logs. */
 export function failureLine(error: unknown, logLevel = requestedLogLevel()): string {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { openConfiguredStore } from '../src/compose.ts';
 import { loadConfig } from '../src/config.ts';
-import { silentLogger } from '../src/engine/logger.ts';
+import { silentLogger } from '../src/domain/logger.ts';
 import { createLogger } from '../src/log.ts';
 import { startBot } from '../src/main.ts';
-import { BackupError, backupDatabase } from '../src/store/backup.ts';
+import { BackupError, backupDatabase } from '../src/store/sqlite/backup.ts';
 import { failureLine } from './cli-failure.ts';
 import { answerWithoutRunning, readCommandLine } from './cli-options.ts';
 import { exportCli } from './export-cli.ts';

@@ -4,8 +4,8 @@
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '../src/config.ts';
 import { copyToPostgres } from '../src/store/copy-to-postgres.ts';
-import { openDatabase } from '../src/store/open-database.ts';
-import { openPool } from '../src/store/postgres-pool.ts';
+import { openPool } from '../src/store/postgres/pool.ts';
+import { openDatabase } from '../src/store/sqlite/open-database.ts';
 
 import { COPY_TO_USAGE } from './cli-options.ts';
 

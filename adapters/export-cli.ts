@@ -3,8 +3,8 @@
 import { parseArgs } from 'node:util';
 import { composeEngine, openConfiguredStore } from '../src/compose.ts';
 import type { Config } from '../src/config.ts';
-import { systemClock } from '../src/engine/clock.ts';
-import type { Logger } from '../src/engine/logger.ts';
+import { systemClock } from '../src/domain/clock.ts';
+import type { Logger } from '../src/domain/logger.ts';
 import { translator } from '../src/i18n/translate.ts';
 import { parseChannelSpec } from '../src/summary/summary-command.ts';
 import { EXPORT_USAGE } from './cli-options.ts';

@@ -3,7 +3,7 @@
 // the SQLite file or on PostgreSQL when DATABASE_URL is set.
 import { openConfiguredStore } from '../src/compose.ts';
 import type { Config } from '../src/config.ts';
-import { silentLogger } from '../src/engine/logger.ts';
+import { silentLogger } from '../src/domain/logger.ts';
 import { forgetWorkspace } from '../src/installations/retention.ts';
 import { FORGET_WORKSPACE_USAGE } from './cli-options.ts';
 import type { CliStreams } from './export-cli.ts';

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Adapter, AdapterDeps } from '../src/adapter.ts';
 import { loadConfig } from '../src/config.ts';
+import { systemClock } from '../src/domain/clock.ts';
+import { silentLogger } from '../src/domain/logger.ts';
 import type { Invocation } from '../src/domain/types.ts';
-import { systemClock } from '../src/engine/clock.ts';
 import type { DebateEngine } from '../src/engine/engine.ts';
-import { silentLogger } from '../src/engine/logger.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
-import type { DebateStore } from '../src/store/ports.ts';
+import type { DebateStore } from '../src/store/ports/debate-store.ts';
 import { engineOnFile } from './engine-on-file.ts';
 
 /**

@@ -1,9 +1,9 @@
-import { systemClock } from '../src/engine/clock.ts';
+import { systemClock } from '../src/domain/clock.ts';
+import { silentLogger } from '../src/domain/logger.ts';
 import { DebateEngine } from '../src/engine/engine.ts';
-import { silentLogger } from '../src/engine/logger.ts';
-import { migrate } from '../src/store/migrate.ts';
-import { openDatabase } from '../src/store/open-database.ts';
-import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import { migrate } from '../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../src/store/sqlite/open-database.ts';
+import { SqliteDebateStore } from '../src/store/sqlite/store.ts';
 
 /** The real engine on a fresh SQLite file, as `debat start` builds it, for the benchmarks. */
 export async function engineOnFile(

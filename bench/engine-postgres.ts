@@ -1,12 +1,12 @@
 // Votes per second through the engine and its PostgreSQL store, 20 in flight, against the same
 // driver's one-row upsert on the same server, 20 in flight too, measured in the same run.
 import { pathToFileURL } from 'node:url';
+import { systemClock } from '../src/domain/clock.ts';
+import { silentLogger } from '../src/domain/logger.ts';
 import type { Invocation, VoteSide } from '../src/domain/types.ts';
-import { systemClock } from '../src/engine/clock.ts';
 import { DebateEngine } from '../src/engine/engine.ts';
-import { silentLogger } from '../src/engine/logger.ts';
-import { openPool } from '../src/store/postgres-pool.ts';
-import { PostgresDebateStore } from '../src/store/postgres-store.ts';
+import { openPool } from '../src/store/postgres/pool.ts';
+import { PostgresDebateStore } from '../src/store/postgres/store.ts';
 import { type BenchServer, benchServer } from './postgres-server.ts';
 import { median, printTable } from './table.ts';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Invocation, VoteSide } from '../src/domain/types.ts';
-import { openDatabase } from '../src/store/open-database.ts';
+import { openDatabase } from '../src/store/sqlite/open-database.ts';
 import { engineOnFile } from './engine-on-file.ts';
 import { median, printTable } from './table.ts';
 

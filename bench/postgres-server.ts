@@ -2,8 +2,8 @@
 // and dropped there), else a throwaway server started for the run, as the tests do.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migratePostgres } from '../src/store/postgres-migrate.ts';
-import { openPool } from '../src/store/postgres-pool.ts';
+import { migratePostgres } from '../src/store/postgres/migrate.ts';
+import { openPool } from '../src/store/postgres/pool.ts';
 import { startTestServer } from '../test/postgres/server.ts';
 
 export interface BenchServer {

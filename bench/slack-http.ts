@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
-import { silentLogger } from '../src/engine/logger.ts';
+import { silentLogger } from '../src/domain/logger.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
 import { adapterWithDebate } from './adapter-on-file.ts';
 import { median, printTable } from './table.ts';

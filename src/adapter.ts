@@ -1,11 +1,11 @@
 import type { Config } from './config.ts';
+import type { Clock } from './domain/clock.ts';
+import type { Logger } from './domain/logger.ts';
 import type { ChannelScope, Platform, WorkspaceScope } from './domain/types.ts';
-import type { Clock } from './engine/clock.ts';
 import type { DebateCore } from './engine/core.ts';
-import type { Logger } from './engine/logger.ts';
 import type { HttpRoutes } from './http-routes.ts';
 import type { UpdateResult } from './live/coalescer.ts';
-import type { InstallationStore } from './store/installation-ports.ts';
+import type { InstallationStore } from './store/ports/installations.ts';
 import type { Reply } from './views/types.ts';
 
 /** A file sent along with a post: an export, the weekly chart. */

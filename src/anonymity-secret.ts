@@ -1,6 +1,6 @@
 import { ConfigError } from './config.ts';
 import { generateSecret } from './engine/identity.ts';
-import type { DebateStore } from './store/ports.ts';
+import type { DebateStore } from './store/ports/debate-store.ts';
 
 /**
  * The anonymous voters' secret comes from the database alone, so every instance on it keys a

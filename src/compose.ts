@@ -3,9 +3,9 @@
 // SQLite file otherwise), migrated, and the engine on it built the same way everywhere.
 import { anonymitySecret } from './anonymity-secret.ts';
 import type { Config } from './config.ts';
-import type { Clock } from './engine/clock.ts';
+import type { Clock } from './domain/clock.ts';
+import type { Logger } from './domain/logger.ts';
 import { DebateEngine, type EngineOptions } from './engine/engine.ts';
-import type { Logger } from './engine/logger.ts';
 import { type OpenedStore, openStore } from './open-store.ts';
 
 export type { OpenedStore };

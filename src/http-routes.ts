@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from './engine/logger.ts';
+import type { Logger } from './domain/logger.ts';
 import { metrics } from './metrics.ts';
 
 /** `GET /healthz` and `GET /metrics`: alone, they do not make the server needed. */

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Logger } from './engine/logger.ts';
+import type { Logger } from './domain/logger.ts';
 
 /** Secrets never reach the logs, whatever object carries them. */
 const REDACTED = [

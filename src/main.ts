@@ -1,11 +1,11 @@
 import type { Adapter, AdapterFactory } from './adapter.ts';
 import { composeEngine, openConfiguredStore } from './compose.ts';
 import type { AdapterName, Config } from './config.ts';
-import { type Clock, systemClock } from './engine/clock.ts';
+import { type Clock, systemClock } from './domain/clock.ts';
+import type { Logger } from './domain/logger.ts';
 import type { DebateEngine } from './engine/engine.ts';
-import type { Logger } from './engine/logger.ts';
 import { HttpRoutes } from './http-routes.ts';
-import type { DebateStore } from './store/ports.ts';
+import type { DebateStore } from './store/ports/debate-store.ts';
 import { SummaryScheduler } from './summary/scheduler.ts';
 import { pageLinkOptions, servePages } from './web/serve.ts';
 

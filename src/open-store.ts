@@ -1,21 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { Config } from './config.ts';
-import type { Logger } from './engine/logger.ts';
+import type { Logger } from './domain/logger.ts';
 import type { ScoreboardPacing } from './live/pacing.ts';
-import type { InstallationStore } from './store/installation-ports.ts';
-import { migrate, schemaVersion } from './store/migrate.ts';
-import { openDatabase } from './store/open-database.ts';
-import type { PageStore } from './store/page-ports.ts';
-import type { DebateStore } from './store/ports.ts';
-import { PostgresInstallationStore } from './store/postgres-installation-store.ts';
-import { migratePostgres, postgresSchemaVersion } from './store/postgres-migrate.ts';
-import { PostgresScoreboardPacing } from './store/postgres-pacing.ts';
-import { PostgresPageStore } from './store/postgres-page-store.ts';
-import { openPool } from './store/postgres-pool.ts';
-import { PostgresDebateStore } from './store/postgres-store.ts';
-import { SqliteInstallationStore } from './store/sqlite-installation-store.ts';
-import { SqlitePageStore } from './store/sqlite-page-store.ts';
-import { SqliteDebateStore } from './store/sqlite-store.ts';
+import type { DebateStore } from './store/ports/debate-store.ts';
+import type { InstallationStore } from './store/ports/installations.ts';
+import type { PageStore } from './store/ports/pages.ts';
+import { PostgresInstallationStore } from './store/postgres/installation-store.ts';
+import { migratePostgres, postgresSchemaVersion } from './store/postgres/migrate.ts';
+import { PostgresScoreboardPacing } from './store/postgres/pacing.ts';
+import { PostgresPageStore } from './store/postgres/page-store.ts';
+import { openPool } from './store/postgres/pool.ts';
+import { PostgresDebateStore } from './store/postgres/store.ts';
+import { SqliteInstallationStore } from './store/sqlite/installation-store.ts';
+import { migrate, schemaVersion } from './store/sqlite/migrate.ts';
+import { openDatabase } from './store/sqlite/open-database.ts';
+import { SqlitePageStore } from './store/sqlite/page-store.ts';
+import { SqliteDebateStore } from './store/sqlite/store.ts';
 
 export interface OpenedStore {
   kind: 'sqlite' | 'postgres';

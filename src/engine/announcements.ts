@@ -1,7 +1,9 @@
+import type { Languages } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
 import { scoreboardView } from '../views/build.ts';
 import type { Reply } from '../views/types.ts';
-import { type EngineDeps, type Languages, publicly } from './context.ts';
+import { publicly } from './answers.ts';
+import type { EngineDeps } from './deps.ts';
 
 /**
  * The message that says a debate has ended, in its channel, with the final tally: the same for

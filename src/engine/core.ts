@@ -1,8 +1,8 @@
 import type { Publisher } from '../adapter.ts';
+import type { ChannelDefaults, Languages } from '../domain/defaults.ts';
 import type { ChannelSettings } from '../domain/records.ts';
 import type { Actor, ChannelScope, Language, Platform, WorkspaceScope } from '../domain/types.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
-import type { ChannelDefaults, Languages } from './context.ts';
 import type { CoreEvent } from './events.ts';
 import type { Outcome } from './outcome.ts';
 

@@ -2,21 +2,12 @@
 // form's validation), the rule `editable` checked by the store on the state it reads.
 import type { DebateRecord } from '../domain/records.ts';
 import { ok, type Result } from '../domain/result.ts';
+import { editable } from '../domain/rules.ts';
 import type { Invocation, Side } from '../domain/types.ts';
-import {
-  answer,
-  deliveryKey,
-  type EngineDeps,
-  errorOutcome,
-  type Handler,
-  keyOf,
-  noticeView,
-  privately,
-  refreshOf,
-  resolveDebate,
-  withEnded,
-} from './context.ts';
-import { editable } from './rules.ts';
+import { answer, errorOutcome, noticeView, privately, refreshOf, withEnded } from './answers.ts';
+import type { EngineDeps, Handler } from './deps.ts';
+import { deliveryKey, keyOf } from './keys.ts';
+import { resolveDebate } from './targets.ts';
 
 export const edit: Handler<'edit'> = async (deps, inv, command, languages) => {
   const ended: DebateRecord[] = [];

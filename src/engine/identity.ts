@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { DebateRecord } from '../domain/records.ts';
 import type { Invocation } from '../domain/types.ts';
-import type { DebateRecord } from '../store/ports.ts';
 
 export const generateSecret = (): string => randomBytes(32).toString('base64url');
 

@@ -2,12 +2,14 @@
 // tally as it stands, hidden results still hidden, and how to vote) and the one balance nudge of
 // a one-sided debate. Each goes through the platform's Publisher, in the debate's channel.
 import type { Publisher } from '../adapter.ts';
+import type { Languages } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
+import { NUDGE_MIN_ARGUMENTS, NUDGE_QUIET_MS, undefendedSide } from '../domain/rules.ts';
 import type { Platform } from '../domain/types.ts';
 import { scoreboardView } from '../views/build.ts';
 import type { Reply } from '../views/types.ts';
-import { type EngineDeps, type Languages, publicly } from './context.ts';
-import { NUDGE_MIN_ARGUMENTS, NUDGE_QUIET_MS, undefendedSide } from './rules.ts';
+import { publicly } from './answers.ts';
+import type { EngineDeps } from './deps.ts';
 
 const BATCH = 50;
 

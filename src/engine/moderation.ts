@@ -1,25 +1,14 @@
-import type { DebateRecord } from '../domain/records.ts';
+import type { ChannelSettings, DebateRecord } from '../domain/records.ts';
 import type { UserError } from '../domain/result.ts';
+import { statusChange } from '../domain/rules.ts';
 import { t } from '../i18n/translate.ts';
-import type { ChannelSettings } from '../store/ports.ts';
 import type { SettingsView } from '../views/types.ts';
 import { endedAnnouncement } from './announcements.ts';
-import {
-  answer,
-  canModerate,
-  deliveryKey,
-  type EngineDeps,
-  errorOutcome,
-  type Handler,
-  noticeView,
-  privately,
-  publicly,
-  refreshOf,
-  resolveDebate,
-  withEnded,
-} from './context.ts';
+import { answer, errorOutcome, noticeView, privately, publicly, refreshOf, withEnded } from './answers.ts';
+import type { EngineDeps, Handler } from './deps.ts';
+import { deliveryKey } from './keys.ts';
 import { personKeys } from './personal.ts';
-import { statusChange } from './rules.ts';
+import { canModerate, resolveDebate } from './targets.ts';
 
 const setStatus =
   (status: 'open' | 'closed'): Handler<'close' | 'reopen'> =>

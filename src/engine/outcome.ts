@@ -1,12 +1,10 @@
 import type { DebateRecord } from '../domain/records.ts';
-import type { ChannelScope, Language, Side } from '../domain/types.ts';
-import type { Reply } from '../views/types.ts';
+import type { Language, Side } from '../domain/types.ts';
+import type { ScoreboardRefresh } from '../live/refresh.ts';
 
-/** A debate whose live scoreboard changed; the core's live-scoreboard service brings it up to date. */
-export interface ScoreboardRefresh {
-  scope: ChannelScope;
-  number: number;
-}
+export type { ScoreboardRefresh };
+
+import type { Reply } from '../views/types.ts';
 
 /** A form the adapter opens for the person (the argument form, the edit form), in their language. */
 export type FormRequest =

@@ -1,27 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Languages } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
 import type { UserError } from '../domain/result.ts';
-import type { VoteSide } from '../domain/types.ts';
-import { t } from '../i18n/translate.ts';
-import { argumentItem, debateHeader, scoreboardView } from '../views/build.ts';
-import {
-  answer,
-  checkTarget,
-  deliveryKey,
-  errorOutcome,
-  type Handler,
-  keyOf,
-  type Languages,
-  nameFor,
-  noticeView,
-  privately,
-  publicly,
-  refreshOf,
-  resolveDebate,
-  withEnded,
-} from './context.ts';
-import { participantKey } from './identity.ts';
-import type { Outcome } from './outcome.ts';
 import {
   acceptsChanges,
   endorsable,
@@ -30,7 +10,16 @@ import {
   persuasion,
   reminderAt,
   withdrawable,
-} from './rules.ts';
+} from '../domain/rules.ts';
+import type { VoteSide } from '../domain/types.ts';
+import { t } from '../i18n/translate.ts';
+import { argumentItem, debateHeader, scoreboardView } from '../views/build.ts';
+import { answer, errorOutcome, noticeView, privately, publicly, refreshOf, withEnded } from './answers.ts';
+import type { Handler } from './deps.ts';
+import { participantKey } from './identity.ts';
+import { deliveryKey, keyOf, nameFor } from './keys.ts';
+import type { Outcome } from './outcome.ts';
+import { checkTarget, resolveDebate } from './targets.ts';
 
 const PERSUASION_OPTIONS = 5;
 

@@ -1,7 +1,7 @@
 import type { Actor, WorkspaceScope } from '../domain/types.ts';
 import { debateHeader, resultsVisible } from '../views/build.ts';
 import type { PersonalDebatesView } from '../views/types.ts';
-import type { EngineDeps } from './context.ts';
+import type { EngineDeps } from './deps.ts';
 import { participantKey } from './identity.ts';
 
 /** The debates a person opened or took part in across the workspace, with their own vote. */

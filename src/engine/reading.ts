@@ -1,19 +1,13 @@
 import type { DebateRecord } from '../domain/records.ts';
-import { weekSoFar } from '../summary/week-so-far.ts';
+import { offersEdit } from '../domain/rules.ts';
 import { argumentItem, debateHeader, helpView, resultsVisible, scoreboardView } from '../views/build.ts';
 import { exportView } from '../views/export.ts';
-import {
-  answer,
-  errorOutcome,
-  type Handler,
-  keyOf,
-  privately,
-  refreshOf,
-  resolveDebate,
-  withEnded,
-} from './context.ts';
+import { answer, errorOutcome, privately, refreshOf, withEnded } from './answers.ts';
+import type { Handler } from './deps.ts';
+import { keyOf } from './keys.ts';
 import type { Outcome } from './outcome.ts';
-import { offersEdit } from './rules.ts';
+import { resolveDebate } from './targets.ts';
+import { weekSoFar } from './week-so-far.ts';
 
 /** A reading answer that also refreshes and announces debates found ended on the way. */
 const endedToo = (outcome: Outcome, ended: DebateRecord[]): Outcome =>

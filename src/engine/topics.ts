@@ -3,24 +3,17 @@
 // zone (DST included), the most endorsed topic opens as a debate, once per slot, caught up once.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Publisher } from '../adapter.ts';
+import type { Languages } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
+import { reminderAt, topicEndorsable, topicWithdrawable, weeklyTopic } from '../domain/rules.ts';
 import type { ChannelScope, Invocation, Platform } from '../domain/types.ts';
 import { lastScheduledBefore, nextScheduledAfter } from '../summary/period.ts';
 import { scheduleOf } from '../summary/summary-at.ts';
 import { scoreboardView } from '../views/build.ts';
-import {
-  answer,
-  deliveryKey,
-  type EngineDeps,
-  errorOutcome,
-  type Handler,
-  type Languages,
-  noticeView,
-  privately,
-  publicly,
-} from './context.ts';
+import { answer, errorOutcome, noticeView, privately, publicly } from './answers.ts';
+import type { EngineDeps, Handler } from './deps.ts';
 import { participantKey } from './identity.ts';
-import { reminderAt, topicEndorsable, topicWithdrawable, weeklyTopic } from './rules.ts';
+import { deliveryKey } from './keys.ts';
 
 /** Topics are signed like arguments of a debate that is not anonymous. */
 const topicKey = (deps: EngineDeps, inv: Invocation): string =>

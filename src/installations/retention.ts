@@ -1,9 +1,10 @@
 // What is kept after an app is removed from a workspace: its tokens are deleted at once; its
 // debates, channel settings and summaries stay for the retention period (a reinstall finds them),
 // then are erased. `forgetWorkspace` erases them at once (debat forget-workspace).
+
+import type { Logger } from '../domain/logger.ts';
 import type { Platform } from '../domain/types.ts';
-import type { Logger } from '../engine/logger.ts';
-import type { InstallationStore } from '../store/installation-ports.ts';
+import type { InstallationStore } from '../store/ports/installations.ts';
 
 export const DEFAULT_RETENTION_MS = 30 * 24 * 3_600_000;
 

@@ -2,7 +2,7 @@
 // URL) is one AES-256-GCM box bound to its row (platform and key), never a token in clear.
 import type { Platform } from '../domain/types.ts';
 import type { Sealed, Sealer } from '../secrets/sealer.ts';
-import type { InstallationRow, InstallationStore } from '../store/installation-ports.ts';
+import type { InstallationRow, InstallationStore } from '../store/ports/installations.ts';
 
 const aadOf = (platform: Platform, key: string): string => `installation\u0000${platform}\u0000${key}`;
 

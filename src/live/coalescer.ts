@@ -1,4 +1,4 @@
-import type { Logger } from '../engine/logger.ts';
+import type { Logger } from '../domain/logger.ts';
 
 /** What an update reports: done, or "try again after this many ms" (a 429's Retry-After). */
 export type UpdateResult = undefined | { retryAfterMs: number } | typeof UNCHANGED;

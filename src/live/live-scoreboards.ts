@@ -3,13 +3,13 @@
 // debate (at most one edit per interval, the last one always with the final state) and asks the
 // platform's Publisher to render and send. Adapters keep only rendering, sending and their limits.
 import type { PostDelivery, Publisher } from '../adapter.ts';
+import type { Logger } from '../domain/logger.ts';
 import type { ChannelScope, Platform, WorkspaceScope } from '../domain/types.ts';
-import type { Logger } from '../engine/logger.ts';
-import type { ScoreboardRefresh } from '../engine/outcome.ts';
 import { metrics } from '../metrics.ts';
 import type { Reply } from '../views/types.ts';
 import { UNCHANGED, type UpdateCoalescer, type UpdateResult } from './coalescer.ts';
 import type { ScoreboardPacing } from './pacing.ts';
+import type { ScoreboardRefresh } from './refresh.ts';
 
 /** Where the service reads a debate's scoreboard as it stands now, with its message reference. */
 export type LiveSource = (

@@ -1,6 +1,6 @@
 import type { DebateRecord } from '../domain/records.ts';
 import type { Platform, WorkspaceScope } from '../domain/types.ts';
-import type { PageStore } from '../store/page-ports.ts';
+import type { PageStore } from '../store/ports/pages.ts';
 import { pageToken, readPageToken, tokenValid } from './token.ts';
 
 /** Where page links live under the base URL: `/d/<token>`. */

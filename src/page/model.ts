@@ -2,14 +2,14 @@
 // HTTP and rendered by src/web/. Anonymous debates name nobody; hidden results show no count.
 import type { Counts } from '../domain/records.ts';
 import type { Language, Side, VoteSide } from '../domain/types.ts';
-import type { PageData } from '../store/page-ports.ts';
 import {
   addDays,
   formatLocalDate,
   type LocalDate,
   localDateTime,
   zonedWallTimeToInstant,
-} from '../summary/zoned-time.ts';
+} from '../domain/zoned-time.ts';
+import type { PageData } from '../store/ports/pages.ts';
 import { argumentItem, debateHeader, resultsVisible } from '../views/build.ts';
 import type { ArgumentItem, DebateHeader } from '../views/types.ts';
 

@@ -1,9 +1,9 @@
 import type { ExportFormat } from '../commands/command.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ChannelDefaults } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
 import { LANGUAGES, type Language } from '../domain/types.ts';
-import type { Clock } from '../engine/clock.ts';
-import type { ChannelDefaults } from '../engine/context.ts';
-import type { DebateStore } from '../store/ports.ts';
+import type { DebateStore } from '../store/ports/debate-store.ts';
 import { exportView } from '../views/export.ts';
 import type { ExportView } from '../views/types.ts';
 import type { PageLinks } from './links.ts';

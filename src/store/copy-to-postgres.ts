@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { migratePostgres } from './postgres-migrate.ts';
+import { migratePostgres } from './postgres/migrate.ts';
 
 const BATCH = 5_000;
 

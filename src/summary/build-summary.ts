@@ -1,11 +1,11 @@
 // The one builder of a channel's weekly summary: used by the scheduler (the weekly post), by
 // `/debat bilan` without #id (the week so far) and by `debat summary` (any moment).
 
-import type { Rhythm } from '../domain/records.ts';
+import type { ArgumentRecord, Counts, DebateRecord, Rhythm } from '../domain/records.ts';
+import { weeklyTopic } from '../domain/rules.ts';
 import type { ChannelScope } from '../domain/types.ts';
-import { weeklyTopic } from '../engine/rules.ts';
-import type { ArgumentRecord, Counts, DebateRecord, DebateStore } from '../store/ports.ts';
-import type { SummaryStore, TimeWindow, WeekDebateActivity } from '../store/summary-ports.ts';
+import type { DebateStore } from '../store/ports/debate-store.ts';
+import type { SummaryStore, TimeWindow, WeekDebateActivity } from '../store/ports/summary.ts';
 import { argumentItem, debateHeader } from '../views/build.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../views/weekly-summary.ts';
 import { nextScheduledAfter } from './period.ts';

@@ -1,8 +1,9 @@
 // A channel's summary settings resolved against the configured defaults.
 
+import type { ChannelDefaults } from '../domain/defaults.ts';
+import type { ChannelSettings } from '../domain/records.ts';
 import type { Language } from '../domain/types.ts';
-import type { ChannelDefaults } from '../engine/context.ts';
-import type { ChannelSettings } from '../store/ports.ts';
+import { isValidTimeZone } from '../domain/zoned-time.ts';
 import type { SummaryRequest } from './build-summary.ts';
 import {
   DEFAULT_SUMMARY_SCHEDULE,
@@ -13,7 +14,6 @@ import {
   windowAsOf,
 } from './period.ts';
 import { scheduleOf } from './summary-at.ts';
-import { isValidTimeZone } from './zoned-time.ts';
 
 export interface ChannelSchedule {
   zone: string;

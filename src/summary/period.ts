@@ -19,7 +19,7 @@ import {
   localDateTime,
   parseLocalDate,
   zonedWallTimeToInstant,
-} from './zoned-time.ts';
+} from '../domain/zoned-time.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

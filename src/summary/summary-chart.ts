@@ -1,9 +1,9 @@
 // The weekly summary's picture: the view's debates as a chart model, rendered to a PNG attachment.
 
 import type { Attachment } from '../adapter.ts';
+import type { Counts } from '../domain/records.ts';
 import type { Language } from '../domain/types.ts';
 import { translator } from '../i18n/translate.ts';
-import type { Counts } from '../store/ports.ts';
 import { formatLongDate } from '../views/format.ts';
 import type { WeeklySummaryView } from '../views/weekly-summary.ts';
 import { renderChartPng } from './chart-png.ts';

@@ -3,13 +3,13 @@
 // unclaimed summary is claimed and posted through the same path as the scheduler.
 
 import type { Publisher } from '../adapter.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ChannelDefaults } from '../domain/defaults.ts';
+import type { Logger } from '../domain/logger.ts';
 import { type ChannelScope, PLATFORMS, type Platform } from '../domain/types.ts';
-import type { Clock } from '../engine/clock.ts';
-import type { ChannelDefaults } from '../engine/context.ts';
-import type { Logger } from '../engine/logger.ts';
-import type { LeaseStore } from '../store/lease-ports.ts';
-import type { DebateStore } from '../store/ports.ts';
-import type { SummaryStore } from '../store/summary-ports.ts';
+import type { DebateStore } from '../store/ports/debate-store.ts';
+import type { LeaseStore } from '../store/ports/leases.ts';
+import type { SummaryStore } from '../store/ports/summary.ts';
 import type { Reply } from '../views/types.ts';
 import { buildWeeklySummary } from './build-summary.ts';
 import { resolveChannelSchedule, soFarRequest, weeklyRequest } from './channel-schedule.ts';

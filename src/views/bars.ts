@@ -1,4 +1,4 @@
-import type { Counts } from '../store/ports.ts';
+import type { Counts } from '../domain/records.ts';
 
 /** A unicode proportion bar, e.g. `██████░░░░` for 60 %, in eighths for a smooth edge. */
 export function proportionBar(fraction: number, width = 10): string {

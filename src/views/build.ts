@@ -1,6 +1,6 @@
+import type { ArgumentRecord, DebateRecord, ScoreboardData } from '../domain/records.ts';
 import type { VoteSide } from '../domain/types.ts';
 import type { MessageKey } from '../i18n/translate.ts';
-import type { ArgumentRecord, DebateRecord, ScoreboardData } from '../store/ports.ts';
 import type { ArgumentItem, DebateHeader, HelpView, ScoreboardView } from './types.ts';
 
 export const debateHeader = (debate: DebateRecord): DebateHeader => ({

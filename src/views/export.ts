@@ -1,8 +1,7 @@
 import type { ExportFormat } from '../commands/command.ts';
-import type { VoteEventRecord, VoteRecord } from '../domain/records.ts';
+import type { ExportData, VoteEventRecord, VoteRecord } from '../domain/records.ts';
 import type { Language, VoteSide } from '../domain/types.ts';
 import { type MessageKey, t } from '../i18n/translate.ts';
-import type { ExportData } from '../store/ports.ts';
 import { debateHeader, resultsVisible } from './build.ts';
 import { formatDateTime, formatLongDate, localStamp } from './format.ts';
 import type { ExportView } from './types.ts';

@@ -1,9 +1,9 @@
 // Text pieces of the weekly summary that every renderer needs the same way (terminal, Slack,
 // Discord): the period, the shift since the last summary. Plain text; escape for your platform.
 
+import type { Counts } from '../domain/records.ts';
 import type { Language } from '../domain/types.ts';
 import { type Translate, translator } from '../i18n/translate.ts';
-import type { Counts } from '../store/ports.ts';
 import { formatDateTime } from './format.ts';
 import type { WeeklySummaryView } from './weekly-summary.ts';
 

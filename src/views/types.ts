@@ -1,9 +1,8 @@
 import type { ExportFormat } from '../commands/command.ts';
-import type { Openers } from '../domain/records.ts';
+import type { Counts, Openers } from '../domain/records.ts';
 import type { UserError } from '../domain/result.ts';
 import type { DebateStatus, Language, Side, VoteSide } from '../domain/types.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
-import type { Counts } from '../store/ports.ts';
 import type { WeeklySummaryView } from './weekly-summary.ts';
 
 /** Platform-neutral views: adapters render them; the core never builds platform JSON. */

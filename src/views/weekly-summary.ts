@@ -1,4 +1,4 @@
-import type { Counts } from '../store/ports.ts';
+import type { Counts } from '../domain/records.ts';
 import type { ArgumentItem, DebateHeader } from './types.ts';
 
 /** One debate in a channel's weekly summary. */

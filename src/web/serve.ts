@@ -1,13 +1,13 @@
 // Wiring of the debate pages into a running bot: their links' options, and their routes.
 import type { Config } from '../config.ts';
-import type { Clock } from '../engine/clock.ts';
-import type { ChannelDefaults } from '../engine/context.ts';
-import type { Logger } from '../engine/logger.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ChannelDefaults } from '../domain/defaults.ts';
+import type { Logger } from '../domain/logger.ts';
 import type { HttpRoutes } from '../http-routes.ts';
 import type { PageLinkOptions, PageLinks } from '../page/links.ts';
 import { DebatePages } from '../page/service.ts';
-import type { PageStore } from '../store/page-ports.ts';
-import type { DebateStore } from '../store/ports.ts';
+import type { DebateStore } from '../store/ports/debate-store.ts';
+import type { PageStore } from '../store/ports/pages.ts';
 import { registerPageRoutes } from './routes.ts';
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::', '']);

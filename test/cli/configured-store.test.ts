@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeEngine, openConfiguredStore } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
-import { systemClock } from '../../src/engine/clock.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { systemClock } from '../../src/domain/clock.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { createTestDatabase, type TestDatabase } from '../postgres/databases.ts';
 import { debat } from './run.ts';
 

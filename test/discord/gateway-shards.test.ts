@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../adapters/discord/index.ts';
 import type { Adapter } from '../../src/adapter.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { ManualClock } from '../../src/engine/clock.ts';
+import type { ManualClock } from '../../src/domain/clock.ts';
 import type { DebateEngine } from '../../src/engine/engine.ts';
 import { HttpRoutes } from '../../src/http-routes.ts';
 import {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createDiscordAdapter, type DiscordAdapterOptions } from '../../adapters/discord/index.ts';
 import type { Adapter } from '../../src/adapter.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Logger } from '../../src/engine/logger.ts';
+import type { Logger } from '../../src/domain/logger.ts';
 import { HttpRoutes } from '../../src/http-routes.ts';
 import {
   type Actor,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type InitialResponse, Responder } from '../../adapters/discord/responder.ts';
 import { createRest } from '../../adapters/discord/rest.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { chatInput, type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
 import { alice } from './harness.ts';
 

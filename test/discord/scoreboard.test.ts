@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRest } from '../../adapters/discord/rest.ts';
 import { Scoreboards, scoreboardRef } from '../../adapters/discord/scoreboards.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { type Actor, type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
 import { person, type TestBed, testEngine } from '../helpers/engine.ts';
 import { alice, type DiscordBed, startDiscordBed, textOf } from './harness.ts';

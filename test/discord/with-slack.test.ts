@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adapterFactories } from '../../adapters/factories.ts';
 import type { SlackAdapter } from '../../adapters/slack/index.ts';
 import { loadConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { type RunningBot, startBot } from '../../src/main.ts';
 import {
   chatInput,

@@ -1,6 +1,6 @@
 // GET /healthz says whether the store answers; GET /metrics counts what the core answered.
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { HttpRoutes } from '../../src/http-routes.ts';
 import { openStore } from '../../src/open-store.ts';
 import { person, testEngine } from '../helpers/engine.ts';

@@ -3,13 +3,13 @@
 // the database's clock, and the last one shows the final tally.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Publisher } from '../../src/adapter.ts';
-import { ManualClock } from '../../src/engine/clock.ts';
+import { ManualClock } from '../../src/domain/clock.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
 import type { ScoreboardPacing } from '../../src/live/pacing.ts';
-import { PostgresScoreboardPacing } from '../../src/store/postgres-pacing.ts';
-import { openPool } from '../../src/store/postgres-pool.ts';
-import { PostgresDebateStore } from '../../src/store/postgres-store.ts';
+import { PostgresScoreboardPacing } from '../../src/store/postgres/pacing.ts';
+import { openPool } from '../../src/store/postgres/pool.ts';
+import { PostgresDebateStore } from '../../src/store/postgres/store.ts';
 import type { Reply } from '../../src/views/types.ts';
 import { DEFAULTS, person } from '../helpers/engine.ts';
 import { emptiedDatabase } from '../postgres/databases.ts';

@@ -4,12 +4,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { anonymitySecret } from '../../src/anonymity-secret.ts';
 import { ConfigError } from '../../src/config.ts';
+import { ManualClock } from '../../src/domain/clock.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { fail, ok } from '../../src/domain/result.ts';
-import { ManualClock } from '../../src/engine/clock.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
-import { openPool } from '../../src/store/postgres-pool.ts';
-import { PostgresDebateStore } from '../../src/store/postgres-store.ts';
+import { openPool } from '../../src/store/postgres/pool.ts';
+import { PostgresDebateStore } from '../../src/store/postgres/store.ts';
 import { DEFAULTS, person } from '../helpers/engine.ts';
 import { emptiedDatabase } from '../postgres/databases.ts';
 

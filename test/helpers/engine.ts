@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { ManualClock } from '../../src/domain/clock.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import type { Invocation, Language, Platform } from '../../src/domain/types.ts';
-import { ManualClock } from '../../src/engine/clock.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
-import { migrate } from '../../src/store/migrate.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
-import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+import { migrate } from '../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../src/store/sqlite/open-database.ts';
+import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
 
 export const DEFAULTS = {
   language: 'fr' as Language,

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eraseExpired, forgetWorkspace } from '../../src/installations/retention.ts';
 import { openInstallation, resealAll, sealInstallation } from '../../src/installations/sealed.ts';
 import { Sealer } from '../../src/secrets/sealer.ts';
-import type { InstallationStore } from '../../src/store/installation-ports.ts';
-import type { DebateStore } from '../../src/store/ports.ts';
+import type { DebateStore } from '../../src/store/ports/debate-store.ts';
+import type { InstallationStore } from '../../src/store/ports/installations.ts';
 
 export interface InstallationBed {
   store: InstallationStore;

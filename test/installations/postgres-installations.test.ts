@@ -1,5 +1,5 @@
-import { PostgresInstallationStore } from '../../src/store/postgres-installation-store.ts';
-import { PostgresDebateStore } from '../../src/store/postgres-store.ts';
+import { PostgresInstallationStore } from '../../src/store/postgres/installation-store.ts';
+import { PostgresDebateStore } from '../../src/store/postgres/store.ts';
 import { emptiedDatabase } from '../postgres/databases.ts';
 import { describeInstallationStore } from './contract.ts';
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate } from '../../src/store/migrate.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
-import { SqliteInstallationStore } from '../../src/store/sqlite-installation-store.ts';
-import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+import { SqliteInstallationStore } from '../../src/store/sqlite/installation-store.ts';
+import { migrate } from '../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../src/store/sqlite/open-database.ts';
+import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
 import { describeInstallationStore } from './contract.ts';
 
 describeInstallationStore('SQLite', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/commands/parse.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { OPINION_SPAN_MS, pageModel } from '../../src/page/model.ts';
-import { SqlitePageStore } from '../../src/store/sqlite-page-store.ts';
+import { SqlitePageStore } from '../../src/store/sqlite/page-store.ts';
 import { argumentsSection } from '../../src/web/arguments-section.ts';
 import { person, type TestBed, testEngine } from '../helpers/engine.ts';
 import { errorCode, firstView } from '../helpers/outcome.ts';

@@ -2,10 +2,10 @@
 // (forget-workspace), on both stores: topics, their endorsements and the weekly slots.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/domain/types.ts';
-import type { DebateStore } from '../../src/store/ports.ts';
-import { PostgresInstallationStore } from '../../src/store/postgres-installation-store.ts';
-import { PostgresDebateStore } from '../../src/store/postgres-store.ts';
-import { SqliteInstallationStore } from '../../src/store/sqlite-installation-store.ts';
+import type { DebateStore } from '../../src/store/ports/debate-store.ts';
+import { PostgresInstallationStore } from '../../src/store/postgres/installation-store.ts';
+import { PostgresDebateStore } from '../../src/store/postgres/store.ts';
+import { SqliteInstallationStore } from '../../src/store/sqlite/installation-store.ts';
 import { person, type TestBed, testEngine } from '../helpers/engine.ts';
 import { firstView } from '../helpers/outcome.ts';
 import { migratedTestDatabase } from '../postgres/databases.ts';

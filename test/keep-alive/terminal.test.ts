@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTerminalAdapter } from '../../adapters/terminal/index.ts';
 import { loadConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { HttpRoutes } from '../../src/http-routes.ts';
 import { type TestBed, testEngine } from '../helpers/engine.ts';
 

@@ -1,7 +1,7 @@
 // The debate of the week through the real engine on a real SQLite file: the queue of topics, and
 // the weekly opening on a clock that crosses the night Paris moves to summer time (29 March 2026).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { SummaryScheduler } from '../../src/summary/scheduler.ts';
 import type { ScoreboardView, TopicListView } from '../../src/views/types.ts';
 import type { WeeklySummaryView } from '../../src/views/weekly-summary.ts';

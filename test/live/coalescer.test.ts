@@ -1,6 +1,6 @@
 // The per-message coalescing both chat adapters use for live scoreboards.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { UNCHANGED, UpdateCoalescer } from '../../src/live/coalescer.ts';
 
 describe('update coalescer', () => {

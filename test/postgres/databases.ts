@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { migratePostgres } from '../../src/store/postgres-migrate.ts';
-import { openPool } from '../../src/store/postgres-pool.ts';
+import { migratePostgres } from '../../src/store/postgres/migrate.ts';
+import { openPool } from '../../src/store/postgres/pool.ts';
 
 export interface TestDatabase {
   url: string;

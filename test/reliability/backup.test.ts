@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackupError, backupDatabase } from '../../src/store/backup.ts';
+import { BackupError, backupDatabase } from '../../src/store/sqlite/backup.ts';
 import { figure } from './support/figures.ts';
 import { killAll, startDebat, startScript } from './support/processes.ts';
 import { removeTempDirs, tempDir } from './support/temp.ts';

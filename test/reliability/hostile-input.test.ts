@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/terminal/render.ts';
 import { cleanUserText } from '../../src/commands/user-text.ts';
+import { ManualClock } from '../../src/domain/clock.ts';
+import type { Logger } from '../../src/domain/logger.ts';
 import type { Invocation, Language } from '../../src/domain/types.ts';
 import { LANGUAGES } from '../../src/domain/types.ts';
-import { ManualClock } from '../../src/engine/clock.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
-import type { Logger } from '../../src/engine/logger.ts';
 import type { View } from '../../src/views/types.ts';
 import { DEFAULTS, type TestBed, testEngine } from '../helpers/engine.ts';
 import { figure } from './support/figures.ts';

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSy
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, MIGRATIONS_DIR } from '../../src/store/migrate.ts';
+import { loadMigrations, MIGRATIONS_DIR } from '../../src/store/sqlite/migrate.ts';
 import { person, testEngine } from '../helpers/engine.ts';
 import { figure } from './support/figures.ts';
 import { killAll, startScript } from './support/processes.ts';

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
 import { EVENTS_PATH } from '../../adapters/slack/transport.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Logger } from '../../src/engine/logger.ts';
+import type { Logger } from '../../src/domain/logger.ts';
 import { HttpRoutes } from '../../src/http-routes.ts';
 import {
   type FakeSlack,

@@ -11,7 +11,7 @@ import { botScopes } from '../../adapters/slack/oauth/scopes.ts';
 import { EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH } from '../../adapters/slack/transport.ts';
 import { loadConfig } from '../../src/config.ts';
 import { HttpRoutes } from '../../src/http-routes.ts';
-import { SqliteInstallationStore } from '../../src/store/sqlite-installation-store.ts';
+import { SqliteInstallationStore } from '../../src/store/sqlite/installation-store.ts';
 import {
   type FakeSlack,
   type Grant,

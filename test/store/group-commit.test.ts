@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { GroupCommit } from '../../src/store/group-commit.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
+import { GroupCommit } from '../../src/store/sqlite/group-commit.ts';
+import { openDatabase } from '../../src/store/sqlite/open-database.ts';
 
 const setup = () => {
   const db = openDatabase(':memory:');

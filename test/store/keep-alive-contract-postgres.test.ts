@@ -1,4 +1,4 @@
-import { PostgresDebateStore } from '../../src/store/postgres-store.ts';
+import { PostgresDebateStore } from '../../src/store/postgres/store.ts';
 import { migratedTestDatabase } from '../postgres/databases.ts';
 import { describeKeepAliveContract } from './keep-alive-contract.ts';
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate } from '../../src/store/migrate.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
-import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+import { migrate } from '../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../src/store/sqlite/open-database.ts';
+import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
 import { describeKeepAliveContract } from './keep-alive-contract.ts';
 
 describeKeepAliveContract('SQLite file', async () => {

@@ -1,9 +1,10 @@
 // The store's part in keeping debates alive, owed by every DebateStore: an author's edit of an
 // argument (checked by the core's rule inside the write) and who may open debates per channel.
 import { describe, expect, it } from 'vitest';
+import type { ArgumentRecord, DebateRecord } from '../../src/domain/records.ts';
+import { editable } from '../../src/domain/rules.ts';
 import type { ChannelScope, Platform } from '../../src/domain/types.ts';
-import { editable } from '../../src/engine/rules.ts';
-import type { ArgumentRecord, DebateRecord, DebateStore } from '../../src/store/ports.ts';
+import type { DebateStore } from '../../src/store/ports/debate-store.ts';
 
 const here: ChannelScope = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
 const pass = () => ({ ok: true as const, value: undefined });

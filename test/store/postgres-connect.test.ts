@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { openPool } from '../../src/store/postgres-pool.ts';
+import { openPool } from '../../src/store/postgres/pool.ts';
 import { createTestDatabase, databaseUrl } from '../postgres/databases.ts';
 import { BIN } from '../reliability/support/processes.ts';
 import { removeTempDirs, tempDir } from '../reliability/support/temp.ts';

@@ -1,5 +1,5 @@
-import { PostgresPageStore } from '../../src/store/postgres-page-store.ts';
-import { PostgresDebateStore } from '../../src/store/postgres-store.ts';
+import { PostgresPageStore } from '../../src/store/postgres/page-store.ts';
+import { PostgresDebateStore } from '../../src/store/postgres/store.ts';
 import { emptiedDatabase } from '../postgres/databases.ts';
 import { describeStoreContract } from './contract.ts';
 

@@ -2,15 +2,15 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../../src/store/migrate.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
 import {
   loadPostgresMigrations,
   migratePostgres,
   POSTGRES_MIGRATIONS_DIR,
   postgresSchemaVersion,
-} from '../../src/store/postgres-migrate.ts';
-import { openPool } from '../../src/store/postgres-pool.ts';
+} from '../../src/store/postgres/migrate.ts';
+import { openPool } from '../../src/store/postgres/pool.ts';
+import { loadMigrations, migrate } from '../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../src/store/sqlite/open-database.ts';
 import { createTestDatabase, type TestDatabase } from '../postgres/databases.ts';
 import { killAll, startDebat } from '../reliability/support/processes.ts';
 import { removeTempDirs, tempDir } from '../reliability/support/temp.ts';

@@ -2,10 +2,10 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { migrate } from '../../src/store/migrate.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
-import { SqlitePageStore } from '../../src/store/sqlite-page-store.ts';
-import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+import { migrate } from '../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../src/store/sqlite/open-database.ts';
+import { SqlitePageStore } from '../../src/store/sqlite/page-store.ts';
+import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
 import { describeStoreContract } from './contract.ts';
 
 // Migrated once; each case opens its own copy, a fresh database file (migrating a file per case

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/store/migrate.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
-import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+import { migrate } from '../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../src/store/sqlite/open-database.ts';
+import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
 
 const WORKER = new URL('../helpers/vote-worker.ts', import.meta.url).pathname;
 let dir: string;

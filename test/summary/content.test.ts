@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/terminal/render.ts';
-import { InstanceLease } from '../../src/engine/instance-lease.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
+import { weekSoFar } from '../../src/engine/week-so-far.ts';
+import { InstanceLease } from '../../src/live/instance-lease.ts';
 import { chartSize, chartSvg } from '../../src/summary/chart-svg.ts';
 import { SummaryScheduler } from '../../src/summary/scheduler.ts';
 import { summaryChartModel } from '../../src/summary/summary-chart.ts';
-import { weekSoFar } from '../../src/summary/week-so-far.ts';
 import type { WeeklySummaryView } from '../../src/views/weekly-summary.ts';
 import { DEFAULTS, type TestBed } from '../helpers/engine.ts';
 import {

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { describe, expect, it } from 'vitest';
+import { isoWeekday, localDateTime } from '../../src/domain/zoned-time.ts';
 import {
   DEFAULT_SUMMARY_SCHEDULE,
   lastScheduledBefore,
@@ -12,7 +13,6 @@ import {
   weekFromKey,
   windowAsOf,
 } from '../../src/summary/period.ts';
-import { isoWeekday, localDateTime } from '../../src/summary/zoned-time.ts';
 
 const iso = (d: Date) => d.toISOString();
 const MIN = 60_000;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/engine/logger.ts';
-import { migrate } from '../../src/store/migrate.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
-import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+import type { Logger } from '../../src/domain/logger.ts';
+import { migrate } from '../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../src/store/sqlite/open-database.ts';
+import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
 import { SummaryScheduler } from '../../src/summary/scheduler.ts';
 import { DEFAULTS, type TestBed } from '../helpers/engine.ts';
 import { CHANNEL, recordingPublisher, run, seedBeforeWindow, seededBed, seedWindow } from './seed.ts';

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { summaryCli } from '../../adapters/summary-cli.ts';
 import { loadConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import { parseChannelSpec, summaryCommand } from '../../src/summary/summary-command.ts';
 import { DEFAULTS, type TestBed } from '../helpers/engine.ts';
 import { CHANNEL, recordingPublisher, seedBeforeWindow, seededBed, seedWindow } from './seed.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimInput } from '../../src/store/summary-ports.ts';
+import type { ClaimInput } from '../../src/store/ports/summary.ts';
 import type { TestBed } from '../helpers/engine.ts';
 import { CHANNEL, run, seedBeforeWindow, seededBed, seedWindow } from './seed.ts';
 

@@ -9,7 +9,7 @@ import {
   offsetAt,
   parseLocalDate,
   zonedWallTimeToInstant,
-} from '../../src/summary/zoned-time.ts';
+} from '../../src/domain/zoned-time.ts';
 
 const at = (zone: string, date: string, hour: number, minute: number) =>
   zonedWallTimeToInstant(zone, parseLocalDate(date)!, hour, minute).toISOString();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadMigrations } from '../../src/store/migrate.ts';
+import { loadMigrations } from '../../src/store/sqlite/migrate.ts';
 
 const BIN = new URL('../../bin/debat.mjs', import.meta.url).pathname;
 const versions = loadMigrations().map((migration) => migration.version);

@@ -3,16 +3,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ManualClock } from '../../src/domain/clock.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import type { Invocation } from '../../src/domain/types.ts';
-import { ManualClock } from '../../src/engine/clock.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
-import { silentLogger } from '../../src/engine/logger.ts';
 import type { Outcome } from '../../src/engine/outcome.ts';
 import { HttpRoutes } from '../../src/http-routes.ts';
-import { migrate } from '../../src/store/migrate.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
-import { SqlitePageStore } from '../../src/store/sqlite-page-store.ts';
-import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+import { migrate } from '../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../src/store/sqlite/open-database.ts';
+import { SqlitePageStore } from '../../src/store/sqlite/page-store.ts';
+import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
 import { servePages } from '../../src/web/serve.ts';
 import { DEFAULTS } from '../helpers/engine.ts';
 

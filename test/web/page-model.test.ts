@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DebateRecord } from '../../src/domain/records.ts';
 import { OPINION_SPAN_MS, opinionDays, pageModel } from '../../src/page/model.ts';
 import { pageToken, readPageToken, tokenValid } from '../../src/page/token.ts';
-import type { OpinionBucket, PageData } from '../../src/store/page-ports.ts';
+import type { OpinionBucket, PageData } from '../../src/store/ports/pages.ts';
 
 const debate: DebateRecord = {
   id: 1,

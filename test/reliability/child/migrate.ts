@@ -3,8 +3,8 @@
 // A migration may call `SELECT kill_point('name')`: with KILL_AT=name in the environment, the
 // process says so on stdout and waits there, inside the migration's transaction, to be killed.
 import { writeSync } from 'node:fs';
-import { loadMigrations, migrate, schemaVersion } from '../../../src/store/migrate.ts';
-import { openDatabase } from '../../../src/store/open-database.ts';
+import { loadMigrations, migrate, schemaVersion } from '../../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../../src/store/sqlite/open-database.ts';
 
 const [path, dir] = process.argv.slice(2);
 const db = openDatabase(path!);

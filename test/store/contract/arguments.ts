@@ -1,7 +1,7 @@
 // Arguments: adding, reading, withdrawing, and the two ways they are listed.
 import { expect, it } from 'vitest';
+import type { ArgumentRecord, DebateRecord } from '../../../src/domain/records.ts';
 import { fail } from '../../../src/domain/result.ts';
-import type { ArgumentRecord, DebateRecord } from '../../../src/store/ports.ts';
 import {
   addArgument,
   argue,

@@ -1,6 +1,6 @@
 // The installation's secret and each channel's settings.
 import { expect, it } from 'vitest';
-import type { ChannelSettings } from '../../../src/store/ports.ts';
+import type { ChannelSettings } from '../../../src/domain/records.ts';
 import { elsewhere, here, nextDoor, otherPlatform, type WithStore } from './harness.ts';
 
 export function channelContract(withStore: WithStore) {

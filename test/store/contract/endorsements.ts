@@ -1,7 +1,7 @@
 // Endorsements (★) and persuasion (∆): toggles, the latest switch, duplicates and refusals.
 import { expect, it } from 'vitest';
+import type { ArgumentRecord, DebateRecord, LastSwitch } from '../../../src/domain/records.ts';
 import { fail } from '../../../src/domain/result.ts';
-import type { ArgumentRecord, DebateRecord, LastSwitch } from '../../../src/store/ports.ts';
 import { addArgument, endorse, openDebate, persuade, spy, value, vote, type WithStore } from './harness.ts';
 
 type PersuasionState = [DebateRecord, ArgumentRecord | undefined, LastSwitch | undefined];

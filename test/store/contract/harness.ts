@@ -1,13 +1,11 @@
 // What every contract file shares: the store under test, scopes, and the writes the engine makes,
 // spelled once. Only port methods: the suite knows nothing of any implementation.
 import { expect } from 'vitest';
+import type { ArgumentRecord, DebateRecord } from '../../../src/domain/records.ts';
 import { ok, type Result } from '../../../src/domain/result.ts';
 import type { ChannelScope, DebateStatus, Side, VoteSide } from '../../../src/domain/types.ts';
-import type { PageStore } from '../../../src/store/page-ports.ts';
 import type {
   AddArgumentInput,
-  ArgumentRecord,
-  DebateRecord,
   DebateStore,
   EndorseInput,
   OpenDebateInput,
@@ -15,7 +13,8 @@ import type {
   StatusInput,
   VoteOutcome,
   WithdrawInput,
-} from '../../../src/store/ports.ts';
+} from '../../../src/store/ports/debate-store.ts';
+import type { PageStore } from '../../../src/store/ports/pages.ts';
 
 /** A fresh, empty store; `pages` is the page store on the same data, when the backend has one. */
 export interface StoreUnderTest {

@@ -1,7 +1,7 @@
 // Instance leases and what is claimed under them, end announcements, repeated clicks, and a nudge
 // backlog that cannot hide a debate that needs one.
 import { expect, it } from 'vitest';
-import type { ClaimWindow } from '../../../src/store/lease-ports.ts';
+import type { ClaimWindow } from '../../../src/store/ports/leases.ts';
 import { addArgument, elsewhere, here, nextDoor, openDebate, type WithStore } from './harness.ts';
 
 const window = (instance: string, at: number): ClaimWindow => ({

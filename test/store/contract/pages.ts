@@ -1,7 +1,7 @@
 // The debate page's store (src/store/page-ports.ts), on the same data as the debate store.
 import { expect, it, type TestContext } from 'vitest';
-import type { PageStore } from '../../../src/store/page-ports.ts';
-import type { DebateStore } from '../../../src/store/ports.ts';
+import type { DebateStore } from '../../../src/store/ports/debate-store.ts';
+import type { PageStore } from '../../../src/store/ports/pages.ts';
 import {
   addArgument,
   endorse,

@@ -1,7 +1,7 @@
 // Closing and reopening: setStatus with its end, and closeExpired exactly once.
 import { expect, it } from 'vitest';
+import type { DebateRecord } from '../../../src/domain/records.ts';
 import { fail } from '../../../src/domain/result.ts';
-import type { DebateRecord } from '../../../src/store/ports.ts';
 import {
   elsewhere,
   here,

@@ -1,6 +1,6 @@
 // The weekly summary's ledger: one claim wins, completion and failure need its token, skips.
 import { expect, it } from 'vitest';
-import type { ClaimInput } from '../../../src/store/summary-ports.ts';
+import type { ClaimInput } from '../../../src/store/ports/summary.ts';
 import { elsewhere, here, nextDoor, type WithStore } from './harness.ts';
 
 const WEEK = '2026-11-23';

@@ -1,7 +1,7 @@
 // Votes: resolving the target, the voter's key, toggling, history, duplicates and refusals.
 import { expect, it } from 'vitest';
+import type { DebateRecord } from '../../../src/domain/records.ts';
 import { fail } from '../../../src/domain/result.ts';
-import type { DebateRecord } from '../../../src/store/ports.ts';
 import {
   elsewhere,
   here,

@@ -1,8 +1,8 @@
 // The weekly summary's reads: which channels, and each debate's week as of the window's end.
 import { expect, it } from 'vitest';
 import type { ChannelScope } from '../../../src/domain/types.ts';
-import type { DebateStore } from '../../../src/store/ports.ts';
-import type { WeekDebateActivity } from '../../../src/store/summary-ports.ts';
+import type { DebateStore } from '../../../src/store/ports/debate-store.ts';
+import type { WeekDebateActivity } from '../../../src/store/ports/summary.ts';
 import {
   addArgument,
   elsewhere,

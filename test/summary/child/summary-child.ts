@@ -3,11 +3,11 @@
 // Posts go to <out file> (one JSON line each: the platform at the far side of the wire).
 import { appendFileSync, existsSync } from 'node:fs';
 import type { Publisher } from '../../../src/adapter.ts';
-import { ManualClock } from '../../../src/engine/clock.ts';
-import type { Logger } from '../../../src/engine/logger.ts';
-import { migrate } from '../../../src/store/migrate.ts';
-import { openDatabase } from '../../../src/store/open-database.ts';
-import { SqliteDebateStore } from '../../../src/store/sqlite-store.ts';
+import { ManualClock } from '../../../src/domain/clock.ts';
+import type { Logger } from '../../../src/domain/logger.ts';
+import { migrate } from '../../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../../src/store/sqlite/open-database.ts';
+import { SqliteDebateStore } from '../../../src/store/sqlite/store.ts';
 import { SummaryScheduler } from '../../../src/summary/scheduler.ts';
 
 const [dbPath, nowIso, outFile, mode, goFile] = process.argv.slice(2) as [

@@ -1,0 +1,237 @@
+import type {
+  ArgumentRecord,
+  Counts,
+  DebateRecord,
+  DebateSummaryRow,
+  ExportData,
+  ParticipationRow,
+  ScoreboardData,
+  VoteEventRecord,
+  VoteRecord,
+} from '../../domain/records.ts';
+import type { ChannelScope, Side, VoteSide, WorkspaceScope } from '../../domain/types.ts';
+import {
+  ARGUMENT_SELECT,
+  type ArgumentRow,
+  asVoteSide,
+  type DebateRow,
+  toArgument,
+  toDebate,
+} from '../shared/rows.ts';
+import type { PostgresSession, Query } from './session.ts';
+
+const COUNTS = 'SELECT side, count(*) AS n FROM votes WHERE debate_id = $1 GROUP BY side';
+const LIVE_ARGUMENTS = 'SELECT count(*) AS n FROM arguments WHERE debate_id = $1 AND withdrawn_at IS NULL';
+
+const toCounts = (rows: { side: keyof Counts; n: number }[]): Counts => {
+  const counts: Counts = { pro: 0, con: 0, neutral: 0 };
+  for (const row of rows) counts[row.side] = row.n;
+  return counts;
+};
+
+/** The read side of the PostgreSQL store: scoreboards, argument pages, lists, exports. */
+export class PostgresDebateReads {
+  constructor(private readonly db: PostgresSession) {}
+
+  private async summaryRows(query: Query, rows: DebateRow[]): Promise<DebateSummaryRow[]> {
+    return Promise.all(
+      rows.map(async (row) => {
+        const [counts, live] = await Promise.all([
+          query<{ side: keyof Counts; n: number }>(COUNTS, [row.id]),
+          query<{ n: number }>(LIVE_ARGUMENTS, [row.id]),
+        ]);
+        return { debate: toDebate(row), counts: toCounts(counts), argumentCount: live[0]!.n };
+      }),
+    );
+  }
+
+  async openDebates(scope: ChannelScope): Promise<DebateSummaryRow[]> {
+    const rows = await this.db.query<DebateRow>(
+      `SELECT * FROM debates WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3 AND status = 'open'
+       ORDER BY id DESC LIMIT 100`,
+      [scope.platform, scope.workspaceId, scope.channelId],
+    );
+    return this.summaryRows(this.db.query, rows);
+  }
+
+  async debateByScoreboardRef(scope: ChannelScope, ref: string): Promise<DebateRecord | undefined> {
+    const [row] = await this.db.query<DebateRow>(
+      `SELECT * FROM debates WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3 AND scoreboard_ref = $4
+       ORDER BY id DESC LIMIT 1`,
+      [scope.platform, scope.workspaceId, scope.channelId, ref],
+    );
+    return row && toDebate(row);
+  }
+
+  async debatesTouchedBy(
+    scope: WorkspaceScope,
+    keys: readonly string[],
+    limit: number,
+  ): Promise<ParticipationRow[]> {
+    const rows = await this.db.query<DebateRow & { viewer_vote: string | null; opened_by_viewer: boolean }>(
+      `SELECT d.*,
+         (SELECT v.side FROM votes v WHERE v.debate_id = d.id AND v.voter_key = ANY($1::text[]) LIMIT 1) AS viewer_vote,
+         coalesce(d.opener_key = ANY($1::text[]), false) AS opened_by_viewer
+       FROM debates d
+       WHERE d.platform = $2 AND d.workspace_id = $3 AND (
+         d.opener_key = ANY($1::text[])
+         OR EXISTS (SELECT 1 FROM votes v WHERE v.debate_id = d.id AND v.voter_key = ANY($1::text[]))
+         OR EXISTS (SELECT 1 FROM arguments a WHERE a.debate_id = d.id AND a.author_key = ANY($1::text[]))
+         OR EXISTS (SELECT 1 FROM endorsements e JOIN arguments a ON a.id = e.argument_id
+                    WHERE a.debate_id = d.id AND e.endorser_key = ANY($1::text[])))
+       ORDER BY d.status = 'open' DESC, d.id DESC LIMIT $4`,
+      [keys, scope.platform, scope.workspaceId, limit],
+    );
+    const summaries = await this.summaryRows(this.db.query, rows);
+    return summaries.map((summary, index) => ({
+      ...summary,
+      viewerVote: asVoteSide(rows[index]!.viewer_vote),
+      opened: rows[index]!.opened_by_viewer,
+    }));
+  }
+
+  async argumentsPage(debateId: number, offset: number, limit: number, viewerKey: string) {
+    return this.db.read(async (query) => {
+      const [rows, total] = await Promise.all([
+        query<ArgumentRow & { endorsed_by_viewer: boolean }>(
+          `SELECT s.*, EXISTS (SELECT 1 FROM endorsements e WHERE e.argument_id = s.id AND e.endorser_key = $4)
+             AS endorsed_by_viewer
+           FROM (${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.withdrawn_at IS NULL ORDER BY a.number
+             LIMIT $2 OFFSET $3) s ORDER BY s.number`,
+          [debateId, limit, offset, viewerKey],
+        ),
+        query<{ n: number }>(LIVE_ARGUMENTS, [debateId]),
+      ]);
+      return {
+        total: total[0]!.n,
+        items: rows.map((row) => ({ ...toArgument(row), endorsedByViewer: row.endorsed_by_viewer })),
+      };
+    });
+  }
+
+  async argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]> {
+    const rows = await this.db.query<ArgumentRow>(
+      `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.side = $2 AND a.withdrawn_at IS NULL
+       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT $3`,
+      [debateId, side, Math.max(1, Math.trunc(limit))],
+    );
+    return rows.map(toArgument);
+  }
+
+  async tally(debateId: number): Promise<Counts> {
+    return toCounts(await this.db.query(COUNTS, [debateId]));
+  }
+
+  async scoreboard(debateId: number): Promise<ScoreboardData> {
+    const top = `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.side = $2 AND a.withdrawn_at IS NULL
+       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT 1`;
+    return this.db.read(async (query) => {
+      const [debate, counts, sides, pro, con, newest, participants, deltas] = await Promise.all([
+        query<DebateRow & { weekly: boolean }>(
+          'SELECT d.*, EXISTS (SELECT 1 FROM topics t WHERE t.debate_id = d.id) AS weekly FROM debates d WHERE d.id = $1',
+          [debateId],
+        ),
+        query<{ side: keyof Counts; n: number }>(COUNTS, [debateId]),
+        query<{ side: Side; n: number }>(
+          'SELECT side, count(*) AS n FROM arguments WHERE debate_id = $1 AND withdrawn_at IS NULL GROUP BY side',
+          [debateId],
+        ),
+        query<ArgumentRow>(top, [debateId, 'pro']),
+        query<ArgumentRow>(top, [debateId, 'con']),
+        query<ArgumentRow>(
+          `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.withdrawn_at IS NULL ORDER BY a.number DESC LIMIT 1`,
+          [debateId],
+        ),
+        query<{ n: number }>(
+          `SELECT count(*) AS n FROM (
+             SELECT voter_key FROM votes WHERE debate_id = $1
+             UNION SELECT author_key FROM arguments WHERE debate_id = $1 AND author_key IS NOT NULL
+             UNION SELECT e.endorser_key FROM endorsements e JOIN arguments a ON a.id = e.argument_id
+               WHERE a.debate_id = $1) people`,
+          [debateId],
+        ),
+        // Through the arguments and the ∆ index, not the debate's whole vote history.
+        query<{ n: number }>(
+          'SELECT count(*) AS n FROM vote_events WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id = $1)',
+          [debateId],
+        ),
+      ]);
+      const argumentCounts = { pro: 0, con: 0 };
+      for (const row of sides) argumentCounts[row.side] = row.n;
+      const first = (rows: ArgumentRow[]) => (rows[0] ? toArgument(rows[0]) : null);
+      return {
+        debate: toDebate(debate[0]!),
+        counts: toCounts(counts),
+        participants: participants[0]!.n,
+        argumentCounts,
+        topPro: first(pro),
+        topCon: first(con),
+        newest: first(newest),
+        deltas: deltas[0]!.n,
+        weekly: debate[0]!.weekly,
+      };
+    });
+  }
+
+  async exportData(debateId: number): Promise<ExportData> {
+    return this.db.read(async (query) => {
+      const [debate, counts, args, votes, history] = await Promise.all([
+        query<DebateRow>('SELECT * FROM debates WHERE id = $1', [debateId]),
+        query<{ side: keyof Counts; n: number }>(COUNTS, [debateId]),
+        query<ArgumentRow>(
+          `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.withdrawn_at IS NULL ORDER BY a.number`,
+          [debateId],
+        ),
+        query<{ voter_key: string; voter_name: string | null; side: string; voted_at: number }>(
+          'SELECT voter_key, voter_name, side, voted_at FROM votes WHERE debate_id = $1 ORDER BY voted_at, voter_key',
+          [debateId],
+        ),
+        query<{
+          voter_key: string;
+          voter_name: string | null;
+          old_side: string | null;
+          new_side: string | null;
+          at: number;
+          persuaded_by: number | null;
+        }>(
+          `SELECT e.voter_key, v.voter_name, e.old_side, e.new_side, e.at, a.number AS persuaded_by
+           FROM vote_events e LEFT JOIN votes v ON v.debate_id = e.debate_id AND v.voter_key = e.voter_key
+           LEFT JOIN arguments a ON a.id = e.persuaded_by
+           WHERE e.debate_id = $1 ORDER BY e.id`,
+          [debateId],
+        ),
+      ]);
+      return {
+        debate: toDebate(debate[0]!),
+        counts: toCounts(counts),
+        arguments: args.map(toArgument),
+        votes: votes.map(
+          (row): VoteRecord => ({
+            voterKey: row.voter_key,
+            voterName: row.voter_name,
+            side: row.side as VoteSide,
+            votedAt: row.voted_at,
+          }),
+        ),
+        history: history.map(
+          (row): VoteEventRecord => ({
+            voterKey: row.voter_key,
+            voterName: row.voter_name,
+            oldSide: asVoteSide(row.old_side),
+            newSide: asVoteSide(row.new_side),
+            at: row.at,
+            persuadedBy: row.persuaded_by,
+          }),
+        ),
+      };
+    });
+  }
+
+  async debatesOfWorkspace(scope: WorkspaceScope) {
+    const rows = await this.db.query<{ id: number; uid: string; anonymous: boolean }>(
+      'SELECT id, uid, anonymous FROM debates WHERE platform = $1 AND workspace_id = $2',
+      [scope.platform, scope.workspaceId],
+    );
+    return rows.map((row) => ({ id: row.id, uid: row.uid, anonymous: row.anonymous }));
+  }
+}

@@ -1,0 +1,106 @@
+// Votes that arrive together share one transaction, as the SQLite store's group commit does:
+// [BEGIN, each target debate read once with its share lock], the core's check of each vote on
+// the row it will write against, then [the voters' locks, the votes as arrays, COMMIT]. A batch
+// costs about the statements of one vote: under load that is what lets the store keep up with
+// the platform (bench/engine-postgres.ts).
+import type { DebateRecord } from '../../domain/records.ts';
+import { ok, type Result } from '../../domain/result.ts';
+import type { CastVoteInput, VoteOutcome } from '../ports/debate-store.ts';
+import type { DebateRow } from '../shared/rows.ts';
+import type { PostgresSession, Query } from './session.ts';
+import { type AcceptedVote, acceptVote, castPostgresVote, readVoteTarget, writeVotes } from './votes.ts';
+
+/** Votes in one transaction at most; batches running at once at most (each holds a connection). */
+const BATCH = 64;
+const BATCHES = 2;
+
+interface Waiting {
+  input: CastVoteInput;
+  resolve: (outcome: Result<VoteOutcome>) => void;
+  reject: (error: unknown) => void;
+}
+
+const targetKey = ({ target: { scope, number } }: CastVoteInput) =>
+  JSON.stringify([scope.platform, scope.workspaceId, number === undefined ? scope.channelId : number]);
+
+export class PostgresVoteBatches {
+  private readonly waiting: Waiting[] = [];
+  private running = 0;
+
+  constructor(private readonly db: PostgresSession) {}
+
+  cast(input: CastVoteInput): Promise<Result<VoteOutcome>> {
+    // Alone, a vote goes its own way: no batch to wait for.
+    if (this.running === 0 && this.waiting.length === 0) {
+      this.running++;
+      return castPostgresVote(this.db, input).finally(() => this.done());
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ input, resolve, reject });
+      this.next();
+    });
+  }
+
+  private done(): void {
+    this.running--;
+    this.next();
+  }
+
+  private next(): void {
+    while (this.running < BATCHES && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, BATCH);
+      this.running++;
+      void this.run(batch).finally(() => this.done());
+    }
+  }
+
+  private async run(batch: Waiting[]): Promise<void> {
+    try {
+      const outcomes = await this.db.transaction((tx) => this.write(tx.query, tx.commit, batch));
+      batch.forEach((waiting, index) => {
+        const outcome = outcomes[index]!;
+        if (outcome instanceof Error) waiting.reject(outcome);
+        else waiting.resolve(outcome);
+      });
+    } catch {
+      // One vote's statement failed the whole transaction: each goes again on its own.
+      for (const waiting of batch)
+        castPostgresVote(this.db, waiting.input).then(waiting.resolve, waiting.reject);
+    }
+  }
+
+  private async write(
+    query: Query,
+    commit: () => Promise<void>,
+    batch: Waiting[],
+  ): Promise<(Result<VoteOutcome> | Error)[]> {
+    // Each debate once, with its share lock: a close waits for the batch, the batch for a close.
+    const targets = new Map<string, Promise<DebateRow[]>>();
+    for (const { input } of batch) {
+      const key = targetKey(input);
+      if (!targets.has(key)) targets.set(key, readVoteTarget(query, input));
+    }
+    const rows = new Map<string, DebateRow | undefined>();
+    for (const [key, read] of targets) rows.set(key, (await read)[0]);
+    const outcomes: (Result<VoteOutcome> | Error)[] = [];
+    const accepted: { index: number; debate: DebateRecord; vote: AcceptedVote }[] = [];
+    batch.forEach(({ input }, index) => {
+      try {
+        const checked = acceptVote(input, rows.get(targetKey(input)));
+        if (checked.ok) accepted.push({ index, ...checked.value });
+        else outcomes[index] = checked;
+      } catch (error) {
+        outcomes[index] = error as Error;
+      }
+    });
+    const written = await writeVotes(
+      query,
+      commit,
+      accepted.map(({ vote }) => vote),
+    );
+    accepted.forEach(({ index, debate }, at) => {
+      outcomes[index] = ok({ debate, ...written[at]! });
+    });
+    return outcomes;
+  }
+}

@@ -1,0 +1,534 @@
+import type Database from 'better-sqlite3';
+import type { ArgumentRecord, ChannelSettings, DebateRecord } from '../../domain/records.ts';
+import { ok, type Result } from '../../domain/result.ts';
+import type { SettingChange } from '../../domain/settings.ts';
+import type { ChannelScope, VoteSide, WorkspaceScope } from '../../domain/types.ts';
+import type {
+  AddArgumentInput,
+  CastVoteInput,
+  DebateStore,
+  EditInput,
+  EndorseInput,
+  OpenDebateInput,
+  PersuasionInput,
+  StatusInput,
+  VoteOutcome,
+  WithdrawInput,
+} from '../ports/debate-store.ts';
+import type { ExpiryScope } from '../ports/leases.ts';
+import type { SummaryStore } from '../ports/summary.ts';
+import {
+  ARGUMENT_SELECT,
+  type ArgumentRow,
+  asVoteSide,
+  type ChannelRow,
+  type DebateRow,
+  toArgument,
+  toChannelSettings,
+  toDebate,
+} from '../shared/rows.ts';
+import { SqliteDebateReads } from './debate-reads.ts';
+import { GroupCommit } from './group-commit.ts';
+import { SqliteKeepAlive } from './keep-alive.ts';
+import { SqliteLeases } from './leases.ts';
+import { statementCache } from './statement-cache.ts';
+import { SqliteSummaryStore } from './summary-store.ts';
+import { SqliteTopics } from './topics.ts';
+
+/** The part of a close of expired debates that says which (none: every one). */
+function expiryWhere(only: ExpiryScope | undefined): [string, (string | number)[]] {
+  if (!only) return ['', []];
+  if ('debateId' in only) return ['AND id = ?', [only.debateId]];
+  const { platform, workspaceId, channelId } = only.channel;
+  return ['AND platform = ? AND workspace_id = ? AND channel_id = ?', [platform, workspaceId, channelId]];
+}
+
+/** The DebateStore on better-sqlite3: synchronous transactions, taken IMMEDIATE when they write. */
+export class SqliteDebateStore implements DebateStore {
+  private readonly stmt: (sql: string) => Database.Statement;
+
+  // The weekly summary's storage (src/store/sqlite-summary-store.ts).
+  private readonly summaries: SqliteSummaryStore;
+  // Reminders and nudges (src/store/sqlite-keep-alive.ts).
+  private readonly keepAlive: SqliteKeepAlive;
+  // The debate of the week (src/store/sqlite-topics.ts).
+  private readonly topics: SqliteTopics;
+  // Instance leases, end announcements, repeated clicks (src/store/sqlite-leases.ts).
+  private readonly leases: SqliteLeases;
+
+  /** Concurrent writes share a commit; each still answers only once committed. */
+  private readonly commits: GroupCommit;
+  private readonly reads: SqliteDebateReads;
+
+  constructor(readonly db: Database.Database) {
+    this.stmt = statementCache(db);
+    this.summaries = new SqliteSummaryStore(db);
+    this.keepAlive = new SqliteKeepAlive(db);
+    this.commits = new GroupCommit(db);
+    this.reads = new SqliteDebateReads(db);
+    this.leases = new SqliteLeases(db, this.commits);
+    this.topics = new SqliteTopics(
+      db,
+      this.commits,
+      { claim: (key, at) => this.claimDelivery(key, at), seen: (key) => this.handled(key) },
+      (input) => this.insertDebate(input).debate,
+    );
+  }
+
+  // Reads (src/store/sqlite-debate-reads.ts).
+  openDebates: DebateStore['openDebates'] = async (scope) => this.reads.openDebates(scope);
+  debateByScoreboardRef: DebateStore['debateByScoreboardRef'] = async (scope, ref) =>
+    this.reads.debateByScoreboardRef(scope, ref);
+  debatesTouchedBy: DebateStore['debatesTouchedBy'] = async (scope, keys, limit) =>
+    this.reads.debatesTouchedBy(scope, keys, limit);
+  argumentsPage: DebateStore['argumentsPage'] = async (debateId, offset, limit, viewerKey) =>
+    this.reads.argumentsPage(debateId, offset, limit, viewerKey);
+  argumentsOfSide: DebateStore['argumentsOfSide'] = async (debateId, side, limit) =>
+    this.reads.argumentsOfSide(debateId, side, limit);
+  tally: DebateStore['tally'] = async (debateId) => this.reads.tally(debateId);
+  scoreboard: DebateStore['scoreboard'] = async (debateId) => this.reads.scoreboard(debateId);
+  exportData: DebateStore['exportData'] = async (debateId) => this.reads.exportData(debateId);
+  debatesOfWorkspace: DebateStore['debatesOfWorkspace'] = async (scope) =>
+    this.reads.debatesOfWorkspace(scope);
+
+  summaryChannels: SummaryStore['summaryChannels'] = (since) => this.summaries.summaryChannels(since);
+  weekActivity: SummaryStore['weekActivity'] = (scope, window) => this.summaries.weekActivity(scope, window);
+  weekActivities: SummaryStore['weekActivities'] = (scopes, window) =>
+    this.summaries.weekActivities(scopes, window);
+  ledgerSince: SummaryStore['ledgerSince'] = (weekStart) => this.summaries.ledgerSince(weekStart);
+  ledgerEntry: SummaryStore['ledgerEntry'] = (scope, weekStart) =>
+    this.summaries.ledgerEntry(scope, weekStart);
+  claimSummary: SummaryStore['claimSummary'] = (input) => this.summaries.claimSummary(input);
+  completeSummary: SummaryStore['completeSummary'] = (input) => this.summaries.completeSummary(input);
+  failSummary: SummaryStore['failSummary'] = (...args) => this.summaries.failSummary(...args);
+  skipSummary: SummaryStore['skipSummary'] = (...args) => this.summaries.skipSummary(...args);
+
+  claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
+  completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
+  nudgeCandidates: DebateStore['nudgeCandidates'] = (query) => this.keepAlive.nudgeCandidates(query);
+  claimNudge: DebateStore['claimNudge'] = (id, window) => this.keepAlive.claimNudge(id, window);
+  renewInstanceLease: DebateStore['renewInstanceLease'] = (instance, at) =>
+    this.leases.renewInstanceLease(instance, at);
+  releaseInstanceLease: DebateStore['releaseInstanceLease'] = (instance) =>
+    this.leases.releaseInstanceLease(instance);
+  claimEndAnnouncements: DebateStore['claimEndAnnouncements'] = (input) =>
+    this.leases.claimEndAnnouncements(input);
+  completeEndAnnouncement: DebateStore['completeEndAnnouncement'] = (id) =>
+    this.leases.completeEndAnnouncement(id);
+  repeatClick: DebateStore['repeatClick'] = (key, at, windowMs) => this.leases.repeatClick(key, at, windowMs);
+  pruneClicks: DebateStore['pruneClicks'] = (before) => this.leases.pruneClicks(before);
+  completeNudge: DebateStore['completeNudge'] = (id, at) => this.keepAlive.completeNudge(id, at);
+  proposeTopic: DebateStore['proposeTopic'] = (input) => this.topics.proposeTopic(input);
+  topicQueue: DebateStore['topicQueue'] = (scope, viewer) => this.topics.topicQueue(scope, viewer);
+  toggleTopicEndorsement: DebateStore['toggleTopicEndorsement'] = (input) =>
+    this.topics.toggleTopicEndorsement(input);
+  withdrawTopic: DebateStore['withdrawTopic'] = (input) => this.topics.withdrawTopic(input);
+  rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
+  openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
+  claimWeeklyPosts: DebateStore['claimWeeklyPosts'] = (input) => this.topics.claimWeeklyPosts(input);
+
+  /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
+  private write<T>(work: () => T): Promise<T> {
+    return this.commits.write(work);
+  }
+
+  /** Claims a delivery key; false when it was already handled. */
+  private claimDelivery(key: string | undefined, at: number): boolean {
+    if (key === undefined) return true;
+    return (
+      this.stmt('INSERT INTO deliveries (key, at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(key, at)
+        .changes === 1
+    );
+  }
+
+  /** Whether a delivery key was already handled (read before a check whose failure claims nothing). */
+  private handled(key: string | undefined): boolean {
+    return key !== undefined && this.stmt('SELECT 1 FROM deliveries WHERE key = ?').get(key) !== undefined;
+  }
+
+  async serverSecret(generate: () => string): Promise<string> {
+    return this.write(() => {
+      const row = this.stmt("SELECT value FROM server_settings WHERE name = 'anonymity_secret'").get() as
+        | { value: string }
+        | undefined;
+      if (row) return row.value;
+      const secret = generate();
+      this.stmt("INSERT INTO server_settings (name, value) VALUES ('anonymity_secret', ?)").run(secret);
+      return secret;
+    });
+  }
+
+  async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
+    const row = this.stmt(
+      `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins,
+         reminders_off, nudges_off, rhythm_day, rhythm_time, rhythm_duration_ms, rhythm_since FROM channels
+       WHERE platform = ? AND workspace_id = ? AND channel_id = ?`,
+    ).get(scope.platform, scope.workspaceId, scope.channelId) as ChannelRow | undefined;
+    return toChannelSettings(row);
+  }
+
+  async saveChannelSetting(scope: ChannelScope, change: SettingChange): Promise<ChannelSettings> {
+    const keys = [scope.platform, scope.workspaceId, scope.channelId];
+    await this.write(() => {
+      this.stmt(
+        'INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ).run(...keys);
+      const where = 'WHERE platform = ? AND workspace_id = ? AND channel_id = ?';
+      if (change.setting === 'timezone')
+        this.stmt(`UPDATE channels SET timezone = ? ${where}`).run(change.zone, ...keys);
+      else if (change.setting === 'language')
+        this.stmt(`UPDATE channels SET language = ? ${where}`).run(change.language, ...keys);
+      else if (change.setting === 'summaryOff')
+        this.stmt(`UPDATE channels SET summary_off = 1 ${where}`).run(...keys);
+      else if (change.setting === 'threads')
+        this.stmt(`UPDATE channels SET threads = ? ${where}`).run(change.enabled ? 1 : 0, ...keys);
+      else if (change.setting === 'rhythm')
+        this.stmt(
+          `UPDATE channels SET rhythm_day = ?, rhythm_time = ?, rhythm_duration_ms = ?, rhythm_since = ? ${where}`,
+        ).run(change.day, change.time, change.durationMs, change.since, ...keys);
+      else if (change.setting === 'rhythmOff')
+        this.stmt(
+          `UPDATE channels SET rhythm_day = NULL, rhythm_time = NULL, rhythm_duration_ms = NULL, rhythm_since = NULL ${where}`,
+        ).run(...keys);
+      else if (change.setting === 'reminders')
+        this.stmt(`UPDATE channels SET reminders_off = ? ${where}`).run(change.enabled ? 0 : 1, ...keys);
+      else if (change.setting === 'nudges')
+        this.stmt(`UPDATE channels SET nudges_off = ? ${where}`).run(change.enabled ? 0 : 1, ...keys);
+      else if (change.setting === 'openers')
+        this.stmt(`UPDATE channels SET open_admins = ? ${where}`).run(
+          change.openers === 'admins' ? 1 : 0,
+          ...keys,
+        );
+      else
+        this.stmt(`UPDATE channels SET summary_day = ?, summary_time = ?, summary_off = 0 ${where}`).run(
+          change.day,
+          change.time,
+          ...keys,
+        );
+    });
+    return this.channelSettings(scope);
+  }
+
+  async openDebate(input: OpenDebateInput): Promise<{ debate: DebateRecord; duplicate: boolean }> {
+    return this.write(() => this.insertDebate(input));
+  }
+
+  /** Opens a debate inside the current write transaction. */
+  private insertDebate(input: OpenDebateInput): { debate: DebateRecord; duplicate: boolean } {
+    const { scope } = input;
+    if (input.deliveryKey !== undefined) {
+      const earlier = this.stmt('SELECT * FROM debates WHERE open_delivery = ?').get(input.deliveryKey) as
+        | DebateRow
+        | undefined;
+      if (earlier) return { debate: toDebate(earlier), duplicate: true };
+    }
+    const { next } = this.stmt(
+      'SELECT coalesce(max(number), 0) + 1 AS next FROM debates WHERE platform = ? AND workspace_id = ?',
+    ).get(scope.platform, scope.workspaceId) as { next: number };
+    const row = this.stmt(
+      `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
+         anonymous, hidden, opened_at, closes_at, open_delivery, remind_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    ).get(
+      input.uid,
+      scope.platform,
+      scope.workspaceId,
+      scope.channelId,
+      next,
+      input.topic,
+      input.openerKey,
+      input.openerName,
+      input.anonymous ? 1 : 0,
+      input.hidden ? 1 : 0,
+      input.at,
+      input.closesAt,
+      input.deliveryKey ?? null,
+      input.remindAt ?? null,
+    ) as DebateRow;
+    return { debate: toDebate(row), duplicate: false };
+  }
+
+  async findDebate(scope: WorkspaceScope, number: number): Promise<DebateRecord | undefined> {
+    const row = this.stmt('SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND number = ?').get(
+      scope.platform,
+      scope.workspaceId,
+      number,
+    ) as DebateRow | undefined;
+    return row && toDebate(row);
+  }
+
+  async currentDebate(scope: ChannelScope): Promise<DebateRecord | undefined> {
+    const row = this.stmt(
+      `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND status = 'open'
+       ORDER BY id DESC LIMIT 1`,
+    ).get(scope.platform, scope.workspaceId, scope.channelId) as DebateRow | undefined;
+    return row && toDebate(row);
+  }
+
+  async setScoreboardRef(debateId: number, ref: string): Promise<void> {
+    this.stmt('UPDATE debates SET scoreboard_ref = ? WHERE id = ?').run(ref, debateId);
+  }
+
+  private debateRow(debateId: number): DebateRow {
+    return this.stmt('SELECT * FROM debates WHERE id = ?').get(debateId) as DebateRow;
+  }
+
+  private argumentRow(debateId: number, number: number): ArgumentRecord | undefined {
+    const row = this.stmt(`${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.number = ?`).get(
+      debateId,
+      number,
+    ) as ArgumentRow | undefined;
+    return row && toArgument(row);
+  }
+
+  async addArgument(
+    input: AddArgumentInput,
+  ): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.write(() => {
+      const checked = input.check(toDebate(this.debateRow(input.debateId)));
+      if (!checked.ok) return checked;
+      if (!this.claimDelivery(input.deliveryKey, input.at)) {
+        const latest = this.stmt(
+          `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.author_key = ? ORDER BY a.id DESC`,
+        ).get(input.debateId, input.authorKey) as ArgumentRow | undefined;
+        if (latest) return ok({ argument: toArgument(latest), duplicate: true });
+      }
+      const { number } = this.stmt(
+        'UPDATE debates SET next_argument = next_argument + 1 WHERE id = ? RETURNING next_argument - 1 AS number',
+      ).get(input.debateId) as { number: number };
+      this.stmt(
+        `INSERT INTO arguments (debate_id, number, side, text, author_key, author_name, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(input.debateId, number, input.side, input.text, input.authorKey, input.authorName, input.at);
+      return ok({ argument: this.argumentRow(input.debateId, number)!, duplicate: false });
+    });
+  }
+
+  async argument(debateId: number, number: number): Promise<ArgumentRecord | undefined> {
+    return this.argumentRow(debateId, number);
+  }
+
+  withdrawArgument(input: WithdrawInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.changeArgument(input, 'withdraw', (argument) => {
+      this.stmt('UPDATE arguments SET withdrawn_at = ? WHERE id = ?').run(input.at, argument.id);
+    });
+  }
+
+  editArgument(input: EditInput): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.changeArgument(input, 'edit', (argument) => {
+      this.stmt('UPDATE arguments SET text = ?, edited_at = ? WHERE id = ?').run(
+        input.text,
+        input.at,
+        argument.id,
+      );
+    });
+  }
+
+  /** A change of one argument: a redelivery answered with what stands, the core's check, `apply`. */
+  private changeArgument(
+    input: WithdrawInput | EditInput,
+    what: string,
+    apply: (argument: ArgumentRecord) => void,
+  ): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.write(() => {
+      const argument = this.argumentRow(input.debateId, input.number);
+      if (argument && this.handled(input.deliveryKey)) return ok({ argument, duplicate: true });
+      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument);
+      if (!checked.ok) return checked;
+      if (!argument) throw new Error(`${what}: the check let a missing argument through`);
+      this.claimDelivery(input.deliveryKey, input.at);
+      apply(argument);
+      return ok({ argument: this.argumentRow(input.debateId, input.number)!, duplicate: false });
+    });
+  }
+
+  async castVote(input: CastVoteInput): Promise<Result<VoteOutcome>> {
+    return this.write(() => {
+      const { scope, number } = input.target;
+      const row = (
+        number === undefined
+          ? this.stmt(
+              `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND status = 'open'
+               ORDER BY id DESC LIMIT 1`,
+            ).get(scope.platform, scope.workspaceId, scope.channelId)
+          : this.stmt('SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND number = ?').get(
+              scope.platform,
+              scope.workspaceId,
+              number,
+            )
+      ) as DebateRow | undefined;
+      const found = row && toDebate(row);
+      const checked = input.check(found);
+      if (!checked.ok) return checked;
+      if (!found) throw new Error('vote: the check let a missing debate through');
+      const debate = found;
+      const voterKey = input.voterKey(debate);
+      const debateId = debate.id;
+      const previous = asVoteSide(
+        (
+          this.stmt('SELECT side FROM votes WHERE debate_id = ? AND voter_key = ?').get(debateId, voterKey) as
+            | { side: string }
+            | undefined
+        )?.side ?? null,
+      );
+      if (!this.claimDelivery(input.deliveryKey, input.at))
+        return ok({ debate, previous, current: previous, duplicate: true });
+      // The same vote again withdraws it.
+      const current: VoteSide | null = previous === input.side ? null : input.side;
+      const event = this.stmt(
+        'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?)',
+      ).run(debateId, voterKey, previous, current, input.at).lastInsertRowid;
+      if (current === null) {
+        this.stmt('DELETE FROM votes WHERE debate_id = ? AND voter_key = ?').run(debateId, voterKey);
+      } else {
+        this.stmt(
+          `INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at, last_event) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (debate_id, voter_key) DO UPDATE SET side = excluded.side, voter_name = excluded.voter_name,
+           voted_at = excluded.voted_at, last_event = excluded.last_event`,
+        ).run(debateId, voterKey, input.voterName(debate), current, input.at, event);
+      }
+      return ok({ debate, previous, current, duplicate: false });
+    });
+  }
+
+  async voteOf(debateId: number, voterKey: string): Promise<VoteSide | null> {
+    const row = this.stmt('SELECT side FROM votes WHERE debate_id = ? AND voter_key = ?').get(
+      debateId,
+      voterKey,
+    ) as { side: string } | undefined;
+    return asVoteSide(row?.side ?? null);
+  }
+
+  async toggleEndorsement(input: EndorseInput): Promise<Result<{ endorsed: boolean; duplicate: boolean }>> {
+    return this.write(() => {
+      const argument = this.argumentRow(input.debateId, input.number);
+      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument);
+      if (!checked.ok) return checked;
+      if (!argument) throw new Error('endorse: the check let a missing argument through');
+      const existing = this.stmt('SELECT 1 FROM endorsements WHERE argument_id = ? AND endorser_key = ?').get(
+        argument.id,
+        input.endorserKey,
+      );
+      if (!this.claimDelivery(input.deliveryKey, input.at))
+        return ok({ endorsed: existing !== undefined, duplicate: true });
+      if (existing) {
+        this.stmt('DELETE FROM endorsements WHERE argument_id = ? AND endorser_key = ?').run(
+          argument.id,
+          input.endorserKey,
+        );
+        return ok({ endorsed: false, duplicate: false });
+      }
+      this.stmt('INSERT INTO endorsements (argument_id, endorser_key, at) VALUES (?, ?, ?)').run(
+        argument.id,
+        input.endorserKey,
+        input.at,
+      );
+      return ok({ endorsed: true, duplicate: false });
+    });
+  }
+
+  async recordPersuasion(
+    input: PersuasionInput,
+  ): Promise<Result<{ argument: ArgumentRecord; duplicate: boolean }>> {
+    return this.write(() => {
+      const argument = this.argumentRow(input.debateId, input.number);
+      if (argument && this.handled(input.deliveryKey)) return ok({ argument, duplicate: true });
+      const event = this.stmt(
+        `SELECT e.id, e.old_side, e.new_side FROM votes v JOIN vote_events e ON e.id = v.last_event
+         WHERE v.debate_id = ? AND v.voter_key = ?`,
+      ).get(input.debateId, input.voterKey) as
+        | { id: number; old_side: string | null; new_side: string | null }
+        | undefined;
+      const last = event && { oldSide: asVoteSide(event.old_side), newSide: asVoteSide(event.new_side) };
+      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument, last);
+      if (!checked.ok) return checked;
+      if (!argument || !event)
+        throw new Error('persuasion: the check let a missing vote or argument through');
+      this.claimDelivery(input.deliveryKey, input.at);
+      this.stmt('UPDATE vote_events SET persuaded_by = ? WHERE id = ?').run(argument.id, event.id);
+      return ok({ argument: this.argumentRow(input.debateId, input.number)!, duplicate: false });
+    });
+  }
+
+  async setStatus(input: StatusInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
+    return this.write(() => {
+      const before = toDebate(this.debateRow(input.debateId));
+      if (this.handled(input.deliveryKey)) return ok({ debate: before, duplicate: true });
+      const checked = input.check(before);
+      if (!checked.ok) return checked;
+      this.claimDelivery(input.deliveryKey, input.at);
+      const row = this.stmt(
+        'UPDATE debates SET status = ?, closed_at = ?, closes_at = ? WHERE id = ? RETURNING *',
+      ).get(
+        input.status,
+        input.status === 'closed' ? input.at : null,
+        input.closesAt,
+        input.debateId,
+      ) as DebateRow;
+      return ok({ debate: toDebate(row), duplicate: false });
+    });
+  }
+
+  async closeExpired(at: number, only?: ExpiryScope): Promise<DebateRecord[]> {
+    const [where, params] = expiryWhere(only);
+    return this.write(() =>
+      (
+        this.stmt(
+          `UPDATE debates SET status = 'closed', closed_at = closes_at, end_announce_due = ?
+           WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? ${where} RETURNING *`,
+        ).all(at, at, ...params) as DebateRow[]
+      ).map(toDebate),
+    );
+  }
+
+  async forgetParticipant(scope: WorkspaceScope, keys: readonly string[]) {
+    return this.write(() => {
+      let votes = 0;
+      let endorsements = 0;
+      let argumentsDetached = 0;
+      const inWorkspace = 'SELECT id FROM debates WHERE platform = ? AND workspace_id = ?';
+      const ws = [scope.platform, scope.workspaceId];
+      for (const key of keys) {
+        votes += this.stmt(`DELETE FROM votes WHERE voter_key = ? AND debate_id IN (${inWorkspace})`).run(
+          key,
+          ...ws,
+        ).changes;
+        this.stmt(`DELETE FROM vote_events WHERE voter_key = ? AND debate_id IN (${inWorkspace})`).run(
+          key,
+          ...ws,
+        );
+        endorsements += this.stmt(
+          `DELETE FROM endorsements WHERE endorser_key = ? AND argument_id IN
+             (SELECT a.id FROM arguments a WHERE a.debate_id IN (${inWorkspace}))`,
+        ).run(key, ...ws).changes;
+        argumentsDetached += this.stmt(
+          `UPDATE arguments SET author_key = NULL, author_name = NULL WHERE author_key = ? AND debate_id IN (${inWorkspace})`,
+        ).run(key, ...ws).changes;
+        this.stmt(
+          'UPDATE debates SET opener_key = NULL, opener_name = NULL WHERE opener_key = ? AND platform = ? AND workspace_id = ?',
+        ).run(key, ...ws);
+        // The debate of the week's queue: endorsements gone, proposals unsigned.
+        endorsements += this.stmt(
+          `DELETE FROM topic_endorsements WHERE endorser_key = ? AND topic_id IN
+             (SELECT id FROM topics WHERE platform = ? AND workspace_id = ?)`,
+        ).run(key, ...ws).changes;
+        this.stmt(
+          'UPDATE topics SET proposer_key = NULL, proposer_name = NULL WHERE proposer_key = ? AND platform = ? AND workspace_id = ?',
+        ).run(key, ...ws);
+      }
+      return { votes, endorsements, arguments: argumentsDetached };
+    });
+  }
+
+  async pruneDeliveries(before: number): Promise<number> {
+    return this.stmt('DELETE FROM deliveries WHERE at < ?').run(before).changes;
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    // Writes already asked for are committed and answered first: they share this last commit
+    // (if it fails, each of them is answered with the error; the database is closed all the same).
+    await this.write(() => undefined).catch(() => undefined);
+    if (this.db.open) this.db.close();
+  }
+}
