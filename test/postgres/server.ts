@@ -117,11 +117,11 @@ function postgresUser(): Owner {
   }
 }
 
-/** The last meaningful line a program printed, to say why it stopped. */
+/** The last meaningful line a program printed, to say why it stopped (without the log's prefix). */
 const lastLine = (output: string): string =>
   output
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => line.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[\d+\] /, '').trim())
     .filter(Boolean)
     .at(-1) ?? '(no output)';
 
@@ -178,7 +178,17 @@ function serve(file: string, args: string[], owner: Owner | undefined): Promise<
   });
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** Settings of the test server: durability is not what is tested, speed of the suite is. */
+const SETTINGS: Record<string, string> = {
+  listen_addresses: '127.0.0.1',
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_connections: '300',
+};
+
+/** Starts a server; `settings` are added to (or replace) the usual ones. */
+export async function startTestServer(settings: Record<string, string> = {}): Promise<TestServer> {
   removeAbandoned();
   const native = await nativeFolder();
   const owner = userInfo().uid === 0 ? postgresUser() : undefined;
@@ -217,20 +227,10 @@ export async function startTestServer(): Promise<TestServer> {
         dataDir,
         '-p',
         String(port),
-        '-c',
-        'listen_addresses=127.0.0.1',
         // Sockets in the server's own folder: two test runs side by side never share one.
-        '-c',
-        `unix_socket_directories=${dataDir}`,
-        // A test server: durability is not what is tested, speed of the suite is.
-        '-c',
-        'fsync=off',
-        '-c',
-        'synchronous_commit=off',
-        '-c',
-        'full_page_writes=off',
-        '-c',
-        'max_connections=300',
+        ...Object.entries({ ...SETTINGS, unix_socket_directories: dataDir, ...settings }).flatMap(
+          ([name, value]) => ['-c', `${name}=${value}`],
+        ),
       ],
       owner,
     );
