@@ -30,6 +30,7 @@ import {
 } from './rows.ts';
 import { SqliteDebateReads } from './sqlite-debate-reads.ts';
 import { SqliteKeepAlive } from './sqlite-keep-alive.ts';
+import { closeReader } from './sqlite-reader.ts';
 import { SqliteSummaryStore } from './sqlite-summary-store.ts';
 import { SqliteTopics } from './sqlite-topics.ts';
 import { statementCache } from './statement-cache.ts';
@@ -508,6 +509,7 @@ export class SqliteDebateStore implements DebateStore {
     // Writes already asked for are committed and answered first: they share this last commit
     // (if it fails, each of them is answered with the error; the database is closed all the same).
     await this.write(() => undefined).catch(() => undefined);
+    await closeReader(this.db);
     if (this.db.open) this.db.close();
   }
 }

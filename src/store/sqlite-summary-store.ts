@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { ChannelScope, Platform } from '../domain/types.ts';
 import { type ChannelRow, type LedgerRow, toChannelSettings, toLedger } from './rows.ts';
-import { readWeekActivities } from './sqlite-week-activity.ts';
+import { readerOf } from './sqlite-reader.ts';
+import {
+  assembleWeekActivities,
+  readWeekActivities,
+  WEEK_STATEMENTS,
+  weekParams,
+} from './sqlite-week-activity.ts';
 import { statementCache } from './statement-cache.ts';
 import type {
   ClaimInput,
@@ -26,7 +32,7 @@ const keyOf = (scope: ChannelScope, weekStart: string) => [
 export class SqliteSummaryStore implements SummaryStore {
   private readonly stmt: (sql: string) => Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.stmt = statementCache(db);
     this.inTransaction = db.transaction((work: () => unknown) => work());
   }
@@ -71,7 +77,12 @@ export class SqliteSummaryStore implements SummaryStore {
   }
 
   async weekActivities(scopes: readonly ChannelScope[], window: TimeWindow): Promise<WeekDebateActivity[][]> {
-    return this.read(() => readWeekActivities((sql) => this.stmt(sql), scopes, window));
+    // A pass over thousands of channels reads for seconds: off the event loop when there is a file.
+    const reader = readerOf(this.db);
+    if (!reader) return this.read(() => readWeekActivities((sql) => this.stmt(sql), scopes, window));
+    const params = weekParams(scopes, window);
+    const rows = await reader.read(WEEK_STATEMENTS.map((sql) => ({ sql, params })));
+    return assembleWeekActivities(rows, scopes, window);
   }
 
   async ledgerSince(weekStart: string): Promise<LedgerEntry[]> {

@@ -26,7 +26,7 @@ import type { LedgerEntry, SummaryStore } from '../store/summary-ports.ts';
 import { type BuiltSummary, buildWeeklySummaries, wasActive } from './build-summary.ts';
 import { type ChannelSchedule, resolveChannelSchedule, weeklyRequest } from './channel-schedule.ts';
 import { runStateAt, type SummaryWeek, shiftWeek, summaryWindow } from './period.ts';
-import { summaryChartAttachment } from './summary-chart.ts';
+import { summaryChartAttachmentAsync } from './summary-chart.ts';
 
 const MINUTE = 60_000;
 
@@ -321,7 +321,7 @@ export class SummaryScheduler {
       const view = await linkWeeklySummary(this.options.pageLinks, scope, built.view);
       const reply = { visibility: 'public' as const, language: channel.language, view };
       const messageRef =
-        (await publisher.post(scope, reply, this.attachments(built.view, channel), {
+        (await publisher.post(scope, reply, await this.attachments(built.view, channel), {
           key: summaryPostKey(scope, week.weekStart),
         })) ?? null;
       metrics.summariesPosted.inc({ platform: scope.platform });
@@ -352,10 +352,13 @@ export class SummaryScheduler {
     return { scope, weekStart: week.weekStart, outcome: 'failed' };
   }
 
-  private attachments(view: Parameters<typeof summaryChartAttachment>[0], channel: ChannelSchedule) {
+  private async attachments(
+    view: Parameters<typeof summaryChartAttachmentAsync>[0],
+    channel: ChannelSchedule,
+  ) {
     if (this.options.chart === false) return [];
     try {
-      return [summaryChartAttachment(view, channel.language)];
+      return [await summaryChartAttachmentAsync(view, channel.language)];
     } catch (error) {
       this.options.logger.error({ err: error }, 'weekly summary chart failed; posting the text alone');
       return [];
