@@ -51,13 +51,14 @@ export class SqliteSummaryStore implements SummaryStore {
 
   async summaryChannels(closedSince: number): Promise<SummaryChannel[]> {
     // Every column of the channel's row, so each setting reads as channelSettings reads it.
-    const rows = this.stmt(
+    const rows = (await this.readAll(
       `SELECT c.*, d.platform AS scope_platform, d.workspace_id AS scope_workspace, d.channel_id AS scope_channel
        FROM (SELECT DISTINCT platform, workspace_id, channel_id FROM debates
              WHERE status = 'open' OR closed_at >= ?) d
        LEFT JOIN channels c USING (platform, workspace_id, channel_id)
        ORDER BY d.platform, d.workspace_id, d.channel_id`,
-    ).all(closedSince) as (ChannelRow & {
+      [closedSince],
+    )) as (ChannelRow & {
       scope_platform: string;
       scope_workspace: string;
       scope_channel: string;
@@ -70,6 +71,13 @@ export class SqliteSummaryStore implements SummaryStore {
       },
       settings: toChannelSettings(row),
     }));
+  }
+
+  /** One statement's rows: on the reading thread when there is a file (thousands of channels). */
+  private async readAll(sql: string, params: unknown[]): Promise<unknown[]> {
+    const reader = readerOf(this.db);
+    if (!reader) return this.stmt(sql).all(...params);
+    return (await reader.read([{ sql, params }]))[0] ?? [];
   }
 
   async weekActivity(scope: ChannelScope, window: TimeWindow): Promise<WeekDebateActivity[]> {
@@ -87,7 +95,7 @@ export class SqliteSummaryStore implements SummaryStore {
 
   async ledgerSince(weekStart: string): Promise<LedgerEntry[]> {
     return (
-      this.stmt('SELECT * FROM summary_ledger WHERE week_start >= ?').all(weekStart) as LedgerRow[]
+      (await this.readAll('SELECT * FROM summary_ledger WHERE week_start >= ?', [weekStart])) as LedgerRow[]
     ).map(toLedger);
   }
 

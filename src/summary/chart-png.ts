@@ -1,9 +1,10 @@
 // Renders the summary chart to PNG with @resvg/resvg-js (no browser), using only the DejaVu
 // font files shipped in node_modules: system fonts are never loaded.
 
-import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY, chartFontFiles } from './chart-font.ts';
 import { type ChartModel, chartSvg } from './chart-svg.ts';
+import { renderOnThread } from './chart-thread.ts';
 
 const options = (): ResvgRenderOptions => ({
   fitTo: { mode: 'original' },
@@ -20,9 +21,9 @@ export function renderSvgToPng(svg: string): Buffer {
   return new Resvg(svg, options()).render().asPng();
 }
 
-/** The same, on libuv's thread pool: a chart takes milliseconds the event loop keeps for clicks. */
-export async function renderSvgToPngAsync(svg: string): Promise<Buffer> {
-  return (await renderAsync(svg, options())).asPng();
+/** The same, on the chart thread: a chart takes milliseconds the event loop keeps for clicks. */
+export function renderSvgToPngAsync(svg: string): Promise<Buffer> {
+  return renderOnThread(svg, options());
 }
 
 /** The summary chart as a PNG image. */

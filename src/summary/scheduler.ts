@@ -94,6 +94,14 @@ const where = (scope: ChannelScope, weekStart: string) => ({
   week: weekStart,
 });
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * A turn of the event loop every `steps` steps: a pass walks thousands of channels, and the
+ * clicks that arrive meanwhile are acknowledged in between (a few milliseconds of work a turn).
+ */
+const nowAndThen = (steps: number) => {
+  let count = 0;
+  return () => (++count % steps === 0 ? yieldToEvents() : undefined);
+};
 
 /**
  * The same key for every attempt at one channel's summary of one week, whichever process makes
@@ -160,15 +168,18 @@ export class SummaryScheduler {
     const now = clock.now();
     // A debate closed more than two weeks ago cannot be part of this week or the last.
     const channels = await store.summaryChannels(now.getTime() - 15 * 24 * 60 * MINUTE);
-    const plans = channels.map((c) => {
+    const breathe = nowAndThen(100);
+    const plans = [];
+    for (const c of channels) {
       const channel = resolveChannelSchedule(c.settings, defaults);
-      return {
+      plans.push({
         scope: c.scope,
         channel,
         rhythm: c.settings.rhythm,
         state: runStateAt(channel.zone, channel.schedule, now),
-      };
-    });
+      });
+      await breathe();
+    }
     const oldest = plans.map((p) => shiftWeek(p.state.week, -1, p.channel.schedule).weekStart).sort()[0];
     const ledger = new Map<string, LedgerEntry>();
     if (oldest !== undefined)
@@ -179,6 +190,7 @@ export class SummaryScheduler {
     const due: Due[] = [];
     for (const { scope, channel, rhythm, state } of plans) {
       if (this.stopped) break;
+      await breathe();
       const { week } = state;
       const base = { scope, weekStart: week.weekStart };
       if (channel.off) {
@@ -257,7 +269,10 @@ export class SummaryScheduler {
     const { store, logger } = this.options;
     const results: ChannelResult[] = [];
     const claimed: (Due & { token: string })[] = [];
+    // A claim is a write transaction of its own.
+    const breathe = nowAndThen(10);
     for (const item of batch) {
+      await breathe();
       const { scope, week } = item;
       const token = `${this.instanceId}:${randomUUID()}`;
       const claim = await store.claimSummary({
