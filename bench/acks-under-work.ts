@@ -45,8 +45,11 @@ const TEAM = 'T0FAKE';
 const ROOT = join(import.meta.dirname, '..');
 const PAGE_DEBATE = 20_001;
 
-/** Clicks at a fixed rate on the given scoreboards, each from a new person, signed as Slack does. */
-const CLICKS = `
+/**
+ * Clicks at a fixed rate on the given scoreboards, each from a new person, signed as Slack does
+ * (or, with AMOUNT, that many clicks as fast as CONNECTIONS allow).
+ */
+export const CLICKS = `
 import autocannon from 'autocannon';
 import { createHmac } from 'node:crypto';
 const env = process.env;
@@ -71,8 +74,8 @@ function body(n) {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 const result = await autocannon({
-  url: env.TARGET, method: 'POST', connections: Number(env.CONNECTIONS), duration: Number(env.DURATION),
-  overallRate: Number(env.RATE),
+  url: env.TARGET, method: 'POST', connections: Number(env.CONNECTIONS),
+  ...(env.AMOUNT ? { amount: Number(env.AMOUNT) } : { duration: Number(env.DURATION), overallRate: Number(env.RATE) }),
   requests: [{ setupRequest: (req) => {
     i += 1;
     const b = body(i);
@@ -119,7 +122,7 @@ interface Acks {
 }
 
 let offset = 0;
-function child<T>(code: string, env: Record<string, string>): Promise<T> {
+export function child<T>(code: string, env: Record<string, string>): Promise<T> {
   const process_ = spawn(process.execPath, ['--input-type=module', '-e', code], {
     cwd: ROOT,
     env: { ...process.env, ...env },
