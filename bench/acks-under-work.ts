@@ -39,7 +39,7 @@ const RATE = 200;
 const CONNECTIONS = 8;
 const PAGE_CLIENTS = 8;
 const BOARDS = 200;
-const BOARD_RATE = 400;
+const BOARD_RATE = 100;
 const SECRET = 'bench-signing-secret-0123456789';
 const TEAM = 'T0FAKE';
 const ROOT = join(import.meta.dirname, '..');
@@ -262,10 +262,16 @@ export async function run() {
     const idle = await ack();
 
     // (a) the weekly pass, started with the clicks, stopped (between batches) after them.
+    let firstError: string | undefined;
     const scheduler = new SummaryScheduler({
       store,
       clock: new ManualClock(new Date(TO + 60_000)),
-      logger: silentLogger,
+      logger: {
+        ...silentLogger,
+        error: (fields: { err?: unknown }) => {
+          firstError ??= String(fields.err);
+        },
+      },
       defaults,
       publisherFor: () => adapter.publisher,
       pageLinks: links,
@@ -273,7 +279,10 @@ export async function run() {
     const pass = scheduler.runOnce();
     const summary = await ack();
     await scheduler.stop();
-    const done = (await pass).filter((r) => r.outcome === 'posted').length;
+    const outcomes = new Map<string, number>();
+    for (const r of await pass) outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
+    const done = [...outcomes].map(([outcome, n]) => `${n} ${outcome}`).join(', ') || 'none';
+    if (firstError) process.stdout.write(`the pass's first error: ${firstError}\n`);
 
     const idleAgain = await ack();
 
@@ -306,7 +315,7 @@ export async function run() {
       `Acks under work: Slack vote clicks at ${RATE}/s, ${CONNECTIONS} connections, ${PHASE_S} s a case, SQLite (seeded in ${fmt(seedS, 0)} s)`,
       [
         row('idle', idle, ''),
-        row('(a) weekly summary pass', summary, `${done} of ${CHANNELS} channels posted meanwhile`),
+        row('(a) weekly summary pass', summary, `of ${CHANNELS} channels meanwhile: ${done}`),
         row('idle again', idleAgain, ''),
         row(
           '(b) big page × 8 clients',
