@@ -52,8 +52,10 @@ export class SqliteReader {
 
   private started(): Worker {
     if (this.worker) return this.worker;
+    // Plain JavaScript: none of the parent's loader flags (a TypeScript loader in tests) to start.
     const worker = new Worker(new URL('./sqlite-reader-worker.mjs', import.meta.url), {
       workerData: { file: this.file },
+      execArgv: [],
     });
     worker.on('message', (message: unknown) => {
       const answer = Answer.parse(message);

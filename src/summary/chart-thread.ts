@@ -30,7 +30,8 @@ function failAll(error: Error): void {
 
 function started(): Worker {
   if (worker) return worker;
-  const thread = new Worker(new URL('./chart-png-worker.mjs', import.meta.url));
+  // Plain JavaScript: none of the parent's loader flags (a TypeScript loader in tests) to start.
+  const thread = new Worker(new URL('./chart-png-worker.mjs', import.meta.url), { execArgv: [] });
   thread.on('message', (message: unknown) => {
     const answer = Answer.parse(message);
     const one = waiting.get(answer.id);
