@@ -47,8 +47,18 @@ function random(seed: number) {
   };
 }
 
-/** One debate, numbered 1 in workspace W, channel C; returns its uid. */
-export function seed(db: Database.Database): string {
+/** Where the debate goes: its id, the id before its first argument's, its workspace. */
+export interface PagePlace {
+  debateId: number;
+  argumentBase: number;
+  workspaceId: string;
+}
+
+/** One debate, numbered 1 in its workspace (W by default), channel C; returns its uid. */
+export function seed(
+  db: Database.Database,
+  { debateId, argumentBase, workspaceId }: PagePlace = { debateId: 1, argumentBase: 0, workspaceId: 'W' },
+): string {
   const rnd = random(7);
   const uid = randomUUID();
   const when = () => OPENED + Math.floor(rnd() * DAYS * DAY);
@@ -56,16 +66,17 @@ export function seed(db: Database.Database): string {
     db.prepare(
       `INSERT INTO debates (id, uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
          anonymous, hidden, status, opened_at, next_argument)
-       VALUES (1, ?, 'slack', 'W', 'C', 1, 'Faut-il passer à la semaine de quatre jours ?', 'u0', 'Opener', 0, 0,
+       VALUES (?, ?, 'slack', ?, 'C', 1, 'Faut-il passer à la semaine de quatre jours ?', 'u0', 'Opener', 0, 0,
          'open', ?, ?)`,
-    ).run(uid, OPENED, ARGUMENTS + 1);
+    ).run(debateId, uid, workspaceId, OPENED, ARGUMENTS + 1);
     const argument = db.prepare(
       `INSERT INTO arguments (id, debate_id, number, side, text, author_key, author_name, created_at)
-       VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (let n = 1; n <= ARGUMENTS; n++)
       argument.run(
-        n,
+        argumentBase + n,
+        debateId,
         n,
         n % 2 ? 'pro' : 'con',
         `Argument n° ${n} : ${'une raison bien pesée, '.repeat(1 + (n % 5))}voilà.`,
@@ -74,10 +85,10 @@ export function seed(db: Database.Database): string {
         when(),
       );
     const event = db.prepare(
-      'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at, persuaded_by) VALUES (1, ?, ?, ?, ?, ?)',
+      'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at, persuaded_by) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const vote = db.prepare(
-      'INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at, last_event) VALUES (1, ?, ?, ?, ?, ?)',
+      'INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at, last_event) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (let v = 0; v < VOTERS; v++) {
       const voter = `v${v}`;
@@ -86,30 +97,35 @@ export function seed(db: Database.Database): string {
       let last: number;
       if (rnd() < SWITCH_SHARE) {
         const before = SIDES[(SIDES.indexOf(side) + 1) % 3]!;
-        event.run(voter, null, before, at, null);
+        event.run(debateId, voter, null, before, at, null);
         at = Math.min(NOW, at + Math.floor(rnd() * 5 * DAY));
         // Half name the argument that moved them: one of the first hundred of their new side.
         const persuaded =
           side !== 'neutral' && rnd() < 0.5
-            ? 1 + 2 * Math.floor(rnd() * 100) + (side === 'pro' ? 0 : 1)
+            ? argumentBase + 1 + 2 * Math.floor(rnd() * 100) + (side === 'pro' ? 0 : 1)
             : null;
-        last = Number(event.run(voter, before, side, at, persuaded).lastInsertRowid);
-      } else last = Number(event.run(voter, null, side, at, null).lastInsertRowid);
-      vote.run(voter, `Votant ${v}`, side, at, last);
+        last = Number(event.run(debateId, voter, before, side, at, persuaded).lastInsertRowid);
+      } else last = Number(event.run(debateId, voter, null, side, at, null).lastInsertRowid);
+      vote.run(debateId, voter, `Votant ${v}`, side, at, last);
     }
     const endorsement = db.prepare(
       'INSERT OR IGNORE INTO endorsements (argument_id, endorser_key, at) VALUES (?, ?, ?)',
     );
     for (let e = 0; e < ENDORSEMENTS; e++)
-      endorsement.run(1 + Math.floor(rnd() ** 2 * ARGUMENTS), `v${Math.floor(rnd() * VOTERS)}`, when());
+      endorsement.run(
+        argumentBase + 1 + Math.floor(rnd() ** 2 * ARGUMENTS),
+        `v${Math.floor(rnd() * VOTERS)}`,
+        when(),
+      );
     const snapshot = db.prepare(
       `INSERT INTO summary_snapshots (debate_id, week_start, as_of, taken_at, pro, con, neutral)
-       VALUES (1, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (let w = 0; w < 8; w++) {
       const asOf = OPENED + (w + 1) * 7 * DAY;
       const share = (w + 1) / 8;
       snapshot.run(
+        debateId,
         new Date(asOf - 4 * DAY).toISOString().slice(0, 10),
         asOf,
         asOf,

@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 
 // The PostgreSQL ones start a throwaway server each (or use DATABASE_URL's).
 const benches = [
+  'cold-start',
+  'memory',
+  'acks-under-work',
   'engine',
   'slack-http',
   'discord-http',

@@ -2,6 +2,7 @@
 // scheduler uses (one channel after another, through the store port) against one raw SQL
 // aggregate of the same counts over the same file, in the same run. Both results are compared
 // debate by debate before any figure is printed.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,7 +72,7 @@ export function seed(db: Database.Database): void {
     let argumentId = 0;
     for (let d = 1; d <= debates; d++) {
       const channel = `C${Math.ceil(d / DEBATES_PER_CHANNEL)}`;
-      insertDebate.run(d, `uid-${d}`, channel, d, `Sujet ${d}`, TO - 30 * DAY, argsPerDebate + 1);
+      insertDebate.run(d, randomUUID(), channel, d, `Sujet ${d}`, TO - 30 * DAY, argsPerDebate + 1);
       const firstArgument = argumentId + 1;
       for (let n = 1; n <= argsPerDebate; n++) {
         argumentId++;

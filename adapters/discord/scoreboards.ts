@@ -1,8 +1,10 @@
 import type { ChannelScope, DebateCore, Logger, UpdateResult } from '../../src/api.ts';
 import type { Reply } from '../../src/views/types.ts';
+import { Recent } from '../shared/recent.ts';
 import { messageBody } from './message-body.ts';
 import { snowflakeTime } from './people.ts';
 import { renderReply } from './render/index.ts';
+
 import {
   discordCode,
   EDIT_LIMIT_OLD_MESSAGE,
@@ -21,6 +23,7 @@ export function parseScoreboardRef(ref: string): { channelId: string; messageId:
 }
 
 const HOUR = 60 * 60 * 1000;
+const MESSAGES_REMEMBERED = 10_000;
 
 export interface ScoreboardOptions {
   /** Messages older than an hour get at most one edit per this long (Discord's 30046 limit). */
@@ -44,7 +47,9 @@ export const DEFAULT_SCOREBOARD_OPTIONS: ScoreboardOptions = {
  * core to wait and try again with the latest state, never piling up.
  */
 export class Scoreboards {
-  readonly #lastEdit = new Map<string, number>();
+  // Memories of recent messages only, so that months of debates do not grow them: forgetting a
+  // message's last edit or backoff costs at most one early edit, which Discord answers with a wait.
+  readonly #lastEdit = new Recent<number>(MESSAGES_REMEMBERED);
   readonly #backoff = new Map<string, number>();
   #closing = false;
 
@@ -119,6 +124,7 @@ export class Scoreboards {
           this.#backoff.get(ref) ?? options.editLimitBackoffMs,
           options.editLimitMaxMs,
         );
+        if (this.#backoff.size >= MESSAGES_REMEMBERED) this.#backoff.clear();
         this.#backoff.set(ref, Math.min(backoff * 2, options.editLimitMaxMs));
         this.deps.logger.warn(
           { channel: target.channelId, retryInMs: backoff },

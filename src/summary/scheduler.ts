@@ -29,7 +29,7 @@ import type { LedgerEntry, SummaryStore } from '../store/ports/summary.ts';
 import { type BuiltSummary, buildWeeklySummaries, wasActive } from './build-summary.ts';
 import { type ChannelSchedule, resolveChannelSchedule, weeklyRequest } from './channel-schedule.ts';
 import { runStateAt, type SummaryWeek, shiftWeek, summaryWindow } from './period.ts';
-import { summaryChartAttachment } from './summary-chart.ts';
+import { summaryChartAttachmentAsync } from './summary-chart.ts';
 
 const MINUTE = 60_000;
 
@@ -102,6 +102,14 @@ const where = (scope: ChannelScope, weekStart: string) => ({
   week: weekStart,
 });
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * A turn of the event loop every `steps` steps: a pass walks thousands of channels, and the
+ * clicks that arrive meanwhile are acknowledged in between (a few milliseconds of work a turn).
+ */
+const nowAndThen = (steps: number) => {
+  let count = 0;
+  return () => (++count % steps === 0 ? yieldToEvents() : undefined);
+};
 
 /**
  * The same key for every attempt at one channel's summary of one week, whichever process makes
@@ -170,15 +178,18 @@ export class SummaryScheduler {
     const now = clock.now();
     // A debate closed more than two weeks ago cannot be part of this week or the last.
     const channels = await store.summaryChannels(now.getTime() - 15 * 24 * 60 * MINUTE);
-    const plans = channels.map((c) => {
+    const breathe = nowAndThen(100);
+    const plans = [];
+    for (const c of channels) {
       const channel = resolveChannelSchedule(c.settings, defaults);
-      return {
+      plans.push({
         scope: c.scope,
         channel,
         rhythm: c.settings.rhythm,
         state: runStateAt(channel.zone, channel.schedule, now),
-      };
-    });
+      });
+      await breathe();
+    }
     const oldest = plans.map((p) => shiftWeek(p.state.week, -1, p.channel.schedule).weekStart).sort()[0];
     const ledger = new Map<string, LedgerEntry>();
     if (oldest !== undefined)
@@ -189,6 +200,7 @@ export class SummaryScheduler {
     const due: Due[] = [];
     for (const { scope, channel, rhythm, state } of plans) {
       if (this.stopped) break;
+      await breathe();
       const { week } = state;
       const base = { scope, weekStart: week.weekStart };
       if (channel.off) {
@@ -269,7 +281,10 @@ export class SummaryScheduler {
     const results: ChannelResult[] = [];
     const claimed: (Due & { token: string; retaken: boolean })[] = [];
     const window = await this.lease.window(now.getTime(), this.staleClaimMs);
+    // A claim is a write transaction of its own.
+    const breathe = nowAndThen(10);
     for (const item of batch) {
+      await breathe();
       const { scope, week } = item;
       const token = `${this.instanceId}:${randomUUID()}`;
       const claim = await store.claimSummary({
@@ -339,7 +354,7 @@ export class SummaryScheduler {
       const view = await linkWeeklySummary(this.options.pageLinks, scope, built.view);
       const reply = { visibility: 'public' as const, language: channel.language, view };
       const messageRef =
-        (await publisher.post(scope, reply, this.attachments(built.view, channel), {
+        (await publisher.post(scope, reply, await this.attachments(built.view, channel), {
           key: summaryPostKey(scope, week.weekStart),
           mayExist: item.retaken,
         })) ?? null;
@@ -374,10 +389,13 @@ export class SummaryScheduler {
     return { scope, weekStart: week.weekStart, outcome: 'failed' };
   }
 
-  private attachments(view: Parameters<typeof summaryChartAttachment>[0], channel: ChannelSchedule) {
+  private async attachments(
+    view: Parameters<typeof summaryChartAttachmentAsync>[0],
+    channel: ChannelSchedule,
+  ) {
     if (this.options.chart === false) return [];
     try {
-      return [summaryChartAttachment(view, channel.language)];
+      return [await summaryChartAttachmentAsync(view, channel.language)];
     } catch (error) {
       this.options.logger.error({ err: error }, 'weekly summary chart failed; posting the text alone');
       return [];

@@ -6,7 +6,7 @@ import type { Language } from '../domain/types.ts';
 import { translator } from '../i18n/translate.ts';
 import { formatLongDate } from '../views/format.ts';
 import type { WeeklySummaryView } from '../views/weekly-summary.ts';
-import { renderChartPng } from './chart-png.ts';
+import { renderChartPng, renderChartPngAsync } from './chart-png.ts';
 import type { ChartModel, SideCounts } from './chart-svg.ts';
 
 const sides = (c: Counts): SideCounts => ({ pour: c.pro, contre: c.con, neutre: c.neutral });
@@ -43,6 +43,19 @@ export function summaryChartAttachment(view: WeeklySummaryView, language: Langua
     filename: `debat-bilan-${view.weekStart}.png`,
     mimeType: 'image/png',
     data: renderChartPng(summaryChartModel(view, language)),
+    title: translator(language)('summary.chart_alt'),
+  };
+}
+
+/** The same attachment, its PNG rendered off the event loop (the weekly pass posts thousands). */
+export async function summaryChartAttachmentAsync(
+  view: WeeklySummaryView,
+  language: Language,
+): Promise<Attachment> {
+  return {
+    filename: `debat-bilan-${view.weekStart}.png`,
+    mimeType: 'image/png',
+    data: await renderChartPngAsync(summaryChartModel(view, language)),
     title: translator(language)('summary.chart_alt'),
   };
 }

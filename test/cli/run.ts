@@ -9,13 +9,23 @@ export interface Ran {
   stderr: string;
 }
 
-/** Runs `debat args` with only the given environment (and PATH); kills it after 20 s. */
+/**
+ * Runs `debat args` with only the given environment (and PATH); kills it after 20 s. `bin` is
+ * another copy of bin/debat.mjs to run.
+ */
 export function debat(
   args: readonly string[],
-  options: { cwd: string; env?: Record<string, string>; input?: string; uid?: number; gid?: number },
+  options: {
+    cwd: string;
+    env?: Record<string, string>;
+    input?: string;
+    uid?: number;
+    gid?: number;
+    bin?: string;
+  },
 ): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', HOME: options.cwd, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

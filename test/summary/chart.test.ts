@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { CHART_FONT_FAMILY, chartFontFiles } from '../../src/summary/chart-font.ts';
-import { renderChartPng, renderSvgToPng } from '../../src/summary/chart-png.ts';
+import { renderChartPng, renderChartPngAsync, renderSvgToPng } from '../../src/summary/chart-png.ts';
 import {
   CHART_MAX_ROWS,
   CHART_WIDTH,
@@ -107,5 +107,27 @@ describe('summary chart', () => {
 
   it('shift formatting', () => {
     expect([formatShift(3), formatShift(-2), formatShift(0)]).toEqual(['+3', '−2', '±0']);
+  });
+});
+
+describe('the chart thread', () => {
+  it('renders the same PNG as the event loop would, off it', async () => {
+    const model = {
+      text: {
+        language: 'fr' as const,
+        title: 'Bilan',
+        caption: 'Votes',
+        sides: { pour: 'Pour', contre: 'Contre', neutre: 'Neutre' },
+        hidden: 'masqué',
+        closed: 'clos',
+        noVotes: 'aucun vote',
+        more: (count: number) => `+${count}`,
+      },
+      rows: [{ label: 'n° 1 Sujet', counts: { pour: 3, contre: 2, neutre: 1 }, shift: null, closed: false }],
+      omitted: 0,
+    };
+    const [onThread, again] = await Promise.all([renderChartPngAsync(model), renderChartPngAsync(model)]);
+    expect(onThread.equals(renderChartPng(model))).toBe(true);
+    expect(again.equals(onThread)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import type { Counts } from '../../domain/records.ts';
 import type { OpinionBucket, PageData, PageStore, PersuasionFlow } from '../ports/pages.ts';
 import type { DebateSnapshot } from '../ports/summary.ts';
 import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
+import { type ReadStatement, readerOf } from './reader.ts';
 import { statementCache } from './statement-cache.ts';
 
 /** The debate page's reads and its link versions, on the bot's SQLite database. */
@@ -11,7 +12,7 @@ export class SqlitePageStore implements PageStore {
   private readonly readPage: (debateId: number, spanMs: number) => PageData | undefined;
   private readonly bump: (debateId: number) => number;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.stmt = statementCache(db);
     this.readPage = db.transaction((debateId: number, spanMs: number) => this.pageDataSync(debateId, spanMs));
     const bump = db.transaction((debateId: number): number => {
@@ -41,46 +42,77 @@ export class SqlitePageStore implements PageStore {
   }
 
   async pageData(debateId: number, spanMs: number): Promise<PageData | undefined> {
-    return this.readPage(debateId, spanMs);
+    // A debate of a thousand arguments and a hundred thousand votes reads for a good part of a
+    // second: off the event loop when there is a file.
+    const reader = readerOf(this.db);
+    if (!reader) return this.readPage(debateId, spanMs);
+    return assemblePage(debateId, await reader.read(pageStatements(debateId, spanMs)));
   }
 
   private pageDataSync(debateId: number, spanMs: number): PageData | undefined {
-    const row = this.stmt('SELECT * FROM debates WHERE id = ?').get(debateId) as DebateRow | undefined;
-    if (!row) return undefined;
-    const counts: Counts = { pro: 0, con: 0, neutral: 0 };
-    for (const tally of this.stmt(
-      'SELECT side, count(*) AS n FROM votes WHERE debate_id = ? GROUP BY side',
-    ).all(debateId) as { side: keyof Counts; n: number }[])
-      counts[tally.side] = tally.n;
+    const rows = pageStatements(debateId, spanMs).map(({ sql, params }) => this.stmt(sql).all(params));
+    return assemblePage(debateId, rows);
+  }
+}
+
+/** The page's reads, in the order `assemblePage` takes their rows. */
+function pageStatements(debateId: number, spanMs: number): ReadStatement[] {
+  return [
+    { sql: 'SELECT * FROM debates WHERE id = ?', params: [debateId] },
+    { sql: 'SELECT side, count(*) AS n FROM votes WHERE debate_id = ? GROUP BY side', params: [debateId] },
     // A vote event adds one to its new side and takes one from its old side (IS: never NULL).
     // The span is bound as an integer: a JS number is bound as REAL and would not round `at` down.
-    const opinion = this.stmt(
-      `SELECT (at / @span) * @span AS "from",
+    {
+      sql: `SELECT (at / @span) * @span AS "from",
          sum(new_side IS 'pro') - sum(old_side IS 'pro') AS pro,
          sum(new_side IS 'con') - sum(old_side IS 'con') AS con,
          sum(new_side IS 'neutral') - sum(old_side IS 'neutral') AS neutral,
          sum(old_side IS NOT NULL AND new_side IS NOT NULL) AS switches
        FROM vote_events WHERE debate_id = @debate GROUP BY at / @span ORDER BY 1`,
-    ).all({ debate: debateId, span: BigInt(spanMs) }) as OpinionBucket[];
-    const persuasion = this.stmt(
-      `SELECT a.number AS argument, e.old_side AS "from", e.new_side AS "to", count(*) AS people
+      params: { debate: debateId, span: BigInt(spanMs) },
+    },
+    {
+      sql: `SELECT a.number AS argument, e.old_side AS "from", e.new_side AS "to", count(*) AS people
          FROM arguments a JOIN vote_events e ON e.persuaded_by = a.id
          WHERE a.debate_id = ? AND e.old_side IS NOT NULL AND e.new_side IS NOT NULL
          GROUP BY a.number, e.old_side, e.new_side ORDER BY a.number, e.old_side, e.new_side`,
-    ).all(debateId) as PersuasionFlow[];
-    const snapshots = (
-      this.stmt(
-        `SELECT week_start, as_of, taken_at, pro, con, neutral FROM summary_snapshots
+      params: [debateId],
+    },
+    {
+      sql: `SELECT week_start, as_of, taken_at, pro, con, neutral FROM summary_snapshots
          WHERE debate_id = ? ORDER BY as_of, week_start`,
-      ).all(debateId) as {
-        week_start: string;
-        as_of: number;
-        taken_at: number;
-        pro: number;
-        con: number;
-        neutral: number;
-      }[]
-    ).map(
+      params: [debateId],
+    },
+    {
+      sql: `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.withdrawn_at IS NULL ORDER BY a.number`,
+      params: [debateId],
+    },
+  ];
+}
+
+interface SnapshotRow {
+  week_start: string;
+  as_of: number;
+  taken_at: number;
+  pro: number;
+  con: number;
+  neutral: number;
+}
+
+/** The page's content from the rows of `pageStatements` (read together). */
+function assemblePage(debateId: number, rows: readonly unknown[][]): PageData | undefined {
+  const [debates, tallies, opinion, persuasion, snapshots, argumentRows] = rows;
+  const row = debates?.[0] as DebateRow | undefined;
+  if (!row) return undefined;
+  const counts: Counts = { pro: 0, con: 0, neutral: 0 };
+  for (const tally of (tallies ?? []) as { side: keyof Counts; n: number }[]) counts[tally.side] = tally.n;
+  return {
+    debate: toDebate(row),
+    counts,
+    arguments: ((argumentRows ?? []) as ArgumentRow[]).map(toArgument),
+    opinion: (opinion ?? []) as OpinionBucket[],
+    persuasion: (persuasion ?? []) as PersuasionFlow[],
+    snapshots: ((snapshots ?? []) as SnapshotRow[]).map(
       (s): DebateSnapshot => ({
         debateId,
         weekStart: s.week_start,
@@ -88,18 +120,6 @@ export class SqlitePageStore implements PageStore {
         takenAt: s.taken_at,
         counts: { pro: s.pro, con: s.con, neutral: s.neutral },
       }),
-    );
-    return {
-      debate: toDebate(row),
-      counts,
-      arguments: (
-        this.stmt(
-          `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.withdrawn_at IS NULL ORDER BY a.number`,
-        ).all(debateId) as ArgumentRow[]
-      ).map(toArgument),
-      opinion,
-      persuasion,
-      snapshots,
-    };
-  }
+    ),
+  };
 }

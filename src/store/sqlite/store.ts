@@ -31,6 +31,7 @@ import { SqliteDebateReads } from './debate-reads.ts';
 import { GroupCommit } from './group-commit.ts';
 import { SqliteKeepAlive } from './keep-alive.ts';
 import { SqliteLeases } from './leases.ts';
+import { closeReader } from './reader.ts';
 import { statementCache } from './statement-cache.ts';
 import { SqliteSummaryStore } from './summary-store.ts';
 import { SqliteTopics } from './topics.ts';
@@ -529,6 +530,7 @@ export class SqliteDebateStore implements DebateStore {
     // Writes already asked for are committed and answered first: they share this last commit
     // (if it fails, each of them is answered with the error; the database is closed all the same).
     await this.write(() => undefined).catch(() => undefined);
+    await closeReader(this.db);
     if (this.db.open) this.db.close();
   }
 }

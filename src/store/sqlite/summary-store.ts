@@ -12,8 +12,9 @@ import type {
 } from '../ports/summary.ts';
 import { claimIsFree } from '../shared/claims.ts';
 import { type ChannelRow, type LedgerRow, toChannelSettings, toLedger } from '../shared/rows.ts';
+import { readerOf } from './reader.ts';
 import { statementCache } from './statement-cache.ts';
-import { readWeekActivities } from './week-activity.ts';
+import { assembleWeekActivities, readWeekActivities, WEEK_STATEMENTS, weekParams } from './week-activity.ts';
 
 const KEY = 'platform = ? AND workspace_id = ? AND channel_id = ? AND week_start = ?';
 const keyOf = (scope: ChannelScope, weekStart: string) => [
@@ -27,7 +28,7 @@ const keyOf = (scope: ChannelScope, weekStart: string) => [
 export class SqliteSummaryStore implements SummaryStore {
   private readonly stmt: (sql: string) => Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.stmt = statementCache(db);
     this.inTransaction = db.transaction((work: () => unknown) => work());
   }
@@ -46,13 +47,14 @@ export class SqliteSummaryStore implements SummaryStore {
 
   async summaryChannels(closedSince: number): Promise<SummaryChannel[]> {
     // Every column of the channel's row, so each setting reads as channelSettings reads it.
-    const rows = this.stmt(
+    const rows = (await this.readAll(
       `SELECT c.*, d.platform AS scope_platform, d.workspace_id AS scope_workspace, d.channel_id AS scope_channel
        FROM (SELECT DISTINCT platform, workspace_id, channel_id FROM debates
              WHERE status = 'open' OR closed_at >= ?) d
        LEFT JOIN channels c USING (platform, workspace_id, channel_id)
        ORDER BY d.platform, d.workspace_id, d.channel_id`,
-    ).all(closedSince) as (ChannelRow & {
+      [closedSince],
+    )) as (ChannelRow & {
       scope_platform: string;
       scope_workspace: string;
       scope_channel: string;
@@ -67,17 +69,29 @@ export class SqliteSummaryStore implements SummaryStore {
     }));
   }
 
+  /** One statement's rows: on the reading thread when there is a file (thousands of channels). */
+  private async readAll(sql: string, params: unknown[]): Promise<unknown[]> {
+    const reader = readerOf(this.db);
+    if (!reader) return this.stmt(sql).all(...params);
+    return (await reader.read([{ sql, params }]))[0] ?? [];
+  }
+
   async weekActivity(scope: ChannelScope, window: TimeWindow): Promise<WeekDebateActivity[]> {
     return (await this.weekActivities([scope], window))[0]!;
   }
 
   async weekActivities(scopes: readonly ChannelScope[], window: TimeWindow): Promise<WeekDebateActivity[][]> {
-    return this.read(() => readWeekActivities((sql) => this.stmt(sql), scopes, window));
+    // A pass over thousands of channels reads for seconds: off the event loop when there is a file.
+    const reader = readerOf(this.db);
+    if (!reader) return this.read(() => readWeekActivities((sql) => this.stmt(sql), scopes, window));
+    const params = weekParams(scopes, window);
+    const rows = await reader.read(WEEK_STATEMENTS.map((sql) => ({ sql, params })));
+    return assembleWeekActivities(rows, scopes, window);
   }
 
   async ledgerSince(weekStart: string): Promise<LedgerEntry[]> {
     return (
-      this.stmt('SELECT * FROM summary_ledger WHERE week_start >= ?').all(weekStart) as LedgerRow[]
+      (await this.readAll('SELECT * FROM summary_ledger WHERE week_start >= ?', [weekStart])) as LedgerRow[]
     ).map(toLedger);
   }
 

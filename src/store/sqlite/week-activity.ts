@@ -52,6 +52,25 @@ type Row<T> = T & { debate_id: number };
 const channelKey = (platform: string, workspace: string, channel: string) =>
   `${platform}\u0000${workspace}\u0000${channel}`;
 
+/** The statements of a week's read, in the order `assembleWeekActivities` takes their rows. */
+export const WEEK_STATEMENTS = [
+  WEEK_SQL.debates,
+  WEEK_SQL.counts,
+  WEEK_SQL.after,
+  WEEK_SQL.votes,
+  WEEK_SQL.endorsements,
+  WEEK_SQL.participants,
+  WEEK_SQL.arguments,
+  WEEK_SQL.baselines,
+];
+
+/** The parameters every statement of WEEK_STATEMENTS takes. */
+export const weekParams = (scopes: readonly ChannelScope[], window: TimeWindow) => ({
+  channels: JSON.stringify(scopes.map((s) => [s.platform, s.workspaceId, s.channelId])),
+  from: window.from,
+  to: window.to,
+});
+
 /**
  * Reads the week of each channel, in the order given; call inside a read transaction for a
  * consistent picture.
@@ -61,15 +80,27 @@ export function readWeekActivities(
   scopes: readonly ChannelScope[],
   window: TimeWindow,
 ): WeekDebateActivity[][] {
-  const params = {
-    channels: JSON.stringify(scopes.map((s) => [s.platform, s.workspaceId, s.channelId])),
-    from: window.from,
-    to: window.to,
-  };
+  const params = weekParams(scopes, window);
+  const debates = stmt(WEEK_SQL.debates).all(params);
+  if (debates.length === 0) return scopes.map(() => []);
+  return assembleWeekActivities(
+    [debates, ...WEEK_STATEMENTS.slice(1).map((sql) => stmt(sql).all(params))],
+    scopes,
+    window,
+  );
+}
+
+/** The week of each channel, in the order given, from the rows of WEEK_STATEMENTS (read together). */
+export function assembleWeekActivities(
+  rows: readonly unknown[][],
+  scopes: readonly ChannelScope[],
+  window: TimeWindow,
+): WeekDebateActivity[][] {
+  const [debateRows, countRows, after, votes, endorsements, participants, argumentRows, baselines] = rows;
   const byChannel = new Map<string, WeekDebateActivity[]>(
     scopes.map((s) => [channelKey(s.platform, s.workspaceId, s.channelId), []]),
   );
-  const debates = stmt(WEEK_SQL.debates).all(params) as DebateRow[];
+  const debates = (debateRows ?? []) as DebateRow[];
   if (debates.length === 0) return scopes.map(() => []);
   const week = new Map<number, WeekDebateActivity>(
     debates.map((row) => [
@@ -89,39 +120,37 @@ export function readWeekActivities(
     ]),
   );
   const of = (debateId: number) => week.get(debateId)!;
-  const all = <T>(sql: string) => stmt(sql).all(params) as Row<T>[];
+  const all = <T>(list: unknown[] | undefined) => (list ?? []) as Row<T>[];
 
-  for (const r of all<Counts>(WEEK_SQL.counts))
+  for (const r of all<Counts>(countRows))
     of(r.debate_id).counts = { pro: r.pro, con: r.con, neutral: r.neutral };
   // The tally as of the end of the window: undo, voter by voter, what changed after it.
-  const after = new Map<string, { first: VoteSide | null; last: VoteSide | null; debate: number }>();
-  for (const e of all<{ voter_key: string; old_side: VoteSide | null; new_side: VoteSide | null }>(
-    WEEK_SQL.after,
-  )) {
+  const undone = new Map<string, { first: VoteSide | null; last: VoteSide | null; debate: number }>();
+  for (const e of all<{ voter_key: string; old_side: VoteSide | null; new_side: VoteSide | null }>(after)) {
     const key = `${e.debate_id}\u0000${e.voter_key}`;
-    const seen = after.get(key);
+    const seen = undone.get(key);
     if (seen) seen.last = e.new_side;
-    else after.set(key, { first: e.old_side, last: e.new_side, debate: e.debate_id });
+    else undone.set(key, { first: e.old_side, last: e.new_side, debate: e.debate_id });
   }
-  for (const { first, last, debate } of after.values()) {
+  for (const { first, last, debate } of undone.values()) {
     const { counts } = of(debate);
     if (last !== null) counts[last]--;
     if (first !== null) counts[first]++;
   }
-  for (const r of all<{ vote_events: number; opinion_changes: number }>(WEEK_SQL.votes)) {
+  for (const r of all<{ vote_events: number; opinion_changes: number }>(votes)) {
     of(r.debate_id).voteEvents = r.vote_events;
     of(r.debate_id).opinionChanges = r.opinion_changes;
   }
-  for (const r of all<{ n: number }>(WEEK_SQL.endorsements)) of(r.debate_id).endorsements = r.n;
-  for (const r of all<{ n: number }>(WEEK_SQL.participants)) of(r.debate_id).participants = r.n;
-  for (const r of all<ArgumentRow & { week_deltas: number }>(WEEK_SQL.arguments)) {
+  for (const r of all<{ n: number }>(endorsements)) of(r.debate_id).endorsements = r.n;
+  for (const r of all<{ n: number }>(participants)) of(r.debate_id).participants = r.n;
+  for (const r of all<ArgumentRow & { week_deltas: number }>(argumentRows)) {
     const a = of(r.debate_id);
     if (r.created_at >= window.from) a.newArguments++;
     const argument: ArgumentRecord = toArgument(r);
     a.arguments.push(argument);
     if (r.week_deltas > 0) a.windowDeltas.push({ argumentId: argument.id, count: r.week_deltas });
   }
-  for (const r of all<{ week_start: string; as_of: number; taken_at: number } & Counts>(WEEK_SQL.baselines))
+  for (const r of all<{ week_start: string; as_of: number; taken_at: number } & Counts>(baselines))
     of(r.debate_id).baseline = {
       debateId: r.debate_id,
       weekStart: r.week_start,

@@ -119,7 +119,7 @@ function launch(args: string[], env: Env, cwd: string): Child {
 export const startScript = (name: string, args: string[], env: Env, cwd: string): Child =>
   launch(['--import', TSX, childScript(name), ...args], env, cwd);
 
-/** `debat <args>` as a person runs it (bin/debat.mjs loads tsx itself). */
+/** `debat <args>` as a person runs it: bin/debat.mjs, on the JavaScript built into dist/. */
 export const startDebat = (args: string[], env: Env, cwd: string): Child => launch([BIN, ...args], env, cwd);
 
 /** Kills (SIGKILL) every child still running and waits for each to end. */

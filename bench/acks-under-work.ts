@@ -1,0 +1,341 @@
+// Whether a click is still acknowledged quickly while the bot is busy. One process runs the real
+// Slack adapter, engine, debate pages and a SQLite file holding the weekly summary benchmark's
+// data (5,000 channels, 10,000 debates, 1,000,000 votes) and the page benchmark's debate (1,000
+// arguments, 100,000 voters). A load generator (a child process) sends signed vote clicks at a
+// fixed rate, well below saturation, so that the latency read is that of the event loop, not of
+// a queue; its p99 while nothing else runs (idle) is the baseline of each case, measured in the
+// same process and run:
+//   (a) the weekly summary pass over the 5,000 channels (claims, reads, charts, posts),
+//   (b) the big debate's page fetched in a loop by 8 clients,
+//   (c) 200 debates' scoreboards being edited: clicks on all of them, edited at the adapter's pace.
+// Target: every case's p99 within 1.5× of idle. Slack's side is a stand-in answering `ok`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createSlackAdapter } from '../adapters/slack/index.ts';
+import { loadConfig } from '../src/config.ts';
+import { ManualClock, systemClock } from '../src/domain/clock.ts';
+import { silentLogger } from '../src/domain/logger.ts';
+import type { Invocation } from '../src/domain/types.ts';
+import { DebateEngine } from '../src/engine/engine.ts';
+import { HttpRoutes } from '../src/http-routes.ts';
+import { openStore } from '../src/open-store.ts';
+import { migrate } from '../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../src/store/sqlite/open-database.ts';
+import { runStateAt, shiftWeek } from '../src/summary/period.ts';
+import { SummaryScheduler } from '../src/summary/scheduler.ts';
+import { scheduleOf } from '../src/summary/summary-at.ts';
+import { pageLinkOptions, servePages } from '../src/web/serve.ts';
+import { freePort } from '../test/postgres/server.ts';
+import { seed as seedPage } from './page.ts';
+import { startNullSlack } from './slack-http.ts';
+import { CHANNELS, seed as seedSummaries, TO } from './summary.ts';
+import { printTable } from './table.ts';
+
+const PHASE_S = 6;
+const RATE = 200;
+const CONNECTIONS = 8;
+const PAGE_CLIENTS = 8;
+const BOARDS = 200;
+const BOARD_RATE = 100;
+const SECRET = 'bench-signing-secret-0123456789';
+const TEAM = 'T0FAKE';
+const ROOT = join(import.meta.dirname, '..');
+const PAGE_DEBATE = 20_001;
+
+/**
+ * Clicks at a fixed rate on the given scoreboards, each from a new person, signed as Slack does
+ * (or, with AMOUNT, that many clicks as fast as CONNECTIONS allow).
+ */
+export const CLICKS = `
+import autocannon from 'autocannon';
+import { createHmac } from 'node:crypto';
+const env = process.env;
+const boards = JSON.parse(env.BOARDS);
+let i = Number(env.OFFSET);
+function body(n) {
+  const board = boards[n % boards.length];
+  const side = n % 3 === 0 ? 'con' : 'pro';
+  const user = 'U' + n;
+  const payload = {
+    type: 'block_actions',
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: env.TEAM },
+    api_app_id: 'A0FAKE', token: 'legacy', trigger_id: n + '.trigger',
+    team: { id: env.TEAM, domain: 'fake' },
+    container: { type: 'message', message_ts: board.ts, channel_id: board.channel, is_ephemeral: false },
+    channel: { id: board.channel, name: board.channel.toLowerCase() },
+    message: { type: 'message', ts: board.ts, user: 'UBOT', text: '' },
+    response_url: env.RESPONSE_URL,
+    actions: [{ type: 'button', action_id: 'debat.vote.' + side, block_id: 'scoreboard-0',
+      value: board.number + ':' + side, action_ts: (Date.now() / 1000).toFixed(6) }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+const result = await autocannon({
+  url: env.TARGET, method: 'POST', connections: Number(env.CONNECTIONS),
+  ...(env.AMOUNT ? { amount: Number(env.AMOUNT) } : { duration: Number(env.DURATION), overallRate: Number(env.RATE) }),
+  requests: [{ setupRequest: (req) => {
+    i += 1;
+    const b = body(i);
+    const ts = Math.floor(Date.now() / 1000);
+    const signature = 'v0=' + createHmac('sha256', env.SECRET).update('v0:' + ts + ':' + b).digest('hex');
+    return { ...req, body: b, headers: { 'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
+  } }],
+});
+process.stdout.write(JSON.stringify({ total: result.requests.total, p50: result.latency.p50,
+  p99: result.latency.p99, max: result.latency.max,
+  errors: result.errors + result.non2xx + result.timeouts }));
+`;
+
+/** Clients fetching one page over and over, each on its own kept-alive connection. */
+const PAGES = `
+import { Agent, get } from 'node:http';
+const env = process.env;
+const until = Date.now() + Number(env.DURATION) * 1000;
+let pages = 0, failed = 0, bytes = 0;
+const fetchOne = (agent) => new Promise((resolve) => get(env.URL, { agent }, (res) => {
+  res.on('data', (c) => { bytes += c.length; });
+  res.on('end', () => { if (res.statusCode === 200) pages++; else failed++; resolve(); });
+}).on('error', () => { failed++; resolve(); }));
+await Promise.all(Array.from({ length: Number(env.CLIENTS) }, async () => {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  while (Date.now() < until) await fetchOne(agent);
+  agent.destroy();
+}));
+process.stdout.write(JSON.stringify({ pages, failed, bytes }));
+`;
+
+interface Board {
+  channel: string;
+  ts: string;
+  number: number;
+}
+interface Acks {
+  total: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+}
+
+let offset = 0;
+export function child<T>(code: string, env: Record<string, string>): Promise<T> {
+  const process_ = spawn(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  process_.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  return new Promise((resolve, reject) =>
+    process_.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`child exited with ${code}`)),
+    ),
+  );
+}
+
+function clicks(port: number, boards: Board[], rate: number, responseUrl: string): Promise<Acks> {
+  offset += 10_000_000;
+  return child<Acks>(CLICKS, {
+    TARGET: `http://127.0.0.1:${port}/slack/events`,
+    BOARDS: JSON.stringify(boards),
+    OFFSET: String(offset),
+    RATE: String(rate),
+    CONNECTIONS: String(CONNECTIONS),
+    DURATION: String(PHASE_S),
+    SECRET,
+    TEAM,
+    RESPONSE_URL: responseUrl,
+  });
+}
+
+/** The data: the summary benchmark's channels with last week's summaries posted, and the big debate. */
+function seedFile(file: string, day: number, time: string): string {
+  const db = openDatabase(file);
+  migrate(db);
+  seedSummaries(db);
+  const uid = seedPage(db, { debateId: PAGE_DEBATE, argumentBase: 1_000_000, workspaceId: 'WPAGE' });
+  // Last week was summarised: the pass posts this week's, as every Friday.
+  const now = new Date(TO + 60_000);
+  const schedule = scheduleOf(day, time)!;
+  const last = shiftWeek(runStateAt('UTC', schedule, now).week, -1, schedule);
+  const posted = db.prepare(
+    `INSERT INTO summary_ledger (platform, workspace_id, channel_id, week_start, status, claimed_at, attempts,
+       scheduled_at, completed_at) VALUES ('slack', 'W', ?, ?, 'posted', ?, 1, ?, ?)`,
+  );
+  const at = last.scheduledAt.getTime();
+  db.transaction(() => {
+    for (let c = 1; c <= CHANNELS; c++) posted.run(`C${c}`, last.weekStart, at, at, at);
+  })();
+  db.close();
+  return uid;
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'debat-bench-acks-'));
+  const slack = await startNullSlack();
+  const closers: Array<() => Promise<void>> = [];
+  try {
+    const port = await freePort();
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-fake-bot-token',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `${slack.url}/api/`,
+      SLACK_BOT_USER_ID: 'UBOT',
+      SLACK_BOT_ID: 'BBOT',
+      DEBAT_DB_PATH: join(dir, 'debat.sqlite'),
+      DEBAT_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DEBAT_SECRET: 'a-benchmark-secret-of-32-chars!!',
+      DEBAT_TIMEZONE: 'UTC',
+      DEBAT_LOG_LEVEL: 'silent',
+    });
+    const defaults = {
+      language: config.DEBAT_LANGUAGE,
+      timezone: config.DEBAT_TIMEZONE,
+      summaryDay: config.DEBAT_SUMMARY_AT.day,
+      summaryTime: config.DEBAT_SUMMARY_AT.time,
+    };
+    const seeded = performance.now();
+    const pageUid = seedFile(config.DEBAT_DB_PATH, defaults.summaryDay, defaults.summaryTime);
+    const seedS = (performance.now() - seeded) / 1000;
+
+    // The bot as `debat start` builds it, its summary scheduler left to each case.
+    const opened = await openStore(config, silentLogger);
+    const { store } = opened;
+    closers.push(() => store.close());
+    const http = new HttpRoutes(silentLogger);
+    const engine = await DebateEngine.create({
+      store,
+      clock: systemClock,
+      logger: silentLogger,
+      secret: config.DEBAT_SECRET,
+      scoreboardIntervalMs: config.DEBAT_SCOREBOARD_INTERVAL_MS,
+      pages: pageLinkOptions(config, opened.pages, http, silentLogger),
+      defaults,
+    });
+    const links = engine.pages!;
+    servePages(http, { links, store, defaults, clock: systemClock });
+    const adapter = await createSlackAdapter()({
+      config,
+      engine,
+      logger: silentLogger,
+      clock: systemClock,
+      http,
+      requestShutdown: () => {},
+    });
+    engine.registerPublisher('slack', adapter.publisher);
+    await adapter.start();
+    closers.push(() => adapter.stop());
+    await http.listen(port, '127.0.0.1');
+    closers.push(() => http.close());
+
+    // The measured clicks' debate, and the 200 of case (c), each with its scoreboard posted.
+    const boards: Board[] = [];
+    for (let b = 0; b <= BOARDS; b++) {
+      const who: Invocation = {
+        platform: 'slack',
+        workspaceId: TEAM,
+        channelId: `S${b}`,
+        user: { id: 'UOPENER', name: 'opener', isAdmin: false },
+      };
+      await engine.run(who, `lancer Le banc d’essai ${b}`);
+      const number = b + 1;
+      const live = await engine.liveScoreboard(who, number);
+      const ref = live && (await adapter.publisher.post(who, live));
+      if (!ref) throw new Error('scoreboard not posted');
+      await engine.attachScoreboard(who, number, ref);
+      boards.push({ channel: who.channelId, ts: ref.split(':')[1] ?? '', number });
+    }
+    const [measured, ...others] = boards as [Board, ...Board[]];
+    const responseUrl = `${slack.url}/response/R1`;
+    const pageUrl = (await links.url({ id: PAGE_DEBATE, uid: pageUid, platform: 'slack' }))!;
+    const ack = () => clicks(port, [measured], RATE, responseUrl);
+
+    await ack(); // warm-up: JIT, SQLite pages
+    const idle = await ack();
+
+    // (a) the weekly pass, started with the clicks, stopped (between batches) after them.
+    let firstError: string | undefined;
+    const scheduler = new SummaryScheduler({
+      store,
+      clock: new ManualClock(new Date(TO + 60_000)),
+      logger: {
+        ...silentLogger,
+        error: (fields: { err?: unknown }) => {
+          firstError ??= String(fields.err);
+        },
+      },
+      defaults,
+      publisherFor: () => adapter.publisher,
+      pageLinks: links,
+    });
+    const pass = scheduler.runOnce();
+    const summary = await ack();
+    await scheduler.stop();
+    const outcomes = new Map<string, number>();
+    for (const r of await pass) outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
+    const done = [...outcomes].map(([outcome, n]) => `${n} ${outcome}`).join(', ') || 'none';
+    if (firstError) process.stdout.write(`the pass's first error: ${firstError}\n`);
+
+    const idleAgain = await ack();
+
+    // (b) the big debate's page, fetched by 8 clients in a loop.
+    const fetched = child<{ pages: number; failed: number; bytes: number }>(PAGES, {
+      URL: pageUrl,
+      CLIENTS: String(PAGE_CLIENTS),
+      DURATION: String(PHASE_S),
+    });
+    const page = await ack();
+    const pages = await fetched;
+    if (pages.pages === 0 || pages.failed > 0) throw new Error(`page fetches: ${JSON.stringify(pages)}`);
+
+    // (c) 200 scoreboards clicked on together, each edited at the adapter's pace.
+    const background = clicks(port, others, BOARD_RATE, responseUrl);
+    const edited = await ack();
+    const busy = await background;
+
+    const row = (name: string, m: Acks, work: string) => [
+      name,
+      String(m.total),
+      fmt(m.p50),
+      fmt(m.p99),
+      fmt(m.max),
+      String(m.errors),
+      fmt(m.p99 / idle.p99, 2),
+      work,
+    ];
+    printTable(
+      `Acks under work: Slack vote clicks at ${RATE}/s, ${CONNECTIONS} connections, ${PHASE_S} s a case, SQLite (seeded in ${fmt(seedS, 0)} s)`,
+      [
+        row('idle', idle, ''),
+        row('(a) weekly summary pass', summary, `of ${CHANNELS} channels meanwhile: ${done}`),
+        row('idle again', idleAgain, ''),
+        row(
+          '(b) big page × 8 clients',
+          page,
+          `${pages.pages} pages (${fmt(pages.bytes / pages.pages / 1024, 0)} KiB each)`,
+        ),
+        row(
+          `(c) ${BOARDS} scoreboards edited`,
+          edited,
+          `${busy.total} clicks on them, p99 ${fmt(busy.p99)} ms`,
+        ),
+      ],
+      ['case', 'clicks', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'p99 / idle (target ≤ 1.5)', 'work done'],
+    );
+    return { idle, summary, idleAgain, page, edited };
+  } finally {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    slack.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

@@ -1,0 +1,102 @@
+// Memory of `debat start` (the built JavaScript) with Slack and Discord configured: its resident
+// set once ready and idle, then after each of two storms of 100,000 signed Slack vote clicks (each
+// from a new person, on one debate). Between the two storms the click and delivery memories are
+// full: a resident set that keeps growing would show in the second. Slack is a stand-in answering
+// `ok`; Discord is the tests' fake (gateway and REST), both in child processes.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { freePort } from '../test/postgres/server.ts';
+import { CLICKS, child } from './acks-under-work.ts';
+import { bothPlatforms, rssMb, startFakeDiscordChild } from './cold-start.ts';
+import { engineOnFile } from './engine-on-file.ts';
+import { startNullSlack } from './slack-http.ts';
+import { printTable } from './table.ts';
+
+const CLICKS_PER_STORM = 100_000;
+const SETTLE_MS = 3_000;
+const MESSAGE_TS = '1700000000.000001';
+const ROOT = join(import.meta.dirname, '..');
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'debat-bench-memory-'));
+  const slack = await startNullSlack();
+  const discord = await startFakeDiscordChild();
+  try {
+    const port = await freePort();
+    const env = bothPlatforms(dir, port, slack.url, discord);
+    // The debate the clicks vote on, its scoreboard attached, written before the start.
+    const { engine, store } = await engineOnFile(env.DEBAT_DB_PATH!);
+    const opener = {
+      platform: 'slack' as const,
+      workspaceId: 'T0FAKE',
+      channelId: 'C1',
+      user: { id: 'UOPENER', name: 'opener', isAdmin: false },
+    };
+    await engine.run(opener, 'lancer Le banc d’essai');
+    await engine.attachScoreboard(opener, 1, `C1:${MESSAGE_TS}`);
+    await engine.close();
+    await store.close();
+
+    const debat = spawn(process.execPath, [join(ROOT, 'bin', 'debat.mjs'), 'start'], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const exited = new Promise<void>((resolve) => debat.once('exit', () => resolve()));
+    try {
+      for (;;) {
+        const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
+          .then((response) => response.status === 200)
+          .catch(() => false);
+        if (ok) break;
+        if (debat.exitCode !== null) throw new Error('debat exited before it was ready');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await settle();
+      const idle = rssMb(debat.pid!);
+      const storms: { clicks: number; errors: number; rss: number }[] = [];
+      for (let storm = 1; storm <= 2; storm++) {
+        const fired = await child<{ total: number; errors: number }>(CLICKS, {
+          TARGET: `http://127.0.0.1:${port}/slack/events`,
+          BOARDS: JSON.stringify([{ channel: 'C1', ts: MESSAGE_TS, number: 1 }]),
+          OFFSET: String(storm * 10_000_000),
+          AMOUNT: String(CLICKS_PER_STORM),
+          CONNECTIONS: '20',
+          SECRET: env.SLACK_SIGNING_SECRET!,
+          TEAM: 'T0FAKE',
+          RESPONSE_URL: `${slack.url}/response/R1`,
+        });
+        await settle();
+        storms.push({ clicks: fired.total, errors: fired.errors, rss: rssMb(debat.pid!) });
+      }
+      printTable(
+        'Memory of debat start (built), Slack and Discord configured, SQLite',
+        [
+          ['ready, idle', '0', '', idle.toFixed(1)],
+          ...storms.map((s, i) => [
+            `after storm ${i + 1}`,
+            String((i + 1) * s.clicks),
+            String(s.errors),
+            s.rss.toFixed(1),
+          ]),
+        ],
+        ['case', 'clicks', 'errors', 'RSS MB'],
+      );
+      return { idle, storms };
+    } finally {
+      debat.kill('SIGTERM');
+      await exited;
+    }
+  } finally {
+    slack.child.kill('SIGTERM');
+    discord.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

@@ -1,0 +1,101 @@
+// Long reads (a weekly summary pass, the page of a big debate) on a thread of their own, with its
+// own connection to the bot's SQLite file: better-sqlite3 reads synchronously, and on the event
+// loop a 100 ms read is 100 ms during which no click is acknowledged. In WAL mode that connection
+// reads the last commit while the bot keeps writing. A database in memory has no file to share:
+// its reads stay on the event loop.
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+
+export interface ReadStatement {
+  sql: string;
+  /** Named (object) or positional (array) parameters, as better-sqlite3 takes them. */
+  params?: Record<string, unknown> | unknown[];
+}
+
+/** What the thread answers (our own thread, not a platform: a plain check suffices). */
+const Answer = z.union([
+  z.object({ id: z.number(), rows: z.array(z.array(z.unknown())) }),
+  z.object({ id: z.number(), error: z.string() }),
+]);
+
+interface Waiting {
+  resolve: (rows: unknown[][]) => void;
+  reject: (error: Error) => void;
+}
+
+export class SqliteReader {
+  private worker: Worker | undefined;
+  private next = 0;
+  private readonly waiting = new Map<number, Waiting>();
+
+  constructor(private readonly file: string) {}
+
+  /** Runs the statements in one read transaction on the thread; the rows of each, in order. */
+  read(statements: readonly ReadStatement[]): Promise<unknown[][]> {
+    const worker = this.started();
+    const id = ++this.next;
+    if (this.waiting.size === 0) worker.ref();
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, statements });
+    });
+  }
+
+  /** Ends the thread (reads in flight are answered with an error). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
+    this.fail(new Error('the database is closed'));
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    // Plain JavaScript: none of the parent's loader flags (a TypeScript loader in tests) to start.
+    const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), {
+      workerData: { file: this.file },
+      execArgv: [],
+    });
+    worker.on('message', (message: unknown) => {
+      const answer = Answer.parse(message);
+      const waiting = this.waiting.get(answer.id);
+      this.waiting.delete(answer.id);
+      // An idle thread does not keep the process alive.
+      if (this.waiting.size === 0) worker.unref();
+      if ('rows' in answer) waiting?.resolve(answer.rows);
+      else waiting?.reject(new Error(answer.error));
+    });
+    worker.on('error', (error) => {
+      if (this.worker === worker) this.worker = undefined;
+      this.fail(error);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private fail(error: Error): void {
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}
+
+const readers = new WeakMap<Database.Database, SqliteReader>();
+
+/** The reading thread of a database file (one per connection), or none for a database in memory. */
+export function readerOf(db: Database.Database): SqliteReader | undefined {
+  if (db.memory) return undefined;
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = new SqliteReader(db.name);
+    readers.set(db, reader);
+  }
+  return reader;
+}
+
+/** Ends the reading thread of a database about to be closed. */
+export async function closeReader(db: Database.Database): Promise<void> {
+  const reader = readers.get(db);
+  readers.delete(db);
+  await reader?.close();
+}
