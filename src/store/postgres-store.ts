@@ -16,6 +16,7 @@ import type {
   WithdrawInput,
 } from './ports.ts';
 import { PostgresDebateReads } from './postgres-debate-reads.ts';
+import { PostgresEndings } from './postgres-endings.ts';
 import { PostgresKeepAlive } from './postgres-keep-alive.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './postgres-notifications.ts';
 import { insertDebate } from './postgres-open-debate.ts';
@@ -64,6 +65,7 @@ export class PostgresDebateStore implements DebateStore {
   private readonly summaries: PostgresSummaryStore;
   private readonly keepAlive: PostgresKeepAlive;
   private readonly topics: PostgresTopics;
+  private readonly endings: PostgresEndings;
   private readonly notifications: SettingsNotifications;
   private readonly votes: PostgresVoteBatches;
 
@@ -78,6 +80,7 @@ export class PostgresDebateStore implements DebateStore {
     this.votes = new PostgresVoteBatches(this.db);
     this.keepAlive = new PostgresKeepAlive(this.db);
     this.topics = new PostgresTopics(this.db);
+    this.endings = new PostgresEndings(this.db);
   }
 
   // Reads (src/store/postgres-debate-reads.ts).
@@ -124,6 +127,12 @@ export class PostgresDebateStore implements DebateStore {
   rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
   openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
   claimWeeklyPosts: DebateStore['claimWeeklyPosts'] = (input) => this.topics.claimWeeklyPosts(input);
+  setClosingNote: DebateStore['setClosingNote'] = (input) => this.endings.setClosingNote(input);
+  endorserSides: DebateStore['endorserSides'] = (debateId) => this.endings.endorserSides(debateId);
+  startRound2: DebateStore['startRound2'] = (input) => this.endings.startRound2(input);
+  claimHalftimes: DebateStore['claimHalftimes'] = (input) => this.endings.claimHalftimes(input);
+  completeHalftime: DebateStore['completeHalftime'] = (id, at) => this.endings.completeHalftime(id, at);
+  rounds: DebateStore['rounds'] = (debateId) => this.endings.rounds(debateId);
 
   async serverSecret(generate: () => string): Promise<string> {
     // The first instance to get here writes it; every other one reads that one.
@@ -403,8 +412,14 @@ export class PostgresDebateStore implements DebateStore {
       if (!checked.ok) return checked;
       if (!(await claim(query, input.deliveryKey, input.at))) return ok({ debate: before, duplicate: true });
       const [after] = await query<DebateRow>(
-        'UPDATE debates SET status = $2, closed_at = $3, closes_at = $4 WHERE id = $1 RETURNING *',
-        [input.debateId, input.status, input.status === 'closed' ? input.at : null, input.closesAt],
+        'UPDATE debates SET status = $2, closed_at = $3, closes_at = $4, closing_note = $5 WHERE id = $1 RETURNING *',
+        [
+          input.debateId,
+          input.status,
+          input.status === 'closed' ? input.at : null,
+          input.closesAt,
+          input.status === 'closed' ? (input.closingNote ?? null) : null,
+        ],
       );
       return ok({ debate: toDebate(after!), duplicate: false });
     });
@@ -429,9 +444,12 @@ export class PostgresDebateStore implements DebateStore {
           `WITH changed AS (${sql} RETURNING 1) SELECT count(*) AS n FROM changed`,
           params,
         ).then((rows) => rows[0]!.n);
-      const [votes, , endorsements, detached, , topicEndorsements] = await Promise.all([
+      const [votes, , , endorsements, detached, , topicEndorsements] = await Promise.all([
         count(`DELETE FROM votes WHERE voter_key = ANY($1::text[]) AND debate_id IN (${inWorkspace})`),
         count(`DELETE FROM vote_events WHERE voter_key = ANY($1::text[]) AND debate_id IN (${inWorkspace})`),
+        count(
+          `DELETE FROM first_round_votes WHERE voter_key = ANY($1::text[]) AND debate_id IN (${inWorkspace})`,
+        ),
         count(
           `DELETE FROM endorsements WHERE endorser_key = ANY($1::text[]) AND argument_id IN
              (SELECT a.id FROM arguments a WHERE a.debate_id IN (${inWorkspace}))`,

@@ -35,15 +35,22 @@ export const WEEK_SQL = {
     dl AS (
       SELECT persuaded_by AS argument_id, count(*) AS deltas, sum(at >= @from) AS week_deltas FROM vote_events
       WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id IN ds) AND at < @to GROUP BY persuaded_by),
+    -- Endorsements up to the end of the window, and among them those of people whose current
+    -- vote is pour or contre (for common ground), in one pass over them.
+    es AS (
+      SELECT e.argument_id, count(*) AS n, sum(v.side = 'pro') AS pro, sum(v.side = 'con') AS con
+      FROM arguments a0 JOIN endorsements e ON e.argument_id = a0.id
+      LEFT JOIN votes v ON v.debate_id = a0.debate_id AND v.voter_key = e.endorser_key
+      WHERE a0.debate_id IN ds AND e.at < @to GROUP BY e.argument_id),
     scored AS (
       SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at, a.edited_at,
-        (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < @to) AS endorsements,
+        coalesce(es.n, 0) AS endorsements, coalesce(es.pro, 0) AS endorsers_pro, coalesce(es.con, 0) AS endorsers_con,
         coalesce(dl.deltas, 0) AS deltas, coalesce(dl.week_deltas, 0) AS week_deltas
-      FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id
+      FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id LEFT JOIN es ON es.argument_id = a.id
       WHERE a.debate_id IN ds AND a.created_at < @to AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= @to))
     SELECT * FROM scored ORDER BY debate_id, number`,
   // SQLite takes the bare columns from the row holding max(as_of).
-  baselines: `SELECT debate_id, week_start, max(as_of) AS as_of, taken_at, pro, con, neutral
+  baselines: `SELECT debate_id, week_start, max(as_of) AS as_of, taken_at, pro, con, neutral, common_ground
     FROM summary_snapshots WHERE debate_id IN (${DEBATES}) AND as_of <= @from GROUP BY debate_id`,
 };
 
@@ -84,6 +91,7 @@ export function readWeekActivities(
         opinionChanges: 0,
         windowDeltas: [],
         endorsements: 0,
+        endorserSides: [],
         participants: 0,
       },
     ]),
@@ -114,22 +122,40 @@ export function readWeekActivities(
   }
   for (const r of all<{ n: number }>(WEEK_SQL.endorsements)) of(r.debate_id).endorsements = r.n;
   for (const r of all<{ n: number }>(WEEK_SQL.participants)) of(r.debate_id).participants = r.n;
-  for (const r of all<ArgumentRow & { week_deltas: number }>(WEEK_SQL.arguments)) {
+  for (const r of all<ArgumentRow & { week_deltas: number; endorsers_pro: number; endorsers_con: number }>(
+    WEEK_SQL.arguments,
+  )) {
     const a = of(r.debate_id);
+    if (r.endorsers_pro > 0 || r.endorsers_con > 0)
+      a.endorserSides.push({ argumentId: r.id, pro: r.endorsers_pro, con: r.endorsers_con });
     if (r.created_at >= window.from) a.newArguments++;
     const argument: ArgumentRecord = toArgument(r);
     a.arguments.push(argument);
     if (r.week_deltas > 0) a.windowDeltas.push({ argumentId: argument.id, count: r.week_deltas });
   }
-  for (const r of all<{ week_start: string; as_of: number; taken_at: number } & Counts>(WEEK_SQL.baselines))
+  for (const r of all<
+    { week_start: string; as_of: number; taken_at: number; common_ground: string | null } & Counts
+  >(WEEK_SQL.baselines))
     of(r.debate_id).baseline = {
       debateId: r.debate_id,
       weekStart: r.week_start,
       asOf: r.as_of,
       takenAt: r.taken_at,
       counts: { pro: r.pro, con: r.con, neutral: r.neutral },
+      commonGround: parseIds(r.common_ground),
     };
   for (const row of debates)
     byChannel.get(channelKey(row.platform, row.workspace_id, row.channel_id))?.push(of(row.id));
   return [...byChannel.values()];
+}
+
+/** A snapshot's kept common ground: a JSON array of argument ids (anything else: not kept). */
+export function parseIds(json: string | null): number[] | null {
+  if (json === null) return null;
+  try {
+    const ids: unknown = JSON.parse(json);
+    return Array.isArray(ids) && ids.every((id) => Number.isSafeInteger(id)) ? (ids as number[]) : null;
+  } catch {
+    return null;
+  }
 }
