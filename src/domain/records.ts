@@ -143,6 +143,10 @@ export interface ExportData {
   arguments: ArgumentRecord[];
   votes: VoteRecord[];
   history: VoteEventRecord[];
+  /** Arguments with their endorsers' current sides (common ground), when read. */
+  sides?: CommonGroundRecord[] | undefined;
+  /** The first round next to now, once a two-round debate's second round has opened. */
+  rounds?: RoundsRecord | undefined;
 }
 
 export interface DebateSummaryRow {

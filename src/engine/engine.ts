@@ -19,6 +19,7 @@ import type { Clock } from './clock.ts';
 import { type ChannelDefaults, type EngineDeps, errorOutcome, type Languages, refreshOf } from './context.ts';
 import type { DebateCore } from './core.ts';
 import { type EditForm, edit, editForm } from './editing.ts';
+import { conclude, postHalftimes, round2, sectionsOf } from './endings.ts';
 import { generateSecret } from './identity.ts';
 import { postNudges, postReminders } from './keep-alive.ts';
 import type { Logger } from './logger.ts';
@@ -186,6 +187,10 @@ export class DebateEngine implements DebateCore {
         return closeDebate(deps, inv, command, languages);
       case 'reopen':
         return reopenDebate(deps, inv, command, languages);
+      case 'conclude':
+        return conclude(deps, inv, command, languages);
+      case 'round2':
+        return round2(deps, inv, command, languages);
       case 'settings':
         return settings(deps, inv, command, languages);
       case 'export':
@@ -239,11 +244,14 @@ export class DebateEngine implements DebateCore {
     if (!debate) return undefined;
     const data = await this.deps.store.scoreboard(debate.id);
     const { public: language, timezone } = await this.languages(debate);
+    // The two rounds and the closing note; common ground is for bilan and the end (it reads every endorsement).
+    const sections = await sectionsOf(this.deps, data.debate, data.counts);
     return {
       visibility: 'public',
       language,
       view: {
         ...scoreboardView(data, timezone),
+        ...(sections.length > 0 ? { sections } : {}),
         // The debate of the week keeps its heading on every edit, as when it was posted.
         ...(data.weekly ? { weekly: true } : {}),
         pageUrl: await this.deps.pages?.url(debate),
@@ -316,6 +324,8 @@ export class DebateEngine implements DebateCore {
       (scope, n, ref) => this.attachScoreboard(scope, n, ref),
       now,
     );
+    const halftime = await postHalftimes(this.deps, this.publishers, languagesOf, now);
+    this.live.changed(halftime.map(refreshOf));
     await postReminders(this.deps, this.publishers, languagesOf, now);
     await postNudges(this.deps, this.publishers, languagesOf, now);
   }

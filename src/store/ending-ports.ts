@@ -1,5 +1,6 @@
 import type { CommonGroundRecord, DebateRecord, RoundsRecord } from '../domain/records.ts';
 import type { Result } from '../domain/result.ts';
+import type { ChannelScope } from '../domain/types.ts';
 import type { ReminderClaimInput } from './keep-alive-ports.ts';
 import type { Check, Delivery } from './ports.ts';
 
@@ -23,6 +24,8 @@ export interface Round2Input extends Delivery {
  * one transaction.
  */
 export interface EndingStore {
+  /** The channel's most recently closed debate (`conclure` without #id). */
+  lastClosedDebate(scope: ChannelScope): Promise<DebateRecord | undefined>;
   setClosingNote(input: ClosingNoteInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>>;
   /**
    * The debate's live arguments endorsed by at least one person whose current vote is pour or

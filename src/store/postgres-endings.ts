@@ -2,6 +2,7 @@
 // (src/store/ending-ports.ts), as src/store/sqlite-endings.ts does it on SQLite.
 import type { CommonGroundRecord, Counts, DebateRecord, RoundsRecord } from '../domain/records.ts';
 import { ok, type Result } from '../domain/result.ts';
+import type { ChannelScope } from '../domain/types.ts';
 import type { ClosingNoteInput, EndingStore, Round2Input } from './ending-ports.ts';
 import type { ReminderClaimInput } from './keep-alive-ports.ts';
 import { claimDelivery, deliveryHandled } from './postgres-deliveries.ts';
@@ -37,6 +38,15 @@ async function openRound2(query: Query, debateId: number, at: number): Promise<v
 
 export class PostgresEndings implements EndingStore {
   constructor(private readonly db: PostgresSession) {}
+
+  async lastClosedDebate(scope: ChannelScope): Promise<DebateRecord | undefined> {
+    const [row] = await this.db.query<DebateRow>(
+      `SELECT * FROM debates WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3 AND status = 'closed'
+       ORDER BY closed_at DESC, id DESC LIMIT 1`,
+      [scope.platform, scope.workspaceId, scope.channelId],
+    );
+    return row && toDebate(row);
+  }
 
   async setClosingNote(input: ClosingNoteInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
     return this.db.transaction(async ({ query }) => {

@@ -127,6 +127,7 @@ export class PostgresDebateStore implements DebateStore {
   rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
   openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
   claimWeeklyPosts: DebateStore['claimWeeklyPosts'] = (input) => this.topics.claimWeeklyPosts(input);
+  lastClosedDebate: DebateStore['lastClosedDebate'] = (scope) => this.endings.lastClosedDebate(scope);
   setClosingNote: DebateStore['setClosingNote'] = (input) => this.endings.setClosingNote(input);
   endorserSides: DebateStore['endorserSides'] = (debateId) => this.endings.endorserSides(debateId);
   startRound2: DebateStore['startRound2'] = (input) => this.endings.startRound2(input);

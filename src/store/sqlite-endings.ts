@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { CommonGroundRecord, Counts, DebateRecord, RoundsRecord } from '../domain/records.ts';
 import { ok, type Result } from '../domain/result.ts';
+import type { ChannelScope } from '../domain/types.ts';
 import type { ClosingNoteInput, EndingStore, Round2Input } from './ending-ports.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { ReminderClaimInput } from './keep-alive-ports.ts';
@@ -35,6 +36,14 @@ export class SqliteEndings implements EndingStore {
 
   private debate(debateId: number): DebateRecord {
     return toDebate(this.stmt('SELECT * FROM debates WHERE id = ?').get(debateId) as DebateRow);
+  }
+
+  async lastClosedDebate(scope: ChannelScope): Promise<DebateRecord | undefined> {
+    const row = this.stmt(
+      `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND status = 'closed'
+       ORDER BY closed_at DESC, id DESC LIMIT 1`,
+    ).get(scope.platform, scope.workspaceId, scope.channelId) as DebateRow | undefined;
+    return row && toDebate(row);
   }
 
   async setClosingNote(input: ClosingNoteInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {

@@ -21,8 +21,8 @@ export interface DebateSnapshot {
   asOf: number;
   takenAt: number;
   counts: Counts;
-  /** Ids of the arguments that were common ground then (null: not kept by that summary). */
-  commonGround: number[] | null;
+  /** Ids of the arguments that were common ground then (null or absent: not kept). */
+  commonGround?: number[] | null;
 }
 
 /** One debate's week, as stored: the view layer decides what is shown. */
