@@ -6,8 +6,8 @@ import { formatShare } from '../../src/views/format.ts';
 import { shiftText, signed, summaryTitle, summaryTotals } from '../../src/views/summary-text.ts';
 import { nextWeeklyLine } from '../../src/views/topics.ts';
 import type { ArgumentItem } from '../../src/views/types.ts';
-import { sectionLines } from './render-sections.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../../src/views/weekly-summary.ts';
+import { sectionLines } from './render-sections.ts';
 
 type Paint = (format: Parameters<typeof styleText>[0], text: string) => string;
 

@@ -6,8 +6,8 @@ import { formatDateTime, formatShare } from '../../src/views/format.ts';
 import { legendOf } from '../../src/views/legend.ts';
 import { rhythmSetting, topicsRhythmLine } from '../../src/views/topics.ts';
 import type { ArgumentItem, Reply, ScoreboardView, View } from '../../src/views/types.ts';
-import { renderWeeklySummary } from './render-summary.ts';
 import { sectionLines } from './render-sections.ts';
+import { renderWeeklySummary } from './render-summary.ts';
 
 type Style = Parameters<typeof styleText>[0];
 

@@ -68,7 +68,8 @@ export const conclude: Handler<'conclude'> = async (deps, inv, command, language
     command.debate === undefined
       ? await deps.store.lastClosedDebate(inv)
       : await deps.store.findDebate(inv, command.debate);
-  if (!debate && command.debate === undefined) return errorOutcome(languages, { code: 'conclude.none_closed' });
+  if (!debate && command.debate === undefined)
+    return errorOutcome(languages, { code: 'conclude.none_closed' });
   const found = checkTarget(debate, inv, command.debate);
   if (!found.ok || !debate) return errorOutcome(languages, found.ok ? { code: 'internal' } : found.error);
   if (!canModerate(deps, debate, inv)) return errorOutcome(languages, { code: 'rights.conclude' });
@@ -87,7 +88,11 @@ export const conclude: Handler<'conclude'> = async (deps, inv, command, language
 };
 
 /** The half-time post: the first round's tally (the votes as the second round opens) and the top arguments. */
-export async function halftimeReply(deps: EngineDeps, debate: DebateRecord, languages: Languages): Promise<Reply> {
+export async function halftimeReply(
+  deps: EngineDeps,
+  debate: DebateRecord,
+  languages: Languages,
+): Promise<Reply> {
   const data = await deps.store.scoreboard(debate.id);
   return publicly(languages, { ...scoreboardView(data, languages.timezone), halftime: true });
 }
@@ -117,7 +122,7 @@ export const round2: Handler<'round2'> = async (deps, inv, command, languages) =
     ]),
     ended,
   );
-}
+};
 
 /**
  * Opens the second round of every two-round debate at half-time and posts its half-time message,

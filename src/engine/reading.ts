@@ -12,8 +12,8 @@ import {
   resolveDebate,
   withEnded,
 } from './context.ts';
-import type { Outcome } from './outcome.ts';
 import { COMMON_GROUND_SHOWN, exportWithEndings, sectionsOf } from './endings.ts';
+import type { Outcome } from './outcome.ts';
 import { offersEdit } from './rules.ts';
 
 /** A reading answer that also refreshes and announces debates found ended on the way. */

@@ -234,8 +234,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'help.arguments': '/debat arguments [#id] [page]: the list of arguments',
   'help.list': '/debat list: the open debates of this channel',
   'help.tally': '/debat tally [#id]: the tally of a debate, or the channel’s week',
-  'help.close':
-    '/debat close [#id] [note <text>] · /debat reopen [#id]: close or reopen (opener or admin)',
+  'help.close': '/debat close [#id] [note <text>] · /debat reopen [#id]: close or reopen (opener or admin)',
   'help.withdraw': '/debat withdraw <n>: withdraw your argument',
   'help.edit': '/debat edit <n> <text>: correct your argument, until someone endorses it or cites it (∆)',
   'help.delta': '/debat delta <n>: the argument that changed your mind (∆)',
@@ -431,7 +430,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'export.closing_note': 'Closing note',
   'help.conclude':
     '/debat conclude [#id] <text>: the closing note of a closed debate (opener or admin); also /debat close [#id] note <text>',
-  'help.round2': '/debat round2 [#id]: open the second round of a two-round debate before half-time (opener or admin)',
+  'help.round2':
+    '/debat round2 [#id]: open the second round of a two-round debate before half-time (opener or admin)',
   'command.conclure': 'The closing note of a closed debate: where it leaves things (opener or admin)',
   'command.tour2': 'Open the second round of a two-round debate now (opener or admin)',
   'option.deux-tours': 'A blind first round for half the duration (a duration of 2 days or more)',

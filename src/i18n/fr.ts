@@ -444,7 +444,8 @@ export const fr = {
   },
   'common_ground.number': 'n° {number}',
   'rounds.title': 'Deux tours',
-  'rounds.blind': 'Premier tour à l’aveugle : les votes sont dévoilés à la mi-temps, puis le second tour s’ouvre.',
+  'rounds.blind':
+    'Premier tour à l’aveugle : les votes sont dévoilés à la mi-temps, puis le second tour s’ouvre.',
   'rounds.first': '1er tour : Pour {pro} · Contre {con} · Neutre {neutral}',
   'rounds.second': '2d tour : Pour {pro} · Contre {con} · Neutre {neutral}',
   'rounds.second_now': '2d tour (en cours) : Pour {pro} · Contre {con} · Neutre {neutral}',
@@ -466,7 +467,8 @@ export const fr = {
   'export.closing_note': 'Conclusion',
   'help.conclude':
     '/debat conclure [#id] <texte> : la conclusion d’un débat clos (auteur ou admin) ; aussi /debat clore [#id] conclusion <texte>',
-  'help.round2': '/debat tour2 [#id] : ouvrir le second tour d’un débat à deux tours avant la mi-temps (auteur ou admin)',
+  'help.round2':
+    '/debat tour2 [#id] : ouvrir le second tour d’un débat à deux tours avant la mi-temps (auteur ou admin)',
   'command.conclure': 'La conclusion d’un débat clos : où il laisse les choses (auteur ou admin)',
   'command.tour2': 'Ouvrir tout de suite le second tour d’un débat à deux tours (auteur ou admin)',
   'option.deux-tours': 'Premier tour à l’aveugle pendant la moitié de la durée (durée de 2 jours au moins)',

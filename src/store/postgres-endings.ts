@@ -48,7 +48,9 @@ export class PostgresEndings implements EndingStore {
     return row && toDebate(row);
   }
 
-  async setClosingNote(input: ClosingNoteInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
+  async setClosingNote(
+    input: ClosingNoteInput,
+  ): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
     return this.db.transaction(async ({ query }) => {
       const [[row], seen] = await Promise.all([
         query<DebateRow>(DEBATE_FOR_UPDATE, [input.debateId]),

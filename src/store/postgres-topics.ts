@@ -2,8 +2,8 @@
 import type { DebateRecord, TopicRecord } from '../domain/records.ts';
 import { ok, type Result } from '../domain/result.ts';
 import type { ChannelScope, Platform } from '../domain/types.ts';
-import { insertDebate } from './postgres-open-debate.ts';
 import { claimDelivery, deliveryHandled } from './postgres-deliveries.ts';
+import { insertDebate } from './postgres-open-debate.ts';
 import type { PostgresSession, Query } from './postgres-session.ts';
 import {
   type ChannelRow,

@@ -46,7 +46,9 @@ export class SqliteEndings implements EndingStore {
     return row && toDebate(row);
   }
 
-  async setClosingNote(input: ClosingNoteInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
+  async setClosingNote(
+    input: ClosingNoteInput,
+  ): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
     return this.commits.write(() => {
       const before = this.debate(input.debateId);
       if (this.deliveries.seen(input.deliveryKey)) return ok({ debate: before, duplicate: true });

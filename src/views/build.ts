@@ -34,7 +34,8 @@ export const inBlindRound = (
 
 /** Counts stay hidden while a `--masque` debate is open, and in a two-round debate's first round. */
 export const resultsVisible = (
-  debate: Pick<DebateRecord, 'hidden' | 'status'> & Partial<Pick<DebateRecord, 'twoRounds' | 'round2StartedAt'>>,
+  debate: Pick<DebateRecord, 'hidden' | 'status'> &
+    Partial<Pick<DebateRecord, 'twoRounds' | 'round2StartedAt'>>,
 ): boolean => (!debate.hidden || debate.status === 'closed') && !inBlindRound(debate);
 
 /** `timezone`: the channel's zone, in which the end date is shown. */

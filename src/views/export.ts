@@ -1,11 +1,11 @@
 import type { ExportFormat } from '../commands/command.ts';
 import type { VoteEventRecord, VoteRecord } from '../domain/records.ts';
 import type { Language, VoteSide } from '../domain/types.ts';
+import { commonGround } from '../engine/rules.ts';
 import { type MessageKey, t } from '../i18n/translate.ts';
 import type { ExportData } from '../store/ports.ts';
 import { debateHeader, resultsVisible } from './build.ts';
 import { formatDateTime, formatLongDate, localStamp } from './format.ts';
-import { commonGround } from '../engine/rules.ts';
 import { endingSections, sectionLineText, type ViewSection } from './sections.ts';
 import type { ExportView } from './types.ts';
 
@@ -83,7 +83,12 @@ function toMarkdown(data: ExportData, language: Language, zone: string): string 
     for (const side of ['pro', 'con', 'neutral'] as const)
       lines.push(`- ${t(language, sideKey(side))}${colon(language)}${data.counts[side]}`);
   } else lines.push(t(language, 'export.hidden'));
-  const sections = endingSections({ debate, counts: data.counts, sides: data.sides ?? [], rounds: data.rounds });
+  const sections = endingSections({
+    debate,
+    counts: data.counts,
+    sides: data.sides ?? [],
+    rounds: data.rounds,
+  });
   for (const section of sections) lines.push('', ...markdownSection(section, language));
   lines.push('', `## ${t(language, 'export.arguments')}`, '');
   for (const argument of data.arguments) {

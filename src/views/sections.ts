@@ -93,9 +93,17 @@ function roundsSection(input: EndingInput): ViewSection | undefined {
   const { debate, rounds } = input;
   if (!debate.twoRounds) return undefined;
   if (inBlindRound(debate))
-    return { id: 'rounds', title: 'rounds.title', lines: [{ kind: 'text', key: 'rounds.blind', params: {} }] };
+    return {
+      id: 'rounds',
+      title: 'rounds.title',
+      lines: [{ kind: 'text', key: 'rounds.blind', params: {} }],
+    };
   if (!rounds) return undefined;
-  const tally = (key: MessageKey, counts: Counts): SectionLine => ({ kind: 'text', key, params: { ...counts } });
+  const tally = (key: MessageKey, counts: Counts): SectionLine => ({
+    kind: 'text',
+    key,
+    params: { ...counts },
+  });
   const credited = rounds.deltas.reduce((n, d) => n + d.count, 0);
   return {
     id: 'rounds',
