@@ -81,7 +81,6 @@ export class PostgresPageStore implements PageStore {
             asOf: s.as_of,
             takenAt: s.taken_at,
             counts: { pro: s.pro, con: s.con, neutral: s.neutral },
-            commonGround: null,
           }),
         ),
       };

@@ -87,7 +87,6 @@ export class SqlitePageStore implements PageStore {
         asOf: s.as_of,
         takenAt: s.taken_at,
         counts: { pro: s.pro, con: s.con, neutral: s.neutral },
-        commonGround: null,
       }),
     );
     return {
