@@ -16,6 +16,7 @@ import { buildWeeklySummaries, buildWeeklySummary } from '../src/summary/build-s
 import { renderChartPng } from '../src/summary/chart-png.ts';
 import { SUMMARY_BATCH } from '../src/summary/scheduler.ts';
 import { summaryChartModel } from '../src/summary/summary-chart.ts';
+import type { ViewSection } from '../src/views/sections.ts';
 import { median, printTable } from './table.ts';
 
 export const CHANNELS = 5_000;
@@ -141,6 +142,31 @@ const RAW_AGGREGATE = `
   LEFT JOIN fresh f ON f.debate_id = d.id LEFT JOIN people p ON p.debate_id = d.id
   WHERE d.opened_at < @to AND (d.closed_at IS NULL OR d.closed_at >= @from)`;
 
+/** Per debate, how many arguments are common ground (endorsed by a pour voter and a contre voter). */
+const COMMON_GROUND = `
+  SELECT a.debate_id AS id, count(*) AS n FROM (
+    SELECT e.argument_id FROM endorsements e JOIN arguments a ON a.id = e.argument_id
+    JOIN votes v ON v.debate_id = a.debate_id AND v.voter_key = e.endorser_key
+    WHERE e.at < @to AND a.withdrawn_at IS NULL AND a.created_at < @to
+    GROUP BY e.argument_id HAVING sum(v.side = 'pro') > 0 AND sum(v.side = 'con') > 0) g
+  JOIN arguments a ON a.id = g.argument_id GROUP BY a.debate_id`;
+
+/** The common ground a built summary shows for a debate: arguments listed plus those counted. */
+function commonGroundOf(d: { sections?: ViewSection[] | undefined }): number {
+  const section = d.sections?.find((s) => s.id === 'commonGround');
+  if (!section) return 0;
+  return section.lines.reduce(
+    (n, line) =>
+      n +
+      (line.kind === 'argument'
+        ? 1
+        : line.kind === 'text' && line.key === 'common_ground.more'
+          ? Number(line.params.count)
+          : 0),
+    0,
+  );
+}
+
 /** Peak memory over a piece of work: sampled by the caller between steps. */
 class Peak {
   private readonly base = process.memoryUsage();
@@ -170,10 +196,17 @@ function raw(db: Database.Database): { ms: number; peak: Peak; counts: Map<numbe
 
 export async function build(
   store: Parameters<typeof buildWeeklySummaries>[0] & Pick<SummaryStore, 'summaryChannels'>,
-): Promise<{ ms: number; peak: Peak; counts: Map<number, Counts>; summaries: number }> {
+): Promise<{
+  ms: number;
+  peak: Peak;
+  counts: Map<number, Counts>;
+  summaries: number;
+  ground: Map<number, number>;
+}> {
   gc?.();
   const peak = new Peak();
   const counts = new Map<number, Counts>();
+  const ground = new Map<number, number>();
   let summaries = 0;
   const window = { from: FROM, to: TO };
   const started = performance.now();
@@ -195,7 +228,9 @@ export async function build(
     for (const built of await buildWeeklySummaries(store, items)) {
       if (!built) continue;
       summaries++;
-      for (const d of built.view.debates)
+      for (const d of built.view.debates) {
+        const n = commonGroundOf(d);
+        if (n > 0) ground.set(d.debate.number, n);
         counts.set(d.debate.number, {
           ...d.counts!,
           newArguments: d.newArguments,
@@ -203,12 +238,13 @@ export async function build(
           voteEvents: d.voteEvents,
           opinionChanges: d.opinionChanges,
         });
+      }
     }
     peak.sample();
   }
   const ms = performance.now() - started;
   peak.sample();
-  return { ms, peak, counts, summaries };
+  return { ms, peak, counts, summaries, ground };
 }
 
 export interface SummaryBenchResult {
@@ -250,6 +286,14 @@ export async function run(): Promise<SummaryBenchResult> {
         throw new Error(`debate ${id}: built ${JSON.stringify(got)}, aggregate ${JSON.stringify(expected)}`);
     }
 
+    // Common ground, as the summaries show it, against one SQL statement of the same rule.
+    const expectedGround = new Map(
+      (db.prepare(COMMON_GROUND).all({ to: TO }) as { id: number; n: number }[]).map((r) => [r.id, r.n]),
+    );
+    if (JSON.stringify([...b.ground].sort()) !== JSON.stringify([...expectedGround].sort()))
+      throw new Error('the summaries’ common ground differs from the SQL of the same rule');
+    const groundArguments = [...b.ground.values()].reduce((n, x) => n + x, 0);
+
     // For information: drawing the chart PNG of one summary (done once per posted summary).
     const view = (await buildWeeklySummary(
       store,
@@ -282,7 +326,8 @@ export async function run(): Promise<SummaryBenchResult> {
     printTable(
       `Weekly summaries: ${CHANNELS.toLocaleString('en')} channels, ${(CHANNELS * DEBATES_PER_CHANNEL).toLocaleString('en')} debates, ` +
         `${VOTES.toLocaleString('en')} votes, ${ARGUMENTS.toLocaleString('en')} arguments ` +
-        `(seeded in ${fmt(seedMs)}; median of ${ROUNDS} rounds; counts checked equal, debate by debate)`,
+        `(seeded in ${fmt(seedMs)}; median of ${ROUNDS} rounds; counts checked equal, debate by debate; ` +
+        `common ground computed: ${groundArguments.toLocaleString('en')} arguments in ${b.ground.size.toLocaleString('en')} debates, checked against SQL)`,
       [
         ['raw SQL aggregate of the same counts', fmt(rawMs), `${result.rawPeakHeapMb.toFixed(1)} MB`, '1.00'],
         [
