@@ -424,7 +424,6 @@ export const en: Record<keyof typeof fr, Message> = {
   'scoreboard.hidden_round1': 'Blind first round: results revealed at half-time.',
   'closing_note.title': 'Closing note',
   'notice.concluded': 'Closing note of debate #{debate} saved.',
-  'notice.round2': 'Second round of debate #{debate} opened.',
   'export.common_ground': 'Common ground',
   'export.rounds': 'Two rounds',
   'export.closing_note': 'Closing note',

@@ -461,7 +461,6 @@ export const fr = {
   'scoreboard.hidden_round1': 'Premier tour à l’aveugle : résultats dévoilés à la mi-temps.',
   'closing_note.title': 'Conclusion',
   'notice.concluded': 'Conclusion du débat n° {debate} enregistrée.',
-  'notice.round2': 'Second tour du débat n° {debate} ouvert.',
   'export.common_ground': 'Terrain d’entente',
   'export.rounds': 'Deux tours',
   'export.closing_note': 'Conclusion',
