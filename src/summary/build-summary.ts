@@ -81,13 +81,18 @@ function sidesOf(a: WeekDebateActivity): CommonGroundRecord[] {
   });
 }
 
-function debateItem(a: WeekDebateActivity, w: TimeWindow, rounds?: RoundsRecord): WeeklyDebateItem {
+function debateItem(
+  a: WeekDebateActivity,
+  w: TimeWindow,
+  sides: CommonGroundRecord[],
+  rounds?: RoundsRecord,
+): WeeklyDebateItem {
   const debate = asOfEnd(a.debate, w);
   const visible = resultsVisible(debate);
   const sections = endingSections({
     debate,
     counts: a.counts,
-    sides: sidesOf(a),
+    sides,
     limit: COMMON_GROUND_SHOWN,
     before: a.baseline?.commonGround,
     rounds,
@@ -224,8 +229,9 @@ function summaryOf(
   const w = request.window;
   const active = activity.filter((a) => wasActive(a, w));
   if (active.length === 0) return null;
+  const sides = new Map(active.map((a) => [a.debate.id, sidesOf(a)]));
   const items = active
-    .map((a) => debateItem(a, w, rounds.get(a.debate.id)))
+    .map((a) => debateItem(a, w, sides.get(a.debate.id)!, rounds.get(a.debate.id)))
     .sort(
       (x, y) =>
         Number(x.closedThisWeek) - Number(y.closedThisWeek) ||
@@ -255,7 +261,7 @@ function summaryOf(
       debateId: a.debate.id,
       asOf: w.to,
       counts: a.counts,
-      commonGround: commonGroundIds(sidesOf(a)),
+      commonGround: commonGroundIds(sides.get(a.debate.id)!),
     })),
   };
 }
