@@ -11,6 +11,7 @@ import type { ChannelScope } from '../src/domain/types.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { SqliteDebateStore } from '../src/store/sqlite-store.ts';
+import { WEEK_SQL } from '../src/store/sqlite-week-activity.ts';
 import type { SummaryStore } from '../src/store/summary-ports.ts';
 import { buildWeeklySummaries, buildWeeklySummary } from '../src/summary/build-summary.ts';
 import { renderChartPng } from '../src/summary/chart-png.ts';
@@ -142,6 +143,35 @@ const RAW_AGGREGATE = `
   LEFT JOIN fresh f ON f.debate_id = d.id LEFT JOIN people p ON p.debate_id = d.id
   WHERE d.opened_at < @to AND (d.closed_at IS NULL OR d.closed_at >= @from)`;
 
+/**
+ * The arguments statement as it was before common ground (endorsement counts only): swapped in to
+ * time the same builder without common ground, in the same run, for the before/after ratio.
+ */
+const ARGUMENTS_WITHOUT_COMMON_GROUND = `WITH ds AS MATERIALIZED (SELECT d.id FROM json_each(@channels) c JOIN debates d
+    ON d.platform = c.value ->> 0 AND d.workspace_id = c.value ->> 1 AND d.channel_id = c.value ->> 2
+    WHERE d.opened_at < @to AND (d.closed_at IS NULL OR d.closed_at >= @from)),
+  dl AS (
+    SELECT persuaded_by AS argument_id, count(*) AS deltas, sum(at >= @from) AS week_deltas FROM vote_events
+    WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id IN ds) AND at < @to GROUP BY persuaded_by),
+  scored AS (
+    SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at, a.edited_at,
+      (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < @to) AS endorsements,
+      coalesce(dl.deltas, 0) AS deltas, coalesce(dl.week_deltas, 0) AS week_deltas
+    FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id
+    WHERE a.debate_id IN ds AND a.created_at < @to AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= @to))
+  SELECT * FROM scored ORDER BY debate_id, number`;
+
+async function withoutCommonGround<T>(work: () => Promise<T>): Promise<T> {
+  const statements = WEEK_SQL as { arguments: string };
+  const current = statements.arguments;
+  statements.arguments = ARGUMENTS_WITHOUT_COMMON_GROUND;
+  try {
+    return await work();
+  } finally {
+    statements.arguments = current;
+  }
+}
+
 /** Per debate, how many arguments are common ground (endorsed by a pour voter and a contre voter). */
 const COMMON_GROUND = `
   SELECT a.debate_id AS id, count(*) AS n FROM (
@@ -252,6 +282,9 @@ export interface SummaryBenchResult {
   buildMs: number;
   rawMs: number;
   ratio: number;
+  /** The same builder without common ground (the statement before it), in the same run. */
+  plainMs: number;
+  plainRatio: number;
   buildPeakHeapMb: number;
   rawPeakHeapMb: number;
   peakRssMb: number;
@@ -269,12 +302,15 @@ export async function run(): Promise<SummaryBenchResult> {
     const seedMs = performance.now() - started;
 
     const builds: Awaited<ReturnType<typeof build>>[] = [];
+    const plain: Awaited<ReturnType<typeof build>>[] = [];
     const raws: ReturnType<typeof raw>[] = [];
-    // Interleaved rounds so that machine noise and the page cache hit both sides alike.
+    // Interleaved rounds so that machine noise and the page cache hit every case alike.
     for (let round = 0; round < ROUNDS; round++) {
       raws.push(raw(db));
+      plain.push(await withoutCommonGround(() => build(store)));
       builds.push(await build(store));
     }
+    if (plain.at(-1)!.ground.size !== 0) throw new Error('the build without common ground showed some');
     const b = builds.at(-1)!;
     const r = raws.at(-1)!;
     if (b.summaries !== CHANNELS) throw new Error(`built ${b.summaries} summaries, expected ${CHANNELS}`);
@@ -310,6 +346,7 @@ export async function run(): Promise<SummaryBenchResult> {
     const chartMs = (performance.now() - started) / 20;
 
     const buildMs = median(builds.map((x) => x.ms));
+    const plainMs = median(plain.map((x) => x.ms));
     const rawMs = median(raws.map((x) => x.ms));
     const mb = (bytes: number) => bytes / 1_048_576;
     const result: SummaryBenchResult = {
@@ -317,6 +354,8 @@ export async function run(): Promise<SummaryBenchResult> {
       buildMs,
       rawMs,
       ratio: buildMs / rawMs,
+      plainMs,
+      plainRatio: plainMs / rawMs,
       buildPeakHeapMb: mb(Math.max(...builds.map((x) => x.peak.heap))),
       rawPeakHeapMb: mb(Math.max(...raws.map((x) => x.peak.heap))),
       peakRssMb: mb(Math.max(...builds.map((x) => x.peak.rss), ...raws.map((x) => x.peak.rss))),
@@ -331,7 +370,13 @@ export async function run(): Promise<SummaryBenchResult> {
       [
         ['raw SQL aggregate of the same counts', fmt(rawMs), `${result.rawPeakHeapMb.toFixed(1)} MB`, '1.00'],
         [
-          `buildWeeklySummaries, batches of ${SUMMARY_BATCH} channels`,
+          `buildWeeklySummaries without common ground (the statement before it)`,
+          fmt(plainMs),
+          `${mb(Math.max(...plain.map((x) => x.peak.heap))).toFixed(1)} MB`,
+          result.plainRatio.toFixed(2),
+        ],
+        [
+          `buildWeeklySummaries with common ground, batches of ${SUMMARY_BATCH} channels`,
           fmt(buildMs),
           `${result.buildPeakHeapMb.toFixed(1)} MB`,
           result.ratio.toFixed(2),
