@@ -13,10 +13,12 @@ import type { SummaryStore } from '../src/store/ports/summary.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
 import { openDatabase } from '../src/store/sqlite/open-database.ts';
 import { SqliteDebateStore } from '../src/store/sqlite/store.ts';
+import { WEEK_SQL } from '../src/store/sqlite/week-activity.ts';
 import { buildWeeklySummaries, buildWeeklySummary } from '../src/summary/build-summary.ts';
 import { renderChartPng } from '../src/summary/chart-png.ts';
 import { SUMMARY_BATCH } from '../src/summary/scheduler.ts';
 import { summaryChartModel } from '../src/summary/summary-chart.ts';
+import type { ViewSection } from '../src/views/sections.ts';
 import { median, printTable } from './table.ts';
 
 export const CHANNELS = 5_000;
@@ -142,6 +144,60 @@ const RAW_AGGREGATE = `
   LEFT JOIN fresh f ON f.debate_id = d.id LEFT JOIN people p ON p.debate_id = d.id
   WHERE d.opened_at < @to AND (d.closed_at IS NULL OR d.closed_at >= @from)`;
 
+/**
+ * The arguments statement as it was before common ground (endorsement counts only): swapped in to
+ * time the same builder without common ground, in the same run, for the before/after ratio.
+ */
+const ARGUMENTS_WITHOUT_COMMON_GROUND = `WITH ds AS MATERIALIZED (SELECT d.id FROM json_each(@channels) c JOIN debates d
+    ON d.platform = c.value ->> 0 AND d.workspace_id = c.value ->> 1 AND d.channel_id = c.value ->> 2
+    WHERE d.opened_at < @to AND (d.closed_at IS NULL OR d.closed_at >= @from)),
+  dl AS (
+    SELECT persuaded_by AS argument_id, count(*) AS deltas, sum(at >= @from) AS week_deltas FROM vote_events
+    WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id IN ds) AND at < @to GROUP BY persuaded_by),
+  scored AS (
+    SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at, a.edited_at,
+      (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < @to) AS endorsements,
+      coalesce(dl.deltas, 0) AS deltas, coalesce(dl.week_deltas, 0) AS week_deltas
+    FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id
+    WHERE a.debate_id IN ds AND a.created_at < @to AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= @to))
+  SELECT * FROM scored ORDER BY debate_id, number`;
+
+async function withoutCommonGround<T>(work: () => Promise<T>): Promise<T> {
+  const statements = WEEK_SQL as { arguments: string };
+  const current = statements.arguments;
+  statements.arguments = ARGUMENTS_WITHOUT_COMMON_GROUND;
+  try {
+    return await work();
+  } finally {
+    statements.arguments = current;
+  }
+}
+
+/** Per debate, how many arguments are common ground (endorsed by a pour voter and a contre voter). */
+const COMMON_GROUND = `
+  SELECT a.debate_id AS id, count(*) AS n FROM (
+    SELECT e.argument_id FROM endorsements e JOIN arguments a ON a.id = e.argument_id
+    JOIN votes v ON v.debate_id = a.debate_id AND v.voter_key = e.endorser_key
+    WHERE e.at < @to AND a.withdrawn_at IS NULL AND a.created_at < @to
+    GROUP BY e.argument_id HAVING sum(v.side = 'pro') > 0 AND sum(v.side = 'con') > 0) g
+  JOIN arguments a ON a.id = g.argument_id GROUP BY a.debate_id`;
+
+/** The common ground a built summary shows for a debate: arguments listed plus those counted. */
+function commonGroundOf(d: { sections?: ViewSection[] | undefined }): number {
+  const section = d.sections?.find((s) => s.id === 'commonGround');
+  if (!section) return 0;
+  return section.lines.reduce(
+    (n, line) =>
+      n +
+      (line.kind === 'argument'
+        ? 1
+        : line.kind === 'text' && line.key === 'common_ground.more'
+          ? Number(line.params.count)
+          : 0),
+    0,
+  );
+}
+
 /** Peak memory over a piece of work: sampled by the caller between steps. */
 class Peak {
   private readonly base = process.memoryUsage();
@@ -171,10 +227,17 @@ function raw(db: Database.Database): { ms: number; peak: Peak; counts: Map<numbe
 
 export async function build(
   store: Parameters<typeof buildWeeklySummaries>[0] & Pick<SummaryStore, 'summaryChannels'>,
-): Promise<{ ms: number; peak: Peak; counts: Map<number, Counts>; summaries: number }> {
+): Promise<{
+  ms: number;
+  peak: Peak;
+  counts: Map<number, Counts>;
+  summaries: number;
+  ground: Map<number, number>;
+}> {
   gc?.();
   const peak = new Peak();
   const counts = new Map<number, Counts>();
+  const ground = new Map<number, number>();
   let summaries = 0;
   const window = { from: FROM, to: TO };
   const started = performance.now();
@@ -196,7 +259,9 @@ export async function build(
     for (const built of await buildWeeklySummaries(store, items)) {
       if (!built) continue;
       summaries++;
-      for (const d of built.view.debates)
+      for (const d of built.view.debates) {
+        const n = commonGroundOf(d);
+        if (n > 0) ground.set(d.debate.number, n);
         counts.set(d.debate.number, {
           ...d.counts!,
           newArguments: d.newArguments,
@@ -204,12 +269,13 @@ export async function build(
           voteEvents: d.voteEvents,
           opinionChanges: d.opinionChanges,
         });
+      }
     }
     peak.sample();
   }
   const ms = performance.now() - started;
   peak.sample();
-  return { ms, peak, counts, summaries };
+  return { ms, peak, counts, summaries, ground };
 }
 
 export interface SummaryBenchResult {
@@ -217,6 +283,9 @@ export interface SummaryBenchResult {
   buildMs: number;
   rawMs: number;
   ratio: number;
+  /** The same builder without common ground (the statement before it), in the same run. */
+  plainMs: number;
+  plainRatio: number;
   buildPeakHeapMb: number;
   rawPeakHeapMb: number;
   peakRssMb: number;
@@ -234,12 +303,15 @@ export async function run(): Promise<SummaryBenchResult> {
     const seedMs = performance.now() - started;
 
     const builds: Awaited<ReturnType<typeof build>>[] = [];
+    const plain: Awaited<ReturnType<typeof build>>[] = [];
     const raws: ReturnType<typeof raw>[] = [];
-    // Interleaved rounds so that machine noise and the page cache hit both sides alike.
+    // Interleaved rounds so that machine noise and the page cache hit every case alike.
     for (let round = 0; round < ROUNDS; round++) {
       raws.push(raw(db));
+      plain.push(await withoutCommonGround(() => build(store)));
       builds.push(await build(store));
     }
+    if (plain.at(-1)!.ground.size !== 0) throw new Error('the build without common ground showed some');
     const b = builds.at(-1)!;
     const r = raws.at(-1)!;
     if (b.summaries !== CHANNELS) throw new Error(`built ${b.summaries} summaries, expected ${CHANNELS}`);
@@ -250,6 +322,14 @@ export async function run(): Promise<SummaryBenchResult> {
       if (JSON.stringify(got) !== JSON.stringify(expected))
         throw new Error(`debate ${id}: built ${JSON.stringify(got)}, aggregate ${JSON.stringify(expected)}`);
     }
+
+    // Common ground, as the summaries show it, against one SQL statement of the same rule.
+    const expectedGround = new Map(
+      (db.prepare(COMMON_GROUND).all({ to: TO }) as { id: number; n: number }[]).map((r) => [r.id, r.n]),
+    );
+    if (JSON.stringify([...b.ground].sort()) !== JSON.stringify([...expectedGround].sort()))
+      throw new Error('the summaries’ common ground differs from the SQL of the same rule');
+    const groundArguments = [...b.ground.values()].reduce((n, x) => n + x, 0);
 
     // For information: drawing the chart PNG of one summary (done once per posted summary).
     const view = (await buildWeeklySummary(
@@ -267,6 +347,7 @@ export async function run(): Promise<SummaryBenchResult> {
     const chartMs = (performance.now() - started) / 20;
 
     const buildMs = median(builds.map((x) => x.ms));
+    const plainMs = median(plain.map((x) => x.ms));
     const rawMs = median(raws.map((x) => x.ms));
     const mb = (bytes: number) => bytes / 1_048_576;
     const result: SummaryBenchResult = {
@@ -274,6 +355,8 @@ export async function run(): Promise<SummaryBenchResult> {
       buildMs,
       rawMs,
       ratio: buildMs / rawMs,
+      plainMs,
+      plainRatio: plainMs / rawMs,
       buildPeakHeapMb: mb(Math.max(...builds.map((x) => x.peak.heap))),
       rawPeakHeapMb: mb(Math.max(...raws.map((x) => x.peak.heap))),
       peakRssMb: mb(Math.max(...builds.map((x) => x.peak.rss), ...raws.map((x) => x.peak.rss))),
@@ -283,11 +366,18 @@ export async function run(): Promise<SummaryBenchResult> {
     printTable(
       `Weekly summaries: ${CHANNELS.toLocaleString('en')} channels, ${(CHANNELS * DEBATES_PER_CHANNEL).toLocaleString('en')} debates, ` +
         `${VOTES.toLocaleString('en')} votes, ${ARGUMENTS.toLocaleString('en')} arguments ` +
-        `(seeded in ${fmt(seedMs)}; median of ${ROUNDS} rounds; counts checked equal, debate by debate)`,
+        `(seeded in ${fmt(seedMs)}; median of ${ROUNDS} rounds; counts checked equal, debate by debate; ` +
+        `common ground computed: ${groundArguments.toLocaleString('en')} arguments in ${b.ground.size.toLocaleString('en')} debates, checked against SQL)`,
       [
         ['raw SQL aggregate of the same counts', fmt(rawMs), `${result.rawPeakHeapMb.toFixed(1)} MB`, '1.00'],
         [
-          `buildWeeklySummaries, batches of ${SUMMARY_BATCH} channels`,
+          `buildWeeklySummaries without common ground (the statement before it)`,
+          fmt(plainMs),
+          `${mb(Math.max(...plain.map((x) => x.peak.heap))).toFixed(1)} MB`,
+          result.plainRatio.toFixed(2),
+        ],
+        [
+          `buildWeeklySummaries with common ground, batches of ${SUMMARY_BATCH} channels`,
           fmt(buildMs),
           `${result.buildPeakHeapMb.toFixed(1)} MB`,
           result.ratio.toFixed(2),

@@ -7,6 +7,7 @@ import { shiftText, signed, summaryTitle, summaryTotals } from '../../src/views/
 import { nextWeeklyLine } from '../../src/views/topics.ts';
 import type { ArgumentItem } from '../../src/views/types.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../../src/views/weekly-summary.ts';
+import { sectionLines } from './render-sections.ts';
 
 type Paint = (format: Parameters<typeof styleText>[0], text: string) => string;
 
@@ -66,6 +67,7 @@ export function renderWeeklySummary(
       lines.push(
         `  ${tr('summary.persuasive')}${colon}${argumentLine(d.persuasive.argument)} · ${tr('summary.week_deltas', { count: d.persuasive.weekDeltas })}`,
       );
+    lines.push(...sectionLines(d.sections, tr, language, paint, argumentLine, '  '));
   };
   const open = view.debates.filter((d) => !d.closedThisWeek);
   const closed = view.debates.filter((d) => d.closedThisWeek);

@@ -6,6 +6,7 @@ import { formatDateTime, formatShare } from '../../src/views/format.ts';
 import { legendOf } from '../../src/views/legend.ts';
 import { rhythmSetting, topicsRhythmLine } from '../../src/views/topics.ts';
 import type { ArgumentItem, Reply, ScoreboardView, View } from '../../src/views/types.ts';
+import { sectionLines } from './render-sections.ts';
 import { renderWeeklySummary } from './render-summary.ts';
 
 type Style = Parameters<typeof styleText>[0];
@@ -192,6 +193,7 @@ function renderScoreboard(
     lines.unshift(paint('bold', tr(key, { debate: debate.number, channel: `#${view.ended.channelId}` })));
   }
   if (view.reminder) lines.unshift(paint('bold', tr('reminder.heading', { debate: debate.number })));
+  if (view.halftime) lines.unshift(paint('bold', tr('halftime.heading', { debate: debate.number })));
   if (view.weekly) lines.unshift(paint('bold', tr('weekly.heading')));
   const meta: string[] = [];
   // An opener who asked to be forgotten is simply not named: the debate is not an anonymous one.
@@ -211,7 +213,7 @@ function renderScoreboard(
       );
     }
     lines.push(tr('scoreboard.votes', { count: totalVotes(view.counts) }));
-  } else lines.push(paint('yellow', tr('scoreboard.hidden')));
+  } else lines.push(paint('yellow', tr(view.blindRound ? 'scoreboard.hidden_round1' : 'scoreboard.hidden')));
   lines.push(
     [
       tr('scoreboard.participants', { count: view.participants }),
@@ -230,6 +232,7 @@ function renderScoreboard(
   if (view.topPro) lines.push(`${tr('scoreboard.top_pro')}${colon}${argumentLine(view.topPro)}`);
   if (view.topCon) lines.push(`${tr('scoreboard.top_con')}${colon}${argumentLine(view.topCon)}`);
   if (view.newest) lines.push(`${tr('scoreboard.newest')}${colon}${argumentLine(view.newest)}`);
+  lines.push(...sectionLines(view.sections, tr, language, paint, argumentLine, ''));
   if (view.reminder) lines.push(tr('reminder.how', { debate: debate.number }));
   if (debate.status === 'open') lines.push(paint('dim', `→ ${HINTS[language].open}  (#${debate.number})`));
   else lines.push(paint('dim', HINTS[language].closed(debate.number)));

@@ -19,6 +19,8 @@ export type Command =
       topic: string;
       anonymous: boolean;
       hidden: boolean;
+      /** `--deux-tours`: a blind first round for the first half of the duration. */
+      twoRounds?: boolean | undefined;
       durationMs?: number | undefined;
       /** `--rappel 2h`: how long before the end; null: `--rappel off`; absent: the default. */
       reminderMs?: number | null | undefined;
@@ -32,7 +34,9 @@ export type Command =
   | { kind: 'arguments'; page: number; debate?: number | undefined }
   | { kind: 'list' }
   | { kind: 'tally'; debate?: number | undefined }
-  | { kind: 'close'; debate?: number | undefined }
+  | { kind: 'close'; debate?: number | undefined; note?: string | undefined }
+  | { kind: 'conclude'; text: string; debate?: number | undefined }
+  | { kind: 'round2'; debate?: number | undefined }
   | { kind: 'reopen'; debate?: number | undefined }
   | { kind: 'settings'; change?: SettingChange | undefined }
   | { kind: 'export'; format: ExportFormat; debate?: number | undefined }

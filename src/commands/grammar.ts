@@ -36,6 +36,8 @@ export interface CommandSpec {
 
 export const TOPIC_MAX = 200;
 export const ARGUMENT_MAX = 1000;
+/** A closing note (`clore … conclusion`, `conclure`). */
+export const NOTE_MAX = 500;
 /** Longest command line read at all; longer input is refused before parsing. */
 export const INPUT_MAX = 4000;
 
@@ -53,6 +55,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       { name: 'sujet', en: 'topic', kind: 'text', required: true, maxLength: TOPIC_MAX },
       { name: 'anonyme', en: 'anonymous', kind: 'flag' },
       { name: 'masque', en: 'hidden', kind: 'flag' },
+      { name: 'deux-tours', en: 'two-rounds', kind: 'flag' },
       { name: 'duree', en: 'duration', kind: 'duration' },
       { name: 'rappel', en: 'reminder', kind: 'duration' },
     ],
@@ -125,8 +128,26 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     fr: 'clore',
     en: 'close',
     aliases: ['fermer', 'cloturer'],
-    options: [debate],
+    options: [debate, { name: 'conclusion', en: 'note', kind: 'text', maxLength: NOTE_MAX }],
     help: 'help.close',
+  },
+  {
+    id: 'conclure',
+    kind: 'conclude',
+    fr: 'conclure',
+    en: 'conclude',
+    aliases: ['conclusion'],
+    options: [{ name: 'conclusion', en: 'note', kind: 'text', required: true, maxLength: NOTE_MAX }, debate],
+    help: 'help.conclude',
+  },
+  {
+    id: 'tour2',
+    kind: 'round2',
+    fr: 'tour2',
+    en: 'round2',
+    aliases: ['second-tour', 'deuxieme-tour', 'second-round'],
+    options: [debate],
+    help: 'help.round2',
   },
   {
     id: 'rouvrir',

@@ -55,6 +55,7 @@ export function commandFromOptions(spec: CommandSpec, values: OptionValues): Res
         topic: topic.value,
         anonymous: anonymousFlag !== undefined && named(anonymousFlag) === true,
         hidden: hiddenFlag !== undefined && named(hiddenFlag) === true,
+        ...(named('deux-tours') === true ? { twoRounds: true } : {}),
         durationMs,
         reminderMs,
       });
@@ -81,9 +82,19 @@ export function commandFromOptions(spec: CommandSpec, values: OptionValues): Res
     }
     case 'arguments':
       return ok({ kind: 'arguments', page: int(of('page')) ?? 1, debate });
+    case 'close': {
+      const raw = named('conclusion');
+      if (raw === undefined || String(raw).trim() === '') return ok({ kind: 'close', debate });
+      const note = parseText('note', String(raw));
+      return note.ok ? ok({ kind: 'close', debate, note: note.value }) : note;
+    }
+    case 'conclude': {
+      const note = parseText('note', String(named('conclusion') ?? ''));
+      return note.ok ? ok({ kind: 'conclude', text: note.value, debate }) : note;
+    }
     case 'tally':
-    case 'close':
     case 'reopen':
+    case 'round2':
       return ok({ kind: spec.kind, debate });
     case 'export':
       return ok({ kind: 'export', format: of('format') === 'csv' ? 'csv' : 'markdown', debate });

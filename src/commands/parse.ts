@@ -4,12 +4,13 @@ import { parseDuration } from './duration.ts';
 import { fold } from './fold.ts';
 import { type CommandSpec, INPUT_MAX } from './grammar.ts';
 import { closest } from './suggest.ts';
-import { argumentTextSchema, cleanUserText, topicSchema, withoutControls } from './user-text.ts';
+import { argumentTextSchema, cleanUserText, noteSchema, topicSchema, withoutControls } from './user-text.ts';
 import { canonicalTimeZone, parseTimeOfDay, parseWeekday } from './weekly-time.ts';
 import {
   commandSpecFor,
   flagFor,
   isConfirmWord,
+  isNoteWord,
   isOffWord,
   isOnWord,
   isRevokeWord,
@@ -49,9 +50,13 @@ export function parseCommand(input: string): Result<Command> {
       return parseEdit(usage(spec), rest);
     case 'arguments':
       return parseArgumentsPage(rest);
-    case 'tally':
     case 'close':
+      return parseClose(rest);
+    case 'conclude':
+      return parseConclude(usage(spec), rest);
+    case 'tally':
     case 'reopen':
+    case 'round2':
       return withDebateOnly(rest, (debate) => ({ kind: spec.kind, debate }) as Command);
     case 'settings':
       return parseSettings(rest);
@@ -96,13 +101,17 @@ function positiveNumber(token: string): number | undefined {
   return value >= 1 && value <= MAX_ID ? value : undefined;
 }
 
-/** Validates a topic or an argument typed outside the grammar (a form, a thread reply). */
-export function parseText(kind: 'topic' | 'argument', raw: string): Result<string> {
-  const parsed = (kind === 'topic' ? topicSchema : argumentTextSchema).safeParse(raw);
+const TEXT_SCHEMAS = { topic: topicSchema, argument: argumentTextSchema, note: noteSchema };
+
+/** Validates a topic, an argument or a closing note typed outside the grammar (a form, typed options). */
+export function parseText(kind: 'topic' | 'argument' | 'note', raw: string): Result<string> {
+  const parsed = TEXT_SCHEMAS[kind].safeParse(raw);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
   const code =
-    issue?.message === 'topic.too_long' || issue?.message === 'argument.too_long'
+    issue?.message === 'topic.too_long' ||
+    issue?.message === 'argument.too_long' ||
+    issue?.message === 'note.too_long'
       ? issue.message
       : 'text.empty';
   const params = issue && 'params' in issue ? (issue.params as Record<string, number>) : undefined;
@@ -112,6 +121,7 @@ export function parseText(kind: 'topic' | 'argument', raw: string): Result<strin
 function parseOpen(rest: string[]): Result<Command> {
   let anonymous = false;
   let hidden = false;
+  let twoRounds = false;
   let durationMs: number | undefined;
   let reminderMs: number | null | undefined;
   const words: string[] = [];
@@ -125,6 +135,7 @@ function parseOpen(rest: string[]): Result<Command> {
     const flag = flagFor(name);
     if (flag === 'anonymous') anonymous = true;
     else if (flag === 'hidden') hidden = true;
+    else if (flag === 'twoRounds') twoRounds = true;
     else if (flag === 'duration') {
       const value = inlineValue ?? rest[++i];
       const ms = value === undefined ? undefined : parseDuration(value);
@@ -142,7 +153,15 @@ function parseOpen(rest: string[]): Result<Command> {
   if (words.length === 0) return fail('parse.missing_topic');
   const topic = parseText('topic', words.join(' '));
   if (!topic.ok) return topic;
-  return ok({ kind: 'open', topic: topic.value, anonymous, hidden, durationMs, reminderMs });
+  return ok({
+    kind: 'open',
+    topic: topic.value,
+    anonymous,
+    hidden,
+    durationMs,
+    reminderMs,
+    ...(twoRounds ? { twoRounds } : {}),
+  });
 }
 
 function parseArgue(side: 'pro' | 'con', command: Usage, rest: string[]): Result<Command> {
@@ -249,6 +268,32 @@ function withDebateOnly(rest: string[], build: (debate: number | undefined) => C
     debate = bare;
   }
   return ok(build(debate));
+}
+
+/** `clore [#id] [conclusion <texte>]`: everything after the word is the note (a `#3` in it stays text). */
+function parseClose(rest: string[]): Result<Command> {
+  const at = rest.findIndex(isNoteWord);
+  const before = at === -1 ? rest : rest.slice(0, at);
+  const closing = withDebateOnly(before, (debate) => ({ kind: 'close', debate }) as Command);
+  if (!closing.ok || at === -1) return closing;
+  const words = rest.slice(at + 1);
+  if (words.length === 0) return fail('parse.missing_note');
+  const note = parseText('note', words.join(' '));
+  return note.ok ? ok({ ...closing.value, note: note.value } as Command) : note;
+}
+
+/** `conclure [#id] <texte>`: a `#3` later in the text stays a word of the text. */
+function parseConclude(command: Usage, rest: string[]): Result<Command> {
+  let debate: number | undefined;
+  const first = rest[0] === undefined ? undefined : debateId(rest[0]);
+  if (first) {
+    if (!first.ok) return first;
+    debate = first.value;
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0) return fail('parse.missing_text', command);
+  const note = parseText('note', rest.join(' '));
+  return note.ok ? ok({ kind: 'conclude', text: note.value, debate }) : note;
 }
 
 function parseExport(rest: string[]): Result<Command> {

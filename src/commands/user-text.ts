@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARGUMENT_MAX, TOPIC_MAX } from './grammar.ts';
+import { ARGUMENT_MAX, NOTE_MAX, TOPIC_MAX } from './grammar.ts';
 
 // Control characters, format characters (bidi overrides and isolates, zero-width spaces, BOM…),
 // lone surrogates and the blank "filler" letters are removed; ZWJ (U+200D) and the emoji tag
@@ -36,7 +36,7 @@ export const textLength = (text: string): number => [...text].length;
 /** Something a reader can see: not only joiners, tags, marks or unassigned code points. */
 const VISIBLE = /[^\p{Z}\p{C}\p{M}]/u;
 
-const limitedText = (max: number, tooLong: 'topic.too_long' | 'argument.too_long') =>
+const limitedText = (max: number, tooLong: 'topic.too_long' | 'argument.too_long' | 'note.too_long') =>
   z
     .string()
     .transform(cleanUserText)
@@ -48,3 +48,4 @@ const limitedText = (max: number, tooLong: 'topic.too_long' | 'argument.too_long
 
 export const topicSchema = limitedText(TOPIC_MAX, 'topic.too_long');
 export const argumentTextSchema = limitedText(ARGUMENT_MAX, 'argument.too_long');
+export const noteSchema = limitedText(NOTE_MAX, 'note.too_long');

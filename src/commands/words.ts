@@ -49,7 +49,7 @@ const LANGUAGE_WORDS: Record<string, Language> = {
 };
 export const languageFor = (word: string): Language | undefined => lookup(LANGUAGE_WORDS, word);
 
-type FlagWord = 'anonymous' | 'hidden' | 'duration' | 'reminder';
+type FlagWord = 'anonymous' | 'hidden' | 'twoRounds' | 'duration' | 'reminder';
 
 const FLAG_WORDS: Record<string, FlagWord> = {
   anonyme: 'anonymous',
@@ -58,6 +58,12 @@ const FLAG_WORDS: Record<string, FlagWord> = {
   masque: 'hidden',
   hidden: 'hidden',
   cache: 'hidden',
+  'deux-tours': 'twoRounds',
+  deuxtours: 'twoRounds',
+  '2-tours': 'twoRounds',
+  'two-rounds': 'twoRounds',
+  tworounds: 'twoRounds',
+  '2-rounds': 'twoRounds',
   duree: 'duration',
   duration: 'duration',
   rappel: 'reminder',
@@ -166,3 +172,7 @@ const TOPIC_ACTION_WORDS: Record<string, 'propose' | 'endorse' | 'withdraw'> = {
 };
 export const topicActionFor = (word: string): 'propose' | 'endorse' | 'withdraw' | undefined =>
   lookup(TOPIC_ACTION_WORDS, word.replace(/^--/, ''));
+
+/** `clore [#id] conclusion <texte>`, `close [#id] note <text>` (a leading `--` is accepted too). */
+export const isNoteWord = (word: string): boolean =>
+  ['conclusion', 'note', 'conclure', 'conclude'].includes(fold(word).replace(/^--/, ''));

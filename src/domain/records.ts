@@ -18,6 +18,14 @@ export interface DebateRecord {
   closesAt: number | null;
   closedAt: number | null;
   scoreboardRef: string | null;
+  /** What the opener or an admin said of where the debate leaves things, once closed. */
+  closingNote: string | null;
+  /** Opened `--deux-tours`: a blind first round, then a second one. */
+  twoRounds: boolean;
+  /** When the second round opens (half-time; `tour2` brings it forward); null: one round. */
+  round2At: number | null;
+  /** When it did open (the first round's votes were kept then); null: still in the first round. */
+  round2StartedAt: number | null;
 }
 
 export interface ArgumentRecord {
@@ -111,12 +119,34 @@ export interface VoteEventRecord {
   persuadedBy: number | null;
 }
 
+/** An argument endorsed by people whose current vote is pour and by people whose vote is contre. */
+export interface CommonGroundRecord {
+  argument: ArgumentRecord;
+  /** Its endorsers whose current vote is pour, and contre (neutral voters are not counted). */
+  pro: number;
+  con: number;
+}
+
+/** A two-round debate's first round next to its votes now. */
+export interface RoundsRecord {
+  /** The tally when the second round opened. */
+  first: Counts;
+  /** People whose vote now differs from their first-round vote (both cast). */
+  changed: number;
+  /** ∆ those people credited since the second round opened, per argument number. */
+  deltas: { number: number; count: number }[];
+}
+
 export interface ExportData {
   debate: DebateRecord;
   counts: Counts;
   arguments: ArgumentRecord[];
   votes: VoteRecord[];
   history: VoteEventRecord[];
+  /** Arguments with their endorsers' current sides (common ground), when read. */
+  sides?: CommonGroundRecord[] | undefined;
+  /** The first round next to now, once a two-round debate's second round has opened. */
+  rounds?: RoundsRecord | undefined;
 }
 
 export interface DebateSummaryRow {

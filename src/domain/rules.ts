@@ -184,3 +184,44 @@ export const weeklyTopic = (queue: readonly TopicRecord[]): TopicRecord | undefi
           : best,
       undefined,
     );
+
+/**
+ * Common ground: the arguments endorsed by at least one person whose current vote is pour and at
+ * least one whose current vote is contre (neutral voters do not count). Ranked by the smaller of
+ * the two counts, then the larger, then age (the oldest first).
+ */
+export function commonGround<T extends { pro: number; con: number; argument: { number: number } }>(
+  rows: readonly T[],
+): T[] {
+  return rows
+    .filter((row) => row.pro > 0 && row.con > 0)
+    .sort(
+      (a, b) =>
+        Math.min(b.pro, b.con) - Math.min(a.pro, a.con) ||
+        Math.max(b.pro, b.con) - Math.max(a.pro, a.con) ||
+        a.argument.number - b.argument.number,
+    );
+}
+
+const DAY_MS = 24 * HOUR_MS;
+/** A two-round debate lasts two days at least: a day blind, a day to reconsider. */
+export const TWO_ROUNDS_MIN_MS = 2 * DAY_MS;
+
+/** When the second round of a debate opened at `openedAt` opens: half its duration. */
+export function round2At(openedAt: number, closesAt: number | null): Result<number> {
+  if (closesAt === null || closesAt - openedAt < TWO_ROUNDS_MIN_MS) return fail('open.two_rounds_duration');
+  return ok(openedAt + Math.floor((closesAt - openedAt) / 2));
+}
+
+/** `tour2`: an open two-round debate still in its first round. */
+export function round2Startable(debate: DebateRecord, at: number): Result<void> {
+  const open = acceptsChanges(debate, at);
+  if (!open.ok) return open;
+  if (!debate.twoRounds) return fail('round2.not_two_rounds', { debate: debate.number });
+  if (debate.round2StartedAt !== null) return fail('round2.already', { debate: debate.number });
+  return PASS;
+}
+
+/** `conclure`: a closing note goes to a closed debate (an open one is closed with it). */
+export const concludable = (debate: DebateRecord): Result<void> =>
+  debate.status === 'closed' ? PASS : fail('conclude.open', { debate: debate.number });

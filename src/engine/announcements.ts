@@ -4,6 +4,7 @@ import { scoreboardView } from '../views/build.ts';
 import type { Reply } from '../views/types.ts';
 import { publicly } from './answers.ts';
 import type { EngineDeps } from './deps.ts';
+import { COMMON_GROUND_SHOWN, sectionsOf } from './endings.ts';
 
 /**
  * The message that says a debate has ended, in its channel, with the final tally: the same for
@@ -16,8 +17,10 @@ export async function endedAnnouncement(
   languages: Languages,
 ): Promise<Reply> {
   const data = await deps.store.scoreboard(debate.id);
+  const sections = await sectionsOf(deps, data.debate, data.counts, { limit: COMMON_GROUND_SHOWN });
   return publicly(languages, {
     ...scoreboardView(data, languages.timezone),
+    ...(sections.length > 0 ? { sections } : {}),
     ended: {
       channelId: debate.channelId,
       byDuration: debate.closesAt !== null && debate.closedAt === debate.closesAt,

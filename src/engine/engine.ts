@@ -23,6 +23,7 @@ import { errorOutcome, refreshOf } from './answers.ts';
 import type { DebateCore } from './core.ts';
 import type { EngineDeps } from './deps.ts';
 import { type EditForm, edit, editForm } from './editing.ts';
+import { conclude, postHalftimes, round2, sectionsOf } from './endings.ts';
 import type { CoreEvent } from './events.ts';
 import { generateSecret } from './identity.ts';
 import { Intake } from './intake.ts';
@@ -222,6 +223,10 @@ export class DebateEngine implements DebateCore {
         return closeDebate(deps, inv, command, languages);
       case 'reopen':
         return reopenDebate(deps, inv, command, languages);
+      case 'conclude':
+        return conclude(deps, inv, command, languages);
+      case 'round2':
+        return round2(deps, inv, command, languages);
       case 'settings':
         return settings(deps, inv, command, languages);
       case 'export':
@@ -275,11 +280,14 @@ export class DebateEngine implements DebateCore {
     if (!debate) return undefined;
     const data = await this.deps.store.scoreboard(debate.id);
     const { public: language, timezone } = await this.languages(debate);
+    // The two rounds and the closing note; common ground is for bilan and the end (it reads every endorsement).
+    const sections = await sectionsOf(this.deps, data.debate, data.counts);
     return {
       visibility: 'public',
       language,
       view: {
         ...scoreboardView(data, timezone),
+        ...(sections.length > 0 ? { sections } : {}),
         // The debate of the week keeps its heading on every edit, as when it was posted.
         ...(data.weekly ? { weekly: true } : {}),
         pageUrl: await this.deps.pages?.url(debate),
@@ -359,6 +367,8 @@ export class DebateEngine implements DebateCore {
       (scope, n, ref) => this.attachScoreboard(scope, n, ref),
       now,
     );
+    const halftime = await postHalftimes(this.deps, this.publishers, languagesOf, now);
+    this.live.changed(halftime.map(refreshOf));
     await postReminders(this.deps, this.publishers, languagesOf, now);
     await postNudges(this.deps, this.publishers, languagesOf, now);
   }

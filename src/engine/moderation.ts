@@ -29,6 +29,7 @@ const setStatus =
       closesAt:
         status === 'open' && debate.closesAt !== null && debate.closesAt <= at ? null : debate.closesAt,
       deliveryKey: deliveryKey(deps, inv, status),
+      closingNote: command.kind === 'close' ? (command.note ?? null) : null,
       check: (stored) => statusChange(stored, status),
     });
     if (!changed.ok) return refusal(changed.error);

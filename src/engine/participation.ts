@@ -9,11 +9,12 @@ import {
   mayOpen,
   persuasion,
   reminderAt,
+  round2At,
   withdrawable,
 } from '../domain/rules.ts';
 import type { VoteSide } from '../domain/types.ts';
 import { t } from '../i18n/translate.ts';
-import { argumentItem, debateHeader, scoreboardView } from '../views/build.ts';
+import { argumentItem, debateHeader, resultsVisible, scoreboardView } from '../views/build.ts';
 import { answer, errorOutcome, noticeView, privately, publicly, refreshOf, withEnded } from './answers.ts';
 import type { Handler } from './deps.ts';
 import { participantKey } from './identity.ts';
@@ -30,6 +31,8 @@ export const openDebate: Handler<'open'> = async (deps, inv, command, languages)
   const closesAt = command.durationMs === undefined ? null : at + command.durationMs;
   const remindAt = reminderAt(at, closesAt, command.reminderMs);
   if (!remindAt.ok) return errorOutcome(languages, remindAt.error);
+  const halfTime = command.twoRounds ? round2At(at, closesAt) : undefined;
+  if (halfTime && !halfTime.ok) return errorOutcome(languages, halfTime.error);
   const uid = randomUUID();
   const { debate, duplicate } = await deps.store.openDebate({
     scope: inv,
@@ -46,6 +49,7 @@ export const openDebate: Handler<'open'> = async (deps, inv, command, languages)
     at,
     closesAt,
     remindAt: remindAt.value,
+    ...(halfTime?.ok ? { twoRounds: true, round2At: halfTime.value } : {}),
     deliveryKey: deliveryKey(deps, inv, 'open'),
   });
   if (duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
@@ -130,7 +134,7 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
         ? noticeView('notice.vote_cast', { ...params, side: side(current) })
         : noticeView('notice.vote_changed', { ...params, from: side(previous), to: side(current) }),
   );
-  if (!debate.hidden) notice.alsoOnScoreboard = true;
+  if (resultsVisible(debate)) notice.alsoOnScoreboard = true;
   const outcome: Outcome = { replies: [notice], refresh: [refreshOf(debate)] };
   // A switch towards a side earns the ∆ prompt: which argument of that side changed their mind?
   if (previous !== null && current !== null && current !== 'neutral' && previous !== current) {

@@ -4,6 +4,7 @@ import { argumentItem, debateHeader, helpView, resultsVisible, scoreboardView } 
 import { exportView } from '../views/export.ts';
 import { answer, errorOutcome, privately, refreshOf, withEnded } from './answers.ts';
 import type { Handler } from './deps.ts';
+import { COMMON_GROUND_SHOWN, exportWithEndings, sectionsOf } from './endings.ts';
 import { keyOf } from './keys.ts';
 import type { Outcome } from './outcome.ts';
 import { resolveDebate } from './targets.ts';
@@ -79,14 +80,26 @@ export const tally: Handler<'tally'> = async (deps, inv, command, languages) => 
     deps.store.scoreboard(debate.id),
     deps.store.voteOf(debate.id, keyOf(deps, debate, inv)),
   ]);
-  return endedToo(answer(privately(languages, scoreboardView(data, languages.timezone, viewerVote))), ended);
+  const sections = await sectionsOf(deps, data.debate, data.counts, {
+    limit: COMMON_GROUND_SHOWN,
+    sayNone: true,
+  });
+  return endedToo(
+    answer(
+      privately(languages, {
+        ...scoreboardView(data, languages.timezone, viewerVote),
+        ...(sections.length > 0 ? { sections } : {}),
+      }),
+    ),
+    ended,
+  );
 };
 
 export const exportDebate: Handler<'export'> = async (deps, inv, command, languages) => {
   const ended: DebateRecord[] = [];
   const resolved = await resolveDebate(deps, inv, command.debate, ended);
   if (!resolved.ok) return endedToo(errorOutcome(languages, resolved.error), ended);
-  const data = await deps.store.exportData(resolved.value.id);
+  const data = await exportWithEndings(deps.store, resolved.value.id);
   return endedToo(
     answer(privately(languages, exportView(data, command.format, languages.private, languages.timezone))),
     ended,

@@ -254,7 +254,7 @@ export const fr = {
   'help.title': 'Débat : les commandes',
   'help.intro': 'Lancez un débat, argumentez, votez, changez d’avis. Chaque semaine, un bilan.',
   'help.open':
-    '/debat lancer <sujet> [--anonyme] [--masque] [--duree 7j] [--rappel 2h|off] : lancer un débat (rappel par défaut 24 h avant la fin, 1 h pour un débat de moins de deux jours)',
+    '/debat lancer <sujet> [--anonyme] [--masque] [--deux-tours] [--duree 7j] [--rappel 2h|off] : lancer un débat (rappel par défaut 24 h avant la fin, 1 h pour un débat de moins de deux jours)',
   'help.pro': '/debat pour <argument> : ajouter un argument pour',
   'help.con': '/debat contre <argument> : ajouter un argument contre',
   'help.vote': '/debat voter pour|contre|neutre : voter (le même vote à nouveau le retire)',
@@ -262,7 +262,8 @@ export const fr = {
   'help.arguments': '/debat arguments [#id] [page] : la liste des arguments',
   'help.list': '/debat liste : les débats ouverts du salon',
   'help.tally': '/debat bilan [#id] : le décompte d’un débat, ou la semaine du salon',
-  'help.close': '/debat clore [#id] · /debat rouvrir [#id] : clore ou rouvrir (auteur ou admin)',
+  'help.close':
+    '/debat clore [#id] [conclusion <texte>] · /debat rouvrir [#id] : clore ou rouvrir (auteur ou admin)',
   'help.withdraw': '/debat retirer <n°> : retirer son argument',
   'help.edit':
     '/debat modifier <n°> <texte> : corriger son argument, tant que personne ne l’a appuyé ni cité (∆)',
@@ -433,4 +434,54 @@ export const fr = {
   'error.rights.page': 'Seuls l’auteur du débat et les admins peuvent révoquer ses liens.',
   'error.internal': 'Oups, quelque chose a coincé de notre côté. Réessayez dans un instant.',
   'error.post.forbidden': 'Je ne peux pas publier dans ce salon : ajoutez-moi au salon, puis réessayez.',
+  // Common ground, two rounds, closing notes.
+  'common_ground.title': 'Terrain d’entente',
+  'common_ground.none': 'Aucun argument n’est encore appuyé des deux côtés.',
+  'common_ground.counts': 'appuyé par {pro} pour et {con} contre',
+  'common_ground.more': { one: 'et {count} autre argument', other: 'et {count} autres arguments' },
+  'common_ground.new': {
+    one: 'Nouveau terrain d’entente cette semaine : {numbers}',
+    other: 'Nouveaux terrains d’entente cette semaine : {numbers}',
+  },
+  'common_ground.number': 'n° {number}',
+  'rounds.title': 'Deux tours',
+  'rounds.blind':
+    'Premier tour à l’aveugle : les votes sont dévoilés à la mi-temps, puis le second tour s’ouvre.',
+  'rounds.first': '1er tour : Pour {pro} · Contre {con} · Neutre {neutral}',
+  'rounds.second': '2d tour : Pour {pro} · Contre {con} · Neutre {neutral}',
+  'rounds.second_now': '2d tour (en cours) : Pour {pro} · Contre {con} · Neutre {neutral}',
+  'rounds.changed': {
+    one: '{count} personne a changé d’avis entre les deux tours',
+    other: '{count} personnes ont changé d’avis entre les deux tours',
+  },
+  'rounds.deltas': { one: '{count} ∆ attribué : {list}', other: '{count} ∆ attribués : {list}' },
+  'rounds.no_deltas': 'aucun ∆ attribué',
+  'rounds.delta_item': 'n° {number} ({count})',
+  'halftime.heading':
+    '⏱️ Mi-temps du débat n° {debate} : voici le premier tour. Le second tour est ouvert : gardez ou changez votre vote.',
+  'scoreboard.hidden_round1': 'Premier tour à l’aveugle : résultats dévoilés à la mi-temps.',
+  'closing_note.title': 'Conclusion',
+  'notice.concluded': 'Conclusion du débat n° {debate} enregistrée.',
+  'export.common_ground': 'Terrain d’entente',
+  'export.rounds': 'Deux tours',
+  'export.closing_note': 'Conclusion',
+  'help.conclude':
+    '/debat conclure [#id] <texte> : la conclusion d’un débat clos (auteur ou admin) ; aussi /debat clore [#id] conclusion <texte>',
+  'help.round2':
+    '/debat tour2 [#id] : ouvrir le second tour d’un débat à deux tours avant la mi-temps (auteur ou admin)',
+  'command.conclure': 'La conclusion d’un débat clos : où il laisse les choses (auteur ou admin)',
+  'command.tour2': 'Ouvrir tout de suite le second tour d’un débat à deux tours (auteur ou admin)',
+  'option.deux-tours': 'Premier tour à l’aveugle pendant la moitié de la durée (durée de 2 jours au moins)',
+  'option.conclusion': 'Où le débat laisse les choses (500 caractères au plus)',
+  'error.note.too_long': 'Une conclusion fait au plus {max} caractères (celle-ci en fait {length}).',
+  'error.parse.missing_note': 'Il manque la conclusion : /debat clore [#id] conclusion <texte>',
+  'error.conclude.open':
+    'Le débat n° {debate} est encore ouvert : closez-le avec sa conclusion, /debat clore #{debate} conclusion <texte>',
+  'error.rights.conclude': 'Seuls l’auteur du débat et les admins peuvent écrire sa conclusion.',
+  'error.open.two_rounds_duration':
+    'Un débat à deux tours a besoin d’une durée de 2 jours au moins : /debat lancer <sujet> --deux-tours --duree 4j',
+  'error.round2.not_two_rounds': 'Le débat n° {debate} n’a qu’un tour (lancez-le avec --deux-tours).',
+  'error.round2.already': 'Le second tour du débat n° {debate} est déjà ouvert.',
+  'error.rights.round2': 'Seuls l’auteur du débat et les admins peuvent ouvrir le second tour.',
+  'error.conclude.none_closed': 'Aucun débat clos dans ce salon : /debat clore [#id] conclusion <texte>',
 } as const satisfies Record<string, Message>;

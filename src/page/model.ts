@@ -11,6 +11,7 @@ import {
 } from '../domain/zoned-time.ts';
 import type { PageData } from '../store/ports/pages.ts';
 import { argumentItem, debateHeader, resultsVisible } from '../views/build.ts';
+import type { ViewSection } from '../views/sections.ts';
 import type { ArgumentItem, DebateHeader } from '../views/types.ts';
 
 /** Vote changes are read from the store in spans of 15 minutes: every UTC offset is a multiple. */
@@ -49,6 +50,8 @@ export interface PageModel {
   /** Whether the ∆ log may say from which side to which (not while results are hidden). */
   flowsVisible: boolean;
   history: HistoryWeek[] | null;
+  /** Common ground, the two rounds, the closing note (src/views/sections.ts). */
+  sections?: ViewSection[];
 }
 
 const byStrength = (a: ArgumentItem, b: ArgumentItem) =>

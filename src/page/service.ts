@@ -3,15 +3,17 @@ import type { Clock } from '../domain/clock.ts';
 import type { ChannelDefaults } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
 import { LANGUAGES, type Language } from '../domain/types.ts';
+import { exportWithEndings } from '../engine/endings.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
 import { exportView } from '../views/export.ts';
+import { endingSections } from '../views/sections.ts';
 import type { ExportView } from '../views/types.ts';
 import type { PageLinks } from './links.ts';
 import { OPINION_SPAN_MS, type PageModel, pageModel } from './model.ts';
 
 export interface DebatePagesDeps {
   links: PageLinks;
-  store: Pick<DebateStore, 'channelSettings' | 'exportData'>;
+  store: Pick<DebateStore, 'channelSettings' | 'exportData' | 'endorserSides' | 'rounds'>;
   defaults: ChannelDefaults;
   clock: Clock;
 }
@@ -36,11 +38,23 @@ export class DebatePages {
   async page(token: string, asked?: Language): Promise<PageModel | undefined> {
     const debate = await this.deps.links.open(token);
     if (!debate) return undefined;
-    const [data, channel] = await Promise.all([
+    const [data, channel, endings] = await Promise.all([
       this.deps.links.store.pageData(debate.id, OPINION_SPAN_MS),
       this.channel(debate, asked),
+      exportWithEndings(this.deps.store, debate.id),
     ]);
-    return data && pageModel(data, channel.language, channel.timezone, this.deps.clock.now().getTime());
+    if (!data) return undefined;
+    // The page's own sections: common ground in full, the two rounds, the closing note.
+    const sections = endingSections({
+      debate: endings.debate,
+      counts: endings.counts,
+      sides: endings.sides,
+      rounds: endings.rounds,
+    });
+    return {
+      ...pageModel(data, channel.language, channel.timezone, this.deps.clock.now().getTime()),
+      sections,
+    };
   }
 
   /** The same export as `/debat exporter`, as a file; `filename` must be the export's own. */
@@ -54,7 +68,7 @@ export class DebatePages {
     const debate = await this.deps.links.open(token);
     if (!debate) return undefined;
     const [data, channel] = await Promise.all([
-      this.deps.store.exportData(debate.id),
+      exportWithEndings(this.deps.store, debate.id),
       this.channel(debate, asked),
     ]);
     const view = exportView(data, format, channel.language, channel.timezone);

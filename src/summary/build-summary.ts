@@ -1,24 +1,34 @@
 // The one builder of a channel's weekly summary: used by the scheduler (the weekly post), by
 // `/debat bilan` without #id (the week so far) and by `debat summary` (any moment).
 
-import type { ArgumentRecord, Counts, DebateRecord, Rhythm } from '../domain/records.ts';
+import type {
+  ArgumentRecord,
+  CommonGroundRecord,
+  Counts,
+  DebateRecord,
+  Rhythm,
+  RoundsRecord,
+} from '../domain/records.ts';
 import { weeklyTopic } from '../domain/rules.ts';
 import type { ChannelScope } from '../domain/types.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
 import type { SummaryStore, TimeWindow, WeekDebateActivity } from '../store/ports/summary.ts';
-import { argumentItem, debateHeader } from '../views/build.ts';
+import { argumentItem, debateHeader, resultsVisible } from '../views/build.ts';
+import { commonGroundIds, endingSections } from '../views/sections.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../views/weekly-summary.ts';
 import { nextScheduledAfter } from './period.ts';
 import { scheduleOf } from './summary-at.ts';
 
 /** What the builder reads: the week's activity, and the channel's rhythm and queue when there are. */
 export type SummaryBuildStore = Pick<SummaryStore, 'weekActivities'> &
-  Partial<Pick<DebateStore, 'channelSettings' | 'topicQueue'>>;
+  Partial<Pick<DebateStore, 'channelSettings' | 'topicQueue' | 'rounds'>>;
 
 /** Debates listed in one summary; the rest are counted in `more`. */
 export const MAX_SUMMARY_DEBATES = 10;
 /** New arguments listed per debate (the most endorsed). */
 export const NEW_ARGUMENTS_SHOWN = 3;
+/** Arguments of common ground listed per debate (the rest counted). */
+export const COMMON_GROUND_SHOWN = 3;
 
 export interface SummaryRequest {
   mode: WeeklySummaryView['mode'];
@@ -37,7 +47,7 @@ export interface SummaryItem {
 export interface BuiltSummary {
   view: WeeklySummaryView;
   /** Every active debate's tally at the end of the window, to keep with a posted summary. */
-  snapshots: { debateId: number; asOf: number; counts: Counts }[];
+  snapshots: { debateId: number; asOf: number; counts: Counts; commonGround: number[] }[];
 }
 
 const byStrength = (a: ArgumentRecord, b: ArgumentRecord) =>
@@ -62,9 +72,31 @@ function asOfEnd(debate: DebateRecord, w: TimeWindow): DebateRecord {
   return closed ? debate : { ...debate, status: 'open', closedAt: null };
 }
 
-function debateItem(a: WeekDebateActivity, w: TimeWindow): WeeklyDebateItem {
+/** The week's arguments with their endorsers' current sides, for common ground. */
+function sidesOf(a: WeekDebateActivity): CommonGroundRecord[] {
+  const byId = new Map(a.arguments.map((x) => [x.id, x]));
+  return a.endorserSides.flatMap((s) => {
+    const argument = byId.get(s.argumentId);
+    return argument ? [{ argument, pro: s.pro, con: s.con }] : [];
+  });
+}
+
+function debateItem(
+  a: WeekDebateActivity,
+  w: TimeWindow,
+  sides: CommonGroundRecord[],
+  rounds?: RoundsRecord,
+): WeeklyDebateItem {
   const debate = asOfEnd(a.debate, w);
-  const visible = !debate.hidden || debate.status === 'closed';
+  const visible = resultsVisible(debate);
+  const sections = endingSections({
+    debate,
+    counts: a.counts,
+    sides,
+    limit: COMMON_GROUND_SHOWN,
+    before: a.baseline?.commonGround,
+    rounds,
+  });
   const item = (x: ArgumentRecord) => argumentItem(x, debate);
   const best = (side: 'pro' | 'con') => a.arguments.filter((x) => x.side === side).sort(byStrength)[0];
   const fresh = a.arguments.filter((x) => x.createdAt >= w.from).sort(byStrength);
@@ -95,6 +127,7 @@ function debateItem(a: WeekDebateActivity, w: TimeWindow): WeeklyDebateItem {
     topPro: topPro ? item(topPro) : null,
     topCon: topCon ? item(topCon) : null,
     persuasive: persuasive ? { argument: item(persuasive), weekDeltas: deltas.get(persuasive.id)! } : null,
+    ...(sections.length > 0 ? { sections } : {}),
   };
 }
 
@@ -129,8 +162,9 @@ export async function buildWeeklySummaries(
       indexes.map((i) => items[i]!.scope),
       window,
     );
+    const rounds = await roundsOf(store, activities.flat());
     indexes.forEach((itemIndex, k) => {
-      results[itemIndex] = summaryOf(items[itemIndex]!.request, activities[k]!);
+      results[itemIndex] = summaryOf(items[itemIndex]!.request, activities[k]!, rounds);
     });
   }
   await mentionNextWeekly(store, items, results);
@@ -168,12 +202,36 @@ async function mentionNextWeekly(
   );
 }
 
-function summaryOf(request: SummaryRequest, activity: WeekDebateActivity[]): BuiltSummary | null {
+/** The two rounds of the two-round debates whose second round has opened (few: read one by one). */
+async function roundsOf(
+  store: SummaryBuildStore,
+  activities: readonly WeekDebateActivity[],
+): Promise<Map<number, RoundsRecord>> {
+  const found = new Map<number, RoundsRecord>();
+  const { rounds } = store;
+  if (!rounds) return found;
+  await Promise.all(
+    activities
+      .filter((a) => a.debate.twoRounds && a.debate.round2StartedAt !== null)
+      .map(async (a) => {
+        const record = await rounds.call(store, a.debate.id);
+        if (record) found.set(a.debate.id, record);
+      }),
+  );
+  return found;
+}
+
+function summaryOf(
+  request: SummaryRequest,
+  activity: WeekDebateActivity[],
+  rounds: ReadonlyMap<number, RoundsRecord>,
+): BuiltSummary | null {
   const w = request.window;
   const active = activity.filter((a) => wasActive(a, w));
   if (active.length === 0) return null;
+  const sides = new Map(active.map((a) => [a.debate.id, sidesOf(a)]));
   const items = active
-    .map((a) => debateItem(a, w))
+    .map((a) => debateItem(a, w, sides.get(a.debate.id)!, rounds.get(a.debate.id)))
     .sort(
       (x, y) =>
         Number(x.closedThisWeek) - Number(y.closedThisWeek) ||
@@ -199,6 +257,11 @@ function summaryOf(request: SummaryRequest, activity: WeekDebateActivity[]): Bui
         closed: sum((d) => Number(d.closedThisWeek)),
       },
     },
-    snapshots: active.map((a) => ({ debateId: a.debate.id, asOf: w.to, counts: a.counts })),
+    snapshots: active.map((a) => ({
+      debateId: a.debate.id,
+      asOf: w.to,
+      counts: a.counts,
+      commonGround: commonGroundIds(sides.get(a.debate.id)!),
+    })),
   };
 }

@@ -9,8 +9,9 @@ export const debateHeader = (debate: DebateRecord): DebateHeader => ({
   openerName: debate.anonymous ? null : debate.openerName,
   status: debate.status,
   anonymous: debate.anonymous,
-  hidden: debate.hidden,
+  hidden: debate.hidden || inBlindRound(debate),
   closesAt: debate.closesAt,
+  ...(debate.twoRounds ? { twoRounds: true } : {}),
 });
 
 export const argumentItem = (
@@ -26,9 +27,16 @@ export const argumentItem = (
   edited: argument.editedAt !== null,
 });
 
-/** Counts stay hidden while a `--masque` debate is open. */
-export const resultsVisible = (debate: Pick<DebateRecord, 'hidden' | 'status'>): boolean =>
-  !debate.hidden || debate.status === 'closed';
+/** In the blind first round of an open `--deux-tours` debate. */
+export const inBlindRound = (
+  debate: Pick<DebateRecord, 'status'> & Partial<Pick<DebateRecord, 'twoRounds' | 'round2StartedAt'>>,
+): boolean => debate.status === 'open' && debate.twoRounds === true && debate.round2StartedAt == null;
+
+/** Counts stay hidden while a `--masque` debate is open, and in a two-round debate's first round. */
+export const resultsVisible = (
+  debate: Pick<DebateRecord, 'hidden' | 'status'> &
+    Partial<Pick<DebateRecord, 'twoRounds' | 'round2StartedAt'>>,
+): boolean => (!debate.hidden || debate.status === 'closed') && !inBlindRound(debate);
 
 /** `timezone`: the channel's zone, in which the end date is shown. */
 export function scoreboardView(
@@ -50,6 +58,7 @@ export function scoreboardView(
     newest: item(data.newest),
     deltas: data.deltas,
     ...(viewerVote === undefined ? {} : { viewerVote }),
+    ...(inBlindRound(debate) ? { blindRound: true } : {}),
   };
 }
 
@@ -63,6 +72,8 @@ const HELP_ENTRIES: readonly MessageKey[] = [
   'help.list',
   'help.tally',
   'help.close',
+  'help.conclude',
+  'help.round2',
   'help.withdraw',
   'help.edit',
   'help.delta',

@@ -1,9 +1,11 @@
 import type { ExportFormat } from '../commands/command.ts';
 import type { ExportData, VoteEventRecord, VoteRecord } from '../domain/records.ts';
+import { commonGround } from '../domain/rules.ts';
 import type { Language, VoteSide } from '../domain/types.ts';
 import { type MessageKey, t } from '../i18n/translate.ts';
 import { debateHeader, resultsVisible } from './build.ts';
 import { formatDateTime, formatLongDate, localStamp } from './format.ts';
+import { endingSections, sectionLineText, type ViewSection } from './sections.ts';
 import type { ExportView } from './types.ts';
 
 const sideKey = (side: VoteSide): MessageKey => `side.${side}`;
@@ -80,6 +82,13 @@ function toMarkdown(data: ExportData, language: Language, zone: string): string 
     for (const side of ['pro', 'con', 'neutral'] as const)
       lines.push(`- ${t(language, sideKey(side))}${colon(language)}${data.counts[side]}`);
   } else lines.push(t(language, 'export.hidden'));
+  const sections = endingSections({
+    debate,
+    counts: data.counts,
+    sides: data.sides ?? [],
+    rounds: data.rounds,
+  });
+  for (const section of sections) lines.push('', ...markdownSection(section, language));
   lines.push('', `## ${t(language, 'export.arguments')}`, '');
   for (const argument of data.arguments) {
     const by =
@@ -113,6 +122,21 @@ function toMarkdown(data: ExportData, language: Language, zone: string): string 
   return `${lines.join('\n')}\n`;
 }
 
+/** A section (common ground, two rounds, closing note) as a Markdown heading and list. */
+function markdownSection(section: ViewSection, language: Language): string[] {
+  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(language, key, params);
+  const lines = [`## ${tr(section.title)}`, ''];
+  for (const line of section.lines) {
+    if (line.kind === 'quote') lines.push(`> ${md(line.text)}`);
+    else if (line.kind === 'text') lines.push(`- ${sectionLineText(line, tr)}`);
+    else
+      lines.push(
+        `- ${t(language, 'word.number', { number: line.item.number })} **${tr(sideKey(line.item.side))}** ${md(line.item.text)} · ${sectionLineText(line.note, tr)}`,
+      );
+  }
+  return lines;
+}
+
 /** RFC 4180 field; a leading = + - @ is defused so spreadsheets never run user text as a formula. */
 const csvField = (value: string | number | null): string => {
   let text = value === null ? '' : String(value);
@@ -140,8 +164,16 @@ function toCsv(data: ExportData, language: Language, zone: string): string {
       'date',
       'time',
       'timezone',
+      'common_ground',
     ],
   ];
+  // The common ground column: its endorsers voting pour and contre ("pro 2 / con 1"), else empty.
+  const ground = new Map(
+    (resultsVisible(debate) ? commonGround(data.sides ?? []) : []).map((row) => [
+      row.argument.id,
+      `pro ${row.pro} / con ${row.con}`,
+    ]),
+  );
   for (const argument of data.arguments)
     rows.push([
       'argument',
@@ -153,6 +185,7 @@ function toCsv(data: ExportData, language: Language, zone: string): string {
       argument.endorsements,
       argument.deltas,
       ...stamp(argument.createdAt),
+      ground.get(argument.id) ?? null,
     ]);
   if (resultsVisible(debate))
     for (const vote of data.votes)
@@ -166,6 +199,20 @@ function toCsv(data: ExportData, language: Language, zone: string): string {
         null,
         null,
         ...stamp(vote.votedAt),
+        null,
       ]);
+  if (debate.status === 'closed' && debate.closingNote !== null)
+    rows.push([
+      'closing_note',
+      debate.number,
+      null,
+      null,
+      debate.closingNote,
+      null,
+      null,
+      null,
+      ...stamp(debate.closedAt ?? debate.openedAt),
+      null,
+    ]);
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -3,6 +3,7 @@ import type { Counts, Openers } from '../domain/records.ts';
 import type { UserError } from '../domain/result.ts';
 import type { DebateStatus, Language, Side, VoteSide } from '../domain/types.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
+import type { ViewSection } from './sections.ts';
 import type { WeeklySummaryView } from './weekly-summary.ts';
 
 /** Platform-neutral views: adapters render them; the core never builds platform JSON. */
@@ -15,6 +16,8 @@ export interface DebateHeader {
   anonymous: boolean;
   hidden: boolean;
   closesAt: number | null;
+  /** Opened `--deux-tours`. */
+  twoRounds?: boolean;
 }
 
 export interface ArgumentItem {
@@ -52,6 +55,12 @@ export interface ScoreboardView {
   weekly?: boolean;
   /** Set on the reminder posted before the end: a heading and how to vote above the tally. */
   reminder?: boolean;
+  /** In the blind first round of a two-round debate: why the counts are hidden. */
+  blindRound?: boolean;
+  /** Set on the half-time post of a two-round debate: a heading above the first round's tally. */
+  halftime?: boolean;
+  /** Common ground, the two rounds, the closing note: under the top arguments, in this order. */
+  sections?: ViewSection[];
   /** Set on the announcement that the debate has ended: a heading above the final tally. */
   ended?: {
     /** The debate's channel, named in the heading. */

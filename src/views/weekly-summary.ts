@@ -1,4 +1,5 @@
 import type { Counts } from '../domain/records.ts';
+import type { ViewSection } from './sections.ts';
 import type { ArgumentItem, DebateHeader } from './types.ts';
 
 /** One debate in a channel's weekly summary. */
@@ -26,6 +27,8 @@ export interface WeeklyDebateItem {
   persuasive: { argument: ArgumentItem; weekDeltas: number } | null;
   /** The debate's web page, when pages have an address. */
   pageUrl?: string | undefined;
+  /** Common ground (at most three, with the week's new ones), the two rounds, the closing note. */
+  sections?: ViewSection[];
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Language } from '../domain/types.ts';
 import { type Translate, translator } from '../i18n/translate.ts';
 import type { PageModel } from '../page/model.ts';
 import { argumentsSection, persuasionSection } from './arguments-section.ts';
+import { endingSectionsHtml } from './ending-sections.ts';
 import { historySection } from './history-section.ts';
 import { dateTime, text, userText } from './html.ts';
 import { PAGE_CSS } from './style.ts';
@@ -50,5 +51,5 @@ function downloads(model: PageModel, token: string, tr: Translate): string {
 export function pageHtml(model: PageModel, token: string): string {
   const tr = translator(model.language);
   const title = tr('scoreboard.title', { debate: model.debate.number, topic: model.debate.topic });
-  return `<!doctype html><html lang="${model.language}">${head(title)}<body>${header(model, tr)}<main>${tallySection(model, tr)}${opinionSection(model, tr)}${argumentsSection(model, tr)}${persuasionSection(model, tr)}${historySection(model, tr)}${downloads(model, token, tr)}</main><footer><p>${text(tr('page.footer'))}</p></footer></body></html>`;
+  return `<!doctype html><html lang="${model.language}">${head(title)}<body>${header(model, tr)}<main>${tallySection(model, tr)}${endingSectionsHtml(model, tr)}${opinionSection(model, tr)}${argumentsSection(model, tr)}${persuasionSection(model, tr)}${historySection(model, tr)}${downloads(model, token, tr)}</main><footer><p>${text(tr('page.footer'))}</p></footer></body></html>`;
 }

@@ -113,6 +113,8 @@ describe('the grammar, in French and English', () => {
       list: '',
       tally: '',
       close: '',
+      conclude: 'On essaie en janvier',
+      round2: '',
       reopen: '',
       settings: '',
       export: '',

@@ -70,13 +70,14 @@ describe('exporter on Discord', () => {
       'date',
       'time',
       'timezone',
+      'common_ground',
     ]);
-    expect(table.find((row) => row[0] === 'argument')?.slice(-3)).toEqual([
+    expect(table.find((row) => row[0] === 'argument')?.slice(8, 11)).toEqual([
       '2026-12-01',
       '16:05',
       'Europe/Paris',
     ]);
-    expect(table.find((row) => row[0] === 'vote')?.slice(-3)).toEqual([
+    expect(table.find((row) => row[0] === 'vote')?.slice(8, 11)).toEqual([
       '2026-12-01',
       '16:20',
       'Europe/Paris',
@@ -106,7 +107,7 @@ describe('exporter on Discord', () => {
     const csv = t.fake.slash(alice, 'exporter', { format: 'csv' });
     await t.answer(csv);
     const votes = rows(answeredFile(csv).text).filter((row) => row[0] === 'vote');
-    expect(votes.map((row) => [row[3], row[5], ...row.slice(-3)])).toEqual([
+    expect(votes.map((row) => [row[3], row[5], ...row.slice(8, 11)])).toEqual([
       ['pro', 'votant anonyme', '2026-12-01', '', 'Europe/Paris'],
       ['neutral', 'votant anonyme', '2026-12-01', '', 'Europe/Paris'],
     ]);
@@ -130,6 +131,6 @@ describe('exporter on Discord', () => {
       filename: 'debat-1.csv',
       content: 'Export du débat n° 1 (csv).',
     });
-    expect(rows(file.text)[0]!.at(-1)).toBe('timezone');
+    expect(rows(file.text)[0]!.at(-1)).toBe('common_ground');
   });
 });

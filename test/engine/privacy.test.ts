@@ -160,7 +160,9 @@ describe('export', () => {
   it('writes CSV that spreadsheets read safely', async () => {
     const view = firstView(await bed.engine.run(person('a'), 'exporter csv'), 'export');
     const lines = view.content.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('record,debate,number,side,text,person,endorsements,deltas,date,time,timezone');
+    expect(lines[0]).toBe(
+      'record,debate,number,side,text,person,endorsements,deltas,date,time,timezone,common_ground',
+    );
     expect(lines[1]).toMatch(/^argument,1,1,pro,"'=HYPERLINK\(""x""\) ""guillemets"", virgules",name-a,0,1,/);
     expect(lines.filter((line) => line.startsWith('vote,'))).toHaveLength(1);
   });

@@ -49,11 +49,11 @@ describe('exporter on Slack', () => {
     // Far more than the 23,000 characters a message could show, and all of it.
     expect(file!.bytes.length).toBeGreaterThan(27_000);
     const rows = csvRows(file!.bytes);
-    expect(rows[0]!.slice(-3)).toEqual(['date', 'time', 'timezone']);
+    expect(rows[0]!.slice(8)).toEqual(['date', 'time', 'timezone', 'common_ground']);
     expect(rows.filter((row) => row[0] === 'argument')).toHaveLength(30);
     const vote = rows.find((row) => row[0] === 'vote')!;
     expect(vote.slice(3, 6)).toEqual(['con', '', 'ubob']);
-    expect(vote.slice(-3)).toEqual(['2026-12-01', '16:05', 'Europe/Paris']);
+    expect(vote.slice(8, 11)).toEqual(['2026-12-01', '16:05', 'Europe/Paris']);
     // The file is shared in the bot's direct conversation with Bob, and nowhere else.
     const dm = t.slack.state.ims.get('UBOB')!;
     expect(t.slack.channelMessages(dm).map((m) => m.files?.map((f) => f.name))).toEqual([['debat-1.csv']]);
@@ -75,7 +75,7 @@ describe('exporter on Slack', () => {
     await say('UCLEO', 'exporter csv');
     const votes = csvRows(t.slack.directFiles('UCLEO')[0]!.bytes).filter((row) => row[0] === 'vote');
     // By side, not by time; the day only; nobody named.
-    expect(votes.map((row) => [row[3], row[5], ...row.slice(-3)])).toEqual([
+    expect(votes.map((row) => [row[3], row[5], ...row.slice(8, 11)])).toEqual([
       ['pro', 'votant anonyme', '2026-12-01', '', 'Europe/Paris'],
       ['con', 'votant anonyme', '2026-12-01', '', 'Europe/Paris'],
       ['neutral', 'votant anonyme', '2026-12-01', '', 'Europe/Paris'],

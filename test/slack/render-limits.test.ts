@@ -5,6 +5,7 @@ import { argumentModal } from '../../adapters/slack/render/argument-modal.ts';
 import { renderHome } from '../../adapters/slack/render/home.ts';
 import { renderReply } from '../../adapters/slack/render/reply.ts';
 import { translator } from '../../src/i18n/translate.ts';
+import type { ViewSection } from '../../src/views/sections.ts';
 import type { ArgumentItem, DebateHeader, Reply, View } from '../../src/views/types.ts';
 import type { WeeklyDebateItem } from '../../src/views/weekly-summary.ts';
 import { checkMessage, checkView } from '../fakes/slack/block-kit-limits.ts';
@@ -33,6 +34,43 @@ const argument = (number: number): ArgumentItem => ({
   endorsedByViewer: number % 3 === 0,
 });
 const counts = { pro: 123_456, con: 654_321, neutral: 1 };
+// Common ground (five arguments and more), both rounds, the longest closing note of hostile text.
+const sections: ViewSection[] = [
+  {
+    id: 'commonGround',
+    title: 'common_ground.title',
+    lines: [
+      ...[1, 2, 3, 4, 5].map((n) => ({
+        kind: 'argument' as const,
+        item: argument(n),
+        note: { key: 'common_ground.counts' as const, params: { pro: 999_999, con: 999_999 } },
+      })),
+      { kind: 'text', key: 'common_ground.more', params: { count: 99_999 } },
+    ],
+  },
+  {
+    id: 'rounds',
+    title: 'rounds.title',
+    lines: [
+      { kind: 'text', key: 'rounds.first', params: counts },
+      { kind: 'text', key: 'rounds.second', params: counts },
+      { kind: 'text', key: 'rounds.changed', params: { count: 99_999 } },
+      {
+        kind: 'text',
+        key: 'rounds.deltas',
+        params: { count: 999 },
+        list: {
+          param: 'list',
+          items: Array.from({ length: 200 }, (_, i) => ({
+            key: 'rounds.delta_item' as const,
+            params: { number: i + 1, count: 9 },
+          })),
+        },
+      },
+    ],
+  },
+  { id: 'closingNote', title: 'closing_note.title', lines: [{ kind: 'quote', text: WORST.slice(0, 500) }] },
+];
 const weekly: WeeklyDebateItem = {
   debate,
   counts,
@@ -46,6 +84,7 @@ const weekly: WeeklyDebateItem = {
   topPro: argument(5),
   topCon: argument(6),
   persuasive: { argument: argument(7), weekDeltas: 12 },
+  sections,
 };
 
 const views: View[] = [
@@ -61,6 +100,22 @@ const views: View[] = [
     newest: argument(80),
     deltas: 12,
     viewerVote: 'pro',
+    sections,
+  },
+  {
+    kind: 'scoreboard',
+    debate: { ...debate, status: 'closed' },
+    timezone: 'Europe/Paris',
+    counts,
+    participants: 800,
+    argumentCounts: { pro: 40, con: 40 },
+    topPro: argument(1),
+    topCon: argument(2),
+    newest: argument(80),
+    deltas: 12,
+    ended: { channelId: 'C1', byDuration: false },
+    halftime: true,
+    sections,
   },
   {
     kind: 'scoreboard',

@@ -11,6 +11,8 @@
 //     castVote, voteOf, tally ...................................... votes.ts
 //     toggleEndorsement, recordPersuasion ......................... endorsements.ts
 //     setStatus, closeExpired (and votes meeting an ended debate) . status.ts
+//     setClosingNote, lastClosedDebate, endorserSides, startRound2, claimHalftimes,
+//       completeHalftime, rounds (EndingStore, src/store/ending-ports.ts) ... endings.ts
 //     scoreboard, exportData ...................................... reads.ts
 //     debatesTouchedBy, forgetParticipant, close .................. people.ts
 //     every keyed write delivered twice at once, pruneDeliveries .. deliveries.ts
@@ -32,6 +34,7 @@ import { argumentContract } from './contract/arguments.ts';
 import { channelContract } from './contract/channels.ts';
 import { debateContract } from './contract/debates.ts';
 import { deliveryContract } from './contract/deliveries.ts';
+import { endingContract } from './contract/endings.ts';
 import { endorsementContract } from './contract/endorsements.ts';
 import { type CreateStore, withStoreOf } from './contract/harness.ts';
 import { leaseContract } from './contract/leases.ts';
@@ -52,6 +55,7 @@ export function describeStoreContract(name: string, create: CreateStore) {
     argumentContract(withStore);
     voteContract(withStore);
     endorsementContract(withStore);
+    endingContract(withStore);
     statusContract(withStore);
     readContract(withStore);
     deliveryContract(withStore);

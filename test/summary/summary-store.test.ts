@@ -66,6 +66,7 @@ describe('the sent-ledger (SQLite)', () => {
       asOf: 2500,
       takenAt: 3000,
       counts: { pro: 2, con: 1, neutral: 0 },
+      commonGround: null,
     });
   });
 

@@ -22,6 +22,10 @@ const debate: DebateRecord = {
   closesAt: null,
   closedAt: null,
   scoreboardRef: null,
+  closingNote: null,
+  twoRounds: false,
+  round2At: null,
+  round2StartedAt: null,
 };
 
 const bucket = (iso: string, change: Partial<OpinionBucket>): OpinionBucket => ({

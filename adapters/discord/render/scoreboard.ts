@@ -6,13 +6,14 @@ import { legendOf } from '../../../src/views/legend.ts';
 import type { ScoreboardView } from '../../../src/views/types.ts';
 import { buttonId } from '../custom-id.ts';
 import { argumentLine, COLORS, debateMeta } from './common.ts';
+import { sectionFields } from './sections.ts';
 import { plainText } from './text.ts';
 import { type ActionRow, BUTTON_STYLE, type Embed, type OutgoingMessage } from './types.ts';
 
 const BAR_WIDTH = 16;
 
 function tallyLines(view: ScoreboardView, tr: Translate, language: Language): string[] {
-  if (!view.counts) return [tr('scoreboard.hidden')];
+  if (!view.counts) return [tr(view.blindRound ? 'scoreboard.hidden_round1' : 'scoreboard.hidden')];
   const shares = percentages(view.counts);
   const lines = (['pro', 'con', 'neutral'] as const).map(
     (side) =>
@@ -47,6 +48,7 @@ export function scoreboardEmbed(view: ScoreboardView, tr: Translate, language: L
     ...(view.topPro ? [{ name: tr('scoreboard.top_pro'), value: argumentLine(view.topPro, tr, 700) }] : []),
     ...(view.topCon ? [{ name: tr('scoreboard.top_con'), value: argumentLine(view.topCon, tr, 700) }] : []),
     ...(view.newest ? [{ name: tr('scoreboard.newest'), value: argumentLine(view.newest, tr, 700) }] : []),
+    ...sectionFields(tr, view.sections, 250),
   ];
   // The public scoreboard says how its vote buttons toggle; a private copy has none to click.
   const footer = legendOf(view).map((key) => tr(key));
@@ -148,13 +150,15 @@ export function renderScoreboard(view: ScoreboardView, tr: Translate, language: 
   const isPrivate = view.viewerVote !== undefined;
   return {
     // The reminder before the end: a heading and how to vote, above the tally and its buttons.
-    ...(view.reminder
-      ? {
-          content: `${tr('reminder.heading', { debate: view.debate.number })}\n${tr('reminder.how', { debate: view.debate.number })}`,
-        }
-      : view.weekly
-        ? { content: tr('weekly.heading') }
-        : {}),
+    ...(view.halftime
+      ? { content: tr('halftime.heading', { debate: view.debate.number }) }
+      : view.reminder
+        ? {
+            content: `${tr('reminder.heading', { debate: view.debate.number })}\n${tr('reminder.how', { debate: view.debate.number })}`,
+          }
+        : view.weekly
+          ? { content: tr('weekly.heading') }
+          : {}),
     embeds: [scoreboardEmbed(view, tr, language)],
     components: isPrivate ? [] : scoreboardButtons(view, tr),
   };

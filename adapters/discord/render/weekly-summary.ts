@@ -7,6 +7,7 @@ import { shiftText, summaryTitle, summaryTotals } from '../../../src/views/summa
 import { nextWeeklyLine } from '../../../src/views/topics.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../../../src/views/weekly-summary.ts';
 import { argumentLine, COLORS } from './common.ts';
+import { sectionLines } from './sections.ts';
 import { escapeUserText, plainText, userText } from './text.ts';
 import type { EmbedField, OutgoingMessage } from './types.ts';
 
@@ -42,6 +43,8 @@ function debateField(item: WeeklyDebateItem, tr: Translate, language: Language):
     if (item.topPro) lines.push(`${tr('scoreboard.top_pro')}${colon}${argumentLine(item.topPro, tr, 150)}`);
     if (item.topCon) lines.push(`${tr('scoreboard.top_con')}${colon}${argumentLine(item.topCon, tr, 150)}`);
   }
+  for (const section of item.sections ?? [])
+    lines.push(`**${tr(section.title)}**`, ...sectionLines(tr, section, 120));
   const title = tr('list.item', { debate: item.debate.number, topic: item.debate.topic });
   return {
     name: plainText(`${title}${item.closedThisWeek ? ` ${tr('summary.closed_mark')}` : ''}`, 256),

@@ -20,10 +20,13 @@ import {
   type SlackMessage,
   section,
 } from './blocks.ts';
+import { sectionTexts } from './sections.ts';
 
 const BAR_WIDTH = 16;
 /** Each top argument is shown in a section of its own, cut to this many characters. */
 const TOP_ARGUMENT_TEXT = 600;
+/** Arguments of common ground and the closing note, cut to this many characters each. */
+const SECTION_TEXT = 400;
 
 function meta(tr: Translate, language: Language, view: ScoreboardView): string {
   const { debate } = view;
@@ -43,7 +46,8 @@ function meta(tr: Translate, language: Language, view: ScoreboardView): string {
 }
 
 function tally(tr: Translate, language: Language, view: ScoreboardView): string {
-  if (!view.counts) return `:lock: ${esc(tr('scoreboard.hidden'))}`;
+  if (!view.counts)
+    return `:lock: ${esc(tr(view.blindRound ? 'scoreboard.hidden_round1' : 'scoreboard.hidden'))}`;
   const shares = percentages(view.counts);
   const lines = (['pro', 'con', 'neutral'] as const).map(
     (side) =>
@@ -100,12 +104,14 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
       { channel: `<#${view.ended.channelId}>` },
     );
     blocks.unshift(section(`*${heading}*`));
+    for (const text of sectionTexts(tr, view.sections, SECTION_TEXT)) blocks.push(section(text));
     // The announcement is a message of its own, not a second live scoreboard: no buttons.
     blocks.push(context(esc([counts(tr, view), ...legendOf(view).map((key) => tr(key))].join(' · '))));
     return { text: clip(`${tr(key, { debate: debate.number, channel: '' })} ${title}`, 3000), blocks };
   }
   // The reminder before the end: a heading and how to vote, above the tally and its buttons.
   if (view.weekly) blocks.unshift(section(`*${esc(tr('weekly.heading'))}*`));
+  if (view.halftime) blocks.unshift(section(`*${esc(tr('halftime.heading', { debate: debate.number }))}*`));
   if (view.reminder) {
     blocks.unshift(section(`*${esc(tr('reminder.heading', { debate: debate.number }))}*`));
     blocks.push(context(esc(tr('reminder.how', { debate: debate.number }))));
@@ -131,6 +137,7 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
     if (item) blocks.push(section(`*${esc(tr(key))}*\n${argumentLine(tr, item, TOP_ARGUMENT_TEXT)}`));
   if (!view.topPro && !view.topCon && debate.status === 'open')
     blocks.push(context(esc(tr('scoreboard.no_arguments'))));
+  for (const text of sectionTexts(tr, view.sections, SECTION_TEXT)) blocks.push(section(text));
   blocks.push(...buttons(tr, view));
   // The public scoreboard says how its buttons toggle and invites thread replies; a private copy
   // has no buttons to vote with and no thread.
@@ -138,6 +145,7 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
   if (debate.status === 'open' && view.viewerVote === undefined)
     hints.push(tr('scoreboard.vote_hint'), tr('scoreboard.thread_hint'));
   if (hints.length > 0) blocks.push(context(esc(hints.join(' '))));
-  const text = view.reminder ? `${tr('reminder.heading', { debate: debate.number })} ${title}` : title;
+  const heading = view.reminder ? 'reminder.heading' : view.halftime ? 'halftime.heading' : undefined;
+  const text = heading ? `${tr(heading, { debate: debate.number })} ${title}` : title;
   return { text: clip(text, 3000), blocks };
 }

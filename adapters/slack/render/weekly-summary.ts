@@ -19,11 +19,17 @@ import {
   type SlackMessage,
   section,
 } from './blocks.ts';
+import { sectionTexts } from './sections.ts';
 
 const BAR_WIDTH = 12;
-/** Header, totals, the closed-debates, "more" and legend lines leave room for this many debates. */
-const MAX_DEBATES = 22;
+/**
+ * Header, totals, the closed-debates, "more", next-debate and legend lines leave room for this
+ * many debates of three blocks each (the third: common ground, rounds, closing note).
+ */
+const MAX_DEBATES = 14;
 const ARGUMENT_TEXT = 300;
+/** Common ground and the closing note: their own section per debate, each text cut to this. */
+const SECTION_TEXT = 200;
 
 function tally(tr: Translate, language: Language, d: WeeklyDebateItem): string[] {
   if (!d.counts) return [`:lock: ${esc(tr('scoreboard.hidden'))}`];
@@ -71,7 +77,12 @@ function debateBlocks(tr: Translate, language: Language, d: WeeklyDebateItem): B
     tr('summary.new_arguments', { count: d.newArguments }),
     tr('summary.opinion_changes', { count: d.opinionChanges }),
   ].filter((s): s is string => s !== undefined);
-  return [section(lines.join('\n')), context(clip(stats.join(' · '), 3000))];
+  const sections = sectionTexts(tr, d.sections, SECTION_TEXT);
+  return [
+    section(lines.join('\n')),
+    ...(sections.length > 0 ? [section(sections.join('\n'))] : []),
+    context(clip(stats.join(' · '), 3000)),
+  ];
 }
 
 export function renderWeeklySummary(

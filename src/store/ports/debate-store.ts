@@ -12,6 +12,7 @@ import type {
 import type { Result } from '../../domain/result.ts';
 import type { SettingChange } from '../../domain/settings.ts';
 import type { ChannelScope, DebateStatus, Side, VoteSide, WorkspaceScope } from '../../domain/types.ts';
+import type { EndingStore } from './endings.ts';
 import type { KeepAliveStore } from './keep-alive.ts';
 import type { ExpiryScope, LeaseStore } from './leases.ts';
 import type { SummaryStore } from './summary.ts';
@@ -40,6 +41,9 @@ export interface OpenDebateInput extends Delivery {
   closesAt: number | null;
   /** When its reminder falls (the core decides; none when absent or null). */
   remindAt?: number | null | undefined;
+  /** Two rounds: the second opens at `round2At`. */
+  twoRounds?: boolean | undefined;
+  round2At?: number | null | undefined;
 }
 
 export interface AddArgumentInput extends Delivery {
@@ -117,6 +121,8 @@ export interface StatusInput extends Delivery {
   at: number;
   /** The debate's end after the change (a reopened debate whose duration ended has none). */
   closesAt: number | null;
+  /** Kept with a close (`clore … conclusion`); a reopened debate has none. */
+  closingNote?: string | null | undefined;
   check: Check<[debate: DebateRecord]>;
 }
 
@@ -125,7 +131,7 @@ export interface StatusInput extends Delivery {
  * Debates are reached through their workspace: no method crosses workspaces.
  * The weekly summary's methods (ledger, snapshots, week activity) are in summary-ports.ts.
  */
-export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore, LeaseStore {
+export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore, LeaseStore, EndingStore {
   /** The anonymity secret, generated once and kept (unless the configuration gives one). */
   serverSecret(generate: () => string): Promise<string>;
 

@@ -21,6 +21,8 @@ export interface DebateSnapshot {
   asOf: number;
   takenAt: number;
   counts: Counts;
+  /** Ids of the arguments that were common ground then (null or absent: not kept). */
+  commonGround?: number[] | null;
 }
 
 /** One debate's week, as stored: the view layer decides what is shown. */
@@ -41,6 +43,11 @@ export interface WeekDebateActivity {
   /** ∆ earned inside the window, per argument id. */
   windowDeltas: { argumentId: number; count: number }[];
   endorsements: number;
+  /**
+   * Per argument endorsed before the end of the window, its endorsers whose current vote is pour
+   * and contre (only arguments with at least one of either).
+   */
+  endorserSides: { argumentId: number; pro: number; con: number }[];
   /** Distinct people who voted, argued or endorsed inside the window. */
   participants: number;
 }
@@ -87,8 +94,8 @@ export interface CompleteInput {
   at: number;
   status: 'posted' | 'empty';
   messageRef: string | null;
-  /** Tallies to keep for next week's "change since the last summary". */
-  snapshots: { debateId: number; asOf: number; counts: Counts }[];
+  /** Tallies to keep for next week's "change since the last summary", with the common ground shown. */
+  snapshots: { debateId: number; asOf: number; counts: Counts; commonGround?: number[] | undefined }[];
 }
 
 /** What the weekly summary needs from storage; every method is one transaction. */

@@ -21,8 +21,8 @@ export async function insertDebate(
   }
   const [row] = await query<DebateRow>(
     `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
-       anonymous, hidden, opened_at, closes_at, open_delivery, remind_at)
-     SELECT $1, $2, $3, $4, coalesce(max(number), 0) + 1, $5, $6, $7, $8, $9, $10, $11, $12, $13
+       anonymous, hidden, opened_at, closes_at, open_delivery, remind_at, two_rounds, round2_at)
+     SELECT $1, $2, $3, $4, coalesce(max(number), 0) + 1, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
      FROM debates WHERE platform = $2 AND workspace_id = $3
      RETURNING *`,
     [
@@ -39,6 +39,8 @@ export async function insertDebate(
       input.closesAt,
       input.deliveryKey ?? null,
       input.remindAt ?? null,
+      input.twoRounds === true,
+      input.round2At ?? null,
     ],
   );
   return { debate: toDebate(row!), duplicate: false };

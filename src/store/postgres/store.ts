@@ -26,6 +26,7 @@ import {
   toDebate,
 } from '../shared/rows.ts';
 import { PostgresDebateReads } from './debate-reads.ts';
+import { PostgresEndings } from './endings.ts';
 import { PostgresKeepAlive } from './keep-alive.ts';
 import { PostgresLeases } from './leases.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './notifications.ts';
@@ -65,6 +66,7 @@ export class PostgresDebateStore implements DebateStore {
   private readonly keepAlive: PostgresKeepAlive;
   private readonly leases: PostgresLeases;
   private readonly topics: PostgresTopics;
+  private readonly endings: PostgresEndings;
   private readonly notifications: SettingsNotifications;
   private readonly votes: PostgresVoteBatches;
 
@@ -80,6 +82,7 @@ export class PostgresDebateStore implements DebateStore {
     this.keepAlive = new PostgresKeepAlive(this.db);
     this.leases = new PostgresLeases(this.db);
     this.topics = new PostgresTopics(this.db);
+    this.endings = new PostgresEndings(this.db);
   }
 
   // Reads (src/store/postgres-debate-reads.ts).
@@ -135,6 +138,13 @@ export class PostgresDebateStore implements DebateStore {
   rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
   openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
   claimWeeklyPosts: DebateStore['claimWeeklyPosts'] = (input) => this.topics.claimWeeklyPosts(input);
+  lastClosedDebate: DebateStore['lastClosedDebate'] = (scope) => this.endings.lastClosedDebate(scope);
+  setClosingNote: DebateStore['setClosingNote'] = (input) => this.endings.setClosingNote(input);
+  endorserSides: DebateStore['endorserSides'] = (debateId) => this.endings.endorserSides(debateId);
+  startRound2: DebateStore['startRound2'] = (input) => this.endings.startRound2(input);
+  claimHalftimes: DebateStore['claimHalftimes'] = (input) => this.endings.claimHalftimes(input);
+  completeHalftime: DebateStore['completeHalftime'] = (id, at) => this.endings.completeHalftime(id, at);
+  rounds: DebateStore['rounds'] = (debateId) => this.endings.rounds(debateId);
 
   async serverSecret(generate: () => string): Promise<string> {
     // The first instance to get here writes it; every other one reads that one.
@@ -414,8 +424,14 @@ export class PostgresDebateStore implements DebateStore {
       if (!checked.ok) return checked;
       if (!(await claim(query, input.deliveryKey, input.at))) return ok({ debate: before, duplicate: true });
       const [after] = await query<DebateRow>(
-        'UPDATE debates SET status = $2, closed_at = $3, closes_at = $4 WHERE id = $1 RETURNING *',
-        [input.debateId, input.status, input.status === 'closed' ? input.at : null, input.closesAt],
+        'UPDATE debates SET status = $2, closed_at = $3, closes_at = $4, closing_note = $5 WHERE id = $1 RETURNING *',
+        [
+          input.debateId,
+          input.status,
+          input.status === 'closed' ? input.at : null,
+          input.closesAt,
+          input.status === 'closed' ? (input.closingNote ?? null) : null,
+        ],
       );
       return ok({ debate: toDebate(after!), duplicate: false });
     });
@@ -448,9 +464,12 @@ export class PostgresDebateStore implements DebateStore {
           `WITH changed AS (${sql} RETURNING 1) SELECT count(*) AS n FROM changed`,
           params,
         ).then((rows) => rows[0]!.n);
-      const [votes, , endorsements, detached, , topicEndorsements] = await Promise.all([
+      const [votes, , , endorsements, detached, , topicEndorsements] = await Promise.all([
         count(`DELETE FROM votes WHERE voter_key = ANY($1::text[]) AND debate_id IN (${inWorkspace})`),
         count(`DELETE FROM vote_events WHERE voter_key = ANY($1::text[]) AND debate_id IN (${inWorkspace})`),
+        count(
+          `DELETE FROM first_round_votes WHERE voter_key = ANY($1::text[]) AND debate_id IN (${inWorkspace})`,
+        ),
         count(
           `DELETE FROM endorsements WHERE endorser_key = ANY($1::text[]) AND argument_id IN
              (SELECT a.id FROM arguments a WHERE a.debate_id IN (${inWorkspace}))`,

@@ -119,12 +119,13 @@ export class PostgresSummaryStore implements SummaryStore {
       if (done.length !== 1) return false;
       if (input.snapshots.length > 0)
         await query(
-          `INSERT INTO summary_snapshots (debate_id, week_start, as_of, taken_at, pro, con, neutral)
-           SELECT s.debate_id, $1, s.as_of, $2, s.pro, s.con, s.neutral
-           FROM unnest($3::bigint[], $4::bigint[], $5::int[], $6::int[], $7::int[])
-             AS s (debate_id, as_of, pro, con, neutral)
+          `INSERT INTO summary_snapshots (debate_id, week_start, as_of, taken_at, pro, con, neutral, common_ground)
+           SELECT s.debate_id, $1, s.as_of, $2, s.pro, s.con, s.neutral, s.common_ground
+           FROM unnest($3::bigint[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::text[])
+             AS s (debate_id, as_of, pro, con, neutral, common_ground)
            ON CONFLICT (debate_id, week_start) DO UPDATE SET as_of = excluded.as_of, taken_at = excluded.taken_at,
-             pro = excluded.pro, con = excluded.con, neutral = excluded.neutral`,
+             pro = excluded.pro, con = excluded.con, neutral = excluded.neutral,
+             common_ground = excluded.common_ground`,
           [
             input.weekStart,
             input.at,
@@ -133,6 +134,9 @@ export class PostgresSummaryStore implements SummaryStore {
             input.snapshots.map((s) => s.counts.pro),
             input.snapshots.map((s) => s.counts.con),
             input.snapshots.map((s) => s.counts.neutral),
+            input.snapshots.map((s) =>
+              s.commonGround === undefined ? null : JSON.stringify(s.commonGround),
+            ),
           ],
         );
       return true;

@@ -21,6 +21,7 @@ import {
   toDebate,
   toTopic,
 } from '../shared/rows.ts';
+import { claimDelivery, deliveryHandled } from './deliveries.ts';
 import { insertDebate } from './open-debate.ts';
 import type { PostgresSession, Query } from './session.ts';
 
@@ -31,16 +32,8 @@ const TOPIC_SELECT = `
 const IN_CHANNEL = 't.platform = $1 AND t.workspace_id = $2 AND t.channel_id = $3';
 const keysOf = (s: ChannelScope) => [s.platform, s.workspaceId, s.channelId];
 
-const claim = async (query: Query, key: string | undefined, at: number): Promise<boolean> =>
-  key === undefined ||
-  (
-    await query('INSERT INTO deliveries (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [
-      key,
-      at,
-    ])
-  ).length === 1;
-const handled = async (query: Query, key: string | undefined): Promise<boolean> =>
-  key !== undefined && (await query('SELECT 1 FROM deliveries WHERE key = $1', [key])).length === 1;
+const claim = claimDelivery;
+const handled = deliveryHandled;
 
 /** The live topic of this number, locked for the change (an opened or withdrawn one is missing). */
 async function liveTopic(

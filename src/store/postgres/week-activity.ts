@@ -5,6 +5,7 @@ import type { ArgumentRecord } from '../../domain/records.ts';
 import type { ChannelScope, VoteSide } from '../../domain/types.ts';
 import type { TimeWindow, WeekDebateActivity } from '../ports/summary.ts';
 import { type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
+import { parseIds } from '../sqlite/week-activity.ts';
 import type { Query } from './session.ts';
 
 // Every statement takes the same parameters: $1, $2, $3 the channels' platforms, workspaces and
@@ -25,7 +26,8 @@ export const POSTGRES_WEEK_SQL = {
   debates: `SELECT d.*, t.pro AS now_pro, t.con AS now_con, t.neutral AS now_neutral,
       x.vote_events, x.opinion_changes, x.endorsements, x.participants,
       b.week_start AS baseline_week, b.as_of AS baseline_as_of, b.taken_at AS baseline_taken_at,
-      b.pro AS baseline_pro, b.con AS baseline_con, b.neutral AS baseline_neutral
+      b.pro AS baseline_pro, b.con AS baseline_con, b.neutral AS baseline_neutral,
+      b.common_ground AS baseline_common_ground
     FROM (${BATCH}) d
     CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE side = 'pro') AS pro, count(*) FILTER (WHERE side = 'con') AS con,
         count(*) FILTER (WHERE side = 'neutral') AS neutral
@@ -39,7 +41,7 @@ export const POSTGRES_WEEK_SQL = {
           WHERE debate_id = d.id AND ${WINDOW('created_at')} AND author_key IS NOT NULL
         UNION ALL SELECT 'e', e.endorser_key, NULL FROM arguments a JOIN endorsements e ON e.argument_id = a.id
           WHERE a.debate_id = d.id AND ${WINDOW('e.at')}) happened) x
-    LEFT JOIN LATERAL (SELECT week_start, as_of, taken_at, pro, con, neutral FROM summary_snapshots
+    LEFT JOIN LATERAL (SELECT week_start, as_of, taken_at, pro, con, neutral, common_ground FROM summary_snapshots
       WHERE debate_id = d.id AND as_of <= $4 ORDER BY as_of DESC LIMIT 1) b ON true
     ORDER BY d.id`,
   /** The vote changes after the window, to undo. */
@@ -48,9 +50,13 @@ export const POSTGRES_WEEK_SQL = {
   /** The arguments standing at the end of the window, each with its endorsements and ∆ then. */
   arguments: `SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at,
       a.withdrawn_at, a.edited_at,
-      (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < $5) AS endorsements,
-      dl.deltas, dl.week_deltas
+      es.endorsements, es.endorsers_pro, es.endorsers_con, dl.deltas, dl.week_deltas
     FROM (${BATCH}) d JOIN arguments a ON a.debate_id = d.id
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS endorsements, count(*) FILTER (WHERE v.side = 'pro') AS endorsers_pro,
+        count(*) FILTER (WHERE v.side = 'con') AS endorsers_con
+      FROM endorsements e LEFT JOIN votes v ON v.debate_id = a.debate_id AND v.voter_key = e.endorser_key
+      WHERE e.argument_id = a.id AND e.at < $5) es
     CROSS JOIN LATERAL (
       SELECT count(*) AS deltas, count(*) FILTER (WHERE v.at >= $4) AS week_deltas
       FROM vote_events v WHERE v.persuaded_by = a.id AND v.at < $5) dl
@@ -72,6 +78,7 @@ type DebateWeekRow = DebateRow & {
   baseline_pro: number | null;
   baseline_con: number | null;
   baseline_neutral: number | null;
+  baseline_common_ground: string | null;
 };
 
 type Row<T> = T & { debate_id: number };
@@ -98,7 +105,10 @@ export async function readPostgresWeekActivities(
       POSTGRES_WEEK_SQL.after,
       params,
     ),
-    query<Row<ArgumentRow & { week_deltas: number }>>(POSTGRES_WEEK_SQL.arguments, params),
+    query<Row<ArgumentRow & { week_deltas: number; endorsers_pro: number; endorsers_con: number }>>(
+      POSTGRES_WEEK_SQL.arguments,
+      params,
+    ),
   ]);
   const byChannel = new Map<string, WeekDebateActivity[]>(
     scopes.map((s) => [channelKey(s.platform, s.workspaceId, s.channelId), []]),
@@ -118,6 +128,7 @@ export async function readPostgresWeekActivities(
                 asOf: row.baseline_as_of!,
                 takenAt: row.baseline_taken_at!,
                 counts: { pro: row.baseline_pro!, con: row.baseline_con!, neutral: row.baseline_neutral! },
+                commonGround: parseIds(row.baseline_common_ground),
               },
         arguments: [],
         newArguments: 0,
@@ -125,6 +136,7 @@ export async function readPostgresWeekActivities(
         opinionChanges: row.opinion_changes,
         windowDeltas: [],
         endorsements: row.endorsements,
+        endorserSides: [],
         participants: row.participants,
       },
     ]),
@@ -145,6 +157,8 @@ export async function readPostgresWeekActivities(
   }
   for (const r of args) {
     const a = of(r.debate_id);
+    if (r.endorsers_pro > 0 || r.endorsers_con > 0)
+      a.endorserSides.push({ argumentId: r.id, pro: r.endorsers_pro, con: r.endorsers_con });
     if (r.created_at >= window.from) a.newArguments++;
     const argument: ArgumentRecord = toArgument(r);
     a.arguments.push(argument);

@@ -29,6 +29,10 @@ export interface DebateRow {
   closed_at: number | null;
   scoreboard_ref: string | null;
   next_argument: number;
+  closing_note?: string | null;
+  two_rounds?: Flag;
+  round2_at?: number | null;
+  round2_started_at?: number | null;
 }
 
 export const toDebate = (row: DebateRow): DebateRecord => ({
@@ -48,6 +52,10 @@ export const toDebate = (row: DebateRow): DebateRecord => ({
   closesAt: row.closes_at,
   closedAt: row.closed_at,
   scoreboardRef: row.scoreboard_ref,
+  closingNote: row.closing_note ?? null,
+  twoRounds: isSet(row.two_rounds),
+  round2At: row.round2_at ?? null,
+  round2StartedAt: row.round2_started_at ?? null,
 });
 
 export interface ArgumentRow {

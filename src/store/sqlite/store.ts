@@ -28,6 +28,7 @@ import {
   toDebate,
 } from '../shared/rows.ts';
 import { SqliteDebateReads } from './debate-reads.ts';
+import { SqliteEndings } from './endings.ts';
 import { GroupCommit } from './group-commit.ts';
 import { SqliteKeepAlive } from './keep-alive.ts';
 import { SqliteLeases } from './leases.ts';
@@ -60,6 +61,8 @@ export class SqliteDebateStore implements DebateStore {
   /** Concurrent writes share a commit; each still answers only once committed. */
   private readonly commits: GroupCommit;
   private readonly reads: SqliteDebateReads;
+  // Closing notes, common ground, two rounds (src/store/sqlite-endings.ts).
+  private readonly endings: SqliteEndings;
 
   constructor(readonly db: Database.Database) {
     this.stmt = statementCache(db);
@@ -74,6 +77,10 @@ export class SqliteDebateStore implements DebateStore {
       { claim: (key, at) => this.claimDelivery(key, at), seen: (key) => this.handled(key) },
       (input) => this.insertDebate(input).debate,
     );
+    this.endings = new SqliteEndings(db, this.commits, {
+      claim: (key, at) => this.claimDelivery(key, at),
+      seen: (key) => this.handled(key),
+    });
   }
 
   // Reads (src/store/sqlite-debate-reads.ts).
@@ -127,6 +134,13 @@ export class SqliteDebateStore implements DebateStore {
   rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
   openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
   claimWeeklyPosts: DebateStore['claimWeeklyPosts'] = (input) => this.topics.claimWeeklyPosts(input);
+  lastClosedDebate: DebateStore['lastClosedDebate'] = (scope) => this.endings.lastClosedDebate(scope);
+  setClosingNote: DebateStore['setClosingNote'] = (input) => this.endings.setClosingNote(input);
+  endorserSides: DebateStore['endorserSides'] = (debateId) => this.endings.endorserSides(debateId);
+  startRound2: DebateStore['startRound2'] = (input) => this.endings.startRound2(input);
+  claimHalftimes: DebateStore['claimHalftimes'] = (input) => this.endings.claimHalftimes(input);
+  completeHalftime: DebateStore['completeHalftime'] = (id, at) => this.endings.completeHalftime(id, at);
+  rounds: DebateStore['rounds'] = (debateId) => this.endings.rounds(debateId);
 
   /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
   private write<T>(work: () => T): Promise<T> {
@@ -228,8 +242,8 @@ export class SqliteDebateStore implements DebateStore {
     ).get(scope.platform, scope.workspaceId) as { next: number };
     const row = this.stmt(
       `INSERT INTO debates (uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name,
-         anonymous, hidden, opened_at, closes_at, open_delivery, remind_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+         anonymous, hidden, opened_at, closes_at, open_delivery, remind_at, two_rounds, round2_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     ).get(
       input.uid,
       scope.platform,
@@ -245,6 +259,8 @@ export class SqliteDebateStore implements DebateStore {
       input.closesAt,
       input.deliveryKey ?? null,
       input.remindAt ?? null,
+      input.twoRounds === true ? 1 : 0,
+      input.round2At ?? null,
     ) as DebateRow;
     return { debate: toDebate(row), duplicate: false };
   }
@@ -459,11 +475,12 @@ export class SqliteDebateStore implements DebateStore {
       if (!checked.ok) return checked;
       this.claimDelivery(input.deliveryKey, input.at);
       const row = this.stmt(
-        'UPDATE debates SET status = ?, closed_at = ?, closes_at = ? WHERE id = ? RETURNING *',
+        'UPDATE debates SET status = ?, closed_at = ?, closes_at = ?, closing_note = ? WHERE id = ? RETURNING *',
       ).get(
         input.status,
         input.status === 'closed' ? input.at : null,
         input.closesAt,
+        input.status === 'closed' ? (input.closingNote ?? null) : null,
         input.debateId,
       ) as DebateRow;
       return ok({ debate: toDebate(row), duplicate: false });
@@ -495,6 +512,10 @@ export class SqliteDebateStore implements DebateStore {
           ...ws,
         ).changes;
         this.stmt(`DELETE FROM vote_events WHERE voter_key = ? AND debate_id IN (${inWorkspace})`).run(
+          key,
+          ...ws,
+        );
+        this.stmt(`DELETE FROM first_round_votes WHERE voter_key = ? AND debate_id IN (${inWorkspace})`).run(
           key,
           ...ws,
         );

@@ -134,13 +134,22 @@ export class SqliteSummaryStore implements SummaryStore {
       ).run(input.status, input.messageRef, input.at, ...keyOf(input.scope, input.weekStart), input.token);
       if (done.changes !== 1) return false;
       const keep = this.stmt(
-        `INSERT INTO summary_snapshots (debate_id, week_start, as_of, taken_at, pro, con, neutral)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO summary_snapshots (debate_id, week_start, as_of, taken_at, pro, con, neutral, common_ground)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (debate_id, week_start) DO UPDATE SET as_of = excluded.as_of, taken_at = excluded.taken_at,
-           pro = excluded.pro, con = excluded.con, neutral = excluded.neutral`,
+           pro = excluded.pro, con = excluded.con, neutral = excluded.neutral, common_ground = excluded.common_ground`,
       );
       for (const s of input.snapshots)
-        keep.run(s.debateId, input.weekStart, s.asOf, input.at, s.counts.pro, s.counts.con, s.counts.neutral);
+        keep.run(
+          s.debateId,
+          input.weekStart,
+          s.asOf,
+          input.at,
+          s.counts.pro,
+          s.counts.con,
+          s.counts.neutral,
+          s.commonGround === undefined ? null : JSON.stringify(s.commonGround),
+        );
       return true;
     });
   }

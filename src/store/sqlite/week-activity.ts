@@ -31,19 +31,24 @@ export const WEEK_SQL = {
       UNION ALL SELECT a.debate_id, e.endorser_key FROM endorsements e JOIN arguments a ON a.id = e.argument_id
         WHERE a.debate_id IN (${DEBATES}) AND ${IN_WINDOW('e.at')})
     GROUP BY debate_id`,
+  // One pass over the arguments, their endorsements up to the end of the window and each
+  // endorser's current vote (for common ground); grouped in the index's order (no sort, no
+  // temporary index).
   arguments: `WITH ds AS MATERIALIZED (${DEBATES}),
     dl AS (
       SELECT persuaded_by AS argument_id, count(*) AS deltas, sum(at >= @from) AS week_deltas FROM vote_events
-      WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id IN ds) AND at < @to GROUP BY persuaded_by),
-    scored AS (
-      SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at, a.edited_at,
-        (SELECT count(*) FROM endorsements e WHERE e.argument_id = a.id AND e.at < @to) AS endorsements,
-        coalesce(dl.deltas, 0) AS deltas, coalesce(dl.week_deltas, 0) AS week_deltas
-      FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id
-      WHERE a.debate_id IN ds AND a.created_at < @to AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= @to))
-    SELECT * FROM scored ORDER BY debate_id, number`,
+      WHERE persuaded_by IN (SELECT id FROM arguments WHERE debate_id IN ds) AND at < @to GROUP BY persuaded_by)
+    SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at, a.withdrawn_at,
+      a.edited_at, count(e.argument_id) AS endorsements, coalesce(sum(v.side = 'pro'), 0) AS endorsers_pro,
+      coalesce(sum(v.side = 'con'), 0) AS endorsers_con, coalesce(dl.deltas, 0) AS deltas,
+      coalesce(dl.week_deltas, 0) AS week_deltas
+    FROM arguments a LEFT JOIN dl ON dl.argument_id = a.id
+    LEFT JOIN endorsements e ON e.argument_id = a.id AND e.at < @to
+    LEFT JOIN votes v ON v.debate_id = a.debate_id AND v.voter_key = e.endorser_key
+    WHERE a.debate_id IN ds AND a.created_at < @to AND (a.withdrawn_at IS NULL OR a.withdrawn_at >= @to)
+    GROUP BY a.debate_id, a.number ORDER BY a.debate_id, a.number`,
   // SQLite takes the bare columns from the row holding max(as_of).
-  baselines: `SELECT debate_id, week_start, max(as_of) AS as_of, taken_at, pro, con, neutral
+  baselines: `SELECT debate_id, week_start, max(as_of) AS as_of, taken_at, pro, con, neutral, common_ground
     FROM summary_snapshots WHERE debate_id IN (${DEBATES}) AND as_of <= @from GROUP BY debate_id`,
 };
 
@@ -115,6 +120,7 @@ export function assembleWeekActivities(
         opinionChanges: 0,
         windowDeltas: [],
         endorsements: 0,
+        endorserSides: [],
         participants: 0,
       },
     ]),
@@ -143,22 +149,40 @@ export function assembleWeekActivities(
   }
   for (const r of all<{ n: number }>(endorsements)) of(r.debate_id).endorsements = r.n;
   for (const r of all<{ n: number }>(participants)) of(r.debate_id).participants = r.n;
-  for (const r of all<ArgumentRow & { week_deltas: number }>(argumentRows)) {
+  for (const r of all<ArgumentRow & { week_deltas: number; endorsers_pro: number; endorsers_con: number }>(
+    argumentRows,
+  )) {
     const a = of(r.debate_id);
+    if (r.endorsers_pro > 0 || r.endorsers_con > 0)
+      a.endorserSides.push({ argumentId: r.id, pro: r.endorsers_pro, con: r.endorsers_con });
     if (r.created_at >= window.from) a.newArguments++;
     const argument: ArgumentRecord = toArgument(r);
     a.arguments.push(argument);
     if (r.week_deltas > 0) a.windowDeltas.push({ argumentId: argument.id, count: r.week_deltas });
   }
-  for (const r of all<{ week_start: string; as_of: number; taken_at: number } & Counts>(baselines))
+  for (const r of all<
+    { week_start: string; as_of: number; taken_at: number; common_ground: string | null } & Counts
+  >(baselines))
     of(r.debate_id).baseline = {
       debateId: r.debate_id,
       weekStart: r.week_start,
       asOf: r.as_of,
       takenAt: r.taken_at,
       counts: { pro: r.pro, con: r.con, neutral: r.neutral },
+      commonGround: parseIds(r.common_ground),
     };
   for (const row of debates)
     byChannel.get(channelKey(row.platform, row.workspace_id, row.channel_id))?.push(of(row.id));
   return [...byChannel.values()];
+}
+
+/** A snapshot's kept common ground: a JSON array of argument ids (anything else: not kept). */
+export function parseIds(json: string | null): number[] | null {
+  if (json === null) return null;
+  try {
+    const ids: unknown = JSON.parse(json);
+    return Array.isArray(ids) && ids.every((id) => Number.isSafeInteger(id)) ? (ids as number[]) : null;
+  } catch {
+    return null;
+  }
 }

@@ -48,6 +48,10 @@ export function debateContract(withStore: WithStore) {
           closesAt: 99_000,
           closedAt: null,
           scoreboardRef: null,
+          closingNote: null,
+          twoRounds: false,
+          round2At: null,
+          round2StartedAt: null,
         },
       });
       const numbers = [];

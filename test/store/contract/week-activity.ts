@@ -116,6 +116,7 @@ export function weekActivityContract(withStore: WithStore) {
         weekStart: '2026-11-09',
         asOf: 1_000,
         takenAt: 1_005,
+        commonGround: null,
         counts: { pro: 1, con: 0, neutral: 0 },
       });
       // Each argument as stored, its endorsements and ∆ counted up to the window's end.
@@ -157,6 +158,54 @@ export function weekActivityContract(withStore: WithStore) {
       expect(byNumber(many[2]!)).toEqual(week);
       expect(await store.weekActivities([], WINDOW)).toEqual([]);
       expect(await store.weekActivity(elsewhere, WINDOW)).toEqual([]);
+    }),
+  );
+  it(
+    'weekActivities: endorsers’ current sides per argument endorsed in time; a summary keeps its common ground for next week',
+    withStore(async ({ store }) => {
+      const debate = await openDebate(store, { at: 500 });
+      await addArgument(store, debate, 'pro', 'A', { at: 600 });
+      await addArgument(store, debate, 'con', 'B', { at: 600 });
+      value(await vote(store, debate, 'P', 'pro', { at: 700 }));
+      value(await vote(store, debate, 'K', 'con', { at: 700 }));
+      value(await vote(store, debate, 'N', 'neutral', { at: 700 }));
+      value(await endorse(store, debate, 1, 'P', { at: 1_100 }));
+      value(await endorse(store, debate, 1, 'K', { at: 1_200 }));
+      value(await endorse(store, debate, 2, 'N', { at: 1_200 }));
+      // Endorsed after the window: not counted.
+      value(await endorse(store, debate, 2, 'P', { at: 2_500 }));
+      const week = (await store.weekActivities([here], WINDOW))[0]?.[0];
+      const argumentIds = new Map(week!.arguments.map((a) => [a.number, a.id]));
+      expect(week!.endorserSides).toEqual([{ argumentId: argumentIds.get(1), pro: 1, con: 1 }]);
+      await store.claimSummary({
+        scope: here,
+        weekStart: '2026-11-09',
+        scheduledAt: 2_000,
+        token: 't',
+        instance: 'instance-1',
+        aliveSince: 0,
+        at: 2_000,
+        staleBefore: 0,
+        maxAttempts: 3,
+      });
+      const ids = [argumentIds.get(1)!];
+      expect(
+        await store.completeSummary({
+          scope: here,
+          weekStart: '2026-11-09',
+          token: 't',
+          at: 2_001,
+          status: 'posted',
+          messageRef: 'm',
+          snapshots: [{ debateId: debate.id, asOf: 2_000, counts: week!.counts, commonGround: ids }],
+        }),
+      ).toBe(true);
+      const next = (await store.weekActivities([here], { from: 2_000, to: 3_000 }))[0]?.[0];
+      expect(next!.baseline?.commonGround).toEqual(ids);
+      expect(next!.endorserSides).toEqual([
+        { argumentId: argumentIds.get(1), pro: 1, con: 1 },
+        { argumentId: argumentIds.get(2), pro: 1, con: 0 },
+      ]);
     }),
   );
 }

@@ -1,0 +1,152 @@
+// The SQLite side of closing notes, common ground and two-round debates (src/store/ending-ports.ts).
+import type Database from 'better-sqlite3';
+import type { CommonGroundRecord, Counts, DebateRecord, RoundsRecord } from '../../domain/records.ts';
+import { ok, type Result } from '../../domain/result.ts';
+import type { ChannelScope } from '../../domain/types.ts';
+import type { ClosingNoteInput, EndingStore, Round2Input } from '../ports/endings.ts';
+import type { ReminderClaimInput } from '../ports/keep-alive.ts';
+import { claimIsFree } from '../shared/claims.ts';
+import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
+import type { GroupCommit } from './group-commit.ts';
+import { statementCache } from './statement-cache.ts';
+
+/** Live arguments with their endorsers' current votes, pour and contre (neutral ones not counted). */
+export const ENDORSER_SIDES_SQL = `WITH sides AS (
+    SELECT e.argument_id, sum(v.side = 'pro') AS pro, sum(v.side = 'con') AS con
+    FROM arguments a0 JOIN endorsements e ON e.argument_id = a0.id
+    JOIN votes v ON v.debate_id = a0.debate_id AND v.voter_key = e.endorser_key AND v.side <> 'neutral'
+    WHERE a0.debate_id = ? AND a0.withdrawn_at IS NULL GROUP BY e.argument_id)
+  SELECT s.*, sides.pro AS endorsers_pro, sides.con AS endorsers_con
+  FROM (${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.withdrawn_at IS NULL) s
+  JOIN sides ON sides.argument_id = s.id ORDER BY s.number`;
+
+export class SqliteEndings implements EndingStore {
+  private readonly stmt: (sql: string) => Database.Statement;
+
+  constructor(
+    db: Database.Database,
+    private readonly commits: GroupCommit,
+    /** The store's delivery keys: claim (true when new) and read. */
+    private readonly deliveries: {
+      claim(key: string | undefined, at: number): boolean;
+      seen(key: string | undefined): boolean;
+    },
+  ) {
+    this.stmt = statementCache(db);
+  }
+
+  private debate(debateId: number): DebateRecord {
+    return toDebate(this.stmt('SELECT * FROM debates WHERE id = ?').get(debateId) as DebateRow);
+  }
+
+  async lastClosedDebate(scope: ChannelScope): Promise<DebateRecord | undefined> {
+    const row = this.stmt(
+      `SELECT * FROM debates WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND status = 'closed'
+       ORDER BY closed_at DESC, id DESC LIMIT 1`,
+    ).get(scope.platform, scope.workspaceId, scope.channelId) as DebateRow | undefined;
+    return row && toDebate(row);
+  }
+
+  async setClosingNote(
+    input: ClosingNoteInput,
+  ): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
+    return this.commits.write(() => {
+      const before = this.debate(input.debateId);
+      if (this.deliveries.seen(input.deliveryKey)) return ok({ debate: before, duplicate: true });
+      const checked = input.check(before);
+      if (!checked.ok) return checked;
+      this.deliveries.claim(input.deliveryKey, input.at);
+      this.stmt('UPDATE debates SET closing_note = ? WHERE id = ?').run(input.note, input.debateId);
+      return ok({ debate: this.debate(input.debateId), duplicate: false });
+    });
+  }
+
+  async endorserSides(debateId: number): Promise<CommonGroundRecord[]> {
+    const rows = this.stmt(ENDORSER_SIDES_SQL).all(debateId, debateId) as (ArgumentRow & {
+      endorsers_pro: number;
+      endorsers_con: number;
+    })[];
+    return rows.map((row) => ({ argument: toArgument(row), pro: row.endorsers_pro, con: row.endorsers_con }));
+  }
+
+  /** Keeps the first round's votes and marks the second round open (inside a write). */
+  private openRound2(debateId: number, at: number): void {
+    if (this.debate(debateId).round2StartedAt !== null) return;
+    this.stmt(
+      `INSERT INTO first_round_votes (debate_id, voter_key, side)
+       SELECT debate_id, voter_key, side FROM votes WHERE debate_id = ? ON CONFLICT DO NOTHING`,
+    ).run(debateId);
+    this.stmt('UPDATE debates SET round2_started_at = ? WHERE id = ?').run(at, debateId);
+  }
+
+  async startRound2(input: Round2Input): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
+    return this.commits.write(() => {
+      const before = this.debate(input.debateId);
+      if (this.deliveries.seen(input.deliveryKey)) return ok({ debate: before, duplicate: true });
+      const checked = input.check(before);
+      if (!checked.ok) return checked;
+      this.deliveries.claim(input.deliveryKey, input.at);
+      this.openRound2(input.debateId, input.at);
+      this.stmt(
+        `UPDATE debates SET round2_at = ?, halftime_claimed_at = ?, halftime_posted_at = ? WHERE id = ?`,
+      ).run(input.at, input.at, input.at, input.debateId);
+      return ok({ debate: this.debate(input.debateId), duplicate: false });
+    });
+  }
+
+  async claimHalftimes(input: ReminderClaimInput): Promise<DebateRecord[]> {
+    return this.commits.write(() => {
+      const claimed = this.stmt(
+        `UPDATE debates SET halftime_claimed_at = :at, halftime_claimed_by = :instance
+         WHERE id IN (
+           SELECT id FROM debates
+           WHERE two_rounds = 1 AND status = 'open' AND halftime_posted_at IS NULL AND round2_at <= :at
+             AND ${claimIsFree('halftime_claimed_at', 'halftime_claimed_by', ':stale', ':alive')}
+             AND platform IN (SELECT value FROM json_each(:platforms))
+           ORDER BY round2_at LIMIT :limit)
+         RETURNING id`,
+      ).all({
+        at: input.at,
+        stale: input.staleBefore,
+        alive: input.aliveSince,
+        instance: input.instance,
+        platforms: JSON.stringify(input.platforms),
+        limit: input.limit,
+      }) as { id: number }[];
+      return claimed.map(({ id }) => {
+        this.openRound2(id, input.at);
+        return this.debate(id);
+      });
+    });
+  }
+
+  async completeHalftime(debateId: number, at: number): Promise<void> {
+    this.stmt('UPDATE debates SET halftime_posted_at = ? WHERE id = ? AND halftime_posted_at IS NULL').run(
+      at,
+      debateId,
+    );
+  }
+
+  async rounds(debateId: number): Promise<RoundsRecord | undefined> {
+    const debate = this.debate(debateId);
+    if (debate.round2StartedAt === null) return undefined;
+    const first: Counts = { pro: 0, con: 0, neutral: 0 };
+    for (const row of this.stmt(
+      'SELECT side, count(*) AS n FROM first_round_votes WHERE debate_id = ? GROUP BY side',
+    ).all(debateId) as { side: keyof Counts; n: number }[])
+      first[row.side] = row.n;
+    const { changed } = this.stmt(
+      `SELECT count(*) AS changed FROM first_round_votes f
+       JOIN votes v ON v.debate_id = f.debate_id AND v.voter_key = f.voter_key
+       WHERE f.debate_id = ? AND v.side <> f.side`,
+    ).get(debateId) as { changed: number };
+    const deltas = this.stmt(
+      `SELECT a.number, count(*) AS count FROM first_round_votes f
+       JOIN votes v ON v.debate_id = f.debate_id AND v.voter_key = f.voter_key AND v.side <> f.side
+       JOIN vote_events e ON e.debate_id = f.debate_id AND e.voter_key = f.voter_key
+       JOIN arguments a ON a.id = e.persuaded_by
+       WHERE f.debate_id = ? AND e.at >= ? GROUP BY a.number ORDER BY count(*) DESC, a.number`,
+    ).all(debateId, debate.round2StartedAt) as { number: number; count: number }[];
+    return { first, changed, deltas };
+  }
+}
