@@ -1,4 +1,5 @@
 import type { Adapter, AdapterDeps, AdapterFactory } from '../../src/adapter.ts';
+import { BODY_LIMITS } from '../../src/http/limits.ts';
 import { DeliveryGuard } from './delivery-guard.ts';
 import { DiscordGateway } from './gateway.ts';
 import { InteractionHandler } from './handler.ts';
@@ -121,6 +122,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
                 dispatch(incoming, initial);
               },
             }),
+            { maxBody: BODY_LIMITS.discord },
           );
         }
         await gateway?.start();

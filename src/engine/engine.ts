@@ -49,7 +49,7 @@ const channelKey = (scope: ChannelScope): string =>
   `${scope.platform}\u0000${scope.workspaceId}\u0000${scope.channelId}`;
 
 /** How long a platform delivery id is remembered for deduplication. */
-const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
+export const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The debate engine: commands in, views out. What it pushes unasked (live scoreboards, the
