@@ -20,6 +20,7 @@ import {
   publicly,
 } from './context.ts';
 import { participantKey } from './identity.ts';
+import { roomForTopic } from './limits.ts';
 import { reminderAt, topicEndorsable, topicWithdrawable, weeklyTopic } from './rules.ts';
 
 /** Topics are signed like arguments of a debate that is not anonymous. */
@@ -43,6 +44,8 @@ export const topics: Handler<'topics'> = async (deps, inv, command, languages) =
   const at = deps.clock.now().getTime();
   const key = topicKey(deps, inv);
   if (action.kind === 'propose') {
+    const room = roomForTopic((await deps.store.topicQueue(inv, key)).length);
+    if (!room.ok) return errorOutcome(languages, room.error);
     const { topic, duplicate } = await deps.store.proposeTopic({
       scope: inv,
       text: action.text,

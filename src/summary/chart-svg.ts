@@ -3,8 +3,8 @@
 // comes in through the model (i18n is done by the caller). The layout is fixed-width and the
 // height follows the number of rows, so the picture's size is known in advance (chartSize).
 
-import type { Language } from '../domain/types.ts';
 import { xmlSafe } from '../commands/user-text.ts';
+import type { Language } from '../domain/types.ts';
 import { formatCount, formatPercent } from '../views/format.ts';
 import { CHART_FONT_FAMILY } from './chart-font.ts';
 
