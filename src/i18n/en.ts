@@ -96,6 +96,10 @@ export const en: Record<keyof typeof fr, Message> = {
   'page.switches_on': { one: '{date}: {count} change of mind', other: '{date}: {count} changes of mind' },
   'page.arguments': 'The arguments',
   'page.arguments_order': 'Most endorsed first.',
+  'page.arguments_more': {
+    one: '{count} more argument, in the downloads (CSV, Markdown)',
+    other: '{count} more arguments, in the downloads (CSV, Markdown)',
+  },
   'page.deltas': 'What changed minds (∆)',
   'page.deltas_empty': 'Nobody has said yet which argument changed their mind.',
   'page.deltas_hidden': 'Which sides people left and joined stays hidden until the debate closes.',

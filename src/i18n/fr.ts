@@ -106,6 +106,10 @@ export const fr = {
   },
   'page.arguments': 'Les arguments',
   'page.arguments_order': 'Les plus appuyés d’abord.',
+  'page.arguments_more': {
+    one: '{count} autre argument, dans les téléchargements (CSV, Markdown)',
+    other: '{count} autres arguments, dans les téléchargements (CSV, Markdown)',
+  },
   'page.deltas': 'Ce qui a fait changer d’avis (∆)',
   'page.deltas_empty': 'Personne n’a encore dit quel argument l’a fait changer d’avis.',
   'page.deltas_hidden': 'Les camps quittés et rejoints restent masqués jusqu’à la clôture.',

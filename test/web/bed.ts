@@ -13,6 +13,7 @@ import { migrate } from '../../src/store/migrate.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { SqlitePageStore } from '../../src/store/sqlite-page-store.ts';
 import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
+import type { PageCache } from '../../src/web/page-cache.ts';
 import { servePages } from '../../src/web/serve.ts';
 import { DEFAULTS } from '../helpers/engine.ts';
 
@@ -21,6 +22,8 @@ export interface PageBed {
   store: SqliteDebateStore;
   pages: SqlitePageStore;
   clock: ManualClock;
+  /** The pages' cache, to count builds and hits. */
+  cache: PageCache;
   /** http://127.0.0.1:<port>: where the pages are served and what links start with. */
   base: string;
   run(inv: Invocation, line: string): Promise<Outcome>;
@@ -48,7 +51,7 @@ export async function pageBed(options: { publicUrl?: boolean; start?: Date } = {
     scoreboardIntervalMs: 0,
     pages: { store: pages, publicUrl: options.publicUrl === false ? undefined : base },
   });
-  servePages(http, { links: engine.pages!, store, defaults: DEFAULTS, clock });
+  const cache = servePages(http, { links: engine.pages!, store, defaults: DEFAULTS, clock });
   const run = (inv: Invocation, line: string) => engine.run(inv, line);
   return {
     engine,
@@ -56,6 +59,7 @@ export async function pageBed(options: { publicUrl?: boolean; start?: Date } = {
     pages,
     clock,
     base,
+    cache,
     run,
     async linkOf(inv, line = 'page') {
       const outcome = await run(inv, line);
