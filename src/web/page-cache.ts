@@ -10,46 +10,73 @@ export interface BuiltPage {
 
 export const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * A page built less than this long ago is served even if its debate changed since: a debate
+ * voted on without pause costs one build per page and per interval, not one per reader.
+ */
+export const PAGE_REBUILD_MS = 2_000;
+
+interface Entry {
+  page: BuiltPage;
+  revision: number;
+  builtAt: number;
+}
+
 export class PageCache {
-  private readonly entries = new Map<string, BuiltPage>();
+  private readonly entries = new Map<string, Entry>();
   private readonly building = new Map<string, Promise<BuiltPage | undefined>>();
   private bytes = 0;
-  /** Builds and hits, for the benchmark and the tests. */
-  readonly counts = { builds: 0, hits: 0 };
+  /** Builds, hits, and pages served though their debate had just changed; for benchmarks and tests. */
+  readonly counts = { builds: 0, hits: 0, recent: 0 };
 
-  constructor(private readonly maxBytes = PAGE_CACHE_BYTES) {}
+  constructor(
+    private readonly maxBytes = PAGE_CACHE_BYTES,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
-  /** The page under `key`; built once, also when many ask at the same time. */
-  get(key: string, build: () => Promise<Buffer | undefined>): Promise<BuiltPage | undefined> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.counts.hits++;
+  /** The page under `key` at `revision`; built once, also when many ask at the same time. */
+  get(
+    key: string,
+    revision: number,
+    build: () => Promise<Buffer | undefined>,
+  ): Promise<BuiltPage | undefined> {
+    const entry = this.entries.get(key);
+    const fresh = entry?.revision === revision;
+    if (entry && (fresh || this.now() - entry.builtAt < PAGE_REBUILD_MS)) {
+      if (fresh) this.counts.hits++;
+      else this.counts.recent++;
       // Most recently used last.
       this.entries.delete(key);
-      this.entries.set(key, hit);
-      return Promise.resolve(hit);
+      this.entries.set(key, entry);
+      return Promise.resolve(entry.page);
     }
-    let pending = this.building.get(key);
+    const buildKey = `${key}\u0000${revision}`;
+    let pending = this.building.get(buildKey);
     if (!pending) {
       this.counts.builds++;
       pending = build()
-        .then((body) => body && this.keep(key, body))
-        .finally(() => this.building.delete(key));
-      this.building.set(key, pending);
+        .then((body) => body && this.keep(key, revision, body))
+        .finally(() => this.building.delete(buildKey));
+      this.building.set(buildKey, pending);
     }
     return pending;
   }
 
-  private keep(key: string, body: Buffer): BuiltPage {
+  private keep(key: string, revision: number, body: Buffer): BuiltPage {
     const page = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
     // One page never takes more than a quarter of the room.
     if (body.length > this.maxBytes / 4) return page;
-    this.entries.set(key, page);
+    const before = this.entries.get(key);
+    if (before) {
+      this.entries.delete(key);
+      this.bytes -= before.page.body.length;
+    }
+    this.entries.set(key, { page, revision, builtAt: this.now() });
     this.bytes += body.length;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= entry.body.length;
+      this.bytes -= entry.page.body.length;
     }
     return page;
   }

@@ -25,9 +25,7 @@ async function sendBody(res: ServerResponse, body: Buffer): Promise<void> {
 }
 
 const keyOf = (what: string, token: string, target: PageTarget) =>
-  [what, token, target.debate.id, target.revision, target.language, target.timezone, target.day].join(
-    '\u0000',
-  );
+  [what, token, target.debate.id, target.language, target.timezone, target.day].join('\u0000');
 
 /** Serves one request under /d/. */
 export async function servePage(
@@ -46,14 +44,14 @@ export async function servePage(
   let built: BuiltPage | undefined;
   let headers: (page: BuiltPage) => ReturnType<typeof pageHeaders>;
   if (file === undefined) {
-    built = await cache.get(keyOf('page', token, target), async () => {
+    built = await cache.get(keyOf('page', token, target), target.revision, async () => {
       const model = await pages.modelOf(target);
       return model && Buffer.from(pageHtml(model, token));
     });
     headers = (page) => pageHeaders(page.body, true);
   } else {
     let mimeType = 'text/plain';
-    built = await cache.get(keyOf(`file ${file}`, token, target), async () => {
+    built = await cache.get(keyOf(`file ${file}`, token, target), target.revision, async () => {
       const view = await pages.exportOf(target, file);
       return view && Buffer.from(view.content);
     });
@@ -71,7 +69,11 @@ export async function servePage(
 }
 
 /** Registers the pages; they do not by themselves make the server listen (see main). */
-export function registerPageRoutes(http: HttpRoutes, pages: DebatePages, cache = new PageCache()): PageCache {
+export function registerPageRoutes(
+  http: HttpRoutes,
+  pages: DebatePages,
+  cache: PageCache = new PageCache(),
+): PageCache {
   http.routePrefix('GET', PAGE_PREFIX, (req, res) => servePage(pages, cache, req, res));
   return cache;
 }

@@ -52,6 +52,7 @@ export const pageLinkOptions = (
 export function servePages(
   http: HttpRoutes,
   deps: { links: PageLinks; store: DebateStore; defaults: ChannelDefaults; clock: Clock },
+  cache?: PageCache,
 ): PageCache {
-  return registerPageRoutes(http, new DebatePages(deps));
+  return registerPageRoutes(http, new DebatePages(deps), cache);
 }

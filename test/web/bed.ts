@@ -13,7 +13,7 @@ import { migrate } from '../../src/store/migrate.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { SqlitePageStore } from '../../src/store/sqlite-page-store.ts';
 import { SqliteDebateStore } from '../../src/store/sqlite-store.ts';
-import type { PageCache } from '../../src/web/page-cache.ts';
+import { PageCache } from '../../src/web/page-cache.ts';
 import { servePages } from '../../src/web/serve.ts';
 import { DEFAULTS } from '../helpers/engine.ts';
 
@@ -51,7 +51,12 @@ export async function pageBed(options: { publicUrl?: boolean; start?: Date } = {
     scoreboardIntervalMs: 0,
     pages: { store: pages, publicUrl: options.publicUrl === false ? undefined : base },
   });
-  const cache = servePages(http, { links: engine.pages!, store, defaults: DEFAULTS, clock });
+  // The cache's pause between two builds of a page runs on the test's clock.
+  const cache = servePages(
+    http,
+    { links: engine.pages!, store, defaults: DEFAULTS, clock },
+    new PageCache(undefined, () => clock.now().getTime()),
+  );
   const run = (inv: Invocation, line: string) => engine.run(inv, line);
   return {
     engine,

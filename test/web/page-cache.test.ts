@@ -2,6 +2,7 @@
 // reader who has it gets a 304, and any change makes the next request build it again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PAGE_ARGUMENTS_PER_SIDE } from '../../src/web/arguments-section.ts';
+import { PAGE_REBUILD_MS } from '../../src/web/page-cache.ts';
 import { person } from '../helpers/engine.ts';
 import { type PageBed, pageBed } from './bed.ts';
 
@@ -39,8 +40,12 @@ describe('the page cache', () => {
     expect(again).toMatchObject({ status: 304, etag, body: '', cache: 'private, no-cache' });
     expect(bed.cache.counts.builds).toBe(1);
 
-    // A vote changes the page: a new build, a new validator; the old one gets the new page.
+    // A vote changes the page. Within PAGE_REBUILD_MS of the last build, the page just built is
+    // served (a debate voted on without pause is not rebuilt for every reader); then a new build.
     await bed.run(person('cat'), 'voter contre');
+    expect((await get(url, etag)).status).toBe(304);
+    expect(bed.cache.counts).toMatchObject({ builds: 1, recent: 1 });
+    bed.clock.advance(PAGE_REBUILD_MS);
     const changed = await get(url, etag);
     expect(changed.status).toBe(200);
     expect(changed.etag).not.toBe(etag);
