@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { openConfiguredStore } from '../src/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/domain/logger.ts';
-import { createLogger } from '../src/log.ts';
+import { createLogger, secretValues } from '../src/log.ts';
 import { startBot } from '../src/main.ts';
 import { BackupError, backupDatabase } from '../src/store/sqlite/backup.ts';
 import { failureLine } from './cli-failure.ts';
@@ -15,7 +15,7 @@ import { summaryCli } from './summary-cli.ts';
 async function start(): Promise<void> {
   const config = loadConfig();
   const startupLog = new StartupLog();
-  const logger = createLogger(config.DEBAT_LOG_LEVEL, startupLog);
+  const logger = createLogger(config.DEBAT_LOG_LEVEL, startupLog, secretValues(config));
   const detailed = config.DEBAT_LOG_LEVEL === 'debug' || config.DEBAT_LOG_LEVEL === 'trace';
   // While starting, a stray error stops the start with one plain line; once running, it is logged.
   let running = false;
@@ -90,12 +90,20 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'summary': {
       const config = loadConfig();
-      process.exitCode = await summaryCli(args, config, createLogger(config.DEBAT_LOG_LEVEL));
+      process.exitCode = await summaryCli(
+        args,
+        config,
+        createLogger(config.DEBAT_LOG_LEVEL, undefined, secretValues(config)),
+      );
       return;
     }
     case 'export': {
       const config = loadConfig();
-      process.exitCode = await exportCli(args, config, createLogger(config.DEBAT_LOG_LEVEL));
+      process.exitCode = await exportCli(
+        args,
+        config,
+        createLogger(config.DEBAT_LOG_LEVEL, undefined, secretValues(config)),
+      );
       return;
     }
     case 'forget-workspace': {

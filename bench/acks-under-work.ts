@@ -20,6 +20,7 @@ import { ManualClock, systemClock } from '../src/domain/clock.ts';
 import { silentLogger } from '../src/domain/logger.ts';
 import type { Invocation } from '../src/domain/types.ts';
 import { DebateEngine } from '../src/engine/engine.ts';
+import { LIMITS } from '../src/engine/limits.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
 import { openStore } from '../src/open-store.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
@@ -159,7 +160,11 @@ function seedFile(file: string, day: number, time: string): string {
   const db = openDatabase(file);
   migrate(db);
   seedSummaries(db);
-  const uid = seedPage(db, { debateId: PAGE_DEBATE, argumentBase: 1_000_000, workspaceId: 'WPAGE' });
+  const uid = seedPage(db, LIMITS.argumentsPerDebate, {
+    debateId: PAGE_DEBATE,
+    argumentBase: 1_000_000,
+    workspaceId: 'WPAGE',
+  });
   // Last week was summarised: the pass posts this week's, as every Friday.
   const now = new Date(TO + 60_000);
   const schedule = scheduleOf(day, time)!;

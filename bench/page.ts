@@ -1,7 +1,8 @@
-// The debate's page for a debate of 1,000 arguments and 100,000 voters (10,000 of whom changed
-// sides, half of them naming the argument that moved them), over sixty days and eight weekly
-// summaries: rendered on each request by the real route, against the same bytes served from
-// memory by the same HTTP server. Both bodies are compared before any figure is printed.
+// The debate's page for a debate of 1,000 arguments, then of as many as a debate takes
+// (LIMITS.argumentsPerDebate), and 100,000 voters (10,000 of whom changed sides, half of them
+// naming the argument that moved them), over sixty days and eight weekly summaries: built on each
+// request (cold: a cache that keeps nothing), from the page cache (hit), and the same bytes
+// served from memory by the same HTTP server. The bodies are compared before any figure is printed.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -12,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
 import { ManualClock } from '../src/domain/clock.ts';
 import { silentLogger } from '../src/domain/logger.ts';
+import { LIMITS } from '../src/engine/limits.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
 import { t } from '../src/i18n/translate.ts';
 import { PageLinks } from '../src/page/links.ts';
@@ -20,12 +22,13 @@ import { migrate } from '../src/store/sqlite/migrate.ts';
 import { openDatabase } from '../src/store/sqlite/open-database.ts';
 import { SqlitePageStore } from '../src/store/sqlite/page-store.ts';
 import { SqliteDebateStore } from '../src/store/sqlite/store.ts';
+import { PAGE_ARGUMENTS_PER_SIDE } from '../src/web/arguments-section.ts';
 import { pageHeaders } from '../src/web/headers.ts';
+import { PageCache } from '../src/web/page-cache.ts';
 import { pageHtml } from '../src/web/page-html.ts';
 import { registerPageRoutes } from '../src/web/routes.ts';
 import { median, printTable } from './table.ts';
 
-const ARGUMENTS = 1_000;
 const VOTERS = 100_000;
 const SWITCH_SHARE = 0.1;
 const ENDORSEMENTS = 50_000;
@@ -57,6 +60,7 @@ export interface PagePlace {
 /** One debate, numbered 1 in its workspace (W by default), channel C; returns its uid. */
 export function seed(
   db: Database.Database,
+  ARGUMENTS: number,
   { debateId, argumentBase, workspaceId }: PagePlace = { debateId: 1, argumentBase: 0, workspaceId: 'W' },
 ): string {
   const rnd = random(7);
@@ -170,17 +174,20 @@ async function timed(port: number, path: string): Promise<{ ms: number; body: Bu
   return { ms: median(times), body };
 }
 
-export async function run() {
+/** The same page three ways, for a debate of `args` arguments; medians in ms. */
+export async function measure(args: number) {
   const dir = mkdtempSync(join(tmpdir(), 'debat-bench-page-'));
   const db = openDatabase(join(dir, 'debat.sqlite'));
   migrate(db);
   const store = new SqliteDebateStore(db);
-  const http = new HttpRoutes(silentLogger);
+  const hot = new HttpRoutes(silentLogger);
+  const cold = new HttpRoutes(silentLogger);
   try {
     const seeded = performance.now();
-    const uid = seed(db);
+    const uid = seed(db, args);
     const seedMs = performance.now() - seeded;
-    const { port } = await http.listen(0, '127.0.0.1');
+    const { port } = await hot.listen(0, '127.0.0.1');
+    const { port: coldPort } = await cold.listen(0, '127.0.0.1');
     const links = new PageLinks(
       { store: new SqlitePageStore(db), publicUrl: `http://127.0.0.1:${port}` },
       'a-benchmark-secret-of-32-chars!!',
@@ -193,7 +200,9 @@ export async function run() {
       summaryTime: '16:00',
     };
     const pages = new DebatePages({ links, store, defaults, clock: new ManualClock(new Date(NOW)) });
-    registerPageRoutes(http, pages);
+    const cache = registerPageRoutes(hot, pages);
+    // A cache with no room: every request builds the page, as a first request after a change does.
+    registerPageRoutes(cold, pages, new PageCache(0));
     const url = (await links.url({ id: 1, uid, platform: 'slack' }))!;
     const path = new URL(url).pathname;
     const token = path.slice(path.lastIndexOf('/') + 1);
@@ -212,44 +221,60 @@ export async function run() {
     }
     // The same bytes, from memory, with the same headers, on the same server.
     const memory = Buffer.from(html);
-    http.route(
+    hot.route(
       'GET',
       '/bench/memory',
       (_req, res) => void res.writeHead(200, pageHeaders(memory)).end(memory),
     );
-    const rendered = await timed(port, path);
     const fromMemory = await timed(port, '/bench/memory');
-    if (!rendered.body.equals(memory) || !fromMemory.body.equals(memory))
-      throw new Error('the rendered page and the bytes in memory differ');
+    const built = await timed(coldPort, path);
+    const hit = await timed(port, path);
+    for (const body of [built.body, hit.body, fromMemory.body])
+      if (!body.equals(memory)) throw new Error('the pages served and the bytes in memory differ');
+    if (cache.counts.builds !== 1) throw new Error(`the cache built the page ${cache.counts.builds} times`);
     const items = html.match(/<li id="argument-/g)?.length ?? 0;
-    if (items !== ARGUMENTS) throw new Error(`the page lists ${items} arguments, not ${ARGUMENTS}`);
+    if (items !== 2 * PAGE_ARGUMENTS_PER_SIDE) throw new Error(`the page lists ${items} arguments`);
     if (!html.includes(t('fr', 'scoreboard.votes', { count: VOTERS })))
       throw new Error('the page does not count every voter');
-
-    const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-    printTable(
-      `Debate page: ${ARGUMENTS.toLocaleString('en')} arguments, ${VOTERS.toLocaleString('en')} votes, ${DAYS} days (${(memory.length / 1024).toFixed(0)} KiB of HTML; seeded in ${(seedMs / 1000).toFixed(1)} s); medians of ${REQUESTS}`,
-      [
-        ['GET, the same bytes from memory', fmt(fromMemory.ms), '1.00'],
-        ['GET /d/<token>, rendered', fmt(rendered.ms), (rendered.ms / fromMemory.ms).toFixed(1)],
-        ['  of which: store read and model', fmt(median(readMs)), ''],
-        ['  of which: HTML and SVG', fmt(median(htmlMs)), ''],
-      ],
-      ['case', 'time', 'ratio'],
-    );
     return {
-      rendered: rendered.ms,
+      args,
+      seedMs,
+      bytes: memory.length,
       memory: fromMemory.ms,
+      cold: built.ms,
+      hit: hit.ms,
       read: median(readMs),
       html: median(htmlMs),
-      bytes: memory.length,
     };
   } finally {
     agent.destroy();
-    await http.close();
+    await hot.close();
+    await cold.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function run() {
+  const results = [await measure(1_000), await measure(LIMITS.argumentsPerDebate)];
+  const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+  const rows = results.flatMap((r) => [
+    [
+      `${r.args.toLocaleString('en')} arguments (${(r.bytes / 1024).toFixed(0)} KiB), from memory`,
+      fmt(r.memory),
+      '1.00',
+    ],
+    ['  GET /d/<token>, built (cold)', fmt(r.cold), (r.cold / r.memory).toFixed(1)],
+    ['    of which: store read and model', fmt(r.read), ''],
+    ['    of which: HTML and SVG', fmt(r.html), ''],
+    ['  GET /d/<token>, from the cache (hit)', fmt(r.hit), (r.hit / r.memory).toFixed(2)],
+  ]);
+  printTable(
+    `Debate page: ${VOTERS.toLocaleString('en')} votes, ${DAYS} days, ${PAGE_ARGUMENTS_PER_SIDE} arguments shown per side; medians of ${REQUESTS}`,
+    rows,
+    ['case', 'time', 'ratio to memory'],
+  );
+  return results;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

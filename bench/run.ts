@@ -11,6 +11,7 @@ const benches = [
   'discord-http',
   'summary',
   'page',
+  'page-load',
   'pg-drivers',
   'engine-postgres',
   'slack-http-postgres',

@@ -14,6 +14,9 @@ export type { Actor, ChannelScope, Invocation, Language, Side, VoteSide } from '
 export type { DebateCore } from './engine/core.ts';
 export type { ButtonAction, Click, CoreEvent, FormSubmission, ThreadPlace } from './engine/events.ts';
 export type { FormRequest, Next, Outcome } from './engine/outcome.ts';
+export { BODY_LIMITS } from './http/limits.ts';
+export { interactionLive, signedTimeAhead, signedTimeFresh } from './http/replay-window.ts';
+export { bodyOf } from './http/request-body.ts';
 export type { HttpRoutes, RouteHandler } from './http-routes.ts';
 export { eraseExpired } from './installations/retention.ts';
 export { openInstallation, resealAll, sealInstallation } from './installations/sealed.ts';

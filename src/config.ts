@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalTimeZone } from './commands/weekly-time.ts';
 import { LANGUAGES } from './domain/types.ts';
+import { DEFAULT_MAX_CONNECTIONS } from './http/limits.ts';
 import { parseKey } from './secrets/sealer.ts';
 import { shardCount, shardIds, shardPlan } from './shards.ts';
 import { DEFAULT_SUMMARY_SCHEDULE } from './summary/period.ts';
@@ -153,6 +154,13 @@ const schema = z.object({
   DEBAT_HOST: z.string().trim().min(1).default('0.0.0.0'),
   DEBAT_PUBLIC_URL: publicUrl,
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  DEBAT_MAX_CONNECTIONS: z.coerce.number().int().min(16).max(1_000_000).default(DEFAULT_MAX_CONNECTIONS),
+  DEBAT_METRICS_TOKEN: optionalText.refine(
+    (value) => value === undefined || /^[\x21-\x7e]{24,}$/.test(value),
+    {
+      message: 'must be at least 24 printable characters without spaces, e.g. from `openssl rand -hex 24`',
+    },
+  ),
   SLACK_BOT_TOKEN: token('xoxb-'),
   SLACK_APP_TOKEN: token('xapp-'),
   SLACK_SIGNING_SECRET: optionalText,

@@ -31,7 +31,10 @@ export async function startBot(
   // PostgreSQL when DATABASE_URL is set (a fleet shares it), the SQLite file otherwise.
   const opened = await openConfiguredStore(config, logger);
   const { store } = opened;
-  const http = new HttpRoutes(logger);
+  const http = new HttpRoutes(logger, {
+    metricsToken: config.DEBAT_METRICS_TOKEN,
+    maxConnections: config.DEBAT_MAX_CONNECTIONS,
+  });
   http.checkStoreWith(opened.answers);
   const engine = await composeEngine(config, opened, logger, clock, {
     scoreboardIntervalMs: config.DEBAT_SCOREBOARD_INTERVAL_MS,

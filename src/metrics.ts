@@ -52,6 +52,10 @@ export class DebatMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'debat_' });
+    // Three default gauges end in `_total`, a name Prometheus keeps for counters (promtool refuses
+    // them); each is the sum of its labelled gauge (`debat_nodejs_active_handles{type}`…), kept.
+    for (const name of ['active_handles', 'active_requests', 'active_resources'])
+      this.registry.removeSingleMetric(`debat_nodejs_${name}_total`);
   }
 }
 

@@ -1,25 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger, RouteHandler } from '../../src/api.ts';
+import { bodyOf, interactionLive, type Logger, type RouteHandler, signedTimeFresh } from '../../src/api.ts';
 import { type Incoming, readInteraction } from './incoming.ts';
 import { HttpInitialChannel, type InitialResponse } from './responder.ts';
 import { signatureVerifier } from './signature.ts';
-
-const MAX_BODY = 256 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on('end', () =>
-      resolve(size > MAX_BODY ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
-    );
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
@@ -45,12 +28,17 @@ export function interactionsEndpoint(deps: {
   applicationId?: string | undefined;
   logger: Logger;
   dispatch: (incoming: Exclude<Incoming, { kind: 'ping' }>, initial: HttpInitialChannel) => void;
+  /** The wall clock the signed times are checked against (Discord signs with its own). */
+  now?: () => number;
 }): RouteHandler {
   const verified = signatureVerifier(deps.publicKey);
+  const now = deps.now ?? Date.now;
   return async (req, res) => {
-    const body = await readBody(req);
-    if (body === undefined) return send(res, 413);
-    if (!verified(req.headers['x-signature-timestamp'], body, req.headers['x-signature-ed25519']))
+    // The server read the body within its limit (BODY_LIMITS.discord).
+    const body = bodyOf(req);
+    const timestamp = req.headers['x-signature-timestamp'];
+    // A signed request out of its time window is a replay: refused like a bad signature.
+    if (!signedTimeFresh(timestamp, now()) || !verified(timestamp, body, req.headers['x-signature-ed25519']))
       return send(res, 401);
     let json: unknown;
     try {
@@ -64,6 +52,8 @@ export function interactionsEndpoint(deps: {
       return send(res, 400);
     }
     if (incoming.kind === 'ping') return send(res, 200, { type: 1 });
+    // Its token is dead after 15 minutes: an older interaction can only be a replay.
+    if (!interactionLive(incoming.id, now())) return send(res, 401);
     const initial = new HttpInitialChannel();
     deps.dispatch(incoming, initial);
     const response: InitialResponse = await initial.response;

@@ -1,4 +1,4 @@
-import type { Adapter, AdapterDeps, AdapterFactory } from '../../src/api.ts';
+import { type Adapter, type AdapterDeps, type AdapterFactory, BODY_LIMITS } from '../../src/api.ts';
 import { DeliveryGuard } from './delivery-guard.ts';
 import { DiscordGateway } from './gateway.ts';
 import { InteractionHandler } from './handler.ts';
@@ -121,6 +121,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Adapt
                 dispatch(incoming, initial);
               },
             }),
+            { maxBody: BODY_LIMITS.discord },
           );
         }
         await gateway?.start();

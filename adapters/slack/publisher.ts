@@ -1,6 +1,8 @@
 // What the core pushes without being asked: a post in the channel (the weekly summary, with its
 // chart uploaded after; the end of a debate), and the edits of live scoreboards.
+
 import type { Publisher } from '../../src/api.ts';
+import { uploadToChannel } from './file-upload.ts';
 import { formatRef } from './refs.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { updateScoreboard } from './scoreboards.ts';
@@ -55,12 +57,7 @@ export function slackPublisher(rt: SlackRuntime): Publisher {
         // believe nothing was posted, or the summary would be posted twice.
         for (const file of attachments) {
           try {
-            await rt.client.filesUploadV2({
-              channel_id: scope.channelId,
-              file: Buffer.from(file.data),
-              filename: file.filename,
-              ...(file.title ? { title: file.title, alt_text: file.title } : {}),
-            });
+            await uploadToChannel(rt.client, scope.channelId, file);
           } catch (error) {
             rt.logger.warn(
               { err: error, channel: scope.channelId, file: file.filename },

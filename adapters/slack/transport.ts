@@ -8,13 +8,33 @@ import {
   SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
-import type { HttpRoutes, Language } from '../../src/api.ts';
-import { ConfigError } from '../../src/api.ts';
+import {
+  BODY_LIMITS,
+  ConfigError,
+  type HttpRoutes,
+  type Language,
+  type RouteHandler,
+  signedTimeAhead,
+} from '../../src/api.ts';
 import type { BotIdentity } from './identity.ts';
-import { callbackPages, installPage } from './oauth/pages.ts';
+import { callbackPages, framed, installPage } from './oauth/pages.ts';
 import { platformError } from './slack-errors.ts';
 
 export const EVENTS_PATH = '/slack/events';
+
+/**
+ * Bolt refuses requests signed more than 5 minutes ago but takes any time ahead: a request signed
+ * ahead (a skewed or stolen clock) could be replayed until then. Refused as Bolt refuses a stale one.
+ */
+function refuseAhead(listener: RouteHandler): RouteHandler {
+  return (req, res) => {
+    if (signedTimeAhead(req.headers['x-slack-request-timestamp'], Date.now())) {
+      res.writeHead(401, { 'content-type': 'text/plain' }).end('stale or future request timestamp');
+      return;
+    }
+    return listener(req, res);
+  };
+}
 
 export interface SocketOptions {
   /** How long the Socket Mode client waits for a pong (also its reconnect step). */
@@ -112,7 +132,7 @@ export function buildTransport(o: TransportOptions): Transport {
     processBeforeResponse: false,
   });
   const app = new App({ ...common, receiver });
-  o.http.route('POST', EVENTS_PATH, receiver.requestListener);
+  o.http.route('POST', EVENTS_PATH, refuseAhead(receiver.requestListener), { maxBody: BODY_LIMITS.slack });
   return { mode: 'http', app, start: async () => {}, stop: async () => {} };
 }
 
@@ -143,8 +163,8 @@ function oauthTransport(o: TransportOptions, oauth: OAuthOptions): Transport {
     convoStore: false,
     clientOptions: clientOptions(o.apiUrl, o.logger),
   });
-  o.http.route('POST', EVENTS_PATH, receiver.requestListener);
-  o.http.route('GET', INSTALL_PATH, receiver.requestListener);
-  o.http.route('GET', REDIRECT_PATH, receiver.requestListener);
+  o.http.route('POST', EVENTS_PATH, refuseAhead(receiver.requestListener), { maxBody: BODY_LIMITS.slack });
+  o.http.route('GET', INSTALL_PATH, framed(receiver.requestListener));
+  o.http.route('GET', REDIRECT_PATH, framed(receiver.requestListener));
   return { mode: 'http', app, start: async () => {}, stop: async () => {} };
 }

@@ -1,5 +1,5 @@
 import type { styleText } from 'node:util';
-import type { Language } from '../../src/domain/types.ts';
+import type { Language } from '../../src/api.ts';
 import type { Translate } from '../../src/i18n/translate.ts';
 import { sectionLineText, type ViewSection } from '../../src/views/sections.ts';
 import type { ArgumentItem } from '../../src/views/types.ts';

@@ -17,14 +17,23 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The closest known word within a distance that grows with the word's length, if any. */
+/** No keyword is longer than this: a longer word is no typo of one, and costs no comparison. */
+export const SUGGEST_MAX_LENGTH = 24;
+
+/**
+ * The closest known word within a distance that grows with the word's length, if any. Only words
+ * of a plausible length are compared, and only with keywords of about their length: the work is
+ * bounded whatever was typed.
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   // One character (`x`, `#`) is one edit from the one-character keywords (`?`, `∆`): no guess.
-  if ([...word].length < 2) return undefined;
+  if (word.length > SUGGEST_MAX_LENGTH || [...word].length < 2) return undefined;
   const limit = word.length <= 4 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
+    // The distance is at least the difference of the lengths.
+    if (Math.abs(candidate.length - word.length) > limit) continue;
     const distance = editDistance(word, candidate);
     if (distance < bestDistance) {
       best = candidate;

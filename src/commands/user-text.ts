@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { ARGUMENT_MAX, NOTE_MAX, TOPIC_MAX } from './grammar.ts';
 
 // Control characters, format characters (bidi overrides and isolates, zero-width spaces, BOM…),
-// lone surrogates and the blank "filler" letters are removed; ZWJ (U+200D) and the emoji tag
-// characters stay so emoji sequences (families, flags of regions) survive.
+// lone surrogates, noncharacters (U+FFFE, U+FFFF, U+FDD0…: XML refuses some, so the chart would)
+// and the blank "filler" letters are removed; ZWJ (U+200D) and the emoji tag characters stay so
+// emoji sequences (families, flags of regions) survive.
 const INVISIBLE =
-  /(?![\u200D\u{E0020}-\u{E007F}])[\p{Cc}\p{Cf}\p{Cs}\u115F\u1160\u17B4\u17B5\u3164\uFFA0]|\u034F/gu;
+  /(?![\u200D\u{E0020}-\u{E007F}])[\p{Cc}\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}\u115F\u1160\u17B4\u17B5\u3164\uFFA0]|\u034F/gu;
+
+/** What XML 1.0 cannot hold at all (controls but tab and line breaks, surrogates, U+FFFE, U+FFFF) and noncharacters. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|\p{Noncharacter_Code_Point}/gu;
+
+/** Text fit for an XML document (an SVG): what XML cannot hold is removed, as from a command. */
+export const xmlSafe = (text: string): string => text.replace(NOT_XML, '');
 
 // Whole terminal escape sequences (ECMA-48), so no `[31m` is left once ESC itself is gone:
 // control strings (OSC, DCS, SOS, PM, APC) up to BEL or ST, or to the end if never closed (a

@@ -28,6 +28,7 @@ import type { CoreEvent } from './events.ts';
 import { generateSecret } from './identity.ts';
 import { Intake } from './intake.ts';
 import { postNudges, postReminders } from './keep-alive.ts';
+import { clickKey } from './keys.ts';
 import { closeDebate, forgetMe, reopenDebate, settings } from './moderation.ts';
 import type { Outcome, ScoreboardRefresh } from './outcome.ts';
 import { pageCommand } from './page.ts';
@@ -65,7 +66,7 @@ const endPostKey = (debate: DebateRecord): string =>
   `e${createHash('sha256').update(debate.uid).digest('base64url').slice(0, 24)}`;
 
 /** How long a platform delivery id is remembered for deduplication. */
-const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
+export const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The debate engine: commands in, views out. What it pushes unasked (live scoreboards, the
@@ -92,7 +93,7 @@ export class DebateEngine implements DebateCore {
       deps.logger,
       pacing && { slots: pacing, intervalMs: scoreboardIntervalMs },
     );
-    this.intake = new Intake(this, deps.store);
+    this.intake = new Intake(this, deps.store, (inv, click) => clickKey(deps, inv, click));
     // Settings saved by another instance: its language and time zone are read again at once.
     deps.store.watchSettings?.((scope) =>
       scope ? this.channelLanguages.delete(channelKey(scope)) : this.channelLanguages.clear(),

@@ -31,6 +31,8 @@ export class Intake {
   constructor(
     private readonly engine: IntakeEngine,
     private readonly store: Pick<DebateStore, 'repeatClick' | 'debateByScoreboardRef' | 'currentDebate'>,
+    /** The stored form of a click's person, button and message: an HMAC, never the person's id. */
+    private readonly clickKey: (inv: Invocation, click: Click) => string,
   ) {}
 
   async receive(event: CoreEvent): Promise<Outcome> {
@@ -75,7 +77,7 @@ export class Intake {
     // A double click is one click: not a vote cast then withdrawn, not a list opened twice. The
     // store decides, so two clicks that reach two instances act once too.
     if (click) {
-      const key = `${inv.platform}\u0000${inv.workspaceId}\u0000${inv.user.id}\u0000${click.message}\u0000${click.button}`;
+      const key = this.clickKey(inv, click);
       if (await this.store.repeatClick(key, click.at, REPEAT_CLICK_MS)) return IGNORED;
     }
     const inPrivate = click?.inPrivateMessage === true;

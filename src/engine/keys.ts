@@ -35,3 +35,21 @@ export function deliveryKey(deps: EngineDeps, inv: Invocation, action: string): 
     ? `${at.toString(36).padStart(9, '0')}.${mac}`
     : mac;
 }
+
+/**
+ * The stored key of a click (the repeat-click rule): an HMAC under the server secret of the
+ * person, the message and the button, so the clicks table names no voter of an anonymous debate.
+ */
+export function clickKey(
+  deps: Pick<EngineDeps, 'secret'>,
+  inv: Invocation,
+  click: { message: string; button: string },
+): string {
+  return createHmac('sha256', deps.secret)
+    .update(
+      `click\u0000${inv.platform}:${inv.workspaceId}:${inv.user.id}\u0000${click.message}\u0000${click.button}`,
+    )
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
+}

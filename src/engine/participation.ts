@@ -19,6 +19,7 @@ import { answer, errorOutcome, noticeView, privately, publicly, refreshOf, withE
 import type { Handler } from './deps.ts';
 import { participantKey } from './identity.ts';
 import { deliveryKey, keyOf, nameFor } from './keys.ts';
+import { LIMIT_WINDOW_MS, paceOfArguments, roomForArgument, roomForDebate } from './limits.ts';
 import type { Outcome } from './outcome.ts';
 import { checkTarget, resolveDebate } from './targets.ts';
 
@@ -27,6 +28,8 @@ const PERSUASION_OPTIONS = 5;
 export const openDebate: Handler<'open'> = async (deps, inv, command, languages) => {
   const allowed = mayOpen(await deps.store.channelSettings(inv), inv.user.isAdmin);
   if (!allowed.ok) return errorOutcome(languages, allowed.error);
+  const room = roomForDebate((await deps.store.openDebates(inv)).length);
+  if (!room.ok) return errorOutcome(languages, room.error);
   const at = deps.clock.now().getTime();
   const closesAt = command.durationMs === undefined ? null : at + command.durationMs;
   const remindAt = reminderAt(at, closesAt, command.reminderMs);
@@ -71,11 +74,18 @@ export const argue: Handler<'argue'> = async (deps, inv, command, languages) => 
   if (!resolved.ok) return refused(languages, resolved.error, ended);
   const debate = resolved.value;
   const at = deps.clock.now().getTime();
+  const authorKey = keyOf(deps, debate, inv);
+  // The limits are read before the write: two adds racing at the very limit may both pass.
+  const counts = await deps.store.argumentCounts(debate.id, authorKey, at - LIMIT_WINDOW_MS + 1);
+  const room = roomForArgument(counts.all);
+  if (!room.ok) return refused(languages, room.error, ended);
+  const pace = paceOfArguments(counts.bySince);
+  if (!pace.ok) return refused(languages, pace.error, ended);
   const added = await deps.store.addArgument({
     debateId: debate.id,
     side: command.side,
     text: command.text,
-    authorKey: keyOf(deps, debate, inv),
+    authorKey,
     authorName: nameFor(debate, inv),
     at,
     deliveryKey: deliveryKey(deps, inv, 'argue'),

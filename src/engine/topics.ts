@@ -14,6 +14,7 @@ import { answer, errorOutcome, noticeView, privately, publicly } from './answers
 import type { EngineDeps, Handler } from './deps.ts';
 import { participantKey } from './identity.ts';
 import { deliveryKey } from './keys.ts';
+import { roomForTopic } from './limits.ts';
 
 /** Topics are signed like arguments of a debate that is not anonymous. */
 const topicKey = (deps: EngineDeps, inv: Invocation): string =>
@@ -36,6 +37,8 @@ export const topics: Handler<'topics'> = async (deps, inv, command, languages) =
   const at = deps.clock.now().getTime();
   const key = topicKey(deps, inv);
   if (action.kind === 'propose') {
+    const room = roomForTopic((await deps.store.topicQueue(inv, key)).length);
+    if (!room.ok) return errorOutcome(languages, room.error);
     const { topic, duplicate } = await deps.store.proposeTopic({
       scope: inv,
       text: action.text,

@@ -96,6 +96,10 @@ export const en: Record<keyof typeof fr, Message> = {
   'page.switches_on': { one: '{date}: {count} change of mind', other: '{date}: {count} changes of mind' },
   'page.arguments': 'The arguments',
   'page.arguments_order': 'Most endorsed first.',
+  'page.arguments_more': {
+    one: '{count} more argument, in the downloads (CSV, Markdown)',
+    other: '{count} more arguments, in the downloads (CSV, Markdown)',
+  },
   'page.deltas': 'What changed minds (∆)',
   'page.deltas_empty': 'Nobody has said yet which argument changed their mind.',
   'page.deltas_hidden': 'Which sides people left and joined stays hidden until the debate closes.',
@@ -335,6 +339,13 @@ export const en: Record<keyof typeof fr, Message> = {
   'install.failed': 'The link may have expired, or been opened in another browser. Start again:',
 
   'error.text.empty': 'The text is empty.',
+  'error.limit.arguments_per_debate':
+    'This debate has reached its limit of {max} arguments and takes no more. Open another one to go on.',
+  'error.limit.arguments_per_hour':
+    'You added {max} arguments to this debate within an hour, the limit: try again a little later.',
+  'error.limit.open_debates':
+    'This channel already has {max} open debates, the limit: close one before opening another.',
+  'error.limit.topics': 'This channel’s topic list already holds {max}, the limit: withdraw one first.',
   'error.topic.too_long': 'A topic is at most {max} characters (this one has {length}).',
   'error.argument.too_long': 'An argument is at most {max} characters (this one has {length}).',
   'error.input.too_long': 'Command too long: {max} characters at most.',

@@ -106,6 +106,10 @@ export const fr = {
   },
   'page.arguments': 'Les arguments',
   'page.arguments_order': 'Les plus appuyés d’abord.',
+  'page.arguments_more': {
+    one: '{count} autre argument, dans les téléchargements (CSV, Markdown)',
+    other: '{count} autres arguments, dans les téléchargements (CSV, Markdown)',
+  },
   'page.deltas': 'Ce qui a fait changer d’avis (∆)',
   'page.deltas_empty': 'Personne n’a encore dit quel argument l’a fait changer d’avis.',
   'page.deltas_hidden': 'Les camps quittés et rejoints restent masqués jusqu’à la clôture.',
@@ -371,6 +375,14 @@ export const fr = {
 
   // Errors (expected failures, shown to the person who acted)
   'error.text.empty': 'Le texte est vide.',
+  'error.limit.arguments_per_debate':
+    'Ce débat a atteint sa limite de {max} arguments : il n’en prend plus. Ouvrez-en un autre pour continuer.',
+  'error.limit.arguments_per_hour':
+    'Vous avez ajouté {max} arguments à ce débat en une heure, la limite : réessayez un peu plus tard.',
+  'error.limit.open_debates':
+    'Ce salon a déjà {max} débats ouverts, la limite : clôturez-en un avant d’en lancer un autre.',
+  'error.limit.topics':
+    'La liste des sujets de ce salon en compte déjà {max}, la limite : retirez-en un d’abord.',
   'error.topic.too_long': 'Un sujet fait au plus {max} caractères (celui-ci en fait {length}).',
   'error.argument.too_long': 'Un argument fait au plus {max} caractères (celui-ci en fait {length}).',
   'error.input.too_long': 'Commande trop longue : {max} caractères au plus.',

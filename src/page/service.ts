@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.ts';
 import type { ChannelDefaults } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
 import { LANGUAGES, type Language } from '../domain/types.ts';
+import { formatLocalDate, localDateTime } from '../domain/zoned-time.ts';
 import { exportWithEndings } from '../engine/endings.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
 import { exportView } from '../views/export.ts';
@@ -18,13 +19,69 @@ export interface DebatePagesDeps {
   clock: Clock;
 }
 
+const formatOf = (filename: string): ExportFormat | undefined =>
+  filename.endsWith('.csv') ? 'csv' : filename.endsWith('.md') ? 'markdown' : undefined;
+
 /** A language asked for in the page's address (`?lang=en`), if it is one the bot speaks. */
 export const languageParam = (value: string | null): Language | undefined =>
   (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : undefined;
 
+/** What a token opens, and everything a built page depends on (its cache key). */
+export interface PageTarget {
+  debate: DebateRecord;
+  language: Language;
+  timezone: string;
+  /** The debate's revision: a write that changes the page makes it another. */
+  revision: number;
+  /** The local day for an open debate (its opinion chart runs to today); empty once closed. */
+  day: string;
+}
+
 /** The debate pages as the web serves them: a token in, the page's model or a download out. */
 export class DebatePages {
   constructor(private readonly deps: DebatePagesDeps) {}
+
+  /** The debate a token opens, with what its page depends on; a few small reads, no page data. */
+  async target(token: string, asked?: Language): Promise<PageTarget | undefined> {
+    const debate = await this.deps.links.open(token);
+    if (!debate) return undefined;
+    const [channel, revision] = await Promise.all([
+      this.channel(debate, asked),
+      this.deps.links.store.pageRevision(debate.id),
+    ]);
+    const now = this.deps.clock.now();
+    const day = debate.status === 'open' ? formatLocalDate(localDateTime(channel.timezone, now)) : '';
+    return { debate, ...channel, revision, day };
+  }
+
+  /** The page's model for a target (the heavy read). */
+  async modelOf(target: PageTarget): Promise<PageModel | undefined> {
+    const [data, endings] = await Promise.all([
+      this.deps.links.store.pageData(target.debate.id, OPINION_SPAN_MS),
+      exportWithEndings(this.deps.store, target.debate.id),
+    ]);
+    if (!data) return undefined;
+    // The page's own sections: common ground in full, the two rounds, the closing note.
+    const sections = endingSections({
+      debate: endings.debate,
+      counts: endings.counts,
+      sides: endings.sides,
+      rounds: endings.rounds,
+    });
+    return {
+      ...pageModel(data, target.language, target.timezone, this.deps.clock.now().getTime()),
+      sections,
+    };
+  }
+
+  /** The export a download names, for a target; undefined when `filename` is not the export's own. */
+  async exportOf(target: PageTarget, filename: string): Promise<ExportView | undefined> {
+    const format = formatOf(filename);
+    if (!format) return undefined;
+    const data = await exportWithEndings(this.deps.store, target.debate.id);
+    const view = exportView(data, format, target.language, target.timezone);
+    return view.filename === filename ? view : undefined;
+  }
 
   private async channel(debate: DebateRecord, asked: Language | undefined) {
     const settings = await this.deps.store.channelSettings(debate);
@@ -59,11 +116,7 @@ export class DebatePages {
 
   /** The same export as `/debat exporter`, as a file; `filename` must be the export's own. */
   async download(token: string, filename: string, asked?: Language): Promise<ExportView | undefined> {
-    const format: ExportFormat | undefined = filename.endsWith('.csv')
-      ? 'csv'
-      : filename.endsWith('.md')
-        ? 'markdown'
-        : undefined;
+    const format = formatOf(filename);
     if (!format) return undefined;
     const debate = await this.deps.links.open(token);
     if (!debate) return undefined;

@@ -21,12 +21,22 @@ export class CopyError extends Error {
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * Kept by each database's own triggers as the rows arrive (a page's revision only tells "changed
+ * since"), so neither copied nor compared.
+ */
+const DERIVED = new Set(['debate_revisions']);
+
 /** Tables of the SQLite database, parents before the tables that reference them. */
 function tablesInOrder(db: Database.Database): string[] {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+  const tables = (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .pluck()
+      .all() as string[]
+  ).filter((table) => !DERIVED.has(table));
   const parents = new Map(
     tables.map((table) => [
       table,

@@ -3,6 +3,7 @@
 // comes in through the model (i18n is done by the caller). The layout is fixed-width and the
 // height follows the number of rows, so the picture's size is known in advance (chartSize).
 
+import { xmlSafe } from '../commands/user-text.ts';
 import type { Language } from '../domain/types.ts';
 import { formatCount, formatPercent } from '../views/format.ts';
 import { CHART_FONT_FAMILY } from './chart-font.ts';
@@ -70,9 +71,12 @@ export function chartSize(rowCount: number, omitted = 0): { width: number; heigh
   return { width: CHART_WIDTH, height: PAD + TITLE_H + LEGEND_H + shown * ROW_H + more + PAD };
 }
 
-/** Escapes text for an SVG text node or attribute. */
+/**
+ * Escapes text for an SVG text node or attribute. A topic stored before noncharacters were
+ * removed at input would make resvg refuse the whole chart: such characters are dropped here too.
+ */
 export function escapeXml(text: string): string {
-  return text
+  return xmlSafe(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

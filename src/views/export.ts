@@ -137,11 +137,19 @@ function markdownSection(section: ViewSection, language: Language): string[] {
   return lines;
 }
 
-/** RFC 4180 field; a leading = + - @ is defused so spreadsheets never run user text as a formula. */
+// Where a spreadsheet could start a cell: the field's start, and after any `,` or `;` (French-locale
+// spreadsheets split on `;` and a `,` reader splits on `,`) or line break inside it, spaces and
+// quotes a reader may drop included.
+const CELL_START = /(^|[,;\r\n])([ "]*)([=+\-@\t\r])/g;
+/**
+ * RFC 4180 field: quoted when it holds either separator, a quote or a line break; a formula
+ * character wherever a cell could start is defused with an apostrophe, so no reader runs user text.
+ */
 const csvField = (value: string | number | null): string => {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = value.replace(CELL_START, "$1$2'$3");
+  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** One row per argument and per vote; `date` and `time` are local to `timezone` (no time when anonymous). */

@@ -15,11 +15,22 @@ function argumentLine(item: ArgumentItem, tr: Translate): string {
   return `<li id="argument-${item.number}"><span class="number">${text(tr('page.number', { number: item.number }))}</span><span dir="auto">${userText(item.text)}</span><span class="counts">${counts.map(text).join(' · ')}</span></li>`;
 }
 
+/**
+ * Arguments shown per side, the most endorsed first; the rest are in the downloads. A page stays
+ * readable and light (a debate may hold up to LIMITS.argumentsPerDebate).
+ */
+export const PAGE_ARGUMENTS_PER_SIDE = 100;
+
 function column(side: Side, items: readonly ArgumentItem[], tr: Translate): string {
-  const list = items.length
-    ? `<ol class="arguments">${items.map((item) => argumentLine(item, tr)).join('')}</ol>`
+  const shown = items.slice(0, PAGE_ARGUMENTS_PER_SIDE);
+  const list = shown.length
+    ? `<ol class="arguments">${shown.map((item) => argumentLine(item, tr)).join('')}</ol>`
     : `<p class="note">${text(tr('arguments.empty'))}</p>`;
-  return `<div class="side ${side}"><h3>${text(tr(`side.${side}`))} (${items.length})</h3>${list}</div>`;
+  const more =
+    items.length > shown.length
+      ? `<p class="note"><a href="#downloads">${text(tr('page.arguments_more', { count: items.length - shown.length }))}</a></p>`
+      : '';
+  return `<div class="side ${side}"><h3>${text(tr(`side.${side}`))} (${items.length})</h3>${list}${more}</div>`;
 }
 
 export function argumentsSection(model: PageModel, tr: Translate): string {

@@ -14,17 +14,29 @@ const SECURITY: OutgoingHttpHeaders = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-  'cache-control': 'no-store',
 };
 
-export const pageHeaders = (body: Buffer): OutgoingHttpHeaders => ({
-  ...SECURITY,
+/** Downloads and errors are not kept anywhere. */
+const NOT_KEPT: OutgoingHttpHeaders = { ...SECURITY, 'cache-control': 'no-store' };
+
+/**
+ * The page may be kept by the reader's own browser only (`private`: no shared cache), and is
+ * asked again each time (`no-cache`): an unchanged page is a 304 without a body.
+ */
+const REVALIDATED: OutgoingHttpHeaders = { ...SECURITY, 'cache-control': 'private, no-cache' };
+
+/** A page (`revalidate`: a debate's page, with its ETag) or an error page (kept nowhere). */
+export const pageHeaders = (body: Buffer, revalidate = false): OutgoingHttpHeaders => ({
+  ...(revalidate ? REVALIDATED : NOT_KEPT),
   'content-type': 'text/html; charset=utf-8',
   'content-length': body.length,
 });
 
+/** A 304: the validator and the same headers, no body. */
+export const revalidated = (etag: string): OutgoingHttpHeaders => ({ ...REVALIDATED, etag });
+
 export const downloadHeaders = (body: Buffer, mimeType: string, filename: string): OutgoingHttpHeaders => ({
-  ...SECURITY,
+  ...NOT_KEPT,
   'content-type': `${mimeType}; charset=utf-8`,
   'content-length': body.length,
   // The export's own name: `debat-<n>.csv` or `.md`, nothing from user text.

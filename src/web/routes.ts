@@ -1,18 +1,36 @@
 // The debate pages on the process's one HTTP server: GET /d/<token> (the page) and
 // GET /d/<token>/debat-<n>.csv|md (its downloads). Anything else under /d/ is the one 404.
+// Both are built once per debate revision (page-cache.ts) and answer If-None-Match with a 304.
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoutes } from '../http-routes.ts';
 import { PAGE_PREFIX } from '../page/links.ts';
-import { type DebatePages, languageParam } from '../page/service.ts';
-import { downloadHeaders, pageHeaders } from './headers.ts';
+import { type DebatePages, languageParam, type PageTarget } from '../page/service.ts';
+import { downloadHeaders, pageHeaders, revalidated } from './headers.ts';
 import { NOT_FOUND_HTML } from './not-found.ts';
+import { type BuiltPage, notModified, PageCache } from './page-cache.ts';
 import { pageHtml } from './page-html.ts';
 
+const CHUNK = 64 * 1024;
+
 const notFound = (res: ServerResponse) => res.writeHead(404, pageHeaders(NOT_FOUND_HTML)).end(NOT_FOUND_HTML);
+
+/** A body written in pieces, waiting when the client reads slowly: memory stays the cached buffer. */
+async function sendBody(res: ServerResponse, body: Buffer): Promise<void> {
+  for (let at = 0; at < body.length; at += CHUNK) {
+    if (res.destroyed) return;
+    if (!res.write(body.subarray(at, at + CHUNK))) await once(res, 'drain');
+  }
+  res.end();
+}
+
+const keyOf = (what: string, token: string, target: PageTarget) =>
+  [what, token, target.debate.id, target.language, target.timezone, target.day].join('\u0000');
 
 /** Serves one request under /d/. */
 export async function servePage(
   pages: DebatePages,
+  cache: PageCache,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -20,20 +38,42 @@ export async function servePage(
   const parts = url.pathname.slice(PAGE_PREFIX.length).split('/');
   const language = languageParam(url.searchParams.get('lang'));
   const [token = '', file] = parts;
-  if (parts.length === 1) {
-    const model = await pages.page(token, language);
-    if (!model) return void notFound(res);
-    const body = Buffer.from(pageHtml(model, token));
-    res.writeHead(200, pageHeaders(body)).end(body);
+  if (parts.length > 2 || (parts.length === 2 && !file)) return void notFound(res);
+  const target = await pages.target(token, language);
+  if (!target) return void notFound(res);
+  let built: BuiltPage | undefined;
+  let headers: (page: BuiltPage) => ReturnType<typeof pageHeaders>;
+  if (file === undefined) {
+    built = await cache.get(keyOf('page', token, target), target.revision, async () => {
+      const model = await pages.modelOf(target);
+      return model && Buffer.from(pageHtml(model, token));
+    });
+    headers = (page) => pageHeaders(page.body, true);
+  } else {
+    let mimeType = 'text/plain';
+    built = await cache.get(keyOf(`file ${file}`, token, target), target.revision, async () => {
+      const view = await pages.exportOf(target, file);
+      return view && Buffer.from(view.content);
+    });
+    if (file.endsWith('.csv')) mimeType = 'text/csv';
+    else if (file.endsWith('.md')) mimeType = 'text/markdown';
+    headers = (page) => downloadHeaders(page.body, mimeType, file);
+  }
+  if (!built) return void notFound(res);
+  if (notModified(req.headers['if-none-match'], built.etag)) {
+    res.writeHead(304, revalidated(built.etag)).end();
     return;
   }
-  const view = parts.length === 2 && file ? await pages.download(token, file, language) : undefined;
-  if (!view) return void notFound(res);
-  const body = Buffer.from(view.content);
-  res.writeHead(200, downloadHeaders(body, view.mimeType, view.filename)).end(body);
+  res.writeHead(200, { ...headers(built), etag: built.etag });
+  await sendBody(res, built.body);
 }
 
 /** Registers the pages; they do not by themselves make the server listen (see main). */
-export function registerPageRoutes(http: HttpRoutes, pages: DebatePages): void {
-  http.routePrefix('GET', PAGE_PREFIX, (req, res) => servePage(pages, req, res));
+export function registerPageRoutes(
+  http: HttpRoutes,
+  pages: DebatePages,
+  cache: PageCache = new PageCache(),
+): PageCache {
+  http.routePrefix('GET', PAGE_PREFIX, (req, res) => servePage(pages, cache, req, res));
+  return cache;
 }

@@ -8,6 +8,7 @@ import type { PageLinkOptions, PageLinks } from '../page/links.ts';
 import { DebatePages } from '../page/service.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
 import type { PageStore } from '../store/ports/pages.ts';
+import type { PageCache } from './page-cache.ts';
 import { registerPageRoutes } from './routes.ts';
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::', '']);
@@ -51,6 +52,7 @@ export const pageLinkOptions = (
 export function servePages(
   http: HttpRoutes,
   deps: { links: PageLinks; store: DebateStore; defaults: ChannelDefaults; clock: Clock },
-): void {
-  registerPageRoutes(http, new DebatePages(deps));
+  cache?: PageCache,
+): PageCache {
+  return registerPageRoutes(http, new DebatePages(deps), cache);
 }

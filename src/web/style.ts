@@ -39,11 +39,11 @@ table{border-collapse:collapse;width:100%;font-size:.95rem;font-variant-numeric:
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
 td.n,th.n{text-align:right}
 details{margin-top:.75rem}
-summary{cursor:pointer;color:#1a73e8}
+summary{cursor:pointer;color:#1967d2}
 .flows{margin:.25rem 0 0;padding-left:1.25rem;font-size:.95rem}
 .downloads{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;margin:0;padding:0}
-.downloads a{display:inline-block;padding:.5rem .9rem;border:1px solid #1a73e8;border-radius:6px;text-decoration:none}
-a{color:#1a73e8}
+.downloads a{display:inline-block;padding:.5rem .9rem;border:1px solid #1967d2;border-radius:6px;text-decoration:none}
+a{color:#1967d2}
 footer{font-size:.85rem;padding-bottom:2rem}
 @media (max-width:40rem){
   h1{font-size:1.35rem}

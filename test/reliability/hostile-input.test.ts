@@ -70,10 +70,12 @@ beforeAll(async () => {
 });
 afterAll(() => bed.cleanup());
 
-const who = (admin: boolean, locale: Language): Invocation => ({
+// Each payload in a channel of its own: what is tested is the text, not the limits on volume
+// (test/engine/limits.test.ts), which one attacker in one channel would reach.
+const who = (admin: boolean, locale: Language, channel = 0): Invocation => ({
   platform: 'slack',
   workspaceId: 'T0HOSTILE',
-  channelId: 'C0HOSTILE',
+  channelId: `C0HOSTILE${channel}`,
   user: admin
     ? { id: 'U0ADMIN', name: 'admin', isAdmin: true }
     : { id: 'U0ATTACK', name: 'attaquant', isAdmin: false },
@@ -98,7 +100,7 @@ describe('the hostile input corpus through the grammar and the engine', () => {
         const line = template.replace('{x}', () => input);
         const locale = LANGUAGES[(index + tried) % 2]!;
         const before = changes();
-        const outcome = await bed.engine.run(who(admin ?? false, locale), line);
+        const outcome = await bed.engine.run(who(admin ?? false, locale, index), line);
         tried++;
         const where = `${template} with ${label(input)}`;
         const first = outcome.replies[0]?.view;

@@ -136,6 +136,8 @@ describe.each(['http', 'socket'] as const)('stopping and publishing in %s mode',
       completed: true,
       channel_id: 'C5',
       title: 'Graphique',
+      // The description under the argument Slack documents, so screen readers get it.
+      alt_txt: 'Graphique',
     });
     expect([...(upload?.bytes ?? [])]).toEqual([137, 80, 78, 71]);
     await t.http.close();

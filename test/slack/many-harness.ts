@@ -113,6 +113,9 @@ export async function startManyBed(o: ManyOptions = {}): Promise<ManyBed> {
   return bed;
 }
 
+/** The bearer token of the instances' `GET /metrics`. */
+export const METRICS_TOKEN = 'metrics-token-of-the-many-workspaces-bed';
+
 /** A person installs the app through `base`'s install page, Slack's approval and the redirect. */
 export async function installVia(base: string, slack: FakeSlack, target: InstallTarget): Promise<Grant> {
   const page = await fetch(`${base}${INSTALL_PATH}`);
@@ -144,7 +147,7 @@ async function startInstance(
   const { engine, store, db, clock } = await engineOnPath(path, { scoreboardIntervalMs: 50, start });
   const installations = new SqliteInstallationStore(db);
   const logger = new RecordingLogger();
-  const http = new HttpRoutes(logger);
+  const http = new HttpRoutes(logger, { metricsToken: METRICS_TOKEN });
   const adapter = await createSlackAdapter({
     installations: {
       ...(o.cacheMs !== undefined ? { cacheMs: o.cacheMs } : {}),

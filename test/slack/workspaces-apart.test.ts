@@ -6,7 +6,7 @@ import { ACTION, voteValue } from '../../adapters/slack/action-ids.ts';
 import type { Grant } from '../fakes/slack/index.ts';
 import type { SlackPayloads } from '../fakes/slack/payloads.ts';
 import { buttonsIn, lastModal } from './clicks.ts';
-import { type ManyBed, scoreboardIn, startManyBed } from './many-harness.ts';
+import { type ManyBed, METRICS_TOKEN, scoreboardIn, startManyBed } from './many-harness.ts';
 
 const SECRET_TOPIC = 'Fusion secrète avec Gamma ?';
 const SECRET_ARGUMENT = 'Le conseil a déjà signé';
@@ -168,7 +168,11 @@ describe('workspaces kept apart', () => {
   });
 
   it('names no workspace, channel or topic in the metrics', async () => {
-    const text = await (await fetch(`${t.instances[0]!.base}/metrics`)).text();
+    const text = await (
+      await fetch(`${t.instances[0]!.base}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      })
+    ).text();
     expect(text).toContain('platform="slack"');
     for (const secret of ['TALPHA', 'TBETA', 'CALPHA', 'CBETA', SECRET_TOPIC])
       expect(text).not.toContain(secret);

@@ -13,6 +13,7 @@ import { migrate } from '../../src/store/sqlite/migrate.ts';
 import { openDatabase } from '../../src/store/sqlite/open-database.ts';
 import { SqlitePageStore } from '../../src/store/sqlite/page-store.ts';
 import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
+import { PageCache } from '../../src/web/page-cache.ts';
 import { servePages } from '../../src/web/serve.ts';
 import { DEFAULTS } from '../helpers/engine.ts';
 
@@ -21,6 +22,8 @@ export interface PageBed {
   store: SqliteDebateStore;
   pages: SqlitePageStore;
   clock: ManualClock;
+  /** The pages' cache, to count builds and hits. */
+  cache: PageCache;
   /** http://127.0.0.1:<port>: where the pages are served and what links start with. */
   base: string;
   run(inv: Invocation, line: string): Promise<Outcome>;
@@ -48,7 +51,12 @@ export async function pageBed(options: { publicUrl?: boolean; start?: Date } = {
     scoreboardIntervalMs: 0,
     pages: { store: pages, publicUrl: options.publicUrl === false ? undefined : base },
   });
-  servePages(http, { links: engine.pages!, store, defaults: DEFAULTS, clock });
+  // The cache's pause between two builds of a page runs on the test's clock.
+  const cache = servePages(
+    http,
+    { links: engine.pages!, store, defaults: DEFAULTS, clock },
+    new PageCache(undefined, () => clock.now().getTime()),
+  );
   const run = (inv: Invocation, line: string) => engine.run(inv, line);
   return {
     engine,
@@ -56,6 +64,7 @@ export async function pageBed(options: { publicUrl?: boolean; start?: Date } = {
     pages,
     clock,
     base,
+    cache,
     run,
     async linkOf(inv, line = 'page') {
       const outcome = await run(inv, line);

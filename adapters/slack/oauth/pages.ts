@@ -1,5 +1,6 @@
 // The pages a person sees while installing: the "Add to Slack" page, then success or failure,
 // in both languages (the configured one first), instead of Bolt's English defaults.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiverOptions } from '@slack/bolt';
 import type { Language } from '../../../src/api.ts';
@@ -8,6 +9,26 @@ import type { SlackInstallation } from './installation-store.ts';
 
 type Key = Parameters<ReturnType<typeof translator>>[0];
 type CallbackOptions = NonNullable<NonNullable<HTTPReceiverOptions['installerOptions']>['callbackOptions']>;
+
+const STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
+a.add{display:inline-block;padding:.6rem 1.2rem;border-radius:.4rem;background:#3b3f8f;color:#fff;text-decoration:none}
+hr{margin:2rem 0;border:0;border-top:1px solid #ccc}`;
+
+/** No script, no frame, nothing loaded: the one style sheet is allowed by its hash. */
+const SECURITY = {
+  'content-security-policy': `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+} as const;
+
+/** The install and callback routes: every answer carries the headers above, whoever writes it. */
+export function framed(listener: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(SECURITY)) res.setHeader(name, value);
+    return listener(req, res);
+  };
+}
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -23,9 +44,7 @@ function page(first: Language, title: Key, body: (language: Language) => string,
   return `<!doctype html>
 <html lang="${first}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${escapeHtml(translator(first)(title))}</title>${head}
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
-a.add{display:inline-block;padding:.6rem 1.2rem;border-radius:.4rem;background:#3b3f8f;color:#fff;text-decoration:none}
-hr{margin:2rem 0;border:0;border-top:1px solid #ccc}</style></head>
+<style>${STYLE}</style></head>
 <body>
 ${sections}
 </body></html>`;

@@ -167,6 +167,12 @@ export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore, L
     limit: number,
     viewerKey: string,
   ): Promise<{ items: (ArgumentRecord & { endorsedByViewer: boolean })[]; total: number }>;
+  /** Arguments added to a debate (withdrawn ones too): all of them, and one author's since `since` (ms). */
+  argumentCounts(
+    debateId: number,
+    authorKey: string,
+    since: number,
+  ): Promise<{ all: number; bySince: number }>;
   /** Live arguments of one side, the most endorsed first. */
   argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]>;
 

@@ -42,6 +42,8 @@ export interface PageStore {
   pageVersion(debateId: number): Promise<number>;
   /** Bumps the version, so every link given so far stops working; returns the new one. */
   revokePages(debateId: number): Promise<number>;
+  /** The debate's revision: one more at every write that can change its page (kept by triggers). */
+  pageRevision(debateId: number): Promise<number>;
   /** The page's content; vote changes are summed per `spanMs`. */
   pageData(debateId: number, spanMs: number): Promise<PageData | undefined>;
 }

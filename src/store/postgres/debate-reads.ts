@@ -109,6 +109,16 @@ export class PostgresDebateReads {
     });
   }
 
+  async argumentCounts(debateId: number, authorKey: string, since: number) {
+    const [row] = await this.db.query<{ all: number; bySince: number }>(
+      `SELECT count(*)::int AS "all",
+         (count(*) FILTER (WHERE author_key = $2 AND created_at >= $3))::int AS "bySince"
+         FROM arguments WHERE debate_id = $1`,
+      [debateId, authorKey, since],
+    );
+    return row!;
+  }
+
   async argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]> {
     const rows = await this.db.query<ArgumentRow>(
       `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.side = $2 AND a.withdrawn_at IS NULL

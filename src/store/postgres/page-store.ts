@@ -21,6 +21,14 @@ export class PostgresPageStore implements PageStore {
     return row?.version ?? 1;
   }
 
+  async pageRevision(debateId: number): Promise<number> {
+    const [row] = await this.db.query<{ revision: string | number }>(
+      'SELECT revision FROM debate_revisions WHERE debate_id = $1',
+      [debateId],
+    );
+    return row ? Number(row.revision) : 0;
+  }
+
   async revokePages(debateId: number): Promise<number> {
     const [row] = await this.db.query<{ version: number }>(
       `INSERT INTO debate_pages (debate_id, version) VALUES ($1, 2)

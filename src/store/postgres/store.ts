@@ -93,6 +93,8 @@ export class PostgresDebateStore implements DebateStore {
     this.reads.debatesTouchedBy(scope, keys, limit);
   argumentsPage: DebateStore['argumentsPage'] = (debateId, offset, limit, viewerKey) =>
     this.reads.argumentsPage(debateId, offset, limit, viewerKey);
+  argumentCounts: DebateStore['argumentCounts'] = (debateId, authorKey, since) =>
+    this.reads.argumentCounts(debateId, authorKey, since);
   argumentsOfSide: DebateStore['argumentsOfSide'] = (debateId, side, limit) =>
     this.reads.argumentsOfSide(debateId, side, limit);
   tally: DebateStore['tally'] = (debateId) => this.reads.tally(debateId);

@@ -113,6 +113,13 @@ export class SqliteDebateReads {
     };
   }
 
+  async argumentCounts(debateId: number, authorKey: string, since: number) {
+    return this.stmt(
+      `SELECT count(*) AS "all", coalesce(sum(author_key = ? AND created_at >= ?), 0) AS bySince
+         FROM arguments WHERE debate_id = ?`,
+    ).get(authorKey, since, debateId) as { all: number; bySince: number };
+  }
+
   async argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]> {
     // The limit is written into the SQL (one statement per limit, in practice one): bound as a
     // parameter, SQLite (built with STAT4) prepared the query again at each run: 15 µs against 2.6.

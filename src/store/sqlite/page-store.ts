@@ -37,6 +37,13 @@ export class SqlitePageStore implements PageStore {
     return row?.version ?? 1;
   }
 
+  async pageRevision(debateId: number): Promise<number> {
+    const row = this.stmt('SELECT revision FROM debate_revisions WHERE debate_id = ?').get(debateId) as
+      | { revision: number }
+      | undefined;
+    return row?.revision ?? 0;
+  }
+
   async revokePages(debateId: number): Promise<number> {
     return this.bump(debateId);
   }

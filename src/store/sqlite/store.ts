@@ -91,6 +91,8 @@ export class SqliteDebateStore implements DebateStore {
     this.reads.debatesTouchedBy(scope, keys, limit);
   argumentsPage: DebateStore['argumentsPage'] = async (debateId, offset, limit, viewerKey) =>
     this.reads.argumentsPage(debateId, offset, limit, viewerKey);
+  argumentCounts: DebateStore['argumentCounts'] = async (debateId, authorKey, since) =>
+    this.reads.argumentCounts(debateId, authorKey, since);
   argumentsOfSide: DebateStore['argumentsOfSide'] = async (debateId, side, limit) =>
     this.reads.argumentsOfSide(debateId, side, limit);
   tally: DebateStore['tally'] = async (debateId) => this.reads.tally(debateId);

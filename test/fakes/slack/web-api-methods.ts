@@ -249,7 +249,15 @@ const getUploadUrl: MethodHandler = (args, { state, baseUrl }) => {
   const filename = str(args.filename);
   if (!filename || args.length === undefined) return fail('invalid_arguments');
   const file_id = state.nextId('F');
-  state.uploads.set(file_id, { file_id, filename, length: Number(args.length), completed: false });
+  // Slack's documented argument for the description is `alt_txt`; anything else is ignored.
+  const alt_txt = str(args.alt_txt);
+  state.uploads.set(file_id, {
+    file_id,
+    filename,
+    length: Number(args.length),
+    completed: false,
+    ...(alt_txt ? { alt_txt } : {}),
+  });
   return { ok: true, file_id, upload_url: `${baseUrl}/upload/${file_id}` };
 };
 

@@ -57,6 +57,8 @@ export interface StoredView {
 export interface StoredUpload {
   file_id: string;
   filename: string;
+  /** The description, as files.getUploadURLExternal takes it. */
+  alt_txt?: string;
   length?: number;
   bytes?: Buffer;
   completed: boolean;

@@ -172,4 +172,23 @@ export function argumentContract(withStore: WithStore) {
       expect(await store.argument(debate.id, 5)).toMatchObject({ endorsements: 1, deltas: 1 });
     }),
   );
+
+  it(
+    'argumentCounts: every argument added (withdrawn ones too), and one author’s since a time',
+    withStore(async ({ store }) => {
+      const debate = await openDebate(store);
+      const other = await openDebate(store);
+      expect(await store.argumentCounts(debate.id, 'A', 0)).toEqual({ all: 0, bySince: 0 });
+      await argue(store, debate, { authorKey: 'A', at: 1_000 });
+      await argue(store, debate, { authorKey: 'A', at: 2_000 });
+      await argue(store, debate, { authorKey: 'A', at: 3_000 });
+      await argue(store, debate, { authorKey: 'B', at: 3_000 });
+      await argue(store, other, { authorKey: 'A', at: 3_000 });
+      value(await withdraw(store, debate, 3));
+      expect(await store.argumentCounts(debate.id, 'A', 2_000)).toEqual({ all: 4, bySince: 2 });
+      expect(await store.argumentCounts(debate.id, 'A', 0)).toEqual({ all: 4, bySince: 3 });
+      expect(await store.argumentCounts(debate.id, 'C', 0)).toEqual({ all: 4, bySince: 0 });
+      expect(await store.argumentCounts(other.id, 'A', 3_001)).toEqual({ all: 1, bySince: 0 });
+    }),
+  );
 }

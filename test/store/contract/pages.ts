@@ -7,6 +7,7 @@ import {
   endorse,
   openDebate,
   persuade,
+  setStatus,
   value,
   vote,
   type WithStore,
@@ -123,6 +124,44 @@ export function pageContract(withStore: WithStore) {
           counts: { pro: 1, con: 1, neutral: 0 },
         },
       ]);
+    }),
+  );
+
+  it(
+    'pageRevision: another at every write a page shows (votes, arguments, endorsements, ∆, status), only for that debate',
+    withPages(withStore, async (store, pages) => {
+      const debate = await openDebate(store);
+      const other = await openDebate(store);
+      const seen = [await pages.pageRevision(debate.id)];
+      const changed = async (what: string) => {
+        const now = await pages.pageRevision(debate.id);
+        expect(now, what).not.toBe(seen.at(-1));
+        seen.push(now);
+      };
+      const otherBefore = await pages.pageRevision(other.id);
+      await addArgument(store, debate, 'pro', 'A');
+      await changed('an argument');
+      await addArgument(store, debate, 'con', 'B');
+      await changed('another argument');
+      value(await vote(store, debate, 'V', 'con'));
+      await changed('a vote');
+      value(await vote(store, debate, 'V', 'pro'));
+      await changed('a vote changed');
+      value(await persuade(store, debate, 'V', 1));
+      await changed('a ∆');
+      value(await endorse(store, debate, 1, 'E'));
+      await changed('an endorsement');
+      value(await endorse(store, debate, 1, 'E'));
+      await changed('an endorsement taken back');
+      value(await withdraw(store, debate, 2));
+      await changed('a withdrawal');
+      value(await setStatus(store, debate, 'closed'));
+      await changed('the close');
+      // Reading changes nothing, and the other debate kept its revision.
+      await pages.pageData(debate.id, HOUR);
+      expect(await pages.pageRevision(debate.id)).toBe(seen.at(-1));
+      expect(await pages.pageRevision(other.id)).toBe(otherBefore);
+      expect(new Set(seen).size).toBe(seen.length);
     }),
   );
 }

@@ -1,0 +1,81 @@
+// The page and its downloads are built once per debate revision: many readers cost one build, a
+// reader who has it gets a 304, and any change makes the next request build it again.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PAGE_ARGUMENTS_PER_SIDE } from '../../src/web/arguments-section.ts';
+import { PAGE_REBUILD_MS } from '../../src/web/page-cache.ts';
+import { person } from '../helpers/engine.ts';
+import { type PageBed, pageBed } from './bed.ts';
+
+let bed: PageBed;
+beforeEach(async () => {
+  bed = await pageBed();
+});
+afterEach(async () => {
+  await bed.cleanup();
+});
+
+const get = async (url: string, etag?: string) => {
+  const res = await fetch(url, etag ? { headers: { 'if-none-match': etag } } : {});
+  return {
+    status: res.status,
+    etag: res.headers.get('etag'),
+    body: await res.text(),
+    cache: res.headers.get('cache-control'),
+  };
+};
+
+describe('the page cache', () => {
+  it('builds once for many readers, answers 304 to one who has it, and builds again after a change', async () => {
+    const opener = person('ana');
+    await bed.run(opener, 'lancer Cache ?');
+    await bed.run(person('bob'), 'pour Un argument');
+    const url = await bed.linkOf(opener);
+    const readers = await Promise.all(Array.from({ length: 20 }, () => get(url)));
+    expect(new Set(readers.map((r) => `${r.status} ${r.etag}`)).size).toBe(1);
+    expect(bed.cache.counts.builds).toBe(1);
+    const etag = readers[0]!.etag!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+
+    const again = await get(url, etag);
+    expect(again).toMatchObject({ status: 304, etag, body: '', cache: 'private, no-cache' });
+    expect(bed.cache.counts.builds).toBe(1);
+
+    // A vote changes the page. Within PAGE_REBUILD_MS of the last build, the page just built is
+    // served (a debate voted on without pause is not rebuilt for every reader); then a new build.
+    await bed.run(person('cat'), 'voter contre');
+    expect((await get(url, etag)).status).toBe(304);
+    expect(bed.cache.counts).toMatchObject({ builds: 1, recent: 1 });
+    bed.clock.advance(PAGE_REBUILD_MS);
+    const changed = await get(url, etag);
+    expect(changed.status).toBe(200);
+    expect(changed.etag).not.toBe(etag);
+    expect(bed.cache.counts.builds).toBe(2);
+    // Another language is another page.
+    expect((await get(`${url}?lang=en`)).etag).not.toBe(changed.etag);
+
+    // The downloads too.
+    const csv = await get(`${url}/debat-1.csv`);
+    expect(csv.status).toBe(200);
+    expect((await get(`${url}/debat-1.csv`, csv.etag!)).status).toBe(304);
+  });
+
+  it('shows the most endorsed arguments of each side and links the rest to the downloads', async () => {
+    const opener = person('ana');
+    await bed.run(opener, 'lancer Beaucoup ?');
+    const extra = 7;
+    for (let i = 0; i < PAGE_ARGUMENTS_PER_SIDE + extra; i++)
+      await bed.run(person(`p${i % 3}`), `pour Argument ${i}`);
+    await bed.run(person('zed'), 'appuyer 107');
+    const { body } = await get(await bed.linkOf(opener));
+    const pro = body.slice(body.indexOf('class="side pro"'), body.indexOf('class="side con"'));
+    expect(pro.match(/<li id="argument-/g)).toHaveLength(PAGE_ARGUMENTS_PER_SIDE);
+    expect(pro).toContain(`(${PAGE_ARGUMENTS_PER_SIDE + extra})`);
+    // The endorsed one comes first, whatever its number.
+    expect(pro.indexOf('id="argument-107"')).toBeLessThan(pro.indexOf('id="argument-1"'));
+    expect(pro).toContain(`<a href="#downloads">${extra} autres arguments, dans les téléchargements`);
+    const csv = (await get(`${await bed.linkOf(opener)}/debat-1.csv`)).body;
+    expect(csv.split('\r\n').filter((line) => line.startsWith('argument,'))).toHaveLength(
+      PAGE_ARGUMENTS_PER_SIDE + extra,
+    );
+  });
+});
