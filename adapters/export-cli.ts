@@ -1,6 +1,7 @@
 // `debat export --channel <c> [--debate N] [--format md|csv] [--out FILE]`: a debate as a file,
 // for operators; the same export as `/debat exporter`, on stdout when no --out is given.
 import { parseArgs } from 'node:util';
+import { anonymityKey, keyFileOf } from '../src/anonymity-secret.ts';
 import type { Config } from '../src/config.ts';
 import { systemClock } from '../src/engine/clock.ts';
 import { DebateEngine } from '../src/engine/engine.ts';
@@ -67,7 +68,12 @@ export async function exportCli(
     store,
     clock: systemClock,
     logger,
-    secret: config.DEBAT_SECRET,
+    secret: await anonymityKey(store, {
+      secret: config.DEBAT_SECRET,
+      encryptionKey: config.DEBAT_ENCRYPTION_KEY,
+      previousKeys: config.DEBAT_ENCRYPTION_KEY_PREVIOUS,
+      keyFile: keyFileOf(config.DEBAT_DB_PATH),
+    }),
     defaults: {
       language: config.DEBAT_LANGUAGE,
       timezone: config.DEBAT_TIMEZONE,

@@ -1,5 +1,5 @@
 import type { Adapter, AdapterFactory } from './adapter.ts';
-import { anonymitySecret } from './anonymity-secret.ts';
+import { anonymityKey, keyFileOf } from './anonymity-secret.ts';
 import type { AdapterName, Config } from './config.ts';
 import { type Clock, systemClock } from './engine/clock.ts';
 import { DebateEngine } from './engine/engine.ts';
@@ -38,7 +38,16 @@ export async function startBot(
     store,
     clock,
     logger,
-    secret: await anonymitySecret(store, config.DEBAT_SECRET),
+    secret: await anonymityKey(
+      store,
+      {
+        secret: config.DEBAT_SECRET,
+        encryptionKey: config.DEBAT_ENCRYPTION_KEY,
+        previousKeys: config.DEBAT_ENCRYPTION_KEY_PREVIOUS,
+        keyFile: opened.kind === 'sqlite' ? keyFileOf(config.DEBAT_DB_PATH) : undefined,
+      },
+      logger,
+    ),
     scoreboardIntervalMs: config.DEBAT_SCOREBOARD_INTERVAL_MS,
     scoreboardPacing: opened.pacing,
     pages: pageLinkOptions(config, opened.pages, http, logger),

@@ -34,7 +34,7 @@ export interface EngineOptions {
   clock: Clock;
   logger: Logger;
   defaults: ChannelDefaults;
-  /** From configuration; otherwise generated once and kept in the database. */
+  /** The anonymity key (src/anonymity-secret.ts); absent, a key of this process alone (tests, tools). */
   secret?: string | undefined;
   /** At most one edit per live scoreboard in this interval (default 2 s). */
   scoreboardIntervalMs?: number | undefined;
@@ -82,7 +82,7 @@ export class DebateEngine implements DebateCore {
   }
 
   static async create(options: EngineOptions): Promise<DebateEngine> {
-    const secret = options.secret ?? (await options.store.serverSecret(generateSecret));
+    const secret = options.secret ?? generateSecret();
     const pages =
       options.pages && new PageLinks(options.pages, secret, (scope, n) => options.store.findDebate(scope, n));
     return new DebateEngine(

@@ -19,6 +19,13 @@ import type { TopicStore } from './topic-ports.ts';
 // The records a store returns are the domain's.
 export type * from '../domain/records.ts';
 
+/**
+ * Server-wide settings. Never the anonymity key itself: its fingerprint (a start with another key
+ * is refused), or the key sealed under DEBAT_ENCRYPTION_KEY. `anonymity_secret` is where older
+ * versions kept the key in clear: read once to move it out, then removed.
+ */
+export type ServerSettingName = 'anonymity_key_fingerprint' | 'anonymity_key_sealed' | 'anonymity_secret';
+
 /** A delivery key makes an operation idempotent: the second time, nothing changes. */
 export interface Delivery {
   deliveryKey?: string | undefined;
@@ -128,8 +135,15 @@ export interface StatusInput extends Delivery {
  * The weekly summary's methods (ledger, snapshots, week activity) are in summary-ports.ts.
  */
 export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore {
-  /** The anonymity secret, generated once and kept (unless the configuration gives one). */
-  serverSecret(generate: () => string): Promise<string>;
+  /** A server-wide setting; undefined when none is kept. */
+  serverSetting(name: ServerSettingName): Promise<string | undefined>;
+  /** Keeps `value` under `name` unless a value is kept already; returns the one kept. */
+  keepServerSetting(name: ServerSettingName, value: string): Promise<string>;
+  /**
+   * Sets (a string) or removes (null) settings in one transaction; what is removed leaves no copy
+   * in the database's files that the store can reach (see eraseFromFiles).
+   */
+  changeServerSettings(changes: Partial<Record<ServerSettingName, string | null>>): Promise<void>;
 
   channelSettings(scope: ChannelScope): Promise<ChannelSettings>;
   saveChannelSetting(scope: ChannelScope, change: SettingChange): Promise<ChannelSettings>;

@@ -12,6 +12,7 @@ import type {
   EndorseInput,
   OpenDebateInput,
   PersuasionInput,
+  ServerSettingName,
   StatusInput,
   WithdrawInput,
 } from './ports.ts';
@@ -19,6 +20,7 @@ import { PostgresDebateReads } from './postgres-debate-reads.ts';
 import { PostgresKeepAlive } from './postgres-keep-alive.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './postgres-notifications.ts';
 import { insertDebate } from './postgres-open-debate.ts';
+import { vacuum } from './postgres-purge.ts';
 import { PostgresSession, type Query } from './postgres-session.ts';
 import { PostgresSummaryStore } from './postgres-summary-store.ts';
 import { PostgresTopics } from './postgres-topics.ts';
@@ -125,16 +127,38 @@ export class PostgresDebateStore implements DebateStore {
   openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
   claimWeeklyPosts: DebateStore['claimWeeklyPosts'] = (input) => this.topics.claimWeeklyPosts(input);
 
-  async serverSecret(generate: () => string): Promise<string> {
-    // The first instance to get here writes it; every other one reads that one.
-    await this.db.query(
-      "INSERT INTO server_settings (name, value) VALUES ('anonymity_secret', $1) ON CONFLICT DO NOTHING",
-      [generate()],
-    );
+  async serverSetting(name: ServerSettingName): Promise<string | undefined> {
     const [row] = await this.db.query<{ value: string }>(
-      "SELECT value FROM server_settings WHERE name = 'anonymity_secret'",
+      'SELECT value FROM server_settings WHERE name = $1',
+      [name],
     );
-    return row!.value;
+    return row?.value;
+  }
+
+  async keepServerSetting(name: ServerSettingName, value: string): Promise<string> {
+    // The first instance to get here writes it; every other one reads that one.
+    await this.db.query('INSERT INTO server_settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      name,
+      value,
+    ]);
+    return (await this.serverSetting(name))!;
+  }
+
+  async changeServerSettings(changes: Partial<Record<ServerSettingName, string | null>>): Promise<void> {
+    const entries = Object.entries(changes);
+    await this.db.transaction(async ({ query }) => {
+      for (const [name, value] of entries) {
+        if (value === null || value === undefined)
+          await query('DELETE FROM server_settings WHERE name = $1', [name]);
+        else
+          await query(
+            'INSERT INTO server_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+            [name, value],
+          );
+      }
+    });
+    // A few rows: rewritten into a new file, so no dead version of a removed value stays in it.
+    if (entries.some(([, value]) => value === null)) await vacuum(this.db, ['server_settings'], true);
   }
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {

@@ -14,6 +14,7 @@ import type {
   EndorseInput,
   OpenDebateInput,
   PersuasionInput,
+  ServerSettingName,
   StatusInput,
   VoteOutcome,
   WithdrawInput,
@@ -30,6 +31,7 @@ import {
 } from './rows.ts';
 import { SqliteDebateReads } from './sqlite-debate-reads.ts';
 import { SqliteKeepAlive } from './sqlite-keep-alive.ts';
+import { truncateWal } from './sqlite-purge.ts';
 import { SqliteSummaryStore } from './sqlite-summary-store.ts';
 import { SqliteTopics } from './sqlite-topics.ts';
 import { statementCache } from './statement-cache.ts';
@@ -126,16 +128,35 @@ export class SqliteDebateStore implements DebateStore {
     return key !== undefined && this.stmt('SELECT 1 FROM deliveries WHERE key = ?').get(key) !== undefined;
   }
 
-  async serverSecret(generate: () => string): Promise<string> {
+  async serverSetting(name: ServerSettingName): Promise<string | undefined> {
+    return (
+      this.stmt('SELECT value FROM server_settings WHERE name = ?').get(name) as { value: string } | undefined
+    )?.value;
+  }
+
+  async keepServerSetting(name: ServerSettingName, value: string): Promise<string> {
     return this.write(() => {
-      const row = this.stmt("SELECT value FROM server_settings WHERE name = 'anonymity_secret'").get() as
-        | { value: string }
-        | undefined;
-      if (row) return row.value;
-      const secret = generate();
-      this.stmt("INSERT INTO server_settings (name, value) VALUES ('anonymity_secret', ?)").run(secret);
-      return secret;
+      this.stmt('INSERT INTO server_settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
+        name,
+        value,
+      );
+      return (this.stmt('SELECT value FROM server_settings WHERE name = ?').get(name) as { value: string })
+        .value;
     });
+  }
+
+  async changeServerSettings(changes: Partial<Record<ServerSettingName, string | null>>): Promise<void> {
+    await this.write(() => {
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === null || value === undefined)
+          this.stmt('DELETE FROM server_settings WHERE name = ?').run(name);
+        else
+          this.stmt(
+            'INSERT INTO server_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+          ).run(name, value);
+      }
+    });
+    truncateWal(this.db);
   }
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {

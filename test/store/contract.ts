@@ -4,7 +4,7 @@
 //
 // Where each port method is covered (test/store/contract/):
 //   DebateStore (src/store/ports.ts)
-//     serverSecret, channelSettings, saveChannelSetting .......... channels.ts
+//     serverSetting, keepServerSetting, changeServerSettings, channelSettings, saveChannelSetting .......... channels.ts
 //     openDebate, findDebate, currentDebate, openDebates, setScoreboardRef,
 //       debateByScoreboardRef, debatesOfWorkspace ................. debates.ts
 //     addArgument, argument, withdrawArgument, argumentsPage, argumentsOfSide ... arguments.ts
