@@ -15,22 +15,22 @@ export const ERASURE_TABLES = [
   'debate_pages',
   'weekly_openings',
   'deliveries',
+  'installations',
+  'installation_teams',
+  'installation_removals',
 ] as const;
 
 export type ErasureTable = (typeof ERASURE_TABLES)[number] | 'server_settings';
 
 /**
- * After an erasure: the dead row versions PostgreSQL keeps until a vacuum are removed from the
- * touched tables now (VACUUM runs outside a transaction, on its own connection). What stays
- * elsewhere (the write-ahead log until recycled, base backups, replicas) is the README's to say.
- * `full` rewrites the table into a new file (an exclusive lock: small tables only).
+ * After an erasure: PostgreSQL keeps the erased row versions in the table's and its indexes'
+ * pages (a plain VACUUM only marks their space free, the bytes stay until overwritten), so the
+ * touched tables are rewritten into new files (VACUUM FULL), which holds each one, exclusively,
+ * for the time of its copy. What stays elsewhere (the write-ahead log until recycled, base
+ * backups, replicas, the blocks the old files freed on disk) is the README's to say.
  */
-export async function vacuum(
-  db: PostgresSession,
-  tables: readonly ErasureTable[],
-  full = false,
-): Promise<void> {
+export async function vacuum(db: PostgresSession, tables: readonly ErasureTable[]): Promise<void> {
   if (tables.length === 0) return;
   // The simple protocol: VACUUM refuses to run as a prepared statement's part of a pipeline.
-  await db.pool.query(`VACUUM ${full ? '(FULL) ' : ''}${[...new Set(tables)].join(', ')}`);
+  await db.pool.query(`VACUUM (FULL) ${[...new Set(tables)].join(', ')}`);
 }

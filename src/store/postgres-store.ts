@@ -20,7 +20,7 @@ import { PostgresDebateReads } from './postgres-debate-reads.ts';
 import { PostgresKeepAlive } from './postgres-keep-alive.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './postgres-notifications.ts';
 import { insertDebate } from './postgres-open-debate.ts';
-import { vacuum } from './postgres-purge.ts';
+import { type ErasureTable, vacuum } from './postgres-purge.ts';
 import { PostgresSession, type Query } from './postgres-session.ts';
 import { PostgresSummaryStore } from './postgres-summary-store.ts';
 import { PostgresTopics } from './postgres-topics.ts';
@@ -60,6 +60,17 @@ const argumentOf = async (query: Query, debateId: number, number: number) => {
  * decided on a state no other instance changes meanwhile; delivery keys are claimed in the
  * same transaction, so a retry on another instance changes nothing.
  */
+/** Where a person's traces are erased (forgetParticipant), then rewritten. */
+const PERSON_TABLES: ErasureTable[] = [
+  'votes',
+  'vote_events',
+  'endorsements',
+  'arguments',
+  'debates',
+  'topics',
+  'topic_endorsements',
+];
+
 export class PostgresDebateStore implements DebateStore {
   readonly db: PostgresSession;
   private readonly reads: PostgresDebateReads;
@@ -157,8 +168,8 @@ export class PostgresDebateStore implements DebateStore {
           );
       }
     });
-    // A few rows: rewritten into a new file, so no dead version of a removed value stays in it.
-    if (entries.some(([, value]) => value === null)) await vacuum(this.db, ['server_settings'], true);
+    // A few rows, rewritten into a new file: no dead version of a removed value stays in it.
+    if (entries.some(([, value]) => value === null)) await vacuum(this.db, ['server_settings']);
   }
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
@@ -445,7 +456,7 @@ export class PostgresDebateStore implements DebateStore {
   }
 
   async forgetParticipant(scope: WorkspaceScope, keys: readonly string[]) {
-    return this.db.transaction(async ({ query }) => {
+    const forgotten = await this.db.transaction(async ({ query }) => {
       const inWorkspace = 'SELECT id FROM debates WHERE platform = $2 AND workspace_id = $3';
       const params = [keys, scope.platform, scope.workspaceId];
       const count = (sql: string) =>
@@ -480,6 +491,8 @@ export class PostgresDebateStore implements DebateStore {
       ]);
       return { votes, endorsements: Number(endorsements) + Number(topicEndorsements), arguments: detached };
     });
+    await vacuum(this.db, PERSON_TABLES);
+    return forgotten;
   }
 
   async pruneDeliveries(before: number): Promise<number> {

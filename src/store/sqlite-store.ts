@@ -482,7 +482,7 @@ export class SqliteDebateStore implements DebateStore {
   }
 
   async forgetParticipant(scope: WorkspaceScope, keys: readonly string[]) {
-    return this.write(() => {
+    const forgotten = await this.write(() => {
       let votes = 0;
       let endorsements = 0;
       let argumentsDetached = 0;
@@ -518,6 +518,9 @@ export class SqliteDebateStore implements DebateStore {
       }
       return { votes, endorsements, arguments: argumentsDetached };
     });
+    // What secure_delete zeroed in the main file must not stay in older frames of the log.
+    truncateWal(this.db);
+    return forgotten;
   }
 
   async pruneDeliveries(before: number): Promise<number> {
