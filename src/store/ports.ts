@@ -177,7 +177,8 @@ export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore {
     limit: number,
     viewerKey: string,
   ): Promise<{ items: (ArgumentRecord & { endorsedByViewer: boolean })[]; total: number }>;
-  /** Live arguments of one side, the most endorsed first. */
+  /** Live arguments of one side, the most endorsed first, then the oldest (never by ∆: while
+   *  results are hidden, an order by ∆ would tell that someone moved to that side). */
   argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]>;
 
   castVote(input: CastVoteInput): Promise<Result<VoteOutcome>>;

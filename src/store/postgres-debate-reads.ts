@@ -112,7 +112,7 @@ export class PostgresDebateReads {
   async argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]> {
     const rows = await this.db.query<ArgumentRow>(
       `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.side = $2 AND a.withdrawn_at IS NULL
-       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT $3`,
+       ORDER BY endorsements DESC, a.number LIMIT $3`,
       [debateId, side, Math.max(1, Math.trunc(limit))],
     );
     return rows.map(toArgument);
@@ -124,7 +124,7 @@ export class PostgresDebateReads {
 
   async scoreboard(debateId: number): Promise<ScoreboardData> {
     const top = `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.side = $2 AND a.withdrawn_at IS NULL
-       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT 1`;
+       ORDER BY endorsements DESC, a.number LIMIT 1`;
     return this.db.read(async (query) => {
       const [debate, counts, sides, pro, con, newest, participants, deltas] = await Promise.all([
         query<DebateRow & { weekly: boolean }>(

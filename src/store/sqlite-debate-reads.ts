@@ -119,7 +119,7 @@ export class SqliteDebateReads {
     const count = Math.max(1, Math.trunc(limit));
     const rows = this.stmt(
       `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.side = ? AND a.withdrawn_at IS NULL
-       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT ${count}`,
+       ORDER BY endorsements DESC, a.number LIMIT ${count}`,
     ).all(debateId, side) as ArgumentRow[];
     return rows.map(toArgument);
   }
@@ -182,7 +182,7 @@ export class SqliteDebateReads {
   private argumentsOfSideSync(debateId: number, side: Side): ArgumentRecord | null {
     const row = this.stmt(
       `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.side = ? AND a.withdrawn_at IS NULL
-       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT 1`,
+       ORDER BY endorsements DESC, a.number LIMIT 1`,
     ).get(debateId, side) as ArgumentRow | undefined;
     return row ? toArgument(row) : null;
   }

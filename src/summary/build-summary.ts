@@ -6,7 +6,7 @@ import type { ChannelScope } from '../domain/types.ts';
 import { weeklyTopic } from '../engine/rules.ts';
 import type { ArgumentRecord, Counts, DebateRecord, DebateStore } from '../store/ports.ts';
 import type { SummaryStore, TimeWindow, WeekDebateActivity } from '../store/summary-ports.ts';
-import { argumentItem, debateHeader } from '../views/build.ts';
+import { argumentItem, debateHeader, resultsVisible } from '../views/build.ts';
 import type { WeeklyDebateItem, WeeklySummaryView } from '../views/weekly-summary.ts';
 import { nextScheduledAfter } from './period.ts';
 import { scheduleOf } from './summary-at.ts';
@@ -62,9 +62,13 @@ function asOfEnd(debate: DebateRecord, w: TimeWindow): DebateRecord {
   return closed ? debate : { ...debate, status: 'open', closedAt: null };
 }
 
-function debateItem(a: WeekDebateActivity, w: TimeWindow): WeeklyDebateItem {
-  const debate = asOfEnd(a.debate, w);
-  const visible = !debate.hidden || debate.status === 'closed';
+function debateItem(activity: WeekDebateActivity, w: TimeWindow): WeeklyDebateItem {
+  const debate = asOfEnd(activity.debate, w);
+  const visible = resultsVisible(debate);
+  // While results are hidden, no ∆ ranks, counts or is named: each says someone moved to a side.
+  const a: WeekDebateActivity = visible
+    ? activity
+    : { ...activity, arguments: activity.arguments.map((x) => ({ ...x, deltas: 0 })), windowDeltas: [] };
   const item = (x: ArgumentRecord) => argumentItem(x, debate);
   const best = (side: 'pro' | 'con') => a.arguments.filter((x) => x.side === side).sort(byStrength)[0];
   const fresh = a.arguments.filter((x) => x.createdAt >= w.from).sort(byStrength);

@@ -13,22 +13,26 @@ export const debateHeader = (debate: DebateRecord): DebateHeader => ({
   closesAt: debate.closesAt,
 });
 
+/** Counts stay hidden while a `--masque` debate is open. */
+export const resultsVisible = (debate: Pick<DebateRecord, 'hidden' | 'status'>): boolean =>
+  !debate.hidden || debate.status === 'closed';
+
+/**
+ * An argument as views show it. While results are hidden its ∆ count is 0 (views leave out a
+ * count of 0): each ∆ says that someone moved to its side, a side's count in pieces.
+ */
 export const argumentItem = (
   argument: ArgumentRecord,
-  debate: Pick<DebateRecord, 'anonymous'>,
+  debate: Pick<DebateRecord, 'anonymous' | 'hidden' | 'status'>,
 ): ArgumentItem => ({
   number: argument.number,
   side: argument.side,
   text: argument.text,
   authorName: debate.anonymous ? null : argument.authorName,
   endorsements: argument.endorsements,
-  deltas: argument.deltas,
+  deltas: resultsVisible(debate) ? argument.deltas : 0,
   edited: argument.editedAt !== null,
 });
-
-/** Counts stay hidden while a `--masque` debate is open. */
-export const resultsVisible = (debate: Pick<DebateRecord, 'hidden' | 'status'>): boolean =>
-  !debate.hidden || debate.status === 'closed';
 
 /** `timezone`: the channel's zone, in which the end date is shown. */
 export function scoreboardView(
@@ -48,7 +52,7 @@ export function scoreboardView(
     topPro: item(data.topPro),
     topCon: item(data.topCon),
     newest: item(data.newest),
-    deltas: data.deltas,
+    deltas: resultsVisible(debate) ? data.deltas : 0,
     ...(viewerVote === undefined ? {} : { viewerVote }),
   };
 }
