@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'argument.withdrawn',
   'debate.already_closed',
   'debate.already_open',
+  'debate.reopen_too_late',
   'debate.closed',
   'debate.none_open',
   'debate.not_found',

@@ -4,6 +4,7 @@ import type { UserError } from '../domain/result.ts';
 import type { VoteSide } from '../domain/types.ts';
 import { t } from '../i18n/translate.ts';
 import { argumentItem, debateHeader, scoreboardView } from '../views/build.ts';
+import { keptTime } from './anonymity.ts';
 import {
   answer,
   checkTarget,
@@ -115,6 +116,7 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
     voterName: (debate) => (debate.anonymous ? null : inv.user.name),
     side: command.side,
     at,
+    keptAt: (debate) => keptTime(debate, at, languages.timezone),
     deliveryKey: deliveryKey(deps, inv, 'vote'),
     check: (debate) => {
       const found = checkTarget(debate, inv, command.debate);
@@ -171,6 +173,7 @@ export const endorse: Handler<'endorse'> = async (deps, inv, command, languages)
     number: command.argument,
     endorserKey,
     at,
+    keptAt: keptTime(debate, at, languages.timezone),
     deliveryKey: deliveryKey(deps, inv, 'endorse'),
     check: (stored, argument) => endorsable(stored, argument, command.argument, endorserKey, at),
   });

@@ -9,6 +9,7 @@ import type {
 } from '../domain/records.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import type { ChannelScope, DebateStatus } from '../domain/types.ts';
+import { pastReopenWindow, REOPEN_WINDOW_DAYS } from './anonymity.ts';
 
 const PASS: Result<void> = ok(undefined);
 
@@ -84,8 +85,13 @@ export function persuasion(
   return PASS;
 }
 
-/** Closing a closed debate, or reopening an open one, is refused with the reason. */
-export function statusChange(debate: DebateRecord, status: DebateStatus): Result<void> {
+/**
+ * Closing a closed debate, or reopening an open one, is refused with the reason; so is reopening
+ * an anonymous debate past its window (its links to its people are, or are about to be, gone).
+ */
+export function statusChange(debate: DebateRecord, status: DebateStatus, at: number): Result<void> {
+  if (status === 'open' && pastReopenWindow(debate, at))
+    return fail('debate.reopen_too_late', { debate: debate.number, days: REOPEN_WINDOW_DAYS });
   if (debate.status !== status) return PASS;
   return fail(status === 'closed' ? 'debate.already_closed' : 'debate.already_open', {
     debate: debate.number,

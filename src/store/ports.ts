@@ -93,6 +93,8 @@ export interface CastVoteInput extends Delivery {
   voterName: (debate: Pick<DebateRecord, 'anonymous'>) => string | null;
   side: VoteSide;
   at: number;
+  /** The time the vote and its event are kept with (the core's rule: to the day when anonymous); `at` when absent. */
+  keptAt?: ((debate: Pick<DebateRecord, 'anonymous'>) => number) | undefined;
   /** Also decides what a missing debate means (none open here, or no such number). */
   check: Check<[debate: DebateRecord | undefined]>;
 }
@@ -109,6 +111,8 @@ export interface EndorseInput extends Delivery {
   number: number;
   endorserKey: string;
   at: number;
+  /** The time the endorsement is kept with (to the day when anonymous); `at` when absent. */
+  keptAt?: number | undefined;
   check: Check<[debate: DebateRecord, argument: ArgumentRecord | undefined]>;
 }
 

@@ -197,7 +197,7 @@ export class PostgresDebateReads {
           `SELECT e.voter_key, v.voter_name, e.old_side, e.new_side, e.at, a.number AS persuaded_by
            FROM vote_events e LEFT JOIN votes v ON v.debate_id = e.debate_id AND v.voter_key = e.voter_key
            LEFT JOIN arguments a ON a.id = e.persuaded_by
-           WHERE e.debate_id = $1 ORDER BY e.id`,
+           WHERE e.debate_id = $1 ORDER BY e.at, e.id`,
           [debateId],
         ),
       ]);

@@ -391,7 +391,7 @@ export class PostgresDebateStore implements DebateStore {
       await query('INSERT INTO endorsements (argument_id, endorser_key, at) VALUES ($1, $2, $3)', [
         argument.id,
         input.endorserKey,
-        input.at,
+        input.keptAt ?? input.at,
       ]);
       return ok({ endorsed: true, duplicate: false });
     });

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { ok, type Result } from '../domain/result.ts';
 import type { SettingChange } from '../domain/settings.ts';
 import type { ChannelScope, VoteSide, WorkspaceScope } from '../domain/types.ts';
+import { anonymousEventId } from './anonymous-rows.ts';
 import { GroupCommit } from './group-commit.ts';
 import type {
   AddArgumentInput,
@@ -376,9 +377,17 @@ export class SqliteDebateStore implements DebateStore {
         return ok({ debate, previous, current: previous, duplicate: true });
       // The same vote again withdraws it.
       const current: VoteSide | null = previous === input.side ? null : input.side;
+      const keptAt = input.keptAt?.(debate) ?? input.at;
       const event = this.stmt(
-        'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?)',
-      ).run(debateId, voterKey, previous, current, input.at).lastInsertRowid;
+        'INSERT INTO vote_events (id, debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(
+        debate.anonymous ? anonymousEventId() : null,
+        debateId,
+        voterKey,
+        previous,
+        current,
+        keptAt,
+      ).lastInsertRowid;
       if (current === null) {
         this.stmt('DELETE FROM votes WHERE debate_id = ? AND voter_key = ?').run(debateId, voterKey);
       } else {
@@ -386,7 +395,7 @@ export class SqliteDebateStore implements DebateStore {
           `INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at, last_event) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (debate_id, voter_key) DO UPDATE SET side = excluded.side, voter_name = excluded.voter_name,
            voted_at = excluded.voted_at, last_event = excluded.last_event`,
-        ).run(debateId, voterKey, input.voterName(debate), current, input.at, event);
+        ).run(debateId, voterKey, input.voterName(debate), current, keptAt, event);
       }
       return ok({ debate, previous, current, duplicate: false });
     });
@@ -422,7 +431,7 @@ export class SqliteDebateStore implements DebateStore {
       this.stmt('INSERT INTO endorsements (argument_id, endorser_key, at) VALUES (?, ?, ?)').run(
         argument.id,
         input.endorserKey,
-        input.at,
+        input.keptAt ?? input.at,
       );
       return ok({ endorsed: true, duplicate: false });
     });
