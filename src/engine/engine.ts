@@ -14,6 +14,7 @@ import { type PageLinkOptions, PageLinks } from '../page/links.ts';
 import type { DebateStore } from '../store/ports.ts';
 import { scoreboardView } from '../views/build.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
+import { REOPEN_WINDOW_MS } from './anonymity.ts';
 import { endedAnnouncement } from './announcements.ts';
 import type { Clock } from './clock.ts';
 import { type ChannelDefaults, type EngineDeps, errorOutcome, type Languages, refreshOf } from './context.ts';
@@ -302,6 +303,10 @@ export class DebateEngine implements DebateCore {
     await this.publish(closed.map(refreshOf), closed);
     await this.keepAlive(now);
     await this.deps.store.pruneDeliveries(now - DELIVERY_MEMORY_MS);
+    // Anonymous debates: no order left in the rows written since the last sweep, and no link
+    // left to their people once they can no longer be reopened.
+    await this.deps.store.scrubAnonymousOrder();
+    await this.deps.store.unlinkEnded(now - REOPEN_WINDOW_MS);
     return closed;
   }
 

@@ -214,6 +214,20 @@ export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore {
    */
   watchSettings?(listener: (scope: ChannelScope | undefined) => void): () => void;
 
+  /**
+   * Rewrites, in key order, the rows (votes, vote events, endorsements) of the anonymous debates
+   * this store wrote to since the last call, so that neither their place in the files nor the
+   * log tells which came first; returns how many debates.
+   */
+  scrubAnonymousOrder(): Promise<number>;
+  /**
+   * Destroys the links of the anonymous debates closed before `before` (and not yet unlinked):
+   * their votes', events' and endorsements' keys become random ones, their arguments and opener
+   * lose theirs; sides and counts stay. Nothing, the anonymity key included, links them to anyone
+   * afterwards. Returns the debates unlinked.
+   */
+  unlinkEnded(before: number): Promise<number[]>;
+
   /** Forgets delivery keys older than `before`. */
   pruneDeliveries(before: number): Promise<number>;
   close(): Promise<void>;

@@ -16,6 +16,7 @@ import type {
   StatusInput,
   WithdrawInput,
 } from './ports.ts';
+import { PostgresAnonymity } from './postgres-anonymity.ts';
 import { PostgresDebateReads } from './postgres-debate-reads.ts';
 import { PostgresKeepAlive } from './postgres-keep-alive.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './postgres-notifications.ts';
@@ -79,6 +80,8 @@ export class PostgresDebateStore implements DebateStore {
   private readonly topics: PostgresTopics;
   private readonly notifications: SettingsNotifications;
   private readonly votes: PostgresVoteBatches;
+  // Anonymous debates' order and links (src/store/postgres-anonymity.ts).
+  private readonly anonymity: PostgresAnonymity;
 
   constructor(
     readonly pool: pg.Pool,
@@ -89,6 +92,7 @@ export class PostgresDebateStore implements DebateStore {
     this.reads = new PostgresDebateReads(this.db);
     this.summaries = new PostgresSummaryStore(this.db);
     this.votes = new PostgresVoteBatches(this.db);
+    this.anonymity = new PostgresAnonymity(this.db);
     this.keepAlive = new PostgresKeepAlive(this.db);
     this.topics = new PostgresTopics(this.db);
   }
@@ -121,7 +125,13 @@ export class PostgresDebateStore implements DebateStore {
   failSummary: SummaryStore['failSummary'] = (...args) => this.summaries.failSummary(...args);
   skipSummary: SummaryStore['skipSummary'] = (...args) => this.summaries.skipSummary(...args);
 
-  castVote: DebateStore['castVote'] = (input) => this.votes.cast(input);
+  castVote: DebateStore['castVote'] = async (input) => {
+    const cast = await this.votes.cast(input);
+    if (cast.ok && cast.value.debate.anonymous) this.anonymity.wrote(cast.value.debate.id);
+    return cast;
+  };
+  scrubAnonymousOrder: DebateStore['scrubAnonymousOrder'] = () => this.anonymity.scrubOrder();
+  unlinkEnded: DebateStore['unlinkEnded'] = (before) => this.anonymity.unlinkEnded(before);
 
   claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
   completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
@@ -368,9 +378,11 @@ export class PostgresDebateStore implements DebateStore {
         query<DebateRow>(DEBATE_FOR_SHARE, [input.debateId]),
         argumentOf(query, input.debateId, input.number),
       ]);
-      const checked = input.check(toDebate(debate[0]!), argument);
+      const stored = toDebate(debate[0]!);
+      const checked = input.check(stored, argument);
       if (!checked.ok) return checked;
       if (!argument) throw new Error('endorse: the check let a missing argument through');
+      if (stored.anonymous) this.anonymity.wrote(stored.id);
       // One toggle at a time per person and argument, whichever instance each click reached.
       const [, claimed, existing] = await Promise.all([
         query(VOTER_LOCK, [argument.id, `endorse:${input.endorserKey}`]),
@@ -416,8 +428,10 @@ export class PostgresDebateStore implements DebateStore {
       if (argument && seen) return ok({ argument, duplicate: true });
       const event = events[0];
       const last = event && { oldSide: asVoteSide(event.old_side), newSide: asVoteSide(event.new_side) };
-      const checked = input.check(toDebate(debate[0]!), argument, last);
+      const stored = toDebate(debate[0]!);
+      const checked = input.check(stored, argument, last);
       if (!checked.ok) return checked;
+      if (stored.anonymous) this.anonymity.wrote(stored.id);
       if (!argument || !event)
         throw new Error('persuasion: the check let a missing vote or argument through');
       if (!(await claim(query, input.deliveryKey, input.at))) return ok({ argument, duplicate: true });

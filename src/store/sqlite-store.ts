@@ -30,6 +30,7 @@ import {
   toChannelSettings,
   toDebate,
 } from './rows.ts';
+import { SqliteAnonymity } from './sqlite-anonymity.ts';
 import { SqliteDebateReads } from './sqlite-debate-reads.ts';
 import { SqliteKeepAlive } from './sqlite-keep-alive.ts';
 import { truncateWal } from './sqlite-purge.ts';
@@ -52,6 +53,8 @@ export class SqliteDebateStore implements DebateStore {
   /** Concurrent writes share a commit; each still answers only once committed. */
   private readonly commits: GroupCommit;
   private readonly reads: SqliteDebateReads;
+  // Anonymous debates' order and links (src/store/sqlite-anonymity.ts).
+  private readonly anonymity: SqliteAnonymity;
 
   constructor(readonly db: Database.Database) {
     this.stmt = statementCache(db);
@@ -59,6 +62,7 @@ export class SqliteDebateStore implements DebateStore {
     this.keepAlive = new SqliteKeepAlive(db);
     this.commits = new GroupCommit(db);
     this.reads = new SqliteDebateReads(db);
+    this.anonymity = new SqliteAnonymity(db, this.commits);
     this.topics = new SqliteTopics(
       db,
       this.commits,
@@ -109,6 +113,9 @@ export class SqliteDebateStore implements DebateStore {
   rhythmChannels: DebateStore['rhythmChannels'] = (platforms) => this.topics.rhythmChannels(platforms);
   openWeekly: DebateStore['openWeekly'] = (input) => this.topics.openWeekly(input);
   claimWeeklyPosts: DebateStore['claimWeeklyPosts'] = (input) => this.topics.claimWeeklyPosts(input);
+
+  scrubAnonymousOrder: DebateStore['scrubAnonymousOrder'] = () => this.anonymity.scrubOrder();
+  unlinkEnded: DebateStore['unlinkEnded'] = (before) => this.anonymity.unlinkEnded(before);
 
   /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
   private write<T>(work: () => T): Promise<T> {
@@ -378,6 +385,7 @@ export class SqliteDebateStore implements DebateStore {
       // The same vote again withdraws it.
       const current: VoteSide | null = previous === input.side ? null : input.side;
       const keptAt = input.keptAt?.(debate) ?? input.at;
+      if (debate.anonymous) this.anonymity.wrote(debateId);
       const event = this.stmt(
         'INSERT INTO vote_events (id, debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(
@@ -412,9 +420,11 @@ export class SqliteDebateStore implements DebateStore {
   async toggleEndorsement(input: EndorseInput): Promise<Result<{ endorsed: boolean; duplicate: boolean }>> {
     return this.write(() => {
       const argument = this.argumentRow(input.debateId, input.number);
-      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument);
+      const debate = toDebate(this.debateRow(input.debateId));
+      const checked = input.check(debate, argument);
       if (!checked.ok) return checked;
       if (!argument) throw new Error('endorse: the check let a missing argument through');
+      if (debate.anonymous) this.anonymity.wrote(debate.id);
       const existing = this.stmt('SELECT 1 FROM endorsements WHERE argument_id = ? AND endorser_key = ?').get(
         argument.id,
         input.endorserKey,
@@ -450,8 +460,10 @@ export class SqliteDebateStore implements DebateStore {
         | { id: number; old_side: string | null; new_side: string | null }
         | undefined;
       const last = event && { oldSide: asVoteSide(event.old_side), newSide: asVoteSide(event.new_side) };
-      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument, last);
+      const debate = toDebate(this.debateRow(input.debateId));
+      const checked = input.check(debate, argument, last);
       if (!checked.ok) return checked;
+      if (debate.anonymous) this.anonymity.wrote(debate.id);
       if (!argument || !event)
         throw new Error('persuasion: the check let a missing vote or argument through');
       this.claimDelivery(input.deliveryKey, input.at);

@@ -13,6 +13,7 @@
 //     setStatus, closeExpired (and votes meeting an ended debate) . status.ts
 //     scoreboard, exportData ...................................... reads.ts
 //     debatesTouchedBy, forgetParticipant, close .................. people.ts
+//     scrubAnonymousOrder, unlinkEnded ............................ anonymity.ts
 //     every keyed write delivered twice at once, pruneDeliveries .. deliveries.ts
 //     editArgument, the openers setting ..... ../keep-alive-contract.ts (describeKeepAliveContract)
 //     watchSettings (optional, for stores shared by several processes) ... test/fleet/shared-state.test.ts
@@ -25,6 +26,7 @@
 //   PageStore (src/store/page-ports.ts), when the factory gives `pages`
 //     debateByUid, pageVersion, revokePages, pageData ............. pages.ts
 import { describe } from 'vitest';
+import { anonymityContract } from './contract/anonymity.ts';
 import { argumentContract } from './contract/arguments.ts';
 import { channelContract } from './contract/channels.ts';
 import { debateContract } from './contract/debates.ts';
@@ -55,5 +57,6 @@ export function describeStoreContract(name: string, create: CreateStore) {
     ledgerContract(withStore);
     weekActivityContract(withStore);
     pageContract(withStore);
+    anonymityContract(withStore);
   });
 }

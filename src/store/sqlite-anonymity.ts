@@ -1,0 +1,91 @@
+// What SQLite keeps of an anonymous debate's people and order (README, "Privacy"): rows rewritten
+// in key order, so neither their place in the file nor the log's frames tell which came first;
+// and, once the debate can no longer be reopened, every key replaced by a random one.
+import type Database from 'better-sqlite3';
+import type { GroupCommit } from './group-commit.ts';
+import { truncateWal } from './sqlite-purge.ts';
+import { statementCache } from './statement-cache.ts';
+
+type Row = Record<string, unknown>;
+
+/** The tables holding an anonymous debate's people, each with its rows' order (the key's). */
+const TABLES = [
+  { table: 'votes', where: 'debate_id = ?', order: 'voter_key' },
+  { table: 'vote_events', where: 'debate_id = ?', order: 'id' },
+  {
+    table: 'endorsements',
+    where: 'argument_id IN (SELECT id FROM arguments WHERE debate_id = ?)',
+    order: 'argument_id, endorser_key',
+  },
+] as const;
+
+const RANDOM_KEY = 'lower(hex(randomblob(16)))';
+
+export class SqliteAnonymity {
+  private readonly stmt: (sql: string) => Database.Statement;
+  /** Anonymous debates written to since their rows were last put in key order. */
+  private readonly written = new Set<number>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly commits: GroupCommit,
+  ) {
+    this.stmt = statementCache(db);
+  }
+
+  /** A vote, an endorsement or a ∆ went to this anonymous debate: its rows are reordered at the next scrub. */
+  wrote(debateId: number): void {
+    this.written.add(debateId);
+  }
+
+  /** Rewrites one debate's rows in key order (inside a write transaction). */
+  private reorder(debateId: number): void {
+    for (const { table, where, order } of TABLES) {
+      const rows = this.stmt(`SELECT * FROM ${table} WHERE ${where} ORDER BY ${order}`).all(debateId) as Row[];
+      if (rows.length === 0) continue;
+      this.stmt(`DELETE FROM ${table} WHERE ${where}`).run(debateId);
+      const columns = Object.keys(rows[0]!);
+      const insert = this.stmt(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
+      for (const row of rows) insert.run(...columns.map((column) => row[column]));
+    }
+  }
+
+  async scrubOrder(): Promise<number> {
+    const ids = [...this.written];
+    this.written.clear();
+    if (ids.length === 0) return 0;
+    await this.commits.write(() => {
+      for (const id of ids) this.reorder(id);
+    });
+    // The log's frames would still say in which order the pages changed.
+    truncateWal(this.db);
+    return ids.length;
+  }
+
+  async unlinkEnded(before: number): Promise<number[]> {
+    const ids = await this.commits.write(() => {
+      const due = (
+        this.stmt(
+          `SELECT id FROM debates WHERE anonymous = 1 AND unlinked = 0 AND status = 'closed' AND closed_at < ?`,
+        ).all(before) as { id: number }[]
+      ).map((row) => row.id);
+      for (const id of due) {
+        this.stmt('UPDATE debates SET opener_key = NULL, unlinked = 1 WHERE id = ?').run(id);
+        this.stmt('UPDATE arguments SET author_key = NULL WHERE debate_id = ?').run(id);
+        this.stmt(`UPDATE votes SET voter_key = ${RANDOM_KEY} WHERE debate_id = ?`).run(id);
+        this.stmt(`UPDATE vote_events SET voter_key = ${RANDOM_KEY} WHERE debate_id = ?`).run(id);
+        this.stmt(
+          `UPDATE endorsements SET endorser_key = ${RANDOM_KEY}
+           WHERE argument_id IN (SELECT id FROM arguments WHERE debate_id = ?)`,
+        ).run(id);
+        this.reorder(id);
+        this.written.delete(id);
+      }
+      return due;
+    });
+    if (ids.length > 0) truncateWal(this.db);
+    return ids;
+  }
+}
