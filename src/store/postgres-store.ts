@@ -518,8 +518,10 @@ export class PostgresDebateStore implements DebateStore {
   }
 
   async close(): Promise<void> {
-    // The writes already asked for are answered first.
+    // The writes already asked for are answered first; anonymous rows written since the last
+    // sweep are put in key order before the instance goes.
     await this.db.drain();
+    if (!this.pool.ended) await this.anonymity.scrubOrder().catch(() => 0);
     await this.notifications.close();
     if (!this.pool.ended) await this.pool.end();
   }

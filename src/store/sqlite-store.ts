@@ -553,6 +553,8 @@ export class SqliteDebateStore implements DebateStore {
     // Writes already asked for are committed and answered first: they share this last commit
     // (if it fails, each of them is answered with the error; the database is closed all the same).
     await this.write(() => undefined).catch(() => undefined);
+    // Anonymous rows written since the last sweep are put in key order before the file is left.
+    if (this.db.open) await this.anonymity.scrubOrder().catch(() => 0);
     if (this.db.open) this.db.close();
   }
 }

@@ -69,7 +69,9 @@ const run = (dir: string, input: string, env: Record<string, string> = {}) =>
   });
 
 describe('the anonymity key', () => {
-  it('leaves an older database at its first start, for a key file of its own; open anonymous debates still know each voter', async () => {
+  it('leaves an older database at its first start, for a key file of its own; open anonymous debates still know each voter', {
+    timeout: 90_000,
+  }, async () => {
     const dir = tempDir();
     const path = join(dir, 'debat.sqlite');
     await legacyDatabase(path);
