@@ -67,7 +67,8 @@ export class PostgresAnonymity {
     });
     for (const id of ids) this.written.delete(id);
     // The rows' older versions, with the old keys, must not stay in the tables' files.
-    if (ids.length > 0) await vacuum(this.db, ['debates', 'arguments', 'votes', 'vote_events', 'endorsements']);
+    if (ids.length > 0)
+      await vacuum(this.db, ['debates', 'arguments', 'votes', 'vote_events', 'endorsements']);
     return ids;
   }
 }

@@ -41,7 +41,9 @@ export class SqliteAnonymity {
   /** Rewrites one debate's rows in key order (inside a write transaction). */
   private reorder(debateId: number): void {
     for (const { table, where, order } of TABLES) {
-      const rows = this.stmt(`SELECT * FROM ${table} WHERE ${where} ORDER BY ${order}`).all(debateId) as Row[];
+      const rows = this.stmt(`SELECT * FROM ${table} WHERE ${where} ORDER BY ${order}`).all(
+        debateId,
+      ) as Row[];
       if (rows.length === 0) continue;
       this.stmt(`DELETE FROM ${table} WHERE ${where}`).run(debateId);
       const columns = Object.keys(rows[0]!);
