@@ -21,9 +21,20 @@ export const pastReopenWindow = (
   debate.closedAt !== null &&
   at - debate.closedAt > REOPEN_WINDOW_MS;
 
+const midnight = (at: number, zone: string): number =>
+  zonedWallTimeToInstant(zone, localDateTime(zone, new Date(at)), 0, 0).getTime();
+
+/** Each zone's current day, [start, end): the vote path asks for it at every anonymous vote. */
+const days = new Map<string, { start: number; end: number }>();
+
 /** The midnight that starts `at`'s day in `zone`. */
 export function startOfDay(at: number, zone: string): number {
-  return zonedWallTimeToInstant(zone, localDateTime(zone, new Date(at)), 0, 0).getTime();
+  const day = days.get(zone);
+  if (day && at >= day.start && at < day.end) return day.start;
+  const start = midnight(at, zone);
+  // The next midnight, whatever the day's length (23 or 25 hours on a change of summer time).
+  days.set(zone, { start, end: midnight(start + 36 * 3_600_000, zone) });
+  return start;
 }
 
 /** The time a vote, a change of side or an endorsement is kept with: to the day when anonymous. */

@@ -6,8 +6,6 @@ import type { GroupCommit } from './group-commit.ts';
 import { truncateWal } from './sqlite-purge.ts';
 import { statementCache } from './statement-cache.ts';
 
-type Row = Record<string, unknown>;
-
 /** The tables holding an anonymous debate's people, each with its rows' order (the key's). */
 const TABLES = [
   { table: 'votes', where: 'debate_id = ?', order: 'voter_key' },
@@ -38,19 +36,14 @@ export class SqliteAnonymity {
     this.written.add(debateId);
   }
 
-  /** Rewrites one debate's rows in key order (inside a write transaction). */
+  /** Rewrites one debate's rows in key order (inside a write transaction), through a temporary copy. */
   private reorder(debateId: number): void {
     for (const { table, where, order } of TABLES) {
-      const rows = this.stmt(`SELECT * FROM ${table} WHERE ${where} ORDER BY ${order}`).all(
-        debateId,
-      ) as Row[];
-      if (rows.length === 0) continue;
+      this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS reorder_${table} AS SELECT * FROM ${table} WHERE 0`);
+      this.stmt(`INSERT INTO temp.reorder_${table} SELECT * FROM ${table} WHERE ${where}`).run(debateId);
       this.stmt(`DELETE FROM ${table} WHERE ${where}`).run(debateId);
-      const columns = Object.keys(rows[0]!);
-      const insert = this.stmt(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-      );
-      for (const row of rows) insert.run(...columns.map((column) => row[column]));
+      this.stmt(`INSERT INTO ${table} SELECT * FROM temp.reorder_${table} ORDER BY ${order}`).run();
+      this.stmt(`DELETE FROM temp.reorder_${table}`).run();
     }
   }
 
