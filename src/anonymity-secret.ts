@@ -97,6 +97,11 @@ export async function anonymityKey(
       key = readKeyFile(path);
       if (legacy !== undefined && legacy !== key) throw new ConfigError([mismatch]);
     } else {
+      // A database already used with a key: a new key file would key everyone anew.
+      if (legacy === undefined && (await store.serverSetting('anonymity_key_fingerprint')) !== undefined)
+        throw new ConfigError([
+          `DEBAT_DB_PATH: the key file ${path} is missing, and this database was used with a key; restore the file (it is never in a backup), or set DEBAT_SECRET`,
+        ]);
       key = createKeyFile(path, legacy ?? generateSecret());
     }
   } else if (sources.keyFile === null) {

@@ -27,9 +27,20 @@ const UNLINK = [
    WHERE argument_id IN (SELECT id FROM arguments WHERE debate_id = ANY($1::bigint[]))`,
 ];
 
-/** The debates' rows held (votes wait, as for a close), then each table's rows put in key order. */
+/**
+ * Vote events are written with the sequence's next ids, which count up: each one not yet
+ * renumbered gets a random negative id (53 bits), and the vote that points to it follows.
+ */
+const RENUMBER = `WITH renumbered AS MATERIALIZED (
+    SELECT id AS old, -1 - floor(random() * 9007199254740991)::bigint AS new FROM vote_events
+    WHERE debate_id = ANY($1::bigint[]) AND id > 0),
+  pointed AS (UPDATE votes v SET last_event = r.new FROM renumbered r WHERE v.last_event = r.old RETURNING 1)
+  UPDATE vote_events e SET id = r.new FROM renumbered r WHERE e.id = r.old`;
+
+/** The debates' rows held (votes wait, as for a close), renumbered, then put in key order. */
 async function reorder(query: Query, ids: readonly number[]): Promise<void> {
   await query('SELECT id FROM debates WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [ids]);
+  await query(RENUMBER, [ids]);
   for (const sql of REORDER) await query(sql, [ids]);
 }
 

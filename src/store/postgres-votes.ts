@@ -7,7 +7,6 @@
 import type { DebateRecord } from '../domain/records.ts';
 import { ok, type Result } from '../domain/result.ts';
 import type { VoteSide } from '../domain/types.ts';
-import { anonymousEventId } from './anonymous-rows.ts';
 import type { CastVoteInput, VoteOutcome } from './ports.ts';
 import type { PostgresSession, Query } from './postgres-session.ts';
 import { asVoteSide, type DebateRow, toDebate } from './rows.ts';
@@ -27,26 +26,25 @@ const VOTER_LOCKS = `SELECT count(pg_advisory_xact_lock(debate_id, key)) AS lock
 
 /**
  * Arrays of votes, at most one per (debate, voter) and per delivery key: $1 debates, $2 voters,
- * $3 names, $4 sides asked, $5 times kept, $6 delivery keys (or NULLs), $7 the deliveries' times,
- * $8 event ids (NULL: the next of the sequence). One row back per vote, in order.
+ * $3 names, $4 sides asked, $5 times kept, $6 delivery keys (or NULLs), $7 the deliveries' times.
+ * One row back per vote, in order.
  */
 const WRITE = `WITH input AS (
     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[],
-      $7::bigint[], $8::bigint[])
-      WITH ORDINALITY AS vote(debate_id, voter_key, voter_name, side, at, delivery, delivered_at, event_id, ord)),
+      $7::bigint[])
+      WITH ORDINALITY AS vote(debate_id, voter_key, voter_name, side, at, delivery, delivered_at, ord)),
   claim AS (
     INSERT INTO deliveries (key, at) SELECT delivery, delivered_at FROM input WHERE delivery IS NOT NULL
     ON CONFLICT DO NOTHING RETURNING key),
   decision AS (
-    SELECT i.ord, i.debate_id, i.voter_key, i.voter_name, i.at, i.event_id, v.side AS previous,
+    SELECT i.ord, i.debate_id, i.voter_key, i.voter_name, i.at, v.side AS previous,
       -- The same vote again withdraws it.
       CASE WHEN v.side = i.side THEN NULL ELSE i.side END AS current,
       (i.delivery IS NOT NULL AND NOT EXISTS (SELECT 1 FROM claim WHERE claim.key = i.delivery)) AS duplicate
     FROM input i LEFT JOIN votes v ON v.debate_id = i.debate_id AND v.voter_key = i.voter_key),
   event AS (
-    INSERT INTO vote_events (id, debate_id, voter_key, old_side, new_side, at)
-    SELECT coalesce(event_id, nextval(pg_get_serial_sequence('vote_events', 'id'))), debate_id, voter_key,
-      previous, current, at FROM decision WHERE NOT duplicate ORDER BY ord
+    INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at)
+    SELECT debate_id, voter_key, previous, current, at FROM decision WHERE NOT duplicate ORDER BY ord
     RETURNING id, debate_id, voter_key, new_side),
   upserted AS (
     INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at, last_event)
@@ -69,8 +67,6 @@ export interface AcceptedVote {
   /** The time kept with the vote (to the day when anonymous); `deliveredAt` the delivery's. */
   at: number;
   deliveredAt: number;
-  /** Random for an anonymous debate (no order); null: the sequence's next. */
-  eventId: number | null;
   deliveryKey: string | null;
 }
 
@@ -137,7 +133,6 @@ export async function writeVotes(
       round.map((vote) => vote.at),
       round.map((vote) => vote.deliveryKey),
       round.map((vote) => vote.deliveredAt),
-      round.map((vote) => vote.eventId),
     ]);
     return indexes.map((index, at) => [index, rows[at]!] as const);
   });
@@ -172,7 +167,6 @@ export function acceptVote(
       side: input.side,
       at: input.keptAt?.(found) ?? input.at,
       deliveredAt: input.at,
-      eventId: found.anonymous ? anonymousEventId() : null,
       deliveryKey: input.deliveryKey ?? null,
     },
   });

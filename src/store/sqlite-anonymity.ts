@@ -18,6 +18,52 @@ const TABLES = [
 ] as const;
 
 const RANDOM_KEY = 'lower(hex(randomblob(16)))';
+/** A random negative id of 53 bits (a JavaScript number), never one of the counted-up ones. */
+const RANDOM_ID = '-1 - (random() & 9007199254740991)';
+
+/**
+ * Rewrites one debate's rows in key order (inside a write transaction), through a temporary
+ * copy. Vote events are written with the table's next ids, which count up; here each one not
+ * yet renumbered gets a random negative id instead (the vote that points to it follows).
+ */
+function reorderRows(
+  db: Database.Database,
+  stmt: (sql: string) => Database.Statement,
+  debateId: number,
+): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS reorder_ids (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)');
+  stmt(
+    `INSERT INTO temp.reorder_ids SELECT id, ${RANDOM_ID} FROM vote_events WHERE debate_id = ? AND id > 0`,
+  ).run(debateId);
+  stmt(
+    `UPDATE votes SET last_event = (SELECT new FROM temp.reorder_ids WHERE old = last_event)
+       WHERE debate_id = ? AND last_event IN (SELECT old FROM temp.reorder_ids)`,
+  ).run(debateId);
+  stmt(
+    'UPDATE vote_events SET id = (SELECT new FROM temp.reorder_ids WHERE old = id) WHERE id IN (SELECT old FROM temp.reorder_ids)',
+  ).run();
+  stmt('DELETE FROM temp.reorder_ids').run();
+  for (const { table, where, order } of TABLES) {
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS reorder_${table} AS SELECT * FROM ${table} WHERE 0`);
+    stmt(`INSERT INTO temp.reorder_${table} SELECT * FROM ${table} WHERE ${where}`).run(debateId);
+    stmt(`DELETE FROM ${table} WHERE ${where}`).run(debateId);
+    stmt(`INSERT INTO ${table} SELECT * FROM temp.reorder_${table} ORDER BY ${order}`).run();
+    stmt(`DELETE FROM temp.reorder_${table}`).run();
+  }
+}
+
+/**
+ * A copy of the database (`debat backup`) holds no order either: every anonymous debate's rows
+ * are rewritten in key order there, what they leave zeroed.
+ */
+export function reorderCopy(db: Database.Database): void {
+  db.pragma('secure_delete = ON');
+  const stmt = statementCache(db);
+  db.transaction(() => {
+    for (const { id } of stmt('SELECT id FROM debates WHERE anonymous = 1').all() as { id: number }[])
+      reorderRows(db, stmt, id);
+  }).immediate();
+}
 
 export class SqliteAnonymity {
   private readonly stmt: (sql: string) => Database.Statement;
@@ -36,15 +82,8 @@ export class SqliteAnonymity {
     this.written.add(debateId);
   }
 
-  /** Rewrites one debate's rows in key order (inside a write transaction), through a temporary copy. */
   private reorder(debateId: number): void {
-    for (const { table, where, order } of TABLES) {
-      this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS reorder_${table} AS SELECT * FROM ${table} WHERE 0`);
-      this.stmt(`INSERT INTO temp.reorder_${table} SELECT * FROM ${table} WHERE ${where}`).run(debateId);
-      this.stmt(`DELETE FROM ${table} WHERE ${where}`).run(debateId);
-      this.stmt(`INSERT INTO ${table} SELECT * FROM temp.reorder_${table} ORDER BY ${order}`).run();
-      this.stmt(`DELETE FROM temp.reorder_${table}`).run();
-    }
+    reorderRows(this.db, this.stmt, debateId);
   }
 
   async scrubOrder(): Promise<number> {

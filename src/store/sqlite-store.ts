@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { ok, type Result } from '../domain/result.ts';
 import type { SettingChange } from '../domain/settings.ts';
 import type { ChannelScope, VoteSide, WorkspaceScope } from '../domain/types.ts';
-import { anonymousEventId } from './anonymous-rows.ts';
 import { GroupCommit } from './group-commit.ts';
 import type {
   AddArgumentInput,
@@ -387,15 +386,8 @@ export class SqliteDebateStore implements DebateStore {
       const keptAt = input.keptAt?.(debate) ?? input.at;
       if (debate.anonymous) this.anonymity.wrote(debateId);
       const event = this.stmt(
-        'INSERT INTO vote_events (id, debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(
-        debate.anonymous ? anonymousEventId() : null,
-        debateId,
-        voterKey,
-        previous,
-        current,
-        keptAt,
-      ).lastInsertRowid;
+        'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?)',
+      ).run(debateId, voterKey, previous, current, keptAt).lastInsertRowid;
       if (current === null) {
         this.stmt('DELETE FROM votes WHERE debate_id = ? AND voter_key = ?').run(debateId, voterKey);
       } else {
