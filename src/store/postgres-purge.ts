@@ -22,6 +22,29 @@ export const ERASURE_TABLES = [
 
 export type ErasureTable = (typeof ERASURE_TABLES)[number] | 'server_settings';
 
+const SNAPSHOT_WAIT_MS = 5_000;
+const SNAPSHOT_POLL_MS = 50;
+
+/**
+ * A rewrite keeps the erased rows that a transaction begun before the erasure may still see (a
+ * running query, a pg_dump, an autovacuum's analyze): it waits, for a few seconds at most, until
+ * no backend of the database holds a snapshot older than now.
+ */
+async function olderSnapshotsEnded(db: PostgresSession): Promise<void> {
+  const [now] = await db.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+  const deadline = Date.now() + SNAPSHOT_WAIT_MS;
+  while (Date.now() < deadline) {
+    const [older] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+         AND age(backend_xmin) > age($1::text::xid)`,
+      [now!.xid],
+    );
+    if (older?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS));
+  }
+}
+
 /**
  * After an erasure: PostgreSQL keeps the erased row versions in the table's and its indexes'
  * pages (a plain VACUUM only marks their space free, the bytes stay until overwritten), so the
@@ -31,6 +54,7 @@ export type ErasureTable = (typeof ERASURE_TABLES)[number] | 'server_settings';
  */
 export async function vacuum(db: PostgresSession, tables: readonly ErasureTable[]): Promise<void> {
   if (tables.length === 0) return;
+  await olderSnapshotsEnded(db);
   // The simple protocol: VACUUM refuses to run as a prepared statement's part of a pipeline.
   await db.pool.query(`VACUUM (FULL) ${[...new Set(tables)].join(', ')}`);
 }
