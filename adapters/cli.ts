@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { keyFileOf } from '../src/anonymity-secret.ts';
 import { openConfiguredStore } from '../src/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/domain/logger.ts';
@@ -67,6 +68,11 @@ async function backup(file: string | undefined): Promise<void> {
   process.stdout.write(
     `Backup written to ${done.file}: schema version ${done.schemaVersion}, ${done.debates} debate(s), ${done.pages} page(s)\n`,
   );
+  const keyFile = keyFileOf(config.DEBAT_DB_PATH);
+  if (keyFile && existsSync(keyFile))
+    process.stdout.write(
+      `The anonymity key file ${keyFile} is not in the backup (it never is): keep a copy of it apart from the backups\n`,
+    );
 }
 
 async function main(argv: string[]): Promise<void> {

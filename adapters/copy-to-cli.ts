@@ -1,7 +1,9 @@
 // `debat copy-to --database-url postgres://…`: the SQLite database (DEBAT_DB_PATH) copied into an
 // empty PostgreSQL database, then every table compared. Stop the bot first: what it writes
 // after the copy's snapshot stays behind.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { keyFileOf } from '../src/anonymity-secret.ts';
 import { type Config, ConfigError, loadConfig } from '../src/config.ts';
 import { copyToPostgres } from '../src/store/copy-to-postgres.ts';
 import { openPool } from '../src/store/postgres/pool.ts';
@@ -43,6 +45,11 @@ export async function copyToCli(args: string[], config: Pick<Config, 'DEBAT_DB_P
     process.stdout.write(
       `Copied ${config.DEBAT_DB_PATH} into PostgreSQL ${server.hostname}:${server.port || 5432}${server.pathname}; every table compared, row for row: identical\n`,
     );
+    const keyFile = keyFileOf(config.DEBAT_DB_PATH);
+    if (keyFile && existsSync(keyFile))
+      process.stdout.write(
+        `The anonymity key was not copied (it never is): give every instance DEBAT_SECRET set to the content of ${keyFile}\n`,
+      );
     return 0;
   } finally {
     sqlite.close();

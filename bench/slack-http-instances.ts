@@ -66,6 +66,7 @@ async function instance(
       HOME: dir,
       DEBAT_ADAPTERS: 'slack',
       DATABASE_URL: url,
+      DEBAT_SECRET: 'the-fleet-anonymity-key',
       DATABASE_POOL_SIZE: '10',
       SLACK_BOT_TOKEN: 'xoxb-fake-bot-token',
       SLACK_SIGNING_SECRET: SECRET,

@@ -1,7 +1,7 @@
 // The one composition root of every `debat` command (start, export, summary, backup,
 // forget-workspace, migrate): the configured store (PostgreSQL when DATABASE_URL is set, the
 // SQLite file otherwise), migrated, and the engine on it built the same way everywhere.
-import { anonymitySecret } from './anonymity-secret.ts';
+import { anonymityKey, keyFileOf } from './anonymity-secret.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './domain/clock.ts';
 import type { Logger } from './domain/logger.ts';
@@ -27,7 +27,17 @@ export async function composeEngine(
     store: opened.store,
     clock,
     logger,
-    secret: await anonymitySecret(opened.store, config.DEBAT_SECRET),
+    // The anonymity key never sits beside the data: from the environment, sealed, or a key file.
+    secret: await anonymityKey(
+      opened.store,
+      {
+        secret: config.DEBAT_SECRET,
+        encryptionKey: config.DEBAT_ENCRYPTION_KEY,
+        previousKeys: config.DEBAT_ENCRYPTION_KEY_PREVIOUS,
+        keyFile: opened.kind === 'sqlite' ? keyFileOf(config.DEBAT_DB_PATH) : undefined,
+      },
+      logger,
+    ),
     defaults: {
       language: config.DEBAT_LANGUAGE,
       timezone: config.DEBAT_TIMEZONE,

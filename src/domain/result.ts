@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'conclude.open',
   'debate.already_closed',
   'debate.already_open',
+  'debate.reopen_too_late',
   'debate.closed',
   'debate.none_open',
   'debate.not_found',

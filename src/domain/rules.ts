@@ -1,5 +1,7 @@
 // The debate's rules, as pure checks on stored state. Stores call them inside their own
 // transaction on the state they just read, so every store applies the same rules atomically.
+
+import { pastReopenWindow, REOPEN_WINDOW_DAYS } from './anonymity.ts';
 import type { ArgumentRecord, ChannelSettings, DebateRecord, LastSwitch, TopicRecord } from './records.ts';
 import { fail, ok, type Result } from './result.ts';
 import type { ChannelScope, DebateStatus } from './types.ts';
@@ -78,8 +80,13 @@ export function persuasion(
   return PASS;
 }
 
-/** Closing a closed debate, or reopening an open one, is refused with the reason. */
-export function statusChange(debate: DebateRecord, status: DebateStatus): Result<void> {
+/**
+ * Closing a closed debate, or reopening an open one, is refused with the reason; so is reopening
+ * an anonymous debate past its window (its links to its people are, or are about to be, gone).
+ */
+export function statusChange(debate: DebateRecord, status: DebateStatus, at: number): Result<void> {
+  if (status === 'open' && pastReopenWindow(debate, at))
+    return fail('debate.reopen_too_late', { debate: debate.number, days: REOPEN_WINDOW_DAYS });
   if (debate.status !== status) return PASS;
   return fail(status === 'closed' ? 'debate.already_closed' : 'debate.already_open', {
     debate: debate.number,

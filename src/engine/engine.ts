@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Publisher } from '../adapter.ts';
 import type { Command } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
+import { REOPEN_WINDOW_MS } from '../domain/anonymity.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { ChannelDefaults, Languages } from '../domain/defaults.ts';
 import type { Logger } from '../domain/logger.ts';
@@ -42,7 +43,7 @@ export interface EngineOptions {
   clock: Clock;
   logger: Logger;
   defaults: ChannelDefaults;
-  /** From configuration; otherwise generated once and kept in the database. */
+  /** The anonymity key (src/anonymity-secret.ts); absent, a key of this process alone (tests, tools). */
   secret?: string | undefined;
   /** At most one edit per live scoreboard in this interval (default 2 s). */
   scoreboardIntervalMs?: number | undefined;
@@ -101,7 +102,7 @@ export class DebateEngine implements DebateCore {
   }
 
   static async create(options: EngineOptions): Promise<DebateEngine> {
-    const secret = options.secret ?? (await options.store.serverSecret(generateSecret));
+    const secret = options.secret ?? generateSecret();
     const pages =
       options.pages && new PageLinks(options.pages, secret, (scope, n) => options.store.findDebate(scope, n));
     const lease = options.lease ?? new InstanceLease(options.store, options.clock, options.logger);
@@ -354,6 +355,10 @@ export class DebateEngine implements DebateCore {
     await this.keepAlive(now);
     await this.deps.store.pruneDeliveries(now - DELIVERY_MEMORY_MS);
     await this.deps.store.pruneClicks(now - CLICK_MEMORY_MS);
+    // Anonymous debates: no order left in the rows written since the last sweep, and no link
+    // left to their people once they can no longer be reopened.
+    await this.deps.store.scrubAnonymousOrder();
+    await this.deps.store.unlinkEnded(now - REOPEN_WINDOW_MS);
     return closed;
   }
 

@@ -30,7 +30,7 @@ const setStatus =
         status === 'open' && debate.closesAt !== null && debate.closesAt <= at ? null : debate.closesAt,
       deliveryKey: deliveryKey(deps, inv, status),
       closingNote: command.kind === 'close' ? (command.note ?? null) : null,
-      check: (stored) => statusChange(stored, status),
+      check: (stored) => statusChange(stored, status, at),
     });
     if (!changed.ok) return refusal(changed.error);
     if (changed.value.duplicate) return answer(privately(languages, noticeView('notice.duplicate')));

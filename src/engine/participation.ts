@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { keptTime } from '../domain/anonymity.ts';
 import type { Languages } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
 import type { UserError } from '../domain/result.ts';
@@ -118,6 +119,7 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
     voterName: (debate) => (debate.anonymous ? null : inv.user.name),
     side: command.side,
     at,
+    keptAt: (debate) => keptTime(debate, at, languages.timezone),
     deliveryKey: deliveryKey(deps, inv, 'vote'),
     check: (debate) => {
       const found = checkTarget(debate, inv, command.debate);
@@ -174,6 +176,7 @@ export const endorse: Handler<'endorse'> = async (deps, inv, command, languages)
     number: command.argument,
     endorserKey,
     at,
+    keptAt: keptTime(debate, at, languages.timezone),
     deliveryKey: deliveryKey(deps, inv, 'endorse'),
     check: (stored, argument) => endorsable(stored, argument, command.argument, endorserKey, at),
   });

@@ -393,6 +393,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.debate.closed': 'Debate #{debate} is closed.',
   'error.debate.already_open': 'Debate #{debate} is already open.',
   'error.debate.already_closed': 'Debate #{debate} is already closed.',
+  'error.debate.reopen_too_late':
+    'Anonymous debate #{debate} ended more than {days} days ago: it can no longer be reopened, and nothing links its votes to the people who cast them any more. Open a new one.',
   'error.argument.not_found': 'No argument #{number} in debate #{debate}.',
   'error.argument.withdrawn': 'Argument #{number} was withdrawn.',
   'error.argument.own': 'You cannot endorse your own argument.',

@@ -430,6 +430,8 @@ export const fr = {
   'error.debate.closed': 'Le débat n° {debate} est clos.',
   'error.debate.already_open': 'Le débat n° {debate} est déjà ouvert.',
   'error.debate.already_closed': 'Le débat n° {debate} est déjà clos.',
+  'error.debate.reopen_too_late':
+    'Le débat anonyme n° {debate} est clos depuis plus de {days} jours : il ne peut plus être rouvert, et plus rien ne relie ses votes aux personnes qui les ont exprimés. Lancez-en un nouveau.',
   'error.argument.not_found': 'Aucun argument n° {number} dans le débat n° {debate}.',
   'error.argument.withdrawn': 'L’argument n° {number} a été retiré.',
   'error.argument.own': 'On n’appuie pas son propre argument.',

@@ -141,7 +141,8 @@ export function pageModel(data: PageData, language: Language, zone: string, now:
     counts: visible ? data.counts : null,
     arguments: { pro: all.filter((a) => a.side === 'pro'), con: all.filter((a) => a.side === 'con') },
     opinion: visible ? opinionDays(data, zone, now) : null,
-    persuasion: persuasionRows(data, items),
+    // Each ∆ says someone moved to a side: the log waits for the results.
+    persuasion: visible ? persuasionRows(data, items) : [],
     flowsVisible: visible,
     history: visible ? historyWeeks(data) : null,
   };

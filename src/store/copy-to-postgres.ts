@@ -83,6 +83,15 @@ function digest(rows: Iterable<Record<string, unknown>>, hash = createHash('sha2
  * which must hold no debate yet; migrates it first. Then compares each table's rows.
  */
 export async function copyToPostgres(sqlite: Database.Database, pool: pg.Pool): Promise<TableReport[]> {
+  const kept = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'server_settings'")
+    .get()
+    ? sqlite.prepare("SELECT 1 FROM server_settings WHERE name = 'anonymity_secret'").get()
+    : undefined;
+  if (kept)
+    throw new CopyError(
+      'this database still keeps the anonymity key in clear, which the copy would carry: start the bot on it once (the key moves to its key file), then copy',
+    );
   await migratePostgres(pool);
   const client = await pool.connect();
   const tables = tablesInOrder(sqlite);

@@ -82,13 +82,17 @@ function sidesOf(a: WeekDebateActivity): CommonGroundRecord[] {
 }
 
 function debateItem(
-  a: WeekDebateActivity,
+  activity: WeekDebateActivity,
   w: TimeWindow,
   sides: CommonGroundRecord[],
   rounds?: RoundsRecord,
 ): WeeklyDebateItem {
-  const debate = asOfEnd(a.debate, w);
+  const debate = asOfEnd(activity.debate, w);
   const visible = resultsVisible(debate);
+  // While results are hidden, no ∆ ranks, counts or is named: each says someone moved to a side.
+  const a: WeekDebateActivity = visible
+    ? activity
+    : { ...activity, arguments: activity.arguments.map((x) => ({ ...x, deltas: 0 })), windowDeltas: [] };
   const sections = endingSections({
     debate,
     counts: a.counts,

@@ -14,19 +14,6 @@ export const debateHeader = (debate: DebateRecord): DebateHeader => ({
   ...(debate.twoRounds ? { twoRounds: true } : {}),
 });
 
-export const argumentItem = (
-  argument: ArgumentRecord,
-  debate: Pick<DebateRecord, 'anonymous'>,
-): ArgumentItem => ({
-  number: argument.number,
-  side: argument.side,
-  text: argument.text,
-  authorName: debate.anonymous ? null : argument.authorName,
-  endorsements: argument.endorsements,
-  deltas: argument.deltas,
-  edited: argument.editedAt !== null,
-});
-
 /** In the blind first round of an open `--deux-tours` debate. */
 export const inBlindRound = (
   debate: Pick<DebateRecord, 'status'> & Partial<Pick<DebateRecord, 'twoRounds' | 'round2StartedAt'>>,
@@ -37,6 +24,24 @@ export const resultsVisible = (
   debate: Pick<DebateRecord, 'hidden' | 'status'> &
     Partial<Pick<DebateRecord, 'twoRounds' | 'round2StartedAt'>>,
 ): boolean => (!debate.hidden || debate.status === 'closed') && !inBlindRound(debate);
+
+/**
+ * An argument as views show it. While results are hidden its ∆ count is 0 (views leave out a
+ * count of 0): each ∆ says that someone moved to its side, a side's count in pieces.
+ */
+export const argumentItem = (
+  argument: ArgumentRecord,
+  debate: Pick<DebateRecord, 'anonymous' | 'hidden' | 'status'> &
+    Partial<Pick<DebateRecord, 'twoRounds' | 'round2StartedAt'>>,
+): ArgumentItem => ({
+  number: argument.number,
+  side: argument.side,
+  text: argument.text,
+  authorName: debate.anonymous ? null : argument.authorName,
+  endorsements: argument.endorsements,
+  deltas: resultsVisible(debate) ? argument.deltas : 0,
+  edited: argument.editedAt !== null,
+});
 
 /** `timezone`: the channel's zone, in which the end date is shown. */
 export function scoreboardView(
@@ -56,7 +61,7 @@ export function scoreboardView(
     topPro: item(data.topPro),
     topCon: item(data.topCon),
     newest: item(data.newest),
-    deltas: data.deltas,
+    deltas: resultsVisible(debate) ? data.deltas : 0,
     ...(viewerVote === undefined ? {} : { viewerVote }),
     ...(inBlindRound(debate) ? { blindRound: true } : {}),
   };

@@ -90,13 +90,16 @@ function toMarkdown(data: ExportData, language: Language, zone: string): string 
   });
   for (const section of sections) lines.push('', ...markdownSection(section, language));
   lines.push('', `## ${t(language, 'export.arguments')}`, '');
+  // ∆ counts come with the results: each says someone moved to that side.
+  const deltas = (count: number) =>
+    resultsVisible(debate) ? ` · ${t(language, 'argument.deltas', { count })}` : '';
   for (const argument of data.arguments) {
     const by =
       debate.anonymous || !argument.authorName
         ? ''
         : ` (${t(language, 'argument.by', { name: md(argument.authorName) })})`;
     lines.push(
-      `${argument.number}. **${t(language, sideKey(argument.side))}** ${md(argument.text)}${by} · ${t(language, 'argument.endorsements', { count: argument.endorsements })} · ${t(language, 'argument.deltas', { count: argument.deltas })}${argument.editedAt === null ? '' : ` · ${t(language, 'argument.edited')}`}`,
+      `${argument.number}. **${t(language, sideKey(argument.side))}** ${md(argument.text)}${by} · ${t(language, 'argument.endorsements', { count: argument.endorsements })}${deltas(argument.deltas)}${argument.editedAt === null ? '' : ` · ${t(language, 'argument.edited')}`}`,
     );
   }
   if (resultsVisible(debate)) {
@@ -191,7 +194,7 @@ function toCsv(data: ExportData, language: Language, zone: string): string {
       argument.text,
       debate.anonymous ? null : argument.authorName,
       argument.endorsements,
-      argument.deltas,
+      resultsVisible(debate) ? argument.deltas : null,
       ...stamp(argument.createdAt),
       ground.get(argument.id) ?? null,
     ]);

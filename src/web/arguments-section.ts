@@ -5,10 +5,10 @@ import type { PageModel, PersuasionRow } from '../page/model.ts';
 import type { ArgumentItem } from '../views/types.ts';
 import { text, userText } from './html.ts';
 
-function argumentLine(item: ArgumentItem, tr: Translate): string {
+function argumentLine(item: ArgumentItem, tr: Translate, deltasVisible: boolean): string {
   const counts = [
     tr('argument.endorsements', { count: item.endorsements }),
-    tr('argument.deltas', { count: item.deltas }),
+    ...(deltasVisible ? [tr('argument.deltas', { count: item.deltas })] : []),
     ...(item.authorName === null ? [] : [tr('argument.by', { name: item.authorName })]),
     ...(item.edited ? [tr('argument.edited')] : []),
   ];
@@ -21,10 +21,10 @@ function argumentLine(item: ArgumentItem, tr: Translate): string {
  */
 export const PAGE_ARGUMENTS_PER_SIDE = 100;
 
-function column(side: Side, items: readonly ArgumentItem[], tr: Translate): string {
+function column(side: Side, items: readonly ArgumentItem[], tr: Translate, deltasVisible: boolean): string {
   const shown = items.slice(0, PAGE_ARGUMENTS_PER_SIDE);
   const list = shown.length
-    ? `<ol class="arguments">${shown.map((item) => argumentLine(item, tr)).join('')}</ol>`
+    ? `<ol class="arguments">${shown.map((item) => argumentLine(item, tr, deltasVisible)).join('')}</ol>`
     : `<p class="note">${text(tr('arguments.empty'))}</p>`;
   const more =
     items.length > shown.length
@@ -34,7 +34,7 @@ function column(side: Side, items: readonly ArgumentItem[], tr: Translate): stri
 }
 
 export function argumentsSection(model: PageModel, tr: Translate): string {
-  return `<section id="arguments"><h2>${text(tr('page.arguments'))}</h2><p class="note">${text(tr('page.arguments_order'))}</p><div class="sides">${column('pro', model.arguments.pro, tr)}${column('con', model.arguments.con, tr)}</div></section>`;
+  return `<section id="arguments"><h2>${text(tr('page.arguments'))}</h2><p class="note">${text(tr('page.arguments_order'))}</p><div class="sides">${column('pro', model.arguments.pro, tr, model.flowsVisible)}${column('con', model.arguments.con, tr, model.flowsVisible)}</div></section>`;
 }
 
 function persuasionLine(row: PersuasionRow, model: PageModel, tr: Translate): string {
@@ -51,9 +51,11 @@ function persuasionLine(row: PersuasionRow, model: PageModel, tr: Translate): st
 }
 
 export function persuasionSection(model: PageModel, tr: Translate): string {
+  // While results are hidden, the log is not shown at all: only that it waits for them.
+  if (!model.flowsVisible)
+    return `<section id="deltas"><h2>${text(tr('page.deltas'))}</h2><p class="note">${text(tr('page.deltas_hidden'))}</p></section>`;
   const body = model.persuasion.length
     ? `<ol class="arguments">${model.persuasion.map((row) => persuasionLine(row, model, tr)).join('')}</ol>`
     : `<p class="note">${text(tr('page.deltas_empty'))}</p>`;
-  const hidden = model.flowsVisible ? '' : `<p class="note">${text(tr('page.deltas_hidden'))}</p>`;
-  return `<section id="deltas"><h2>${text(tr('page.deltas'))}</h2>${body}${hidden}</section>`;
+  return `<section id="deltas"><h2>${text(tr('page.deltas'))}</h2>${body}</section>`;
 }

@@ -2,7 +2,7 @@
 // pool) sweep one PostgreSQL at the same moments; the post is made once, and a failed one is
 // taken over once its claim is old.
 import { afterEach, describe, expect, it } from 'vitest';
-import { anonymitySecret } from '../../src/anonymity-secret.ts';
+import { anonymityKey } from '../../src/anonymity-secret.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { silentLogger } from '../../src/domain/logger.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
@@ -32,7 +32,7 @@ async function instance(url: string, fail?: () => boolean) {
     clock,
     logger: silentLogger,
     defaults: DEFAULTS,
-    secret: await anonymitySecret(store, 'a-secret-for-the-fleet-tests'),
+    secret: await anonymityKey(store, { secret: 'a-secret-for-the-fleet-tests', keyFile: undefined }),
   });
   const rec = recordingPublisher({ fail });
   engine.registerPublisher('slack', rec.publisher);

@@ -2,7 +2,7 @@
 // own pool (its own connections, as another process would have): settings, the anonymity
 // secret, deliveries and one person's clicks landing on two instances.
 import { afterEach, describe, expect, it } from 'vitest';
-import { anonymitySecret } from '../../src/anonymity-secret.ts';
+import { anonymityKey, keyFingerprint } from '../../src/anonymity-secret.ts';
 import { ConfigError } from '../../src/config.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { silentLogger } from '../../src/domain/logger.ts';
@@ -14,13 +14,15 @@ import { DEFAULTS, person } from '../helpers/engine.ts';
 import { emptiedDatabase } from '../postgres/databases.ts';
 
 const database = emptiedDatabase();
+const SECRET = 'the-fleet-shares-this-key';
+const SEALING = Buffer.alloc(32, 3).toString('base64');
 const stores: PostgresDebateStore[] = [];
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
 });
 
 /** One more instance on the database: its own pool, store and engine. */
-async function instance(url: string, secret?: string) {
+async function instance(url: string, secret: string | null = SECRET, encryptionKey?: string) {
   const store = new PostgresDebateStore(await openPool({ url, poolSize: 4 }));
   stores.push(store);
   // As the process does before it serves: it hears other instances' settings changes.
@@ -30,7 +32,7 @@ async function instance(url: string, secret?: string) {
     clock: new ManualClock(new Date('2026-11-24T10:00:00Z')),
     logger: silentLogger,
     defaults: DEFAULTS,
-    secret: await anonymitySecret(store, secret),
+    secret: await anonymityKey(store, { secret: secret ?? undefined, encryptionKey, keyFile: undefined }),
   });
   return { store, engine };
 }
@@ -58,22 +60,44 @@ describe('several instances on one PostgreSQL', () => {
     expect(textOf(await b.engine.run(person('bob'), 'liste'))).toContain('"language":"en"');
   });
 
-  it('key anonymous voters with the secret the database keeps, and refuse an instance whose DEBAT_SECRET differs', async () => {
+  it('key anonymous voters with one DEBAT_SECRET kept nowhere, and refuse an instance whose DEBAT_SECRET differs', async () => {
     const { url, pool } = await database();
     await pool.end();
     const first = await instance(url, 'a-secret-of-twenty-chars');
-    expect(await first.store.serverSecret(() => 'unused')).toBe('a-secret-of-twenty-chars');
+    // The database keeps the fingerprint alone, never the key.
+    expect(await first.store.serverSetting('anonymity_key_fingerprint')).toBe(
+      keyFingerprint('a-secret-of-twenty-chars'),
+    );
+    expect(await first.store.serverSetting('anonymity_secret')).toBeUndefined();
     await expect(instance(url, 'another-secret-entirely')).rejects.toThrow(
       new ConfigError([
-        'DEBAT_SECRET: differs from the secret this database already keeps; give every instance the same one, or leave it unset to use the kept one',
+        'DEBAT_SECRET: differs from the key this database was used with; give every instance the same one',
       ]),
     );
-    // Unset, an instance takes the kept one: one person is one voter on both.
-    const second = await instance(url);
+    // Without DEBAT_SECRET or DEBAT_ENCRYPTION_KEY, an instance on PostgreSQL has no key: it says so.
+    await expect(instance(url, null)).rejects.toThrow(
+      /^Invalid configuration: DEBAT_SECRET: required with DATABASE_URL/,
+    );
+    const second = await instance(url, 'a-secret-of-twenty-chars');
     await first.engine.run(person('ana'), 'lancer --anonyme Sujet sensible ?');
     await first.engine.run(person('zoe'), 'voter pour');
     await second.engine.run(person('zoe'), 'voter pour');
     expect(await second.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
+  });
+
+  it('share a key sealed with DEBAT_ENCRYPTION_KEY between instances, and refuse another encryption key', async () => {
+    const { url, pool } = await database();
+    await pool.end();
+    const [a, b] = await Promise.all([instance(url, null, SEALING), instance(url, null, SEALING)]);
+    const sealed = await a.store.serverSetting('anonymity_key_sealed');
+    expect(sealed).toMatch(/"box":/);
+    await a.engine.run(person('ana'), 'lancer --anonyme Sujet sensible ?');
+    await a.engine.run(person('zoe'), 'voter pour');
+    await b.engine.run(person('zoe'), 'voter pour');
+    expect(await b.store.tally(1)).toEqual({ pro: 0, con: 0, neutral: 0 });
+    await expect(instance(url, null, Buffer.alloc(32, 7).toString('hex'))).rejects.toThrow(
+      /^Invalid configuration: DEBAT_ENCRYPTION_KEY: does not open the anonymity key sealed in the database/,
+    );
   });
 
   it('count a delivery retried on another instance once, and one person’s two clicks as two, in order', async () => {

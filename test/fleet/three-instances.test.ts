@@ -48,6 +48,8 @@ describe('three instances on one PostgreSQL behind a load balancer', () => {
     const env = {
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: '4',
+      // A fleet shares its anonymity key, given to each instance (never kept in the database).
+      DEBAT_SECRET: 'the-fleet-anonymity-key',
       DEBAT_SCOREBOARD_INTERVAL_MS: String(INTERVAL_MS),
       DEBAT_TIMEZONE: 'UTC',
       // Due at the first minute at least 25 s away: after the storm, while the three run.

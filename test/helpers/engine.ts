@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { anonymityKey, keyFileOf } from '../../src/anonymity-secret.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { silentLogger } from '../../src/domain/logger.ts';
 import type { Invocation, Language, Platform } from '../../src/domain/types.ts';
@@ -45,7 +46,9 @@ export async function engineOnPath(path: string, options: EngineOptions = {}) {
     clock,
     logger: silentLogger,
     defaults: DEFAULTS,
-    secret: options.secret,
+    // As `debat start` does: the given key, or the key file beside the database (a restart on the
+    // same file keys everyone the same way).
+    secret: options.secret ?? (await anonymityKey(store, { keyFile: keyFileOf(path) })),
     scoreboardIntervalMs: options.scoreboardIntervalMs,
   });
   return { engine, store, db, clock };

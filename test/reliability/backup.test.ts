@@ -43,7 +43,9 @@ const READS = [
 const SENTINEL = 'voter fin-de-lecture';
 
 describe('debat backup <file>', () => {
-  it('copies the database of a running bot, and the restored copy holds the same debates', async () => {
+  it('copies the database of a running bot, and the restored copy holds the same debates', {
+    timeout: 60_000,
+  }, async () => {
     const dir = tempDir();
     const bot = startDebat(['start'], env(join(dir, 'live.sqlite')), dir);
     for (const line of SESSION) bot.send(line);
@@ -70,6 +72,14 @@ describe('debat backup <file>', () => {
     // In a folder of its own, so its export is a file beside the live bot's, not a second copy.
     const elsewhere = join(dir, 'restored');
     mkdirSync(elsewhere);
+    // The anonymity key is never in a backup: without its key file the copy refuses to start
+    // (a new key would count every anonymous voter twice); restored with it, it starts.
+    const keyless = startDebat(['start'], env(join(dir, 'restored.sqlite')), elsewhere);
+    keyless.process.stdin.end('liste\n');
+    expect(await keyless.exited).toEqual({ code: 1, signal: null });
+    expect(keyless.stderr).toContain(`the key file ${join(dir, 'restored.sqlite.key')} is missing`);
+    expect(existsSync(join(dir, 'restored.sqlite.key'))).toBe(false);
+    copyFileSync(join(dir, 'live.sqlite.key'), join(dir, 'restored.sqlite.key'));
     const restored = startDebat(['start'], env(join(dir, 'restored.sqlite')), elsewhere);
     restored.process.stdin.end(`${[...READS, SENTINEL].join('\n')}\n`);
     expect(await restored.exited).toEqual({ code: 0, signal: null });

@@ -33,7 +33,9 @@ afterEach(async () => {
 function contents(path: string): string {
   const db = new Database(path, { readonly: true });
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'instance_leases' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'instance_leases' ORDER BY name",
+    )
     .pluck()
     .all();
   const dump = JSON.stringify(tables.map((name) => db.prepare(`SELECT * FROM "${String(name)}"`).all()));

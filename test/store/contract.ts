@@ -4,7 +4,7 @@
 //
 // Where each port method is covered (test/store/contract/):
 //   DebateStore (src/store/ports.ts)
-//     serverSecret, channelSettings, saveChannelSetting .......... channels.ts
+//     serverSetting, keepServerSetting, changeServerSettings, channelSettings, saveChannelSetting .......... channels.ts
 //     openDebate, findDebate, currentDebate, openDebates, setScoreboardRef,
 //       debateByScoreboardRef, debatesOfWorkspace ................. debates.ts
 //     addArgument, argument, withdrawArgument, argumentsPage, argumentsOfSide ... arguments.ts
@@ -15,6 +15,7 @@
 //       completeHalftime, rounds (EndingStore, src/store/ending-ports.ts) ... endings.ts
 //     scoreboard, exportData ...................................... reads.ts
 //     debatesTouchedBy, forgetParticipant, close .................. people.ts
+//     scrubAnonymousOrder, unlinkEnded ............................ anonymity.ts
 //     every keyed write delivered twice at once, pruneDeliveries .. deliveries.ts
 //     editArgument, the openers setting ..... ../keep-alive-contract.ts (describeKeepAliveContract)
 //     watchSettings (optional, for stores shared by several processes) ... test/fleet/shared-state.test.ts
@@ -30,6 +31,7 @@
 //   PageStore (src/store/page-ports.ts), when the factory gives `pages`
 //     debateByUid, pageVersion, revokePages, pageData ............. pages.ts
 import { describe } from 'vitest';
+import { anonymityContract } from './contract/anonymity.ts';
 import { argumentContract } from './contract/arguments.ts';
 import { channelContract } from './contract/channels.ts';
 import { debateContract } from './contract/debates.ts';
@@ -64,5 +66,6 @@ export function describeStoreContract(name: string, create: CreateStore) {
     weekActivityContract(withStore);
     pageContract(withStore);
     leaseContract(withStore);
+    anonymityContract(withStore);
   });
 }

@@ -18,6 +18,13 @@ import type { ExpiryScope, LeaseStore } from './leases.ts';
 import type { SummaryStore } from './summary.ts';
 import type { TopicStore } from './topics.ts';
 
+/**
+ * Server-wide settings. Never the anonymity key itself: its fingerprint (a start with another key
+ * is refused), or the key sealed under DEBAT_ENCRYPTION_KEY. `anonymity_secret` is where older
+ * versions kept the key in clear: read once to move it out, then removed.
+ */
+export type ServerSettingName = 'anonymity_key_fingerprint' | 'anonymity_key_sealed' | 'anonymity_secret';
+
 /** A delivery key makes an operation idempotent: the second time, nothing changes. */
 export interface Delivery {
   deliveryKey?: string | undefined;
@@ -88,6 +95,8 @@ export interface CastVoteInput extends Delivery {
   voterName: (debate: Pick<DebateRecord, 'anonymous'>) => string | null;
   side: VoteSide;
   at: number;
+  /** The time the vote and its event are kept with (the core's rule: to the day when anonymous); `at` when absent. */
+  keptAt?: ((debate: Pick<DebateRecord, 'anonymous'>) => number) | undefined;
   /** Also decides what a missing debate means (none open here, or no such number). */
   check: Check<[debate: DebateRecord | undefined]>;
 }
@@ -104,6 +113,8 @@ export interface EndorseInput extends Delivery {
   number: number;
   endorserKey: string;
   at: number;
+  /** The time the endorsement is kept with (to the day when anonymous); `at` when absent. */
+  keptAt?: number | undefined;
   check: Check<[debate: DebateRecord, argument: ArgumentRecord | undefined]>;
 }
 
@@ -132,8 +143,15 @@ export interface StatusInput extends Delivery {
  * The weekly summary's methods (ledger, snapshots, week activity) are in summary-ports.ts.
  */
 export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore, LeaseStore, EndingStore {
-  /** The anonymity secret, generated once and kept (unless the configuration gives one). */
-  serverSecret(generate: () => string): Promise<string>;
+  /** A server-wide setting; undefined when none is kept. */
+  serverSetting(name: ServerSettingName): Promise<string | undefined>;
+  /** Keeps `value` under `name` unless a value is kept already; returns the one kept. */
+  keepServerSetting(name: ServerSettingName, value: string): Promise<string>;
+  /**
+   * Sets (a string) or removes (null) settings in one transaction; what is removed leaves no copy
+   * in the database's files that the store can reach (see eraseFromFiles).
+   */
+  changeServerSettings(changes: Partial<Record<ServerSettingName, string | null>>): Promise<void>;
 
   channelSettings(scope: ChannelScope): Promise<ChannelSettings>;
   saveChannelSetting(scope: ChannelScope, change: SettingChange): Promise<ChannelSettings>;
@@ -173,7 +191,8 @@ export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore, L
     authorKey: string,
     since: number,
   ): Promise<{ all: number; bySince: number }>;
-  /** Live arguments of one side, the most endorsed first. */
+  /** Live arguments of one side, the most endorsed first, then the oldest (never by ∆: while
+   *  results are hidden, an order by ∆ would tell that someone moved to that side). */
   argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]>;
 
   castVote(input: CastVoteInput): Promise<Result<VoteOutcome>>;
@@ -207,6 +226,20 @@ export interface DebateStore extends SummaryStore, KeepAliveStore, TopicStore, L
    * only one process uses may leave it out.
    */
   watchSettings?(listener: (scope: ChannelScope | undefined) => void): () => void;
+
+  /**
+   * Rewrites, in key order, the rows (votes, vote events, endorsements) of the anonymous debates
+   * this store wrote to since the last call, so that neither their place in the files nor the
+   * log tells which came first; returns how many debates.
+   */
+  scrubAnonymousOrder(): Promise<number>;
+  /**
+   * Destroys the links of the anonymous debates closed before `before` (and not yet unlinked):
+   * their votes', events' and endorsements' keys become random ones, their arguments and opener
+   * lose theirs; sides and counts stay. Nothing, the anonymity key included, links them to anyone
+   * afterwards. Returns the debates unlinked.
+   */
+  unlinkEnded(before: number): Promise<number[]>;
 
   /** Forgets delivery keys older than `before`. */
   pruneDeliveries(before: number): Promise<number>;

@@ -122,7 +122,7 @@ export class PostgresDebateReads {
   async argumentsOfSide(debateId: number, side: Side, limit: number): Promise<ArgumentRecord[]> {
     const rows = await this.db.query<ArgumentRow>(
       `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.side = $2 AND a.withdrawn_at IS NULL
-       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT $3`,
+       ORDER BY endorsements DESC, a.number LIMIT $3`,
       [debateId, side, Math.max(1, Math.trunc(limit))],
     );
     return rows.map(toArgument);
@@ -134,7 +134,7 @@ export class PostgresDebateReads {
 
   async scoreboard(debateId: number): Promise<ScoreboardData> {
     const top = `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.side = $2 AND a.withdrawn_at IS NULL
-       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT 1`;
+       ORDER BY endorsements DESC, a.number LIMIT 1`;
     return this.db.read(async (query) => {
       const [debate, counts, sides, pro, con, newest, participants, deltas] = await Promise.all([
         query<DebateRow & { weekly: boolean }>(
@@ -207,7 +207,7 @@ export class PostgresDebateReads {
           `SELECT e.voter_key, v.voter_name, e.old_side, e.new_side, e.at, a.number AS persuaded_by
            FROM vote_events e LEFT JOIN votes v ON v.debate_id = e.debate_id AND v.voter_key = e.voter_key
            LEFT JOIN arguments a ON a.id = e.persuaded_by
-           WHERE e.debate_id = $1 ORDER BY e.id`,
+           WHERE e.debate_id = $1 ORDER BY e.at, e.id`,
           [debateId],
         ),
       ]);

@@ -7,6 +7,7 @@ import type {
   SaveInstallationInput,
 } from '../ports/installations.ts';
 import { type InstallationTableRow, toInstallation } from '../shared/rows.ts';
+import { ERASURE_TABLES, vacuum } from './purge.ts';
 import type { PostgresSession } from './session.ts';
 
 /** Installations on PostgreSQL (migration 010), shared by every instance. */
@@ -149,10 +150,11 @@ export class PostgresInstallationStore implements InstallationStore {
         [w.platform, w.key],
       );
     });
+    await vacuum(this.db, ['installations', 'installation_removals', 'installation_teams']);
   }
 
   async eraseWorkspace(s: WorkspaceScope): Promise<number> {
-    return this.db.transaction(async ({ query }) => {
+    const erased = await this.db.transaction(async ({ query }) => {
       // The debate of the week's queue and slots go with the workspace (their endorsements cascade).
       await query('DELETE FROM weekly_openings WHERE platform = $1 AND workspace_id = $2', [
         s.platform,
@@ -176,5 +178,8 @@ export class PostgresInstallationStore implements InstallationStore {
       ]);
       return debates.length;
     });
+    // Their arguments, votes, pages, snapshots… went with the debates (cascades): all rewritten.
+    await vacuum(this.db, ERASURE_TABLES);
+    return erased;
   }
 }

@@ -10,6 +10,7 @@ import type {
   EndorseInput,
   OpenDebateInput,
   PersuasionInput,
+  ServerSettingName,
   StatusInput,
   WithdrawInput,
 } from '../ports/debate-store.ts';
@@ -25,12 +26,14 @@ import {
   toChannelSettings,
   toDebate,
 } from '../shared/rows.ts';
+import { PostgresAnonymity } from './anonymity.ts';
 import { PostgresDebateReads } from './debate-reads.ts';
 import { PostgresEndings } from './endings.ts';
 import { PostgresKeepAlive } from './keep-alive.ts';
 import { PostgresLeases } from './leases.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './notifications.ts';
 import { insertDebate } from './open-debate.ts';
+import { type ErasureTable, vacuum } from './purge.ts';
 import { PostgresSession, type Query } from './session.ts';
 import { PostgresSummaryStore } from './summary-store.ts';
 import { PostgresTopics } from './topics.ts';
@@ -59,6 +62,17 @@ const argumentOf = async (query: Query, debateId: number, number: number) => {
  * decided on a state no other instance changes meanwhile; delivery keys are claimed in the
  * same transaction, so a retry on another instance changes nothing.
  */
+/** Where a person's traces are erased (forgetParticipant), then rewritten. */
+const PERSON_TABLES: ErasureTable[] = [
+  'votes',
+  'vote_events',
+  'endorsements',
+  'arguments',
+  'debates',
+  'topics',
+  'topic_endorsements',
+];
+
 export class PostgresDebateStore implements DebateStore {
   readonly db: PostgresSession;
   private readonly reads: PostgresDebateReads;
@@ -69,6 +83,8 @@ export class PostgresDebateStore implements DebateStore {
   private readonly endings: PostgresEndings;
   private readonly notifications: SettingsNotifications;
   private readonly votes: PostgresVoteBatches;
+  // Anonymous debates' order and links (src/store/postgres-anonymity.ts).
+  private readonly anonymity: PostgresAnonymity;
 
   constructor(
     readonly pool: pg.Pool,
@@ -79,6 +95,7 @@ export class PostgresDebateStore implements DebateStore {
     this.reads = new PostgresDebateReads(this.db);
     this.summaries = new PostgresSummaryStore(this.db);
     this.votes = new PostgresVoteBatches(this.db);
+    this.anonymity = new PostgresAnonymity(this.db);
     this.keepAlive = new PostgresKeepAlive(this.db);
     this.leases = new PostgresLeases(this.db);
     this.topics = new PostgresTopics(this.db);
@@ -115,7 +132,13 @@ export class PostgresDebateStore implements DebateStore {
   failSummary: SummaryStore['failSummary'] = (...args) => this.summaries.failSummary(...args);
   skipSummary: SummaryStore['skipSummary'] = (...args) => this.summaries.skipSummary(...args);
 
-  castVote: DebateStore['castVote'] = (input) => this.votes.cast(input);
+  castVote: DebateStore['castVote'] = async (input) => {
+    const cast = await this.votes.cast(input);
+    if (cast.ok && cast.value.debate.anonymous) this.anonymity.wrote(cast.value.debate.id);
+    return cast;
+  };
+  scrubAnonymousOrder: DebateStore['scrubAnonymousOrder'] = () => this.anonymity.scrubOrder();
+  unlinkEnded: DebateStore['unlinkEnded'] = (before) => this.anonymity.unlinkEnded(before);
 
   claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
   completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);
@@ -148,16 +171,38 @@ export class PostgresDebateStore implements DebateStore {
   completeHalftime: DebateStore['completeHalftime'] = (id, at) => this.endings.completeHalftime(id, at);
   rounds: DebateStore['rounds'] = (debateId) => this.endings.rounds(debateId);
 
-  async serverSecret(generate: () => string): Promise<string> {
-    // The first instance to get here writes it; every other one reads that one.
-    await this.db.query(
-      "INSERT INTO server_settings (name, value) VALUES ('anonymity_secret', $1) ON CONFLICT DO NOTHING",
-      [generate()],
-    );
+  async serverSetting(name: ServerSettingName): Promise<string | undefined> {
     const [row] = await this.db.query<{ value: string }>(
-      "SELECT value FROM server_settings WHERE name = 'anonymity_secret'",
+      'SELECT value FROM server_settings WHERE name = $1',
+      [name],
     );
-    return row!.value;
+    return row?.value;
+  }
+
+  async keepServerSetting(name: ServerSettingName, value: string): Promise<string> {
+    // The first instance to get here writes it; every other one reads that one.
+    await this.db.query('INSERT INTO server_settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      name,
+      value,
+    ]);
+    return (await this.serverSetting(name))!;
+  }
+
+  async changeServerSettings(changes: Partial<Record<ServerSettingName, string | null>>): Promise<void> {
+    const entries = Object.entries(changes);
+    await this.db.transaction(async ({ query }) => {
+      for (const [name, value] of entries) {
+        if (value === null || value === undefined)
+          await query('DELETE FROM server_settings WHERE name = $1', [name]);
+        else
+          await query(
+            'INSERT INTO server_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+            [name, value],
+          );
+      }
+    });
+    // A few rows, rewritten into a new file: no dead version of a removed value stays in it.
+    if (entries.some(([, value]) => value === null)) await vacuum(this.db, ['server_settings']);
   }
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
@@ -356,9 +401,11 @@ export class PostgresDebateStore implements DebateStore {
         query<DebateRow>(DEBATE_FOR_SHARE, [input.debateId]),
         argumentOf(query, input.debateId, input.number),
       ]);
-      const checked = input.check(toDebate(debate[0]!), argument);
+      const stored = toDebate(debate[0]!);
+      const checked = input.check(stored, argument);
       if (!checked.ok) return checked;
       if (!argument) throw new Error('endorse: the check let a missing argument through');
+      if (stored.anonymous) this.anonymity.wrote(stored.id);
       // One toggle at a time per person and argument, whichever instance each click reached.
       const [, claimed, existing] = await Promise.all([
         query(VOTER_LOCK, [argument.id, `endorse:${input.endorserKey}`]),
@@ -379,7 +426,7 @@ export class PostgresDebateStore implements DebateStore {
       await query('INSERT INTO endorsements (argument_id, endorser_key, at) VALUES ($1, $2, $3)', [
         argument.id,
         input.endorserKey,
-        input.at,
+        input.keptAt ?? input.at,
       ]);
       return ok({ endorsed: true, duplicate: false });
     });
@@ -404,8 +451,10 @@ export class PostgresDebateStore implements DebateStore {
       if (argument && seen) return ok({ argument, duplicate: true });
       const event = events[0];
       const last = event && { oldSide: asVoteSide(event.old_side), newSide: asVoteSide(event.new_side) };
-      const checked = input.check(toDebate(debate[0]!), argument, last);
+      const stored = toDebate(debate[0]!);
+      const checked = input.check(stored, argument, last);
       if (!checked.ok) return checked;
+      if (stored.anonymous) this.anonymity.wrote(stored.id);
       if (!argument || !event)
         throw new Error('persuasion: the check let a missing vote or argument through');
       if (!(await claim(query, input.deliveryKey, input.at))) return ok({ argument, duplicate: true });
@@ -458,7 +507,7 @@ export class PostgresDebateStore implements DebateStore {
   }
 
   async forgetParticipant(scope: WorkspaceScope, keys: readonly string[]) {
-    return this.db.transaction(async ({ query }) => {
+    const forgotten = await this.db.transaction(async ({ query }) => {
       const inWorkspace = 'SELECT id FROM debates WHERE platform = $2 AND workspace_id = $3';
       const params = [keys, scope.platform, scope.workspaceId];
       const count = (sql: string) =>
@@ -496,6 +545,8 @@ export class PostgresDebateStore implements DebateStore {
       ]);
       return { votes, endorsements: Number(endorsements) + Number(topicEndorsements), arguments: detached };
     });
+    await vacuum(this.db, PERSON_TABLES);
+    return forgotten;
   }
 
   async pruneDeliveries(before: number): Promise<number> {
@@ -507,8 +558,10 @@ export class PostgresDebateStore implements DebateStore {
   }
 
   async close(): Promise<void> {
-    // The writes already asked for are answered first.
+    // The writes already asked for are answered first; anonymous rows written since the last
+    // sweep are put in key order before the instance goes.
     await this.db.drain();
+    if (!this.pool.ended) await this.anonymity.scrubOrder().catch(() => 0);
     await this.notifications.close();
     if (!this.pool.ended) await this.pool.end();
   }

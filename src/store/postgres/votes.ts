@@ -26,13 +26,15 @@ const VOTER_LOCKS = `SELECT count(pg_advisory_xact_lock(debate_id, key)) AS lock
 
 /**
  * Arrays of votes, at most one per (debate, voter) and per delivery key: $1 debates, $2 voters,
- * $3 names, $4 sides asked, $5 times, $6 delivery keys (or NULLs). One row back per vote, in order.
+ * $3 names, $4 sides asked, $5 times kept, $6 delivery keys (or NULLs), $7 the deliveries' times.
+ * One row back per vote, in order.
  */
 const WRITE = `WITH input AS (
-    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
-      WITH ORDINALITY AS vote(debate_id, voter_key, voter_name, side, at, delivery, ord)),
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[],
+      $7::bigint[])
+      WITH ORDINALITY AS vote(debate_id, voter_key, voter_name, side, at, delivery, delivered_at, ord)),
   claim AS (
-    INSERT INTO deliveries (key, at) SELECT delivery, at FROM input WHERE delivery IS NOT NULL
+    INSERT INTO deliveries (key, at) SELECT delivery, delivered_at FROM input WHERE delivery IS NOT NULL
     ON CONFLICT DO NOTHING RETURNING key),
   decision AS (
     SELECT i.ord, i.debate_id, i.voter_key, i.voter_name, i.at, v.side AS previous,
@@ -62,7 +64,9 @@ export interface AcceptedVote {
   voterKey: string;
   voterName: string | null;
   side: VoteSide;
+  /** The time kept with the vote (to the day when anonymous); `deliveredAt` the delivery's. */
   at: number;
+  deliveredAt: number;
   deliveryKey: string | null;
 }
 
@@ -128,6 +132,7 @@ export async function writeVotes(
       round.map((vote) => vote.side),
       round.map((vote) => vote.at),
       round.map((vote) => vote.deliveryKey),
+      round.map((vote) => vote.deliveredAt),
     ]);
     return indexes.map((index, at) => [index, rows[at]!] as const);
   });
@@ -160,7 +165,8 @@ export function acceptVote(
       voterKey: input.voterKey(found),
       voterName: input.voterName(found),
       side: input.side,
-      at: input.at,
+      at: input.keptAt?.(found) ?? input.at,
+      deliveredAt: input.at,
       deliveryKey: input.deliveryKey ?? null,
     },
   });

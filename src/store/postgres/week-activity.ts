@@ -1,10 +1,12 @@
 // The week of one or many channels read from PostgreSQL for the weekly summary: three statements
 // per batch of channels, sent together in one snapshot and one round trip; the counting done by
 // the server, debate by debate along its indexes.
+
 import type { ArgumentRecord } from '../../domain/records.ts';
 import type { ChannelScope, VoteSide } from '../../domain/types.ts';
 import type { TimeWindow, WeekDebateActivity } from '../ports/summary.ts';
 import { type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
+import { type ChangeAfter, undoChangesAfter } from '../shared/week-undo.ts';
 import { parseIds } from '../sqlite/week-activity.ts';
 import type { Query } from './session.ts';
 
@@ -45,8 +47,8 @@ export const POSTGRES_WEEK_SQL = {
       WHERE debate_id = d.id AND as_of <= $4 ORDER BY as_of DESC LIMIT 1) b ON true
     ORDER BY d.id`,
   /** The vote changes after the window, to undo. */
-  after: `SELECT e.debate_id, e.voter_key, e.old_side, e.new_side FROM (${BATCH}) d
-    JOIN vote_events e ON e.debate_id = d.id AND e.at >= $5 ORDER BY e.debate_id, e.at, e.id`,
+  after: `SELECT e.debate_id, e.old_side, e.new_side FROM (${BATCH}) d
+    JOIN vote_events e ON e.debate_id = d.id AND e.at >= $5`,
   /** The arguments standing at the end of the window, each with its endorsements and ∆ then. */
   arguments: `SELECT a.id, a.debate_id, a.number, a.side, a.text, a.author_key, a.author_name, a.created_at,
       a.withdrawn_at, a.edited_at,
@@ -101,10 +103,7 @@ export async function readPostgresWeekActivities(
   ];
   const [debates, afterRows, args] = await Promise.all([
     query<DebateWeekRow>(POSTGRES_WEEK_SQL.debates, params),
-    query<Row<{ voter_key: string; old_side: VoteSide | null; new_side: VoteSide | null }>>(
-      POSTGRES_WEEK_SQL.after,
-      params,
-    ),
+    query<ChangeAfter>(POSTGRES_WEEK_SQL.after, params),
     query<Row<ArgumentRow & { week_deltas: number; endorsers_pro: number; endorsers_con: number }>>(
       POSTGRES_WEEK_SQL.arguments,
       params,
@@ -142,19 +141,8 @@ export async function readPostgresWeekActivities(
     ]),
   );
   const of = (debateId: number) => week.get(debateId)!;
-  // The tally as of the end of the window: undo, voter by voter, what changed after it.
-  const after = new Map<string, { first: VoteSide | null; last: VoteSide | null; debate: number }>();
-  for (const e of afterRows) {
-    const key = `${e.debate_id}\u0000${e.voter_key}`;
-    const seen = after.get(key);
-    if (seen) seen.last = e.new_side;
-    else after.set(key, { first: e.old_side, last: e.new_side, debate: e.debate_id });
-  }
-  for (const { first, last, debate } of after.values()) {
-    const tally = of(debate).counts;
-    if (last !== null) tally[last]--;
-    if (first !== null) tally[first]++;
-  }
+  // The tally as of the end of the window: what changed after it, undone.
+  undoChangesAfter(afterRows, (debate) => of(debate).counts);
   for (const r of args) {
     const a = of(r.debate_id);
     if (r.endorsers_pro > 0 || r.endorsers_con > 0)

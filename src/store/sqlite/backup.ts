@@ -1,6 +1,10 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { reorderCopy } from './anonymity.ts';
+
+const hasDebatesTable = (db: Database.Database): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'votes'").get() !== undefined;
 
 /** An expected failure of a backup, shown as its message alone. */
 export class BackupError extends Error {
@@ -43,6 +47,8 @@ export async function backupDatabase(source: string, target: string): Promise<Ba
     try {
       const check = copy.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new BackupError(`The copy failed its integrity check: ${String(check)}`);
+      // The copy keeps no order of anonymous votes, even of those the bot has not reordered yet.
+      if (hasDebatesTable(copy)) reorderCopy(copy);
       copy.pragma('journal_mode = DELETE');
       const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
       const hasDebates = copy

@@ -126,7 +126,7 @@ export class SqliteDebateReads {
     const count = Math.max(1, Math.trunc(limit));
     const rows = this.stmt(
       `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.side = ? AND a.withdrawn_at IS NULL
-       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT ${count}`,
+       ORDER BY endorsements DESC, a.number LIMIT ${count}`,
     ).all(debateId, side) as ArgumentRow[];
     return rows.map(toArgument);
   }
@@ -189,7 +189,7 @@ export class SqliteDebateReads {
   private argumentsOfSideSync(debateId: number, side: Side): ArgumentRecord | null {
     const row = this.stmt(
       `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.side = ? AND a.withdrawn_at IS NULL
-       ORDER BY endorsements DESC, deltas DESC, a.number LIMIT 1`,
+       ORDER BY endorsements DESC, a.number LIMIT 1`,
     ).get(debateId, side) as ArgumentRow | undefined;
     return row ? toArgument(row) : null;
   }
@@ -220,7 +220,7 @@ export class SqliteDebateReads {
           `SELECT e.voter_key, v.voter_name, e.old_side, e.new_side, e.at, a.number AS persuaded_by
            FROM vote_events e LEFT JOIN votes v ON v.debate_id = e.debate_id AND v.voter_key = e.voter_key
            LEFT JOIN arguments a ON a.id = e.persuaded_by
-           WHERE e.debate_id = ? ORDER BY e.id`,
+           WHERE e.debate_id = ? ORDER BY e.at, e.id`,
         ).all(debateId) as {
           voter_key: string;
           voter_name: string | null;

@@ -8,6 +8,7 @@ import type {
   SaveInstallationInput,
 } from '../ports/installations.ts';
 import { type InstallationTableRow, toInstallation } from '../shared/rows.ts';
+import { truncateWal } from './purge.ts';
 import { statementCache } from './statement-cache.ts';
 
 /** Installations on the bot's SQLite database (migration 010). */
@@ -50,7 +51,10 @@ export class SqliteInstallationStore implements InstallationStore {
         'DELETE FROM installation_teams WHERE platform = ? AND (installation_key = ? OR team_id = ?)',
       ).run(w.platform, w.key, w.key);
     });
-    this.drop = (which) => drop.immediate(which);
+    this.drop = (which) => {
+      drop.immediate(which);
+      truncateWal(db);
+    };
     const erase = db.transaction((s: WorkspaceScope) => {
       // The debate of the week's queue and slots go with the workspace (their endorsements cascade).
       this.stmt('DELETE FROM weekly_openings WHERE platform = ? AND workspace_id = ?').run(
@@ -72,7 +76,12 @@ export class SqliteInstallationStore implements InstallationStore {
       );
       return debates.changes;
     });
-    this.erase = (scope) => erase.immediate(scope);
+    this.erase = (scope) => {
+      const erased = erase.immediate(scope);
+      // What secure_delete zeroed in the main file must not stay in older frames of the log.
+      truncateWal(db);
+      return erased;
+    };
   }
 
   async saveInstallation(input: SaveInstallationInput): Promise<void> {

@@ -11,6 +11,7 @@ import type {
   EndorseInput,
   OpenDebateInput,
   PersuasionInput,
+  ServerSettingName,
   StatusInput,
   VoteOutcome,
   WithdrawInput,
@@ -27,11 +28,13 @@ import {
   toChannelSettings,
   toDebate,
 } from '../shared/rows.ts';
+import { SqliteAnonymity } from './anonymity.ts';
 import { SqliteDebateReads } from './debate-reads.ts';
 import { SqliteEndings } from './endings.ts';
 import { GroupCommit } from './group-commit.ts';
 import { SqliteKeepAlive } from './keep-alive.ts';
 import { SqliteLeases } from './leases.ts';
+import { truncateWal } from './purge.ts';
 import { closeReader } from './reader.ts';
 import { statementCache } from './statement-cache.ts';
 import { SqliteSummaryStore } from './summary-store.ts';
@@ -63,6 +66,8 @@ export class SqliteDebateStore implements DebateStore {
   private readonly reads: SqliteDebateReads;
   // Closing notes, common ground, two rounds (src/store/sqlite-endings.ts).
   private readonly endings: SqliteEndings;
+  // Anonymous debates' order and links (src/store/sqlite-anonymity.ts).
+  private readonly anonymity: SqliteAnonymity;
 
   constructor(readonly db: Database.Database) {
     this.stmt = statementCache(db);
@@ -71,6 +76,7 @@ export class SqliteDebateStore implements DebateStore {
     this.commits = new GroupCommit(db);
     this.reads = new SqliteDebateReads(db);
     this.leases = new SqliteLeases(db, this.commits);
+    this.anonymity = new SqliteAnonymity(db, this.commits);
     this.topics = new SqliteTopics(
       db,
       this.commits,
@@ -144,6 +150,9 @@ export class SqliteDebateStore implements DebateStore {
   completeHalftime: DebateStore['completeHalftime'] = (id, at) => this.endings.completeHalftime(id, at);
   rounds: DebateStore['rounds'] = (debateId) => this.endings.rounds(debateId);
 
+  scrubAnonymousOrder: DebateStore['scrubAnonymousOrder'] = () => this.anonymity.scrubOrder();
+  unlinkEnded: DebateStore['unlinkEnded'] = (before) => this.anonymity.unlinkEnded(before);
+
   /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
   private write<T>(work: () => T): Promise<T> {
     return this.commits.write(work);
@@ -163,16 +172,35 @@ export class SqliteDebateStore implements DebateStore {
     return key !== undefined && this.stmt('SELECT 1 FROM deliveries WHERE key = ?').get(key) !== undefined;
   }
 
-  async serverSecret(generate: () => string): Promise<string> {
+  async serverSetting(name: ServerSettingName): Promise<string | undefined> {
+    return (
+      this.stmt('SELECT value FROM server_settings WHERE name = ?').get(name) as { value: string } | undefined
+    )?.value;
+  }
+
+  async keepServerSetting(name: ServerSettingName, value: string): Promise<string> {
     return this.write(() => {
-      const row = this.stmt("SELECT value FROM server_settings WHERE name = 'anonymity_secret'").get() as
-        | { value: string }
-        | undefined;
-      if (row) return row.value;
-      const secret = generate();
-      this.stmt("INSERT INTO server_settings (name, value) VALUES ('anonymity_secret', ?)").run(secret);
-      return secret;
+      this.stmt('INSERT INTO server_settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
+        name,
+        value,
+      );
+      return (this.stmt('SELECT value FROM server_settings WHERE name = ?').get(name) as { value: string })
+        .value;
     });
+  }
+
+  async changeServerSettings(changes: Partial<Record<ServerSettingName, string | null>>): Promise<void> {
+    await this.write(() => {
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === null || value === undefined)
+          this.stmt('DELETE FROM server_settings WHERE name = ?').run(name);
+        else
+          this.stmt(
+            'INSERT INTO server_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+          ).run(name, value);
+      }
+    });
+    truncateWal(this.db);
   }
 
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
@@ -394,9 +422,11 @@ export class SqliteDebateStore implements DebateStore {
         return ok({ debate, previous, current: previous, duplicate: true });
       // The same vote again withdraws it.
       const current: VoteSide | null = previous === input.side ? null : input.side;
+      const keptAt = input.keptAt?.(debate) ?? input.at;
+      if (debate.anonymous) this.anonymity.wrote(debateId);
       const event = this.stmt(
         'INSERT INTO vote_events (debate_id, voter_key, old_side, new_side, at) VALUES (?, ?, ?, ?, ?)',
-      ).run(debateId, voterKey, previous, current, input.at).lastInsertRowid;
+      ).run(debateId, voterKey, previous, current, keptAt).lastInsertRowid;
       if (current === null) {
         this.stmt('DELETE FROM votes WHERE debate_id = ? AND voter_key = ?').run(debateId, voterKey);
       } else {
@@ -404,7 +434,7 @@ export class SqliteDebateStore implements DebateStore {
           `INSERT INTO votes (debate_id, voter_key, voter_name, side, voted_at, last_event) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (debate_id, voter_key) DO UPDATE SET side = excluded.side, voter_name = excluded.voter_name,
            voted_at = excluded.voted_at, last_event = excluded.last_event`,
-        ).run(debateId, voterKey, input.voterName(debate), current, input.at, event);
+        ).run(debateId, voterKey, input.voterName(debate), current, keptAt, event);
       }
       return ok({ debate, previous, current, duplicate: false });
     });
@@ -421,9 +451,11 @@ export class SqliteDebateStore implements DebateStore {
   async toggleEndorsement(input: EndorseInput): Promise<Result<{ endorsed: boolean; duplicate: boolean }>> {
     return this.write(() => {
       const argument = this.argumentRow(input.debateId, input.number);
-      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument);
+      const debate = toDebate(this.debateRow(input.debateId));
+      const checked = input.check(debate, argument);
       if (!checked.ok) return checked;
       if (!argument) throw new Error('endorse: the check let a missing argument through');
+      if (debate.anonymous) this.anonymity.wrote(debate.id);
       const existing = this.stmt('SELECT 1 FROM endorsements WHERE argument_id = ? AND endorser_key = ?').get(
         argument.id,
         input.endorserKey,
@@ -440,7 +472,7 @@ export class SqliteDebateStore implements DebateStore {
       this.stmt('INSERT INTO endorsements (argument_id, endorser_key, at) VALUES (?, ?, ?)').run(
         argument.id,
         input.endorserKey,
-        input.at,
+        input.keptAt ?? input.at,
       );
       return ok({ endorsed: true, duplicate: false });
     });
@@ -459,8 +491,10 @@ export class SqliteDebateStore implements DebateStore {
         | { id: number; old_side: string | null; new_side: string | null }
         | undefined;
       const last = event && { oldSide: asVoteSide(event.old_side), newSide: asVoteSide(event.new_side) };
-      const checked = input.check(toDebate(this.debateRow(input.debateId)), argument, last);
+      const debate = toDebate(this.debateRow(input.debateId));
+      const checked = input.check(debate, argument, last);
       if (!checked.ok) return checked;
+      if (debate.anonymous) this.anonymity.wrote(debate.id);
       if (!argument || !event)
         throw new Error('persuasion: the check let a missing vote or argument through');
       this.claimDelivery(input.deliveryKey, input.at);
@@ -502,7 +536,7 @@ export class SqliteDebateStore implements DebateStore {
   }
 
   async forgetParticipant(scope: WorkspaceScope, keys: readonly string[]) {
-    return this.write(() => {
+    const forgotten = await this.write(() => {
       let votes = 0;
       let endorsements = 0;
       let argumentsDetached = 0;
@@ -542,6 +576,9 @@ export class SqliteDebateStore implements DebateStore {
       }
       return { votes, endorsements, arguments: argumentsDetached };
     });
+    // What secure_delete zeroed in the main file must not stay in older frames of the log.
+    truncateWal(this.db);
+    return forgotten;
   }
 
   async pruneDeliveries(before: number): Promise<number> {
@@ -553,6 +590,8 @@ export class SqliteDebateStore implements DebateStore {
     // Writes already asked for are committed and answered first: they share this last commit
     // (if it fails, each of them is answered with the error; the database is closed all the same).
     await this.write(() => undefined).catch(() => undefined);
+    // Anonymous rows written since the last sweep are put in key order before the file is left.
+    if (this.db.open) await this.anonymity.scrubOrder().catch(() => 0);
     await closeReader(this.db);
     if (this.db.open) this.db.close();
   }

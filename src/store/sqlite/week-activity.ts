@@ -6,6 +6,7 @@ import type { ArgumentRecord, Counts } from '../../domain/records.ts';
 import type { ChannelScope, VoteSide } from '../../domain/types.ts';
 import type { TimeWindow, WeekDebateActivity } from '../ports/summary.ts';
 import { type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
+import { type ChangeAfter, undoChangesAfter } from '../shared/week-undo.ts';
 
 /** The debates of the channels (@channels: JSON [[platform, workspace, channel], …]) open at some point of the window. */
 const DEBATES = `SELECT d.id FROM json_each(@channels) c JOIN debates d
@@ -20,8 +21,8 @@ export const WEEK_SQL = {
     FROM votes WHERE debate_id IN (${DEBATES}) GROUP BY debate_id`,
   votes: `SELECT debate_id, count(*) AS vote_events, coalesce(sum(old_side <> new_side), 0) AS opinion_changes
     FROM vote_events WHERE debate_id IN (${DEBATES}) AND ${IN_WINDOW('at')} GROUP BY debate_id`,
-  after: `SELECT debate_id, voter_key, old_side, new_side FROM vote_events
-    WHERE debate_id IN (${DEBATES}) AND at >= @to ORDER BY debate_id, at, id`,
+  after: `SELECT debate_id, old_side, new_side FROM vote_events
+    WHERE debate_id IN (${DEBATES}) AND at >= @to`,
   endorsements: `SELECT a.debate_id, count(*) AS n FROM endorsements e JOIN arguments a ON a.id = e.argument_id
     WHERE a.debate_id IN (${DEBATES}) AND ${IN_WINDOW('e.at')} GROUP BY a.debate_id`,
   participants: `SELECT debate_id, count(DISTINCT who) AS n FROM (
@@ -130,19 +131,8 @@ export function assembleWeekActivities(
 
   for (const r of all<Counts>(countRows))
     of(r.debate_id).counts = { pro: r.pro, con: r.con, neutral: r.neutral };
-  // The tally as of the end of the window: undo, voter by voter, what changed after it.
-  const undone = new Map<string, { first: VoteSide | null; last: VoteSide | null; debate: number }>();
-  for (const e of all<{ voter_key: string; old_side: VoteSide | null; new_side: VoteSide | null }>(after)) {
-    const key = `${e.debate_id}\u0000${e.voter_key}`;
-    const seen = undone.get(key);
-    if (seen) seen.last = e.new_side;
-    else undone.set(key, { first: e.old_side, last: e.new_side, debate: e.debate_id });
-  }
-  for (const { first, last, debate } of undone.values()) {
-    const { counts } = of(debate);
-    if (last !== null) counts[last]--;
-    if (first !== null) counts[first]++;
-  }
+  // The tally as of the end of the window: what changed after it, undone.
+  undoChangesAfter(all<ChangeAfter>(after), (debate) => of(debate).counts);
   for (const r of all<{ vote_events: number; opinion_changes: number }>(votes)) {
     of(r.debate_id).voteEvents = r.vote_events;
     of(r.debate_id).opinionChanges = r.opinion_changes;

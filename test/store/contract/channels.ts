@@ -1,19 +1,25 @@
-// The installation's secret and each channel's settings.
+// Server-wide settings (never the anonymity key itself) and each channel's settings.
 import { expect, it } from 'vitest';
 import type { ChannelSettings } from '../../../src/domain/records.ts';
 import { elsewhere, here, nextDoor, otherPlatform, type WithStore } from './harness.ts';
 
 export function channelContract(withStore: WithStore) {
   it(
-    'serverSecret: keeps the first secret, whoever asks next',
+    'keepServerSetting keeps the first value, whoever asks next; changeServerSettings sets and removes',
     withStore(async ({ store }) => {
+      expect(await store.serverSetting('anonymity_key_fingerprint')).toBeUndefined();
       const [first, second] = await Promise.all([
-        store.serverSecret(() => 'secret-one'),
-        store.serverSecret(() => 'secret-two'),
+        store.keepServerSetting('anonymity_key_fingerprint', 'one'),
+        store.keepServerSetting('anonymity_key_fingerprint', 'two'),
       ]);
       expect(first).toBe(second);
-      expect(['secret-one', 'secret-two']).toContain(first);
-      expect(await store.serverSecret(() => 'secret-three')).toBe(first);
+      expect(['one', 'two']).toContain(first);
+      expect(await store.keepServerSetting('anonymity_key_fingerprint', 'three')).toBe(first);
+      await store.changeServerSettings({ anonymity_secret: 'legacy', anonymity_key_sealed: 'box' });
+      await store.changeServerSettings({ anonymity_secret: null, anonymity_key_sealed: 'box 2' });
+      expect(await store.serverSetting('anonymity_secret')).toBeUndefined();
+      expect(await store.serverSetting('anonymity_key_sealed')).toBe('box 2');
+      expect(await store.serverSetting('anonymity_key_fingerprint')).toBe(first);
     }),
   );
 

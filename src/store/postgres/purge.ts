@@ -1,0 +1,60 @@
+import type { PostgresSession } from './session.ts';
+
+/** The tables an erasure may touch (of a person, a workspace, the links of an ended debate). */
+export const ERASURE_TABLES = [
+  'votes',
+  'vote_events',
+  'endorsements',
+  'arguments',
+  'debates',
+  'topics',
+  'topic_endorsements',
+  'channels',
+  'summary_ledger',
+  'summary_snapshots',
+  'debate_pages',
+  'weekly_openings',
+  'deliveries',
+  'installations',
+  'installation_teams',
+  'installation_removals',
+] as const;
+
+export type ErasureTable = (typeof ERASURE_TABLES)[number] | 'server_settings';
+
+const SNAPSHOT_WAIT_MS = 5_000;
+const SNAPSHOT_POLL_MS = 50;
+
+/**
+ * A rewrite keeps the erased rows that a transaction begun before the erasure may still see (a
+ * running query, a pg_dump, an autovacuum's analyze): it waits, for a few seconds at most, until
+ * no backend of the database holds a snapshot older than now.
+ */
+async function olderSnapshotsEnded(db: PostgresSession): Promise<void> {
+  const [now] = await db.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+  const deadline = Date.now() + SNAPSHOT_WAIT_MS;
+  while (Date.now() < deadline) {
+    const [older] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+         AND age(backend_xmin) > age($1::text::xid)`,
+      [now!.xid],
+    );
+    if (older?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS));
+  }
+}
+
+/**
+ * After an erasure: PostgreSQL keeps the erased row versions in the table's and its indexes'
+ * pages (a plain VACUUM only marks their space free, the bytes stay until overwritten), so the
+ * touched tables are rewritten into new files (VACUUM FULL), which holds each one, exclusively,
+ * for the time of its copy. What stays elsewhere (the write-ahead log until recycled, base
+ * backups, replicas, the blocks the old files freed on disk) is the README's to say.
+ */
+export async function vacuum(db: PostgresSession, tables: readonly ErasureTable[]): Promise<void> {
+  if (tables.length === 0) return;
+  await olderSnapshotsEnded(db);
+  // The simple protocol: VACUUM refuses to run as a prepared statement's part of a pipeline.
+  await db.pool.query(`VACUUM (FULL) ${[...new Set(tables)].join(', ')}`);
+}
