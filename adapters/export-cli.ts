@@ -1,7 +1,6 @@
 // `debat export --channel <c> [--debate N] [--format md|csv] [--out FILE]`: a debate as a file,
 // for operators; the same export as `/debat exporter`, on stdout when no --out is given.
 import { parseArgs } from 'node:util';
-import { anonymityKey, keyFileOf } from '../src/anonymity-secret.ts';
 import { composeEngine, openConfiguredStore } from '../src/compose.ts';
 import type { Config } from '../src/config.ts';
 import { systemClock } from '../src/domain/clock.ts';

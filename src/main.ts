@@ -1,5 +1,4 @@
 import type { Adapter, AdapterFactory } from './adapter.ts';
-import { anonymityKey, keyFileOf } from './anonymity-secret.ts';
 import { composeEngine, openConfiguredStore } from './compose.ts';
 import type { AdapterName, Config } from './config.ts';
 import { type Clock, systemClock } from './domain/clock.ts';

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { bodyOf, interactionLive, type Logger, type RouteHandler, signedTimeFresh } from '../../src/api.ts';
 import { type Incoming, readInteraction } from './incoming.ts';
 import { HttpInitialChannel, type InitialResponse } from './responder.ts';

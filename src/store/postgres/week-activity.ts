@@ -3,11 +3,10 @@
 // the server, debate by debate along its indexes.
 
 import type { ArgumentRecord } from '../../domain/records.ts';
-import type { ChannelScope, VoteSide } from '../../domain/types.ts';
+import type { ChannelScope } from '../../domain/types.ts';
 import type { TimeWindow, WeekDebateActivity } from '../ports/summary.ts';
-import { type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
+import { type ArgumentRow, type DebateRow, parseIds, toArgument, toDebate } from '../shared/rows.ts';
 import { type ChangeAfter, undoChangesAfter } from '../shared/week-undo.ts';
-import { parseIds } from '../sqlite/week-activity.ts';
 import type { Query } from './session.ts';
 
 // Every statement takes the same parameters: $1, $2, $3 the channels' platforms, workspaces and

@@ -205,3 +205,14 @@ export const toInstallation = (row: InstallationTableRow): InstallationRow => ({
   expiresAt: row.expires_at,
   version: row.version,
 });
+
+/** A snapshot's kept common ground: a JSON array of argument ids (anything else: not kept). */
+export function parseIds(json: string | null): number[] | null {
+  if (json === null) return null;
+  try {
+    const ids: unknown = JSON.parse(json);
+    return Array.isArray(ids) && ids.every((id) => Number.isSafeInteger(id)) ? (ids as number[]) : null;
+  } catch {
+    return null;
+  }
+}

@@ -3,9 +3,9 @@
 // SQLite; the arguments come back with their endorsement and ∆ counts, for the builder to rank.
 import type Database from 'better-sqlite3';
 import type { ArgumentRecord, Counts } from '../../domain/records.ts';
-import type { ChannelScope, VoteSide } from '../../domain/types.ts';
+import type { ChannelScope } from '../../domain/types.ts';
 import type { TimeWindow, WeekDebateActivity } from '../ports/summary.ts';
-import { type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
+import { type ArgumentRow, type DebateRow, parseIds, toArgument, toDebate } from '../shared/rows.ts';
 import { type ChangeAfter, undoChangesAfter } from '../shared/week-undo.ts';
 
 /** The debates of the channels (@channels: JSON [[platform, workspace, channel], …]) open at some point of the window. */
@@ -164,15 +164,4 @@ export function assembleWeekActivities(
   for (const row of debates)
     byChannel.get(channelKey(row.platform, row.workspace_id, row.channel_id))?.push(of(row.id));
   return [...byChannel.values()];
-}
-
-/** A snapshot's kept common ground: a JSON array of argument ids (anything else: not kept). */
-export function parseIds(json: string | null): number[] | null {
-  if (json === null) return null;
-  try {
-    const ids: unknown = JSON.parse(json);
-    return Array.isArray(ids) && ids.every((id) => Number.isSafeInteger(id)) ? (ids as number[]) : null;
-  } catch {
-    return null;
-  }
 }
