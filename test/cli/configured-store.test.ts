@@ -13,7 +13,12 @@ import { debat } from './run.ts';
 
 let database: TestDatabase;
 let dir: string;
-const env = () => ({ DATABASE_URL: database.url, DEBAT_TIMEZONE: 'Europe/Paris' });
+// On PostgreSQL the anonymity key comes from the environment (never from the database).
+const env = () => ({
+  DATABASE_URL: database.url,
+  DEBAT_TIMEZONE: 'Europe/Paris',
+  DEBAT_SECRET: 'a-secret-for-the-cli-tests-0123456789',
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();

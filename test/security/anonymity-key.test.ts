@@ -19,17 +19,16 @@ import { keyForms } from './forensics.ts';
 
 afterEach(removeTempDirs);
 
-/** The schema older versions left, and the last one that kept the key in the database. */
-const LEGACY_SCHEMA = 11;
 const LEGACY_KEY = 'legacyKEY-kept-in-clear-0123456789abcdef';
 
-/** A database as an older version left it: its schema, the key in `server_settings`, an open anonymous debate. */
+/**
+ * A database as an older version left it: the key in clear in `server_settings`, an open anonymous
+ * debate keyed with it. (The schema is today's: the key left the database at a start, not in a
+ * migration, and today's engine writes the debate.)
+ */
 async function legacyDatabase(path: string): Promise<void> {
   const db = openDatabase(path);
-  migrate(
-    db,
-    loadMigrations().filter((migration) => migration.version <= LEGACY_SCHEMA),
-  );
+  migrate(db, loadMigrations());
   db.prepare("INSERT INTO server_settings (name, value) VALUES ('anonymity_secret', ?)").run(LEGACY_KEY);
   const store = new SqliteDebateStore(db);
   // The engine keyed voters with the kept key, as older versions did.

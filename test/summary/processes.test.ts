@@ -162,8 +162,10 @@ describe('exactly once across real processes on one database file', () => {
     const [b, c] = [start('2026-03-27T15:00:40Z', 'run', go), start('2026-03-27T15:00:40Z', 'run', go)];
     await Promise.all([b.line('ready'), c.line('ready')]);
     writeFileSync(go, '');
-    const outcomes = [await b.line('done'), await c.line('done')].sort();
-    expect(outcomes).toEqual(['done [["C1","busy"]]', 'done [["C1","posted"]]']);
+    // One posts; the other finds it claimed (busy) or already posted (done), as it happens to look.
+    const outcomes = [await b.line('done'), await c.line('done')];
+    expect(outcomes.filter((line) => line === 'done [["C1","posted"]]')).toHaveLength(1);
+    expect(outcomes.filter((line) => /"(busy|done)"/.test(line))).toHaveLength(1);
     await Promise.all([b.exited, c.exited]);
     expect(posts().map((p) => p.channel)).toEqual(['C1']);
   });
