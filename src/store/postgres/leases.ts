@@ -1,7 +1,7 @@
 // The PostgreSQL side of instance leases, end announcements and repeated clicks (lease-ports.ts).
 
 import type { EndAnnouncementClaim, EndToAnnounce, LeaseStore } from '../ports/leases.ts';
-import { claimIsFree, RECORD_CLICK, RENEW_LEASE } from '../shared/claims.ts';
+import { claimIsFree, isRepeat, RECORD_CLICK, RENEW_LEASE } from '../shared/claims.ts';
 import { type DebateRow, toDebate } from '../shared/rows.ts';
 import type { PostgresSession } from './session.ts';
 
@@ -45,7 +45,7 @@ export class PostgresLeases implements LeaseStore {
       at,
     ]);
     const previous = row?.prev_at;
-    return previous !== null && previous !== undefined && Math.abs(at - Number(previous)) < windowMs;
+    return isRepeat(previous === null || previous === undefined ? null : Number(previous), at, windowMs);
   }
 
   async pruneClicks(before: number): Promise<void> {

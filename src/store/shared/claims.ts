@@ -17,3 +17,11 @@ export const RECORD_CLICK = (key: string, at: string) =>
 export const RENEW_LEASE = (instance: string, at: string) =>
   `INSERT INTO instance_leases (instance, renewed_at) VALUES (${instance}, ${at})
    ON CONFLICT (instance) DO UPDATE SET renewed_at = excluded.renewed_at`;
+
+/**
+ * A click repeats the one before under its key when it came within `windowMs` of it, at another
+ * instant: the same instant is the same click delivered again (a retry, after an instance died
+ * between recording the click and acting on it), which the delivery keys decide, not this rule.
+ */
+export const isRepeat = (previous: number | null, at: number, windowMs: number): boolean =>
+  previous !== null && previous !== at && Math.abs(at - previous) < windowMs;

@@ -1,7 +1,7 @@
 // The SQLite side of instance leases, end announcements and repeated clicks (lease-ports.ts).
 import type Database from 'better-sqlite3';
 import type { EndAnnouncementClaim, EndToAnnounce, LeaseStore } from '../ports/leases.ts';
-import { claimIsFree, RECORD_CLICK, RENEW_LEASE } from '../shared/claims.ts';
+import { claimIsFree, isRepeat, RECORD_CLICK, RENEW_LEASE } from '../shared/claims.ts';
 import { type DebateRow, toDebate } from '../shared/rows.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { statementCache } from './statement-cache.ts';
@@ -60,7 +60,7 @@ export class SqliteLeases implements LeaseStore {
     // One statement on its own (autocommit), at once: waiting for the next group commit would put
     // a second commit turn before every click's vote.
     const row = this.stmt(RECORD_CLICK('?', '?')).get(key, at) as { prev_at: number | null };
-    return row.prev_at !== null && Math.abs(at - row.prev_at) < windowMs;
+    return isRepeat(row.prev_at, at, windowMs);
   }
 
   async pruneClicks(before: number): Promise<void> {

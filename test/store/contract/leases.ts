@@ -104,6 +104,9 @@ export function leaseContract(withStore: WithStore) {
     withStore(async ({ store }) => {
       expect(await store.repeatClick('u/m/b', 10_000, 1_500)).toBe(false);
       expect(await store.repeatClick('u/m/b', 10_900, 1_500)).toBe(true);
+      // The same click delivered again (a retry after an instance died before acting on it) is not
+      // a repeat: the delivery keys decide whether it was already counted.
+      expect(await store.repeatClick('u/m/b', 10_900, 1_500)).toBe(false);
       expect(await store.repeatClick('v/m/b', 10_900, 1_500)).toBe(false);
       expect(await store.repeatClick('u/m/b', 20_000, 1_500)).toBe(false);
       // A click that arrives after a later one (two instances, two queues) is a repeat too.
