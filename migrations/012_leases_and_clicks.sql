@@ -21,5 +21,7 @@ CREATE INDEX debates_by_end_announcement ON debates (end_announce_due) WHERE end
 CREATE TABLE clicks (
   click_key  TEXT PRIMARY KEY,
   at         INTEGER NOT NULL,
-  prev_at    INTEGER
+  prev_at    INTEGER,
+  delivery       TEXT,
+  prev_delivery  TEXT
 ) WITHOUT ROWID;

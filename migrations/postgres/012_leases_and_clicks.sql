@@ -16,5 +16,7 @@ CREATE INDEX debates_by_end_announcement ON debates (end_announce_due) WHERE end
 CREATE TABLE clicks (
   click_key  text PRIMARY KEY,
   at         bigint NOT NULL,
-  prev_at    bigint
+  prev_at    bigint,
+  delivery       text,
+  prev_delivery  text
 );

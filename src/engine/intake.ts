@@ -78,7 +78,9 @@ export class Intake {
     // store decides, so two clicks that reach two instances act once too.
     if (click) {
       const key = this.clickKey(inv, click);
-      if (await this.store.repeatClick(key, click.at, REPEAT_CLICK_MS)) return IGNORED;
+      // The delivery tells a retry of this very click (never a repeat) from a second click.
+      const delivery = inv.deliveryId ?? `${click.at}`;
+      if (await this.store.repeatClick(key, click.at, REPEAT_CLICK_MS, delivery)) return IGNORED;
     }
     const inPrivate = click?.inPrivateMessage === true;
     switch (action.kind) {

@@ -40,9 +40,10 @@ export interface LeaseStore {
   completeEndAnnouncement(debateId: number): Promise<void>;
   /**
    * Records a click under `key` (a person, a button, a message) at the platform's time of the
-   * click; true when the previous click under that key came less than `windowMs` before or after.
+   * click; true when the previous click under that key, another delivery, came less than
+   * `windowMs` before or after. The same `delivery` again (a retry) is never a repeat.
    */
-  repeatClick(key: string, at: number, windowMs: number): Promise<boolean>;
+  repeatClick(key: string, at: number, windowMs: number, delivery: string): Promise<boolean>;
   /** Forgets clicks older than `before`. */
   pruneClicks(before: number): Promise<void>;
 }

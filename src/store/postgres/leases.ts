@@ -39,13 +39,16 @@ export class PostgresLeases implements LeaseStore {
     );
   }
 
-  async repeatClick(key: string, at: number, windowMs: number): Promise<boolean> {
-    const [row] = await this.db.query<{ prev_at: string | number | null }>(RECORD_CLICK('$1', '$2'), [
-      key,
-      at,
-    ]);
-    const previous = row?.prev_at;
-    return isRepeat(previous === null || previous === undefined ? null : Number(previous), at, windowMs);
+  async repeatClick(key: string, at: number, windowMs: number, delivery: string): Promise<boolean> {
+    const [row] = await this.db.query<{ prev_at: string | number | null; prev_delivery: string | null }>(
+      RECORD_CLICK('$1', '$2', '$3'),
+      [key, at, delivery],
+    );
+    const previous =
+      row === undefined || row.prev_at === null
+        ? null
+        : { at: Number(row.prev_at), delivery: row.prev_delivery };
+    return isRepeat(previous, { at, delivery }, windowMs);
   }
 
   async pruneClicks(before: number): Promise<void> {

@@ -8,10 +8,11 @@ export const claimIsFree = (claimedAt: string, claimedBy: string, staleBefore: s
      SELECT 1 FROM instance_leases l WHERE l.instance = ${claimedBy} AND l.renewed_at >= ${aliveSince}))`;
 
 /** Records a click and answers the time of the one before under the same key (if any). */
-export const RECORD_CLICK = (key: string, at: string) =>
-  `INSERT INTO clicks (click_key, at, prev_at) VALUES (${key}, ${at}, NULL)
-   ON CONFLICT (click_key) DO UPDATE SET prev_at = clicks.at, at = excluded.at
-   RETURNING prev_at`;
+export const RECORD_CLICK = (key: string, at: string, delivery: string) =>
+  `INSERT INTO clicks (click_key, at, prev_at, delivery, prev_delivery) VALUES (${key}, ${at}, NULL, ${delivery}, NULL)
+   ON CONFLICT (click_key) DO UPDATE SET prev_at = clicks.at, prev_delivery = clicks.delivery,
+     at = excluded.at, delivery = excluded.delivery
+   RETURNING prev_at, prev_delivery`;
 
 /** Renews an instance's lease. */
 export const RENEW_LEASE = (instance: string, at: string) =>
@@ -19,9 +20,13 @@ export const RENEW_LEASE = (instance: string, at: string) =>
    ON CONFLICT (instance) DO UPDATE SET renewed_at = excluded.renewed_at`;
 
 /**
- * A click repeats the one before under its key when it came within `windowMs` of it, at another
- * instant: the same instant is the same click delivered again (a retry, after an instance died
- * between recording the click and acting on it), which the delivery keys decide, not this rule.
+ * A click repeats the one before under its key when it came within `windowMs` of it as another
+ * delivery: the same delivery again (a retry, after an instance died between recording the click
+ * and acting on it) is for the delivery keys to decide, not this rule.
  */
-export const isRepeat = (previous: number | null, at: number, windowMs: number): boolean =>
-  previous !== null && previous !== at && Math.abs(at - previous) < windowMs;
+export const isRepeat = (
+  previous: { at: number; delivery: string | null } | null,
+  click: { at: number; delivery: string },
+  windowMs: number,
+): boolean =>
+  previous !== null && previous.delivery !== click.delivery && Math.abs(click.at - previous.at) < windowMs;

@@ -56,11 +56,15 @@ export class SqliteLeases implements LeaseStore {
     );
   }
 
-  async repeatClick(key: string, at: number, windowMs: number): Promise<boolean> {
+  async repeatClick(key: string, at: number, windowMs: number, delivery: string): Promise<boolean> {
     // One statement on its own (autocommit), at once: waiting for the next group commit would put
     // a second commit turn before every click's vote.
-    const row = this.stmt(RECORD_CLICK('?', '?')).get(key, at) as { prev_at: number | null };
-    return isRepeat(row.prev_at, at, windowMs);
+    const row = this.stmt(RECORD_CLICK('?', '?', '?')).get(key, at, delivery) as {
+      prev_at: number | null;
+      prev_delivery: string | null;
+    };
+    const previous = row.prev_at === null ? null : { at: row.prev_at, delivery: row.prev_delivery };
+    return isRepeat(previous, { at, delivery }, windowMs);
   }
 
   async pruneClicks(before: number): Promise<void> {

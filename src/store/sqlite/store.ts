@@ -131,7 +131,8 @@ export class SqliteDebateStore implements DebateStore {
     this.leases.claimEndAnnouncements(input);
   completeEndAnnouncement: DebateStore['completeEndAnnouncement'] = (id) =>
     this.leases.completeEndAnnouncement(id);
-  repeatClick: DebateStore['repeatClick'] = (key, at, windowMs) => this.leases.repeatClick(key, at, windowMs);
+  repeatClick: DebateStore['repeatClick'] = (key, at, windowMs, delivery) =>
+    this.leases.repeatClick(key, at, windowMs, delivery);
   pruneClicks: DebateStore['pruneClicks'] = (before) => this.leases.pruneClicks(before);
   completeNudge: DebateStore['completeNudge'] = (id, at) => this.keepAlive.completeNudge(id, at);
   proposeTopic: DebateStore['proposeTopic'] = (input) => this.topics.proposeTopic(input);

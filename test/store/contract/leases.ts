@@ -102,22 +102,24 @@ export function leaseContract(withStore: WithStore) {
   it(
     'repeatClick: a second click under one key within the window is a repeat, whatever the order of arrival',
     withStore(async ({ store }) => {
-      expect(await store.repeatClick('u/m/b', 10_000, 1_500)).toBe(false);
-      expect(await store.repeatClick('u/m/b', 10_900, 1_500)).toBe(true);
+      expect(await store.repeatClick('u/m/b', 10_000, 1_500, 'd1')).toBe(false);
+      expect(await store.repeatClick('u/m/b', 10_900, 1_500, 'd2')).toBe(true);
       // The same click delivered again (a retry after an instance died before acting on it) is not
       // a repeat: the delivery keys decide whether it was already counted.
-      expect(await store.repeatClick('u/m/b', 10_900, 1_500)).toBe(false);
-      expect(await store.repeatClick('v/m/b', 10_900, 1_500)).toBe(false);
-      expect(await store.repeatClick('u/m/b', 20_000, 1_500)).toBe(false);
+      expect(await store.repeatClick('u/m/b', 10_900, 1_500, 'd2')).toBe(false);
+      // Two clicks in the same millisecond are still two deliveries: the second is a repeat.
+      expect(await store.repeatClick('u/m/b', 10_900, 1_500, 'd3')).toBe(true);
+      expect(await store.repeatClick('v/m/b', 10_900, 1_500, 'd4')).toBe(false);
+      expect(await store.repeatClick('u/m/b', 20_000, 1_500, 'd5')).toBe(false);
       // A click that arrives after a later one (two instances, two queues) is a repeat too.
-      expect(await store.repeatClick('u/m/b', 19_500, 1_500)).toBe(true);
+      expect(await store.repeatClick('u/m/b', 19_500, 1_500, 'd6')).toBe(true);
       const both = await Promise.all([
-        store.repeatClick('w/m/b', 30_000, 1_500),
-        store.repeatClick('w/m/b', 30_010, 1_500),
+        store.repeatClick('w/m/b', 30_000, 1_500, 'd7'),
+        store.repeatClick('w/m/b', 30_010, 1_500, 'd8'),
       ]);
       expect(both.filter(Boolean)).toHaveLength(1);
       await store.pruneClicks(25_000);
-      expect(await store.repeatClick('u/m/b', 20_100, 1_500)).toBe(false);
+      expect(await store.repeatClick('u/m/b', 20_100, 1_500, 'd9')).toBe(false);
     }),
   );
 
