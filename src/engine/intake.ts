@@ -32,7 +32,7 @@ export class Intake {
     private readonly engine: IntakeEngine,
     private readonly store: Pick<DebateStore, 'repeatClick' | 'debateByScoreboardRef' | 'currentDebate'>,
     /** The stored form of a click's person, button and message: an HMAC, never the person's id. */
-    private readonly clickKey: (inv: Invocation, click: Click) => string,
+    private readonly clickKey: (inv: Invocation, click: Pick<Click, 'message' | 'button'>) => string,
   ) {}
 
   async receive(event: CoreEvent): Promise<Outcome> {
@@ -79,7 +79,8 @@ export class Intake {
     if (click) {
       const key = this.clickKey(inv, click);
       // The delivery tells a retry of this very click (never a repeat) from a second click.
-      const delivery = inv.deliveryId ?? `${click.at}`;
+      // Hashed like the key: Slack's delivery ids carry the person's id.
+      const delivery = this.clickKey(inv, { message: 'delivery', button: inv.deliveryId ?? `${click.at}` });
       if (await this.store.repeatClick(key, click.at, REPEAT_CLICK_MS, delivery)) return IGNORED;
     }
     const inPrivate = click?.inPrivateMessage === true;
