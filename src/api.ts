@@ -3,7 +3,6 @@
 export type { Adapter, AdapterDeps, AdapterFactory, Attachment, PostDelivery, Publisher } from './adapter.ts';
 export { fold } from './commands/fold.ts';
 export { ARGUMENT_MAX, COMMAND_SPECS, type CommandSpec, type OptionSpec } from './commands/grammar.ts';
-export { needsRights } from './commands/rights.ts';
 export { looksLikeArgument } from './commands/thread-reply.ts';
 export { cleanUserText } from './commands/user-text.ts';
 export { type Config, ConfigError, loadConfig } from './config.ts';

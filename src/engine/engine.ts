@@ -319,19 +319,9 @@ export class DebateEngine implements DebateCore {
     return form;
   }
 
-  /** The channel's most recent open debate, by number (e.g. for a form opened from a message). */
-  async currentDebate(scope: ChannelScope): Promise<number | undefined> {
-    return (await this.deps.store.currentDebate(scope))?.number;
-  }
-
   /** The channel's settings as they stand, defaults applied (e.g. whether debates get a thread). */
   async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
     return this.deps.store.channelSettings(scope);
-  }
-
-  /** The debate whose live scoreboard is the message `ref` of this channel (e.g. a thread's parent). */
-  async debateAtScoreboard(scope: ChannelScope, ref: string): Promise<number | undefined> {
-    return (await this.deps.store.debateByScoreboardRef(scope, ref))?.number;
   }
 
   /** The debates a person opened or took part in, open ones first (e.g. Slack's App Home). */

@@ -38,7 +38,17 @@ export type FormSubmission =
 
 export type CoreEvent =
   /** `/debat …` as typed (a slash command's text, a terminal line). */
-  | { kind: 'line'; inv: Invocation; text: string; thread?: ThreadPlace | undefined }
+  | {
+      kind: 'line';
+      inv: Invocation;
+      text: string;
+      thread?: ThreadPlace | undefined;
+      /**
+       * The person's rights are not known yet (Slack asks who is an admin, a call that does not
+       * fit in its ack): a command that checks them is not run, and the outcome says so.
+       */
+      rightsUnknown?: boolean | undefined;
+    }
   /** A subcommand with typed options (Discord's slash command). */
   | {
       kind: 'options';

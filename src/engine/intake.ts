@@ -5,6 +5,7 @@
 import type { Command } from '../commands/command.ts';
 import { commandFromOptions, specOfSubcommand } from '../commands/options.ts';
 import { parseCommand, parseText } from '../commands/parse.ts';
+import { rightsOf } from '../commands/rights.ts';
 import { readThreadReply } from '../commands/thread-reply.ts';
 import type { Languages } from '../domain/defaults.ts';
 import type { Result, UserError } from '../domain/result.ts';
@@ -26,11 +27,15 @@ export interface IntakeEngine {
 }
 
 const IGNORED: Outcome = { replies: [], refresh: [], next: { kind: 'ignore' } };
+const ASK_RIGHTS: Outcome = { replies: [], refresh: [], next: { kind: 'rights' } };
 
 export class Intake {
   constructor(
     private readonly engine: IntakeEngine,
-    private readonly store: Pick<DebateStore, 'repeatClick' | 'debateByScoreboardRef' | 'currentDebate'>,
+    private readonly store: Pick<
+      DebateStore,
+      'repeatClick' | 'debateByScoreboardRef' | 'currentDebate' | 'channelSettings'
+    >,
     /** The stored form of a click's person, button and message: an HMAC, never the person's id. */
     private readonly clickKey: (inv: Invocation, click: Pick<Click, 'message' | 'button'>) => string,
   ) {}
@@ -40,6 +45,7 @@ export class Intake {
       case 'line': {
         const parsed = parseCommand(event.text);
         if (!parsed.ok) return this.refuse(event.inv, parsed.error);
+        if (event.rightsUnknown && (await this.checksRights(event.inv, parsed.value))) return ASK_RIGHTS;
         return this.engine.execute(event.inv, await this.inThread(event.inv, parsed.value, event.thread));
       }
       case 'options': {
@@ -56,6 +62,13 @@ export class Intake {
       case 'threadReply':
         return this.threadReply(event.inv, event.thread, event.text);
     }
+  }
+
+  /** Whether the command acts on rights here (opening, where a channel keeps it to its admins). */
+  private async checksRights(inv: Invocation, command: Command): Promise<boolean> {
+    const rights = rightsOf(command);
+    if (rights !== 'toOpen') return rights === 'always';
+    return (await this.store.channelSettings(inv)).openers === 'admins';
   }
 
   private async refuse(inv: Invocation, error: UserError): Promise<Outcome> {

@@ -13,9 +13,14 @@ export type FormRequest =
 
 /**
  * What the adapter does besides sending the replies: open a form, confirm a thread reply with ✅,
- * or nothing at all (a repeated click, a thread message that is conversation: acknowledged only).
+ * ask who the person is (rights), or nothing at all (a repeated click, a thread message that is conversation: acknowledged only).
  */
-export type Next = { kind: 'form'; form: FormRequest } | { kind: 'react' } | { kind: 'ignore' };
+export type Next =
+  | { kind: 'form'; form: FormRequest }
+  | { kind: 'react' }
+  | { kind: 'ignore' }
+  /** Nothing was run: the command checks rights the event did not know; send it again with them. */
+  | { kind: 'rights' };
 
 /** What the engine answers to one command: replies to render, scoreboards that changed. */
 export interface Outcome {

@@ -50,18 +50,6 @@ describe('a person’s own debates and scoreboard lookup', () => {
     expect(stranger.items).toEqual([]);
   });
 
-  it('finds a debate by its scoreboard message in its channel only', async () => {
-    const { engine } = bed;
-    const inv = person('A', { channel: 'C1' });
-    const opened = await engine.run(inv, 'lancer Sujet');
-    await engine.attachScoreboard(inv, opened.opened!.number, 'C1:1700000000.000100');
-    expect(await engine.debateAtScoreboard(inv, 'C1:1700000000.000100')).toBe(1);
-    expect(
-      await engine.debateAtScoreboard({ ...inv, channelId: 'C2' }, 'C1:1700000000.000100'),
-    ).toBeUndefined();
-    expect(await engine.debateAtScoreboard(inv, 'C1:1.2')).toBeUndefined();
-  });
-
   it('validates free text typed outside the grammar', () => {
     expect(parseText('argument', '  un   argument ')).toEqual({ ok: true, value: 'un argument' });
     expect(parseText('argument', '   ')).toMatchObject({ ok: false, error: { code: 'text.empty' } });

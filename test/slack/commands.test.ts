@@ -125,6 +125,27 @@ describe.each<Mode>(['http', 'socket'])('/debat in %s mode', (mode) => {
     expect(JSON.stringify(help.body)).toContain('/debat open');
   });
 
+  it('asks Slack who is an admin before opening where opening is kept to admins', async () => {
+    t.slack.setUser({ id: 'UOWNER', is_owner: true });
+    await t.command('UOWNER', 'C1', 'config lancer admins');
+    await t.idle();
+    const posts = t.slack.okCalls('chat.postMessage').length;
+    const refused = await t.command('U2', 'C1', 'lancer Réservé aux admins ?');
+    expect(refused.status).toBe(200);
+    await t.idle();
+    expect(t.slack.calls('users.info').some((c) => c.args.user === 'U2')).toBe(true);
+    expect(t.slack.okCalls('chat.postMessage')).toHaveLength(posts);
+    expect(t.slack.privateNotes('U2').at(-1)?.text).toContain('seuls les admins lancent les débats');
+    await t.command('UOWNER', 'C1', 'lancer Réservé aux admins ?');
+    await t.idle();
+    expect(blockText(t.slack.okCalls('chat.postMessage').at(-1)?.args.blocks as unknown[])).toContain(
+      'Réservé aux admins ?',
+    );
+    // A vote needs no rights: answered in the ack itself.
+    const vote = await t.command('U3', 'C1', 'voter pour');
+    expect(JSON.stringify(vote.body)).toContain('Vote enregistré');
+  });
+
   it('exports a debate as a file in the person’s direct messages, the topic as typed', async () => {
     await open('Sujet <b>&</b>');
     await t.command('U2', 'C1', 'pour un argument');
