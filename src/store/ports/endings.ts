@@ -1,8 +1,8 @@
 import type { CommonGroundRecord, DebateRecord, RoundsRecord } from '../../domain/records.ts';
 import type { Result } from '../../domain/result.ts';
 import type { ChannelScope } from '../../domain/types.ts';
-import type { Check, Delivery } from './debate-store.ts';
 import type { ReminderClaimInput } from './keep-alive.ts';
+import type { Check, Delivery } from './writes.ts';
 
 /** A closed debate's closing note, set or replaced (`conclure`), if the check allows it. */
 export interface ClosingNoteInput extends Delivery {

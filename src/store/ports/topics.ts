@@ -1,8 +1,9 @@
 import type { ChannelSettings, DebateRecord, TopicRecord } from '../../domain/records.ts';
 import type { Result } from '../../domain/result.ts';
 import type { ChannelScope, Platform } from '../../domain/types.ts';
-import type { Check, Delivery, OpenDebateInput } from './debate-store.ts';
+import type { OpenDebateInput } from './debates.ts';
 import type { ClaimWindow } from './leases.ts';
+import type { Check, Delivery } from './writes.ts';
 
 export interface ProposeTopicInput extends Delivery {
   scope: ChannelScope;

@@ -1,7 +1,7 @@
 // Opening a debate on PostgreSQL, inside a transaction the caller holds (a `lancer`, or the
 // weekly opening of the debate of the week, which takes its slot and topic in the same one).
 import type { DebateRecord } from '../../domain/records.ts';
-import type { OpenDebateInput } from '../ports/debate-store.ts';
+import type { OpenDebateInput } from '../ports/debates.ts';
 import { type DebateRow, toDebate } from '../shared/rows.ts';
 import type { Query } from './session.ts';
 

@@ -3,19 +3,13 @@ import type { ArgumentRecord, ChannelSettings, DebateRecord } from '../../domain
 import { ok, type Result } from '../../domain/result.ts';
 import type { SettingChange } from '../../domain/settings.ts';
 import type { ChannelScope, VoteSide, WorkspaceScope } from '../../domain/types.ts';
-import type {
-  AddArgumentInput,
-  DebateStore,
-  EditInput,
-  EndorseInput,
-  OpenDebateInput,
-  PersuasionInput,
-  ServerSettingName,
-  StatusInput,
-  WithdrawInput,
-} from '../ports/debate-store.ts';
+import type { AddArgumentInput, EditInput, WithdrawInput } from '../ports/arguments.ts';
+import type { DebateStore } from '../ports/debate-store.ts';
+import type { OpenDebateInput, StatusInput } from '../ports/debates.ts';
 import type { ExpiryScope } from '../ports/leases.ts';
+import type { ServerSettingName } from '../ports/settings.ts';
 import type { SummaryStore } from '../ports/summary.ts';
+import type { EndorseInput, PersuasionInput } from '../ports/votes.ts';
 import {
   ARGUMENT_SELECT,
   type ArgumentRow,

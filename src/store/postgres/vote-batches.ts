@@ -5,7 +5,7 @@
 // the platform (bench/engine-postgres.ts).
 import type { DebateRecord } from '../../domain/records.ts';
 import { ok, type Result } from '../../domain/result.ts';
-import type { CastVoteInput, VoteOutcome } from '../ports/debate-store.ts';
+import type { CastVoteInput, VoteOutcome } from '../ports/votes.ts';
 import type { DebateRow } from '../shared/rows.ts';
 import type { PostgresSession, Query } from './session.ts';
 import { type AcceptedVote, acceptVote, castPostgresVote, readVoteTarget, writeVotes } from './votes.ts';

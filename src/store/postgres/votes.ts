@@ -7,7 +7,7 @@
 import type { DebateRecord } from '../../domain/records.ts';
 import { ok, type Result } from '../../domain/result.ts';
 import type { VoteSide } from '../../domain/types.ts';
-import type { CastVoteInput, VoteOutcome } from '../ports/debate-store.ts';
+import type { CastVoteInput, VoteOutcome } from '../ports/votes.ts';
 import { asVoteSide, type DebateRow, toDebate } from '../shared/rows.ts';
 import type { PostgresSession, Query } from './session.ts';
 

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { DebateRecord, TopicRecord } from '../../domain/records.ts';
 import { ok, type Result } from '../../domain/result.ts';
 import type { ChannelScope, Platform } from '../../domain/types.ts';
-import type { OpenDebateInput } from '../ports/debate-store.ts';
+import type { OpenDebateInput } from '../ports/debates.ts';
 import type {
   ProposeTopicInput,
   RhythmChannel,

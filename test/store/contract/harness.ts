@@ -4,17 +4,11 @@ import { expect } from 'vitest';
 import type { ArgumentRecord, DebateRecord } from '../../../src/domain/records.ts';
 import { ok, type Result } from '../../../src/domain/result.ts';
 import type { ChannelScope, DebateStatus, Side, VoteSide } from '../../../src/domain/types.ts';
-import type {
-  AddArgumentInput,
-  DebateStore,
-  EndorseInput,
-  OpenDebateInput,
-  PersuasionInput,
-  StatusInput,
-  VoteOutcome,
-  WithdrawInput,
-} from '../../../src/store/ports/debate-store.ts';
+import type { AddArgumentInput, WithdrawInput } from '../../../src/store/ports/arguments.ts';
+import type { DebateStore } from '../../../src/store/ports/debate-store.ts';
+import type { OpenDebateInput, StatusInput } from '../../../src/store/ports/debates.ts';
 import type { PageStore } from '../../../src/store/ports/pages.ts';
+import type { EndorseInput, PersuasionInput, VoteOutcome } from '../../../src/store/ports/votes.ts';
 
 /** A fresh, empty store; `pages` is the page store on the same data, when the backend has one. */
 export interface StoreUnderTest {
