@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Config } from './config.ts';
 import type { Logger } from './domain/logger.ts';
-import type { ScoreboardPacing } from './live/pacing.ts';
 import type { DebateStore } from './store/ports/debate-store.ts';
 import type { InstallationStore } from './store/ports/installations.ts';
+import type { ScoreboardPacing } from './store/ports/pacing.ts';
 import type { PageStore } from './store/ports/pages.ts';
 import { PostgresInstallationStore } from './store/postgres/installation-store.ts';
 import { migratePostgres, postgresSchemaVersion } from './store/postgres/migrate.ts';

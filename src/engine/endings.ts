@@ -2,10 +2,9 @@
 // show it, and two-round debates (`tour2`, and the half-time post the sweep makes once).
 import type { Publisher } from '../adapter.ts';
 import type { Languages } from '../domain/defaults.ts';
-import type { Counts, DebateRecord, ExportData } from '../domain/records.ts';
+import type { Counts, DebateRecord } from '../domain/records.ts';
 import { concludable, round2Startable } from '../domain/rules.ts';
 import type { Platform } from '../domain/types.ts';
-import type { DebateStore } from '../store/ports/debate-store.ts';
 import { resultsVisible, scoreboardView } from '../views/build.ts';
 import { endingSections, type ViewSection } from '../views/sections.ts';
 import type { Reply } from '../views/types.ts';
@@ -33,20 +32,6 @@ export async function sectionsOf(
     debate.twoRounds && debate.round2StartedAt !== null ? deps.store.rounds(debate.id) : undefined,
   ]);
   return endingSections({ debate, counts, sides, rounds, ...commonGround });
-}
-
-/** A debate's export data with its common ground and rounds (hidden results read none). */
-export async function exportWithEndings(
-  store: Pick<DebateStore, 'exportData' | 'endorserSides' | 'rounds'>,
-  debateId: number,
-): Promise<ExportData> {
-  const data = await store.exportData(debateId);
-  if (!resultsVisible(data.debate)) return data;
-  const [sides, rounds] = await Promise.all([
-    store.endorserSides(debateId),
-    data.debate.twoRounds ? store.rounds(debateId) : undefined,
-  ]);
-  return { ...data, sides, rounds };
 }
 
 /** `conclure [#id] <texte>`: sets or replaces a closed debate's note (its opener or an admin). */

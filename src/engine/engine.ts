@@ -12,11 +12,11 @@ import type { Actor, ChannelScope, Invocation, Language, Platform, WorkspaceScop
 import { UpdateCoalescer } from '../live/coalescer.ts';
 import { InstanceLease } from '../live/instance-lease.ts';
 import { LiveScoreboards } from '../live/live-scoreboards.ts';
-import type { ScoreboardPacing } from '../live/pacing.ts';
 import { outcomeLabel, recordAnswer } from '../metrics.ts';
 import { linkPersonalDebates } from '../page/decorate.ts';
 import { type PageLinkOptions, PageLinks } from '../page/links.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
+import type { ScoreboardPacing } from '../store/ports/pacing.ts';
 import { scoreboardView } from '../views/build.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
 import { endedAnnouncement } from './announcements.ts';

@@ -1,10 +1,11 @@
 import type { DebateRecord } from '../domain/records.ts';
 import { offersEdit } from '../domain/rules.ts';
+import { exportWithEndings } from '../page/export-data.ts';
 import { argumentItem, debateHeader, helpView, resultsVisible, scoreboardView } from '../views/build.ts';
 import { exportView } from '../views/export.ts';
 import { answer, errorOutcome, privately, refreshOf, withEnded } from './answers.ts';
 import type { Handler } from './deps.ts';
-import { COMMON_GROUND_SHOWN, exportWithEndings, sectionsOf } from './endings.ts';
+import { COMMON_GROUND_SHOWN, sectionsOf } from './endings.ts';
 import { keyOf } from './keys.ts';
 import type { Outcome } from './outcome.ts';
 import { resolveDebate } from './targets.ts';

@@ -6,9 +6,9 @@ import type { PostDelivery, Publisher } from '../adapter.ts';
 import type { Logger } from '../domain/logger.ts';
 import type { ChannelScope, Platform, WorkspaceScope } from '../domain/types.ts';
 import { metrics } from '../metrics.ts';
+import type { ScoreboardPacing } from '../store/ports/pacing.ts';
 import type { Reply } from '../views/types.ts';
 import { UNCHANGED, type UpdateCoalescer, type UpdateResult } from './coalescer.ts';
-import type { ScoreboardPacing } from './pacing.ts';
 import type { ScoreboardRefresh } from './refresh.ts';
 
 /** Where the service reads a debate's scoreboard as it stands now, with its message reference. */

@@ -4,11 +4,11 @@ import type { ChannelDefaults } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
 import { LANGUAGES, type Language } from '../domain/types.ts';
 import { formatLocalDate, localDateTime } from '../domain/zoned-time.ts';
-import { exportWithEndings } from '../engine/endings.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
 import { exportView } from '../views/export.ts';
 import { endingSections } from '../views/sections.ts';
 import type { ExportView } from '../views/types.ts';
+import { exportWithEndings } from './export-data.ts';
 import type { PageLinks } from './links.ts';
 import { OPINION_SPAN_MS, type PageModel, pageModel } from './model.ts';
 

@@ -6,7 +6,7 @@ import type { Publisher } from '../../src/adapter.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { silentLogger } from '../../src/domain/logger.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
-import type { ScoreboardPacing } from '../../src/live/pacing.ts';
+import type { ScoreboardPacing } from '../../src/store/ports/pacing.ts';
 import { PostgresScoreboardPacing } from '../../src/store/postgres/pacing.ts';
 import { openPool } from '../../src/store/postgres/pool.ts';
 import { PostgresDebateStore } from '../../src/store/postgres/store.ts';

@@ -1,4 +1,4 @@
-import type { PacingSlot, ScoreboardPacing } from '../../live/pacing.ts';
+import type { PacingSlot, ScoreboardPacing } from '../ports/pacing.ts';
 import type { PostgresSession } from './session.ts';
 
 /** A slot left held by an instance that died mid-edit is free again after this. */
