@@ -12,6 +12,7 @@ const benches = [
   'summary',
   'page',
   'page-load',
+  'hostile-http',
   'pg-drivers',
   'engine-postgres',
   'slack-http-postgres',
