@@ -304,7 +304,15 @@ export async function run(): Promise<{ bare: Measure; real: Measure }> {
         ...(bases.length ? [row(`Débat adapter at ${baseRoot}`, pick(bases))] : []),
         row('Débat adapter', r),
       ],
-      ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'throughput ratio (target ≥ 0.80)', 'p99 ratio (≤ 1.30)'],
+      [
+        'case',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'errors',
+        'throughput ratio (target ≥ 0.80)',
+        'p99 ratio (≤ 1.30)',
+      ],
     );
     console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
     return { bare: b, real: r };
