@@ -70,10 +70,13 @@ interface FakeInfo {
   channelId: string;
 }
 
-/** The fake Discord in a child process. */
-function startFakeDiscord(): Promise<FakeInfo & { child: ChildProcess }> {
+/** The fake Discord in a child process (with `channels` more text channels in its guild). */
+export function startFakeDiscord(channels = 0): Promise<FakeInfo & { child: ChildProcess }> {
   const code = `import { startFakeDiscord } from './test/fakes/discord/index.ts';
-    const fake = await startFakeDiscord();
+    const more = Array.from({ length: ${channels} }, (_, n) => ({ id: String(880000000000000000n + BigInt(n)), type: 0, name: 'c' + n }));
+    const guilds = [{ id: '330000000000000001', name: 'Banc', preferred_locale: 'fr',
+      channels: [{ id: '330000000000000002', type: 0, name: 'debats' }, ...more] }];
+    const fake = await startFakeDiscord({ guilds });
     process.stdout.write(JSON.stringify({ api: fake.api, token: fake.token, applicationId: fake.applicationId,
       guildId: fake.where.guildId, channelId: fake.where.channelId }) + '\\n');
     process.on('SIGTERM', () => fake.close().then(() => process.exit(0)));`;
