@@ -1,19 +1,26 @@
 // Whether a click is still acknowledged quickly while the bot is busy. One process runs the real
-// Slack adapter, engine, debate pages and a SQLite file holding the weekly summary benchmark's
-// data (5,000 channels, 10,000 debates, 1,000,000 votes) and the page benchmark's debate (1,000
-// arguments, 100,000 voters). A load generator (a child process) sends signed vote clicks at a
-// fixed rate, well below saturation, so that the latency read is that of the event loop, not of
-// a queue; its p99 while nothing else runs (idle) is the baseline of each case, measured in the
-// same process and run:
+// Slack and Discord adapters (Discord's HTTP interactions), engine, debate pages and a store (a
+// SQLite file, or with `postgres` as argument a PostgreSQL database the same data is copied to)
+// holding the weekly summary benchmark's data (5,000 channels, 10,000 debates, 1,000,000 votes)
+// and the page benchmark's debate (1,000 arguments, 100,000 voters). Two load generators (child
+// processes) send signed vote clicks, Slack's and Discord's, at a fixed rate each, well below
+// saturation, so that the latency read is that of the event loop, not of a queue; their p99 while
+// nothing else runs (idle) is the baseline of each case, measured in the same process and run:
 //   (a) the weekly summary pass over the 5,000 channels (claims, reads, charts, posts),
 //   (b) the big debate's page fetched in a loop by 8 clients,
-//   (c) 200 debates' scoreboards being edited: clicks on all of them, edited at the adapter's pace.
-// Target: every case's p99 within 1.5× of idle. Slack's side is a stand-in answering `ok`.
+//   (c) 200 debates' scoreboards being edited (100 on each platform): clicks on all of them,
+//       edited at each adapter's pace.
+// Target: every case's p99 within 1.5× of idle. Slack's side is a stand-in answering `ok`,
+// Discord's the fake of test/fakes in a child process. The longest stall of the event loop in
+// each case (monitorEventLoopDelay) says what held it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { createDiscordAdapter } from '../adapters/discord/index.ts';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock, systemClock } from '../src/domain/clock.ts';
@@ -23,6 +30,8 @@ import { DebateEngine } from '../src/engine/engine.ts';
 import { LIMITS } from '../src/engine/limits.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
 import { openStore } from '../src/open-store.ts';
+import { copyToPostgres } from '../src/store/copy-to-postgres.ts';
+import { openPool } from '../src/store/postgres/pool.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
 import { openDatabase } from '../src/store/sqlite/open-database.ts';
 import { runStateAt, shiftWeek } from '../src/summary/period.ts';
@@ -30,17 +39,21 @@ import { SummaryScheduler } from '../src/summary/scheduler.ts';
 import { scheduleOf } from '../src/summary/summary-at.ts';
 import { pageLinkOptions, servePages } from '../src/web/serve.ts';
 import { freePort } from '../test/postgres/server.ts';
+import { startFakeDiscord } from './discord-http.ts';
 import { seed as seedPage } from './page.ts';
+import { type BenchServer, benchServer } from './postgres-server.ts';
 import { startNullSlack } from './slack-http.ts';
 import { CHANNELS, seed as seedSummaries, TO } from './summary.ts';
 import { printTable } from './table.ts';
 
 const PHASE_S = 6;
-const RATE = 200;
+/** Measured clicks a second, on each platform. */
+const RATE = 100;
 const CONNECTIONS = 8;
 const PAGE_CLIENTS = 8;
-const BOARDS = 200;
-const BOARD_RATE = 100;
+/** Case (c)'s scoreboards and clicks a second on them, on each platform. */
+const BOARDS = 100;
+const BOARD_RATE = 50;
 const SECRET = 'bench-signing-secret-0123456789';
 const TEAM = 'T0FAKE';
 const ROOT = join(import.meta.dirname, '..');
@@ -84,6 +97,42 @@ const result = await autocannon({
     const signature = 'v0=' + createHmac('sha256', env.SECRET).update('v0:' + ts + ':' + b).digest('hex');
     return { ...req, body: b, headers: { 'content-type': 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
+  } }],
+});
+process.stdout.write(JSON.stringify({ total: result.requests.total, p50: result.latency.p50,
+  p99: result.latency.p99, max: result.latency.max,
+  errors: result.errors + result.non2xx + result.timeouts }));
+`;
+
+/** Discord vote clicks at a fixed rate, each from a new person, signed with Ed25519 as Discord does. */
+const DISCORD_CLICKS = `
+import autocannon from 'autocannon';
+import { createPrivateKey, sign } from 'node:crypto';
+const env = process.env;
+const boards = JSON.parse(env.BOARDS);
+const key = createPrivateKey(env.PRIVATE_KEY);
+const EPOCH = 1420070400000n;
+let i = Number(env.OFFSET);
+function body(n) {
+  const board = boards[n % boards.length];
+  const user = { id: String(700000000000000000n + BigInt(n)), username: 'u' + n, global_name: null };
+  const id = (((BigInt(Date.now()) - EPOCH) << 22n) | BigInt(n % 4194304)).toString();
+  return JSON.stringify({ id, application_id: env.APP, type: 3, token: 'bench-token-' + n, version: 1,
+    guild_id: env.GUILD, channel_id: board.channel, channel: { id: board.channel, type: 0 },
+    member: { user, roles: [], permissions: '3072', nick: null }, locale: 'fr',
+    message: { id: board.ts, channel_id: board.channel, flags: 0 },
+    data: { custom_id: 'db:v:' + board.number + ':' + (n % 3 === 0 ? 'c' : 'p'), component_type: 2 } });
+}
+const result = await autocannon({
+  url: env.TARGET, method: 'POST', connections: Number(env.CONNECTIONS),
+  duration: Number(env.DURATION), overallRate: Number(env.RATE),
+  requests: [{ setupRequest: (req) => {
+    i += 1;
+    const b = body(i);
+    const ts = String(Math.floor(Date.now() / 1000));
+    const signature = sign(null, Buffer.from(ts + b), key).toString('hex');
+    return { ...req, body: b, headers: { 'content-type': 'application/json',
+      'x-signature-ed25519': signature, 'x-signature-timestamp': ts } };
   } }],
 });
 process.stdout.write(JSON.stringify({ total: result.requests.total, p50: result.latency.p50,
@@ -140,6 +189,26 @@ export function child<T>(code: string, env: Record<string, string>): Promise<T> 
   );
 }
 
+function discordClicks(
+  port: number,
+  boards: Board[],
+  rate: number,
+  discord: { applicationId: string; guildId: string; privateKey: string },
+): Promise<Acks> {
+  offset += 10_000_000;
+  return child<Acks>(DISCORD_CLICKS, {
+    TARGET: `http://127.0.0.1:${port}/discord/interactions`,
+    BOARDS: JSON.stringify(boards),
+    OFFSET: String(offset),
+    RATE: String(rate),
+    CONNECTIONS: String(CONNECTIONS),
+    DURATION: String(PHASE_S),
+    PRIVATE_KEY: discord.privateKey,
+    APP: discord.applicationId,
+    GUILD: discord.guildId,
+  });
+}
+
 function clicks(port: number, boards: Board[], rate: number, responseUrl: string): Promise<Acks> {
   offset += 10_000_000;
   return child<Acks>(CLICKS, {
@@ -183,33 +252,73 @@ function seedFile(file: string, day: number, time: string): string {
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
-export async function run() {
+/** Both platforms' clicks at once, and the longest stall of the event loop meanwhile. */
+interface Case {
+  slack: Acks;
+  discord: Acks;
+  stallMs: number;
+}
+
+/** The seeded SQLite data in a fresh PostgreSQL database (`debat copy-to`'s code): its URL. */
+async function copiedToPostgres(file: string, server: BenchServer): Promise<string> {
+  const url = await server.freshDatabase();
+  const pool = await openPool({ url, poolSize: 4 });
+  const sqlite = openDatabase(file);
+  try {
+    await copyToPostgres(sqlite, pool);
+    await pool.query('VACUUM ANALYZE');
+  } finally {
+    sqlite.close();
+    await pool.end();
+  }
+  return url;
+}
+
+export async function run(kind: 'sqlite' | 'postgres' = 'sqlite') {
   const dir = mkdtempSync(join(tmpdir(), 'debat-bench-acks-'));
   const slack = await startNullSlack();
+  const fake = await startFakeDiscord(BOARDS + 1);
   const closers: Array<() => Promise<void>> = [];
+  const pgServer = kind === 'postgres' ? await benchServer() : undefined;
+  if (pgServer) closers.push(() => pgServer.stop());
   try {
     const port = await freePort();
-    const config = loadConfig({
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const publicKeyHex = Buffer.from(String(publicKey.export({ format: 'jwk' }).x), 'base64url').toString(
+      'hex',
+    );
+    const env = {
       SLACK_BOT_TOKEN: 'xoxb-fake-bot-token',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: `${slack.url}/api/`,
       SLACK_BOT_USER_ID: 'UBOT',
       SLACK_BOT_ID: 'BBOT',
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_PUBLIC_KEY: publicKeyHex,
+      DISCORD_API_URL: fake.api,
       DEBAT_DB_PATH: join(dir, 'debat.sqlite'),
       DEBAT_PUBLIC_URL: `http://127.0.0.1:${port}`,
       DEBAT_SECRET: 'a-benchmark-secret-of-32-chars!!',
       DEBAT_TIMEZONE: 'UTC',
       DEBAT_LOG_LEVEL: 'silent',
-    });
+    };
+    const seedConfig = loadConfig(env);
+    const seeded = performance.now();
+    const pageUid = seedFile(
+      seedConfig.DEBAT_DB_PATH,
+      seedConfig.DEBAT_SUMMARY_AT.day,
+      seedConfig.DEBAT_SUMMARY_AT.time,
+    );
+    const databaseUrl = pgServer && (await copiedToPostgres(seedConfig.DEBAT_DB_PATH, pgServer));
+    const seedS = (performance.now() - seeded) / 1000;
+    const config = loadConfig({ ...env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
     const defaults = {
       language: config.DEBAT_LANGUAGE,
       timezone: config.DEBAT_TIMEZONE,
       summaryDay: config.DEBAT_SUMMARY_AT.day,
       summaryTime: config.DEBAT_SUMMARY_AT.time,
     };
-    const seeded = performance.now();
-    const pageUid = seedFile(config.DEBAT_DB_PATH, defaults.summaryDay, defaults.summaryTime);
-    const seedS = (performance.now() - seeded) / 1000;
 
     // The bot as `debat start` builds it, its summary scheduler left to each case.
     const opened = await openStore(config, silentLogger);
@@ -227,43 +336,72 @@ export async function run() {
     });
     const links = engine.pages!;
     servePages(http, { links, store, defaults, clock: systemClock });
-    const adapter = await createSlackAdapter()({
+    const deps = {
       config,
       engine,
       logger: silentLogger,
       clock: systemClock,
       http,
       requestShutdown: () => {},
-    });
+    };
+    const adapter = await createSlackAdapter()(deps);
+    const discordAdapter = await createDiscordAdapter()(deps);
     engine.registerPublisher('slack', adapter.publisher);
     await adapter.start();
+    await discordAdapter.start();
     closers.push(() => adapter.stop());
+    closers.push(() => discordAdapter.stop());
     await http.listen(port, '127.0.0.1');
     closers.push(() => http.close());
 
-    // The measured clicks' debate, and the 200 of case (c), each with its scoreboard posted.
-    const boards: Board[] = [];
-    for (let b = 0; b <= BOARDS; b++) {
-      const who: Invocation = {
-        platform: 'slack',
-        workspaceId: TEAM,
-        channelId: `S${b}`,
-        user: { id: 'UOPENER', name: 'opener', isAdmin: false },
-      };
-      await engine.run(who, `lancer Le banc d’essai ${b}`);
-      const number = b + 1;
-      const live = await engine.liveScoreboard(who, number);
-      const ref = live && (await adapter.publisher.post(who, live));
-      if (!ref) throw new Error('scoreboard not posted');
-      await engine.attachScoreboard(who, number, ref);
-      boards.push({ channel: who.channelId, ts: ref.split(':')[1] ?? '', number });
-    }
-    const [measured, ...others] = boards as [Board, ...Board[]];
+    // Each platform's measured debate, and the 100 of case (c), each with its scoreboard posted.
+    const boardsOf = async (platform: 'slack' | 'discord', channel: (b: number) => string) => {
+      const boards: Board[] = [];
+      const publisher = platform === 'slack' ? adapter.publisher : discordAdapter.publisher;
+      for (let b = 0; b <= BOARDS; b++) {
+        const who: Invocation = {
+          platform,
+          workspaceId: platform === 'slack' ? TEAM : fake.guildId,
+          channelId: channel(b),
+          user: {
+            id: platform === 'slack' ? 'UOPENER' : '600000000000000001',
+            name: 'opener',
+            isAdmin: false,
+          },
+        };
+        await engine.run(who, `lancer Le banc d’essai ${b}`);
+        const number = b + 1;
+        const live = await engine.liveScoreboard(who, number);
+        const ref = live && (await publisher.post(who, live));
+        if (!ref) throw new Error(`${platform}: scoreboard not posted`);
+        await engine.attachScoreboard(who, number, ref);
+        boards.push({ channel: who.channelId, ts: ref.split(':')[1] ?? '', number });
+      }
+      return boards;
+    };
+    const [measured, ...others] = (await boardsOf('slack', (b) => `S${b}`)) as [Board, ...Board[]];
+    const [discordMeasured, ...discordOthers] = (await boardsOf('discord', (b) =>
+      b === 0 ? fake.channelId : String(880000000000000000n + BigInt(b - 1)),
+    )) as [Board, ...Board[]];
+    const discordKeys = {
+      applicationId: fake.applicationId,
+      guildId: fake.guildId,
+      privateKey: String(privateKey.export({ format: 'pem', type: 'pkcs8' })),
+    };
     const responseUrl = `${slack.url}/response/R1`;
     const pageUrl = (await links.url({ id: PAGE_DEBATE, uid: pageUid, platform: 'slack' }))!;
-    const ack = () => clicks(port, [measured], RATE, responseUrl);
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
+    const ack = async (): Promise<Case> => {
+      stalls.reset();
+      const [s, d] = await Promise.all([
+        clicks(port, [measured], RATE, responseUrl),
+        discordClicks(port, [discordMeasured], RATE, discordKeys),
+      ]);
+      return { slack: s, discord: d, stallMs: stalls.max / 1e6 };
+    };
 
-    await ack(); // warm-up: JIT, SQLite pages
+    await ack(); // warm-up: JIT, store pages
     const idle = await ack();
 
     // (a) the weekly pass, started with the clicks, stopped (between batches) after them.
@@ -301,23 +439,26 @@ export async function run() {
     const pages = await fetched;
     if (pages.pages === 0 || pages.failed > 0) throw new Error(`page fetches: ${JSON.stringify(pages)}`);
 
-    // (c) 200 scoreboards clicked on together, each edited at the adapter's pace.
-    const background = clicks(port, others, BOARD_RATE, responseUrl);
+    // (c) 200 scoreboards clicked on together (100 a platform), each edited at its adapter's pace.
+    const background = Promise.all([
+      clicks(port, others, BOARD_RATE, responseUrl),
+      discordClicks(port, discordOthers, BOARD_RATE, discordKeys),
+    ]);
     const edited = await ack();
-    const busy = await background;
+    const [busySlack, busyDiscord] = await background;
 
-    const row = (name: string, m: Acks, work: string) => [
+    const row = (name: string, m: Case, work: string) => [
       name,
-      String(m.total),
-      fmt(m.p50),
-      fmt(m.p99),
-      fmt(m.max),
-      String(m.errors),
-      fmt(m.p99 / idle.p99, 2),
+      `${m.slack.total} / ${m.discord.total}`,
+      `${fmt(m.slack.p99)} / ${fmt(m.discord.p99)}`,
+      `${fmt(m.slack.max)} / ${fmt(m.discord.max)}`,
+      String(m.slack.errors + m.discord.errors),
+      `${fmt(m.slack.p99 / idle.slack.p99, 2)} / ${fmt(m.discord.p99 / idle.discord.p99, 2)}`,
+      fmt(m.stallMs, 0),
       work,
     ];
     printTable(
-      `Acks under work: Slack vote clicks at ${RATE}/s, ${CONNECTIONS} connections, ${PHASE_S} s a case, SQLite (seeded in ${fmt(seedS, 0)} s)`,
+      `Acks under work (${kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}, seeded in ${fmt(seedS, 0)} s): vote clicks at ${RATE}/s on Slack and ${RATE}/s on Discord, ${CONNECTIONS} connections each, ${PHASE_S} s a case; values Slack / Discord`,
       [
         row('idle', idle, ''),
         row('(a) weekly summary pass', summary, `of ${CHANNELS} channels meanwhile: ${done}`),
@@ -328,19 +469,22 @@ export async function run() {
           `${pages.pages} pages (${fmt(pages.bytes / pages.pages / 1024, 0)} KiB each)`,
         ),
         row(
-          `(c) ${BOARDS} scoreboards edited`,
+          `(c) ${2 * BOARDS} scoreboards edited`,
           edited,
-          `${busy.total} clicks on them, p99 ${fmt(busy.p99)} ms`,
+          `${busySlack.total} + ${busyDiscord.total} clicks on them, p99 ${fmt(busySlack.p99)} / ${fmt(busyDiscord.p99)} ms`,
         ),
       ],
-      ['case', 'clicks', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'p99 / idle (target ≤ 1.5)', 'work done'],
+      ['case', 'clicks', 'p99 ms', 'max ms', 'errors', 'p99 / idle (≤ 1.5)', 'longest stall ms', 'work done'],
     );
+    console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
     return { idle, summary, idleAgain, page, edited };
   } finally {
     for (const close of closers.reverse()) await close().catch(() => undefined);
     slack.child.kill('SIGTERM');
+    fake.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  await run(process.argv[2] === 'postgres' ? 'postgres' : 'sqlite');
