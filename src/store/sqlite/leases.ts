@@ -57,17 +57,12 @@ export class SqliteLeases implements LeaseStore {
   }
 
   async repeatClick(key: string, at: number, windowMs: number, delivery: string): Promise<boolean> {
-    // In the group commit with the other writes of this turn (the previous turn's votes among
-    // them): one statement in a shared transaction instead of a commit of its own per click,
-    // which cost more than the vote it guards (bench/discord-http.ts). Two clicks of one turn are
-    // recorded in order in the same transaction, so the second still sees the first.
-    const row = await this.commits.write(
-      () =>
-        this.stmt(RECORD_CLICK('?', '?', '?')).get(key, at, delivery) as {
-          prev_at: number | null;
-          prev_delivery: string | null;
-        },
-    );
+    // One statement on its own (autocommit), at once: waiting for the next group commit would put
+    // a second commit turn before every click's vote.
+    const row = this.stmt(RECORD_CLICK('?', '?', '?')).get(key, at, delivery) as {
+      prev_at: number | null;
+      prev_delivery: string | null;
+    };
     const previous = row.prev_at === null ? null : { at: row.prev_at, delivery: row.prev_delivery };
     return isRepeat(previous, { at, delivery }, windowMs);
   }
