@@ -15,7 +15,11 @@ const DEBATES = `SELECT d.id FROM json_each(@channels) c JOIN debates d
 const IN_WINDOW = (column: string) => `${column} >= @from AND ${column} < @to`;
 
 export const WEEK_SQL = {
-  debates: `SELECT * FROM debates WHERE id IN (${DEBATES}) ORDER BY id`,
+  /** The columns of a DebateRow only (a debate's row has twice as many, for the bot's work). */
+  debates: `SELECT id, uid, platform, workspace_id, channel_id, number, topic, opener_key, opener_name, anonymous,
+      hidden, status, opened_at, closes_at, closed_at, scoreboard_ref, next_argument, closing_note, two_rounds,
+      round2_at, round2_started_at
+    FROM debates WHERE id IN (${DEBATES}) ORDER BY id`,
   /** The tally now; events after the window are undone below. */
   counts: `SELECT debate_id, sum(side = 'pro') AS pro, sum(side = 'con') AS con, sum(side = 'neutral') AS neutral
     FROM votes WHERE debate_id IN (${DEBATES}) GROUP BY debate_id`,
