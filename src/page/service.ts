@@ -6,6 +6,7 @@ import { LANGUAGES, type Language } from '../domain/types.ts';
 import { formatLocalDate, localDateTime } from '../domain/zoned-time.ts';
 import { exportWithEndings } from '../engine/endings.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
+import { resultsVisible } from '../views/build.ts';
 import { exportView } from '../views/export.ts';
 import { endingSections } from '../views/sections.ts';
 import type { ExportView } from '../views/types.ts';
@@ -54,19 +55,18 @@ export class DebatePages {
     return { debate, ...channel, revision, day };
   }
 
-  /** The page's model for a target (the heavy read). */
+  /** The page's model for a target: one read (on SQLite, off the event loop), so its parts agree. */
   async modelOf(target: PageTarget): Promise<PageModel | undefined> {
-    const [data, endings] = await Promise.all([
-      this.deps.links.store.pageData(target.debate.id, OPINION_SPAN_MS),
-      exportWithEndings(this.deps.store, target.debate.id),
-    ]);
+    const data = await this.deps.links.store.pageData(target.debate.id, OPINION_SPAN_MS);
     if (!data) return undefined;
-    // The page's own sections: common ground in full, the two rounds, the closing note.
+    const visible = resultsVisible(data.debate);
+    // The page's own sections: common ground in full, the two rounds, the closing note; what the
+    // results hide is not shown (as in the export).
     const sections = endingSections({
-      debate: endings.debate,
-      counts: endings.counts,
-      sides: endings.sides,
-      rounds: endings.rounds,
+      debate: data.debate,
+      counts: data.counts,
+      sides: visible ? data.sides : undefined,
+      rounds: visible && data.debate.twoRounds ? data.rounds : undefined,
     });
     return {
       ...pageModel(data, target.language, target.timezone, this.deps.clock.now().getTime()),
@@ -93,25 +93,8 @@ export class DebatePages {
 
   /** The page of the debate a token opens; undefined for any token that opens nothing. */
   async page(token: string, asked?: Language): Promise<PageModel | undefined> {
-    const debate = await this.deps.links.open(token);
-    if (!debate) return undefined;
-    const [data, channel, endings] = await Promise.all([
-      this.deps.links.store.pageData(debate.id, OPINION_SPAN_MS),
-      this.channel(debate, asked),
-      exportWithEndings(this.deps.store, debate.id),
-    ]);
-    if (!data) return undefined;
-    // The page's own sections: common ground in full, the two rounds, the closing note.
-    const sections = endingSections({
-      debate: endings.debate,
-      counts: endings.counts,
-      sides: endings.sides,
-      rounds: endings.rounds,
-    });
-    return {
-      ...pageModel(data, channel.language, channel.timezone, this.deps.clock.now().getTime()),
-      sections,
-    };
+    const target = await this.target(token, asked);
+    return target && this.modelOf(target);
   }
 
   /** The same export as `/debat exporter`, as a file; `filename` must be the export's own. */

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { statementCache } from './statement-cache.ts';
 
 export interface ReadStatement {
   sql: string;
@@ -98,4 +99,27 @@ export async function closeReader(db: Database.Database): Promise<void> {
   const reader = readers.get(db);
   readers.delete(db);
   await reader?.close();
+}
+
+const syncReads = new WeakMap<Database.Database, (statements: readonly ReadStatement[]) => unknown[][]>();
+
+/**
+ * Statements read together in one transaction, so their rows agree: on the database's reading
+ * thread when it has a file, else on the event loop (a database in memory).
+ */
+export function readTogether(
+  db: Database.Database,
+  statements: readonly ReadStatement[],
+): Promise<unknown[][]> {
+  const reader = readerOf(db);
+  if (reader) return reader.read(statements);
+  let read = syncReads.get(db);
+  if (!read) {
+    const stmt = statementCache(db);
+    read = db.transaction((list: readonly ReadStatement[]) =>
+      list.map(({ sql, params }) => (params === undefined ? stmt(sql).all() : stmt(sql).all(params))),
+    );
+    syncReads.set(db, read);
+  }
+  return Promise.resolve(read(statements));
 }

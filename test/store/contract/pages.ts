@@ -53,6 +53,8 @@ export function pageContract(withStore: WithStore) {
         opinion: [],
         persuasion: [],
         snapshots: [],
+        sides: [],
+        rounds: undefined,
       });
       await addArgument(store, debate, 'pro', 'A');
       await addArgument(store, debate, 'con', 'B');
@@ -108,6 +110,10 @@ export function pageContract(withStore: WithStore) {
         { from: 2 * HOUR, pro: 1, con: -2, neutral: 1, switches: 1 },
       ]);
       expect(data?.persuasion).toEqual([{ argument: 1, from: 'con', to: 'pro', people: 1 }]);
+      // Common ground and the rounds in the same read, as the endings store reads them.
+      expect(data?.sides).toEqual(await store.endorserSides(debate.id));
+      expect(data?.sides.map((row) => [row.argument.number, row.pro, row.con])).toEqual([[1, 1, 0]]);
+      expect(data?.rounds).toBeUndefined();
       expect(data?.snapshots).toEqual([
         {
           debateId: debate.id,
