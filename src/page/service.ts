@@ -11,7 +11,7 @@ import { exportView } from '../views/export.ts';
 import { endingSections } from '../views/sections.ts';
 import type { ExportView } from '../views/types.ts';
 import type { PageLinks } from './links.ts';
-import { OPINION_SPAN_MS, type PageModel, pageModel } from './model.ts';
+import { OPINION_SPAN_MS, PAGE_COMMON_GROUND_SHOWN, type PageModel, pageModel } from './model.ts';
 
 export interface DebatePagesDeps {
   links: PageLinks;
@@ -60,12 +60,13 @@ export class DebatePages {
     const data = await this.deps.links.store.pageData(target.debate.id, OPINION_SPAN_MS);
     if (!data) return undefined;
     const visible = resultsVisible(data.debate);
-    // The page's own sections: common ground in full, the two rounds, the closing note; what the
-    // results hide is not shown (as in the export).
+    // The page's own sections: common ground (the first PAGE_COMMON_GROUND_SHOWN, the rest counted
+    // and in the downloads), the two rounds, the closing note; what the results hide is not shown.
     const sections = endingSections({
       debate: data.debate,
       counts: data.counts,
       sides: visible ? data.sides : undefined,
+      limit: PAGE_COMMON_GROUND_SHOWN,
       rounds: visible && data.debate.twoRounds ? data.rounds : undefined,
     });
     return {
