@@ -7,7 +7,7 @@ import { formatLocalDate, localDateTime } from '../domain/zoned-time.ts';
 import { exportWithEndings } from '../engine/endings.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
 import { resultsVisible } from '../views/build.ts';
-import { exportView } from '../views/export.ts';
+import { type ExportParts, exportParts, exportView } from '../views/export.ts';
 import { endingSections } from '../views/sections.ts';
 import type { ExportView } from '../views/types.ts';
 import type { PageLinks } from './links.ts';
@@ -75,13 +75,16 @@ export class DebatePages {
     };
   }
 
-  /** The export a download names, for a target; undefined when `filename` is not the export's own. */
-  async exportOf(target: PageTarget, filename: string): Promise<ExportView | undefined> {
+  /**
+   * The export a download names, for a target, as pieces built when pulled (a 100,000-vote
+   * export is built a slice at a time); undefined when `filename` is not the export's own.
+   */
+  async exportOf(target: PageTarget, filename: string): Promise<ExportParts | undefined> {
     const format = formatOf(filename);
     if (!format) return undefined;
     const data = await exportWithEndings(this.deps.store, target.debate.id);
-    const view = exportView(data, format, target.language, target.timezone);
-    return view.filename === filename ? view : undefined;
+    const parts = exportParts(data, format, target.language, target.timezone);
+    return parts.view.filename === filename ? parts : undefined;
   }
 
   private async channel(debate: DebateRecord, asked: Language | undefined) {

@@ -53,8 +53,8 @@ export async function servePage(
   } else {
     let mimeType = 'text/plain';
     built = await cache.get(keyOf(`file ${file}`, token, target), target.revision, async () => {
-      const view = await pages.exportOf(target, file);
-      return view && Buffer.from(view.content);
+      const parts = await pages.exportOf(target, file);
+      return parts && slicedBody(parts.pieces);
     });
     if (file.endsWith('.csv')) mimeType = 'text/csv';
     else if (file.endsWith('.md')) mimeType = 'text/markdown';

@@ -9,7 +9,7 @@ import type {
   VoteEventRecord,
   VoteRecord,
 } from '../../domain/records.ts';
-import type { ChannelScope, Side, VoteSide, WorkspaceScope } from '../../domain/types.ts';
+import type { ChannelScope, Side, WorkspaceScope } from '../../domain/types.ts';
 import {
   ARGUMENT_SELECT,
   type ArgumentRow,
@@ -192,19 +192,15 @@ export class PostgresDebateReads {
           `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.withdrawn_at IS NULL ORDER BY a.number`,
           [debateId],
         ),
-        query<{ voter_key: string; voter_name: string | null; side: string; voted_at: number }>(
-          'SELECT voter_key, voter_name, side, voted_at FROM votes WHERE debate_id = $1 ORDER BY voted_at, voter_key',
+        // Named as the records' fields: 200,000 rows are taken as they come, not copied once more.
+        query<VoteRecord>(
+          `SELECT voter_key AS "voterKey", voter_name AS "voterName", side, voted_at AS "votedAt"
+           FROM votes WHERE debate_id = $1 ORDER BY voted_at, voter_key`,
           [debateId],
         ),
-        query<{
-          voter_key: string;
-          voter_name: string | null;
-          old_side: string | null;
-          new_side: string | null;
-          at: number;
-          persuaded_by: number | null;
-        }>(
-          `SELECT e.voter_key, v.voter_name, e.old_side, e.new_side, e.at, a.number AS persuaded_by
+        query<VoteEventRecord>(
+          `SELECT e.voter_key AS "voterKey", v.voter_name AS "voterName", e.old_side AS "oldSide",
+             e.new_side AS "newSide", e.at, a.number AS "persuadedBy"
            FROM vote_events e LEFT JOIN votes v ON v.debate_id = e.debate_id AND v.voter_key = e.voter_key
            LEFT JOIN arguments a ON a.id = e.persuaded_by
            WHERE e.debate_id = $1 ORDER BY e.at, e.id`,
@@ -215,24 +211,8 @@ export class PostgresDebateReads {
         debate: toDebate(debate[0]!),
         counts: toCounts(counts),
         arguments: args.map(toArgument),
-        votes: votes.map(
-          (row): VoteRecord => ({
-            voterKey: row.voter_key,
-            voterName: row.voter_name,
-            side: row.side as VoteSide,
-            votedAt: row.voted_at,
-          }),
-        ),
-        history: history.map(
-          (row): VoteEventRecord => ({
-            voterKey: row.voter_key,
-            voterName: row.voter_name,
-            oldSide: asVoteSide(row.old_side),
-            newSide: asVoteSide(row.new_side),
-            at: row.at,
-            persuadedBy: row.persuaded_by,
-          }),
-        ),
+        votes,
+        history,
       };
     });
   }
