@@ -12,6 +12,7 @@ const benches = [
   'summary',
   'page',
   'page-load',
+  'page-stall',
   'pg-drivers',
   'engine-postgres',
   'slack-http-postgres',

@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate } from '../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../src/store/sqlite/open-database.ts';
+import { SqlitePageStore } from '../src/store/sqlite/page-store.ts';
+import { SqliteDebateStore } from '../src/store/sqlite/store.ts';
+import { exportWithEndings } from '../src/engine/endings.ts';
+import { exportView } from '../src/views/export.ts';
+import { pageModel, OPINION_SPAN_MS } from '../src/page/model.ts';
+import { pageHtml } from '../src/web/page-html.ts';
+import { seed } from './page.ts';
+const dir = mkdtempSync(join(tmpdir(), 'parts-'));
+const db = openDatabase(join(dir, 'p.sqlite')); migrate(db);
+const store = new SqliteDebateStore(db);
+seed(db, 2000);
+const ps = new SqlitePageStore(db);
+for (let i = 0; i < 3; i++) {
+  let t = performance.now();
+  const lap = (n: string) => { const now = performance.now(); console.log(n, (now - t).toFixed(1)); t = now; };
+  const data = (await ps.pageData(1, OPINION_SPAN_MS))!; lap('pageData (thread)');
+  const ex = await exportWithEndings(store, 1); lap('exportWithEndings sync');
+  await store.exportData(1); lap('exportData alone');
+  await store.endorserSides(1); lap('endorserSides');
+  const m = pageModel(data, 'fr', 'Europe/Paris', Date.parse('2026-03-27T16:00:00Z')); lap('model');
+  const html = pageHtml(m, 'tok'); lap('html ' + html.length);
+  const c = exportView(ex, 'csv', 'fr', 'Europe/Paris'); lap('csv ' + c.content.length);
+  const md = exportView(ex, 'markdown', 'fr', 'Europe/Paris'); lap('md ' + md.content.length);
+  Buffer.from(c.content); lap('buffer csv');
+}
+await store.close(); rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '../src/domain/clock.ts';
+import { PageLinks } from '../src/page/links.ts';
+import { DebatePages } from '../src/page/service.ts';
+import { pageModel, OPINION_SPAN_MS } from '../src/page/model.ts';
+import { migrate } from '../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../src/store/sqlite/open-database.ts';
+import { SqlitePageStore } from '../src/store/sqlite/page-store.ts';
+import { SqliteDebateStore } from '../src/store/sqlite/store.ts';
+import { pageHtmlParts } from '../src/web/page-html.ts';
+import { slicedBody } from '../src/web/sliced.ts';
+import { createHash } from 'node:crypto';
+import { seed } from './page.ts';
+import { longestStall } from './loop-stall.ts';
+const dir = mkdtempSync(join(tmpdir(), 'stall-'));
+const db = openDatabase(join(dir, 'p.sqlite')); migrate(db);
+const store = new SqliteDebateStore(db);
+const uid = seed(db, 2000);
+const ps = new SqlitePageStore(db);
+const links = new PageLinks({ store: ps, publicUrl: `http://127.0.0.1:1` }, 'a-benchmark-secret-of-32-chars!!', (s, n) => store.findDebate(s, n));
+const pages = new DebatePages({ links, store, defaults: { language: 'fr', timezone: 'Europe/Paris', summaryDay: 5, summaryTime: '16:00' }, clock: new ManualClock(new Date('2026-03-27T16:00:00Z')) });
+const path = new URL((await links.url({ id: 1, uid, platform: 'slack' }))!).pathname;
+const token = path.slice(path.lastIndexOf('/') + 1);
+for (let i = 0; i < 4; i++) {
+  const out: string[] = [];
+  const s = async <T>(n: string, f: () => Promise<T>) => { const r = await longestStall(f); out.push(`${n} ${r.stallMs.toFixed(1)}`); return r.value; };
+  const target = (await s('target', () => pages.target(token)))!;
+  const data = (await s('pageData', () => ps.pageData(1, OPINION_SPAN_MS)))!;
+  await s('model', async () => pageModel(data, 'fr', 'Europe/Paris', Date.now()));
+  const model = (await s('modelOf', () => pages.modelOf(target)))!;
+  const body = await s('html', () => slicedBody(pageHtmlParts(model, token)));
+  await s('hash', async () => createHash('sha256').update(body).digest());
+  console.log(out.join(' | '));
+}
+await store.close(); rmSync(dir, { recursive: true, force: true });
