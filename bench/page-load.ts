@@ -5,7 +5,7 @@
 // page is built once before (timed alone): under load, readers get it from the cache.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -150,7 +150,9 @@ export async function run() {
     loop.disable();
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
     printTable(
-      `The page at the argument limit (${LIMITS.argumentsPerDebate.toLocaleString('en')}), ${CLIENTS} clients for ${LOAD_S} s: ${loaded.pages} pages served (${cache.counts.builds} built, ${cache.counts.hits} from the cache), ${loaded.failures + idle.failures} failures`,
+      `The page at the argument limit (${LIMITS.argumentsPerDebate.toLocaleString('en')}), ${CLIENTS} clients for ${LOAD_S} s: ${loaded.pages} pages served (${cache.counts.builds} built, ${cache.counts.hits} from the cache), ${loaded.failures + idle.failures} failures; load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`,
       [
         [
           '/healthz p99',
@@ -176,9 +178,9 @@ export async function run() {
           fmt(loaded.acks.p50),
           (loaded.acks.p50 / idle.acks.p50).toFixed(2),
         ],
-        ['event loop, longest delay', fmt(idleLoopMax), fmt(loadLoopMax), ''],
+        ['longest event-loop stall', fmt(idleLoopMax), fmt(loadLoopMax), ''],
         [
-          `the page's one build (${(loaded.pages > 0 ? buildMs : 0).toFixed(0)} ms), longest delay`,
+          `the page's one build (${(loaded.pages > 0 ? buildMs : 0).toFixed(0)} ms), longest event-loop stall`,
           '',
           fmt(buildLoopMax),
           '',

@@ -12,6 +12,7 @@ const benches = [
   'summary',
   'page',
   'page-load',
+  'page-stall',
   'hostile-http',
   'pg-drivers',
   'engine-postgres',

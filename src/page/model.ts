@@ -17,6 +17,12 @@ import type { ArgumentItem, DebateHeader } from '../views/types.ts';
 /** Vote changes are read from the store in spans of 15 minutes: every UTC offset is a multiple. */
 export const OPINION_SPAN_MS = 15 * 60_000;
 
+/**
+ * Arguments of common ground the page lists, the strongest first; the rest are counted, and all
+ * are in the downloads (a debate may hold LIMITS.argumentsPerDebate, nearly all common ground).
+ */
+export const PAGE_COMMON_GROUND_SHOWN = 100;
+
 /** The votes per side at the end of one local day, and the switches made that day. */
 export interface OpinionDay {
   date: string;

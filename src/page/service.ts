@@ -5,12 +5,13 @@ import type { DebateRecord } from '../domain/records.ts';
 import { LANGUAGES, type Language } from '../domain/types.ts';
 import { formatLocalDate, localDateTime } from '../domain/zoned-time.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
-import { exportView } from '../views/export.ts';
+import { resultsVisible } from '../views/build.ts';
+import { type ExportParts, exportParts, exportView } from '../views/export.ts';
 import { endingSections } from '../views/sections.ts';
 import type { ExportView } from '../views/types.ts';
 import { exportWithEndings } from './export-data.ts';
 import type { PageLinks } from './links.ts';
-import { OPINION_SPAN_MS, type PageModel, pageModel } from './model.ts';
+import { OPINION_SPAN_MS, PAGE_COMMON_GROUND_SHOWN, type PageModel, pageModel } from './model.ts';
 
 export interface DebatePagesDeps {
   links: PageLinks;
@@ -54,19 +55,19 @@ export class DebatePages {
     return { debate, ...channel, revision, day };
   }
 
-  /** The page's model for a target (the heavy read). */
+  /** The page's model for a target: one read (on SQLite, off the event loop), so its parts agree. */
   async modelOf(target: PageTarget): Promise<PageModel | undefined> {
-    const [data, endings] = await Promise.all([
-      this.deps.links.store.pageData(target.debate.id, OPINION_SPAN_MS),
-      exportWithEndings(this.deps.store, target.debate.id),
-    ]);
+    const data = await this.deps.links.store.pageData(target.debate.id, OPINION_SPAN_MS);
     if (!data) return undefined;
-    // The page's own sections: common ground in full, the two rounds, the closing note.
+    const visible = resultsVisible(data.debate);
+    // The page's own sections: common ground (the first PAGE_COMMON_GROUND_SHOWN, the rest counted
+    // and in the downloads), the two rounds, the closing note; what the results hide is not shown.
     const sections = endingSections({
-      debate: endings.debate,
-      counts: endings.counts,
-      sides: endings.sides,
-      rounds: endings.rounds,
+      debate: data.debate,
+      counts: data.counts,
+      sides: visible ? data.sides : undefined,
+      limit: PAGE_COMMON_GROUND_SHOWN,
+      rounds: visible && data.debate.twoRounds ? data.rounds : undefined,
     });
     return {
       ...pageModel(data, target.language, target.timezone, this.deps.clock.now().getTime()),
@@ -74,13 +75,16 @@ export class DebatePages {
     };
   }
 
-  /** The export a download names, for a target; undefined when `filename` is not the export's own. */
-  async exportOf(target: PageTarget, filename: string): Promise<ExportView | undefined> {
+  /**
+   * The export a download names, for a target, as pieces built when pulled (a 100,000-vote
+   * export is built a slice at a time); undefined when `filename` is not the export's own.
+   */
+  async exportOf(target: PageTarget, filename: string): Promise<ExportParts | undefined> {
     const format = formatOf(filename);
     if (!format) return undefined;
     const data = await exportWithEndings(this.deps.store, target.debate.id);
-    const view = exportView(data, format, target.language, target.timezone);
-    return view.filename === filename ? view : undefined;
+    const parts = exportParts(data, format, target.language, target.timezone);
+    return parts.view.filename === filename ? parts : undefined;
   }
 
   private async channel(debate: DebateRecord, asked: Language | undefined) {
@@ -93,25 +97,8 @@ export class DebatePages {
 
   /** The page of the debate a token opens; undefined for any token that opens nothing. */
   async page(token: string, asked?: Language): Promise<PageModel | undefined> {
-    const debate = await this.deps.links.open(token);
-    if (!debate) return undefined;
-    const [data, channel, endings] = await Promise.all([
-      this.deps.links.store.pageData(debate.id, OPINION_SPAN_MS),
-      this.channel(debate, asked),
-      exportWithEndings(this.deps.store, debate.id),
-    ]);
-    if (!data) return undefined;
-    // The page's own sections: common ground in full, the two rounds, the closing note.
-    const sections = endingSections({
-      debate: endings.debate,
-      counts: endings.counts,
-      sides: endings.sides,
-      rounds: endings.rounds,
-    });
-    return {
-      ...pageModel(data, channel.language, channel.timezone, this.deps.clock.now().getTime()),
-      sections,
-    };
+    const target = await this.target(token, asked);
+    return target && this.modelOf(target);
   }
 
   /** The same export as `/debat exporter`, as a file; `filename` must be the export's own. */

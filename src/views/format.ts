@@ -2,6 +2,7 @@
 // renderer (terminal, Slack, Discord, the chart, exports) formats through here, so they agree.
 
 import type { Language } from '../domain/types.ts';
+import { offsetAt } from '../domain/zoned-time.ts';
 
 const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 const numbers: Record<Language, Intl.NumberFormat> = {
@@ -79,5 +80,37 @@ export function localStamp(ms: number, zone: string): { day: string; time: strin
   return {
     day: `${parts.year}-${pad(Number(parts.month))}-${pad(Number(parts.day))}`,
     time: `${pad(Number(parts.hour))}:${pad(Number(parts.minute))}`,
+  };
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+
+/**
+ * `localStamp` for the many moments of one export: Intl is asked for the zone's offset twice per
+ * quarter hour used (at its start and its last second), not once per moment; the day and time
+ * are then plain arithmetic. A quarter hour whose two offsets differ (a change of time inside
+ * it), or a year outside 1000–9999, is stamped by `localStamp` itself.
+ */
+export function localStamper(zone: string): (ms: number) => { day: string; time: string } {
+  const offsets = new Map<number, number | null>();
+  const offsetOf = (quarter: number): number | null => {
+    let offset = offsets.get(quarter);
+    if (offset === undefined) {
+      const start = quarter * QUARTER_HOUR;
+      const first = offsetAt(zone, new Date(start));
+      offset = first === offsetAt(zone, new Date(start + QUARTER_HOUR - 1000)) ? first : null;
+      offsets.set(quarter, offset);
+    }
+    return offset;
+  };
+  return (ms) => {
+    const offset = offsetOf(Math.floor(ms / QUARTER_HOUR));
+    const local = offset === null ? undefined : new Date(ms + offset);
+    const year = local?.getUTCFullYear() ?? 0;
+    if (!local || year < 1000 || year > 9999) return localStamp(ms, zone);
+    return {
+      day: `${year}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+      time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
+    };
   };
 }

@@ -47,9 +47,20 @@ function downloads(model: PageModel, token: string, tr: Translate): string {
   return `<section id="downloads"><h2>${text(tr('page.downloads'))}</h2><ul class="downloads">${link('csv', tr('page.download_csv'))}${link('md', tr('page.download_markdown'))}</ul></section>`;
 }
 
-/** The whole page; `token` is the page's own (it only builds relative links to itself). */
-export function pageHtml(model: PageModel, token: string): string {
+/** The page's parts in order, each built when pulled (a page's work comes in pieces). */
+export function* pageHtmlParts(model: PageModel, token: string): Generator<string> {
   const tr = translator(model.language);
   const title = tr('scoreboard.title', { debate: model.debate.number, topic: model.debate.topic });
-  return `<!doctype html><html lang="${model.language}">${head(title)}<body>${header(model, tr)}<main>${tallySection(model, tr)}${endingSectionsHtml(model, tr)}${opinionSection(model, tr)}${argumentsSection(model, tr)}${persuasionSection(model, tr)}${historySection(model, tr)}${downloads(model, token, tr)}</main><footer><p>${text(tr('page.footer'))}</p></footer></body></html>`;
+  yield `<!doctype html><html lang="${model.language}">${head(title)}<body>${header(model, tr)}<main>`;
+  yield tallySection(model, tr);
+  yield endingSectionsHtml(model, tr);
+  yield opinionSection(model, tr);
+  yield argumentsSection(model, tr);
+  yield persuasionSection(model, tr);
+  yield historySection(model, tr);
+  yield `${downloads(model, token, tr)}</main><footer><p>${text(tr('page.footer'))}</p></footer></body></html>`;
 }
+
+/** The whole page; `token` is the page's own (it only builds relative links to itself). */
+export const pageHtml = (model: PageModel, token: string): string =>
+  [...pageHtmlParts(model, token)].join('');

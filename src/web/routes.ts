@@ -9,7 +9,8 @@ import { type DebatePages, languageParam, type PageTarget } from '../page/servic
 import { downloadHeaders, pageHeaders, revalidated } from './headers.ts';
 import { NOT_FOUND_HTML } from './not-found.ts';
 import { type BuiltPage, notModified, PageCache } from './page-cache.ts';
-import { pageHtml } from './page-html.ts';
+import { pageHtmlParts } from './page-html.ts';
+import { slicedBody } from './sliced.ts';
 
 const CHUNK = 64 * 1024;
 
@@ -46,14 +47,14 @@ export async function servePage(
   if (file === undefined) {
     built = await cache.get(keyOf('page', token, target), target.revision, async () => {
       const model = await pages.modelOf(target);
-      return model && Buffer.from(pageHtml(model, token));
+      return model && slicedBody(pageHtmlParts(model, token));
     });
     headers = (page) => pageHeaders(page.body, true);
   } else {
     let mimeType = 'text/plain';
     built = await cache.get(keyOf(`file ${file}`, token, target), target.revision, async () => {
-      const view = await pages.exportOf(target, file);
-      return view && Buffer.from(view.content);
+      const parts = await pages.exportOf(target, file);
+      return parts && slicedBody(parts.pieces);
     });
     if (file.endsWith('.csv')) mimeType = 'text/csv';
     else if (file.endsWith('.md')) mimeType = 'text/markdown';

@@ -44,6 +44,8 @@ const data = (opinion: OpinionBucket[], extra: Partial<PageData> = {}): PageData
   opinion,
   persuasion: [],
   snapshots: [],
+  sides: [],
+  rounds: undefined,
   ...extra,
 });
 

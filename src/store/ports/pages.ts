@@ -1,4 +1,10 @@
-import type { ArgumentRecord, Counts, DebateRecord } from '../../domain/records.ts';
+import type {
+  ArgumentRecord,
+  CommonGroundRecord,
+  Counts,
+  DebateRecord,
+  RoundsRecord,
+} from '../../domain/records.ts';
 import type { VoteSide } from '../../domain/types.ts';
 import type { DebateSnapshot } from './summary.ts';
 
@@ -32,6 +38,10 @@ export interface PageData {
   persuasion: PersuasionFlow[];
   /** The tallies kept with each weekly summary that listed the debate, oldest first. */
   snapshots: DebateSnapshot[];
+  /** Live arguments with their endorsers' current sides (common ground). */
+  sides: CommonGroundRecord[];
+  /** The first round next to now, once a two-round debate's second round has opened. */
+  rounds: RoundsRecord | undefined;
 }
 
 /** What the debate's web page reads, and the version its links are signed with. */

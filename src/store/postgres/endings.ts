@@ -71,12 +71,8 @@ export class PostgresEndings implements EndingStore {
     });
   }
 
-  async endorserSides(debateId: number): Promise<CommonGroundRecord[]> {
-    const rows = await this.db.query<ArgumentRow & { endorsers_pro: number; endorsers_con: number }>(
-      ENDORSER_SIDES,
-      [debateId],
-    );
-    return rows.map((row) => ({ argument: toArgument(row), pro: row.endorsers_pro, con: row.endorsers_con }));
+  endorserSides(debateId: number): Promise<CommonGroundRecord[]> {
+    return readEndorserSides(this.db.query.bind(this.db), debateId);
   }
 
   async startRound2(input: Round2Input): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
@@ -133,38 +129,48 @@ export class PostgresEndings implements EndingStore {
     );
   }
 
-  async rounds(debateId: number): Promise<RoundsRecord | undefined> {
-    // One snapshot: every statement leaves before the first answer is awaited.
-    return this.db.read(async (query) => {
-      const [debate, sides, changed, deltas] = await Promise.all([
-        query<{ round2_started_at: number | null }>('SELECT round2_started_at FROM debates WHERE id = $1', [
-          debateId,
-        ]),
-        query<{ side: keyof Counts; n: number }>(
-          'SELECT side, count(*) AS n FROM first_round_votes WHERE debate_id = $1 GROUP BY side',
-          [debateId],
-        ),
-        query<{ n: number }>(
-          `SELECT count(*) AS n FROM first_round_votes f
-           JOIN votes v ON v.debate_id = f.debate_id AND v.voter_key = f.voter_key
-           WHERE f.debate_id = $1 AND v.side <> f.side`,
-          [debateId],
-        ),
-        query<{ number: number; count: number }>(
-          `SELECT a.number, count(*) AS count FROM first_round_votes f
-           JOIN debates d ON d.id = f.debate_id
-           JOIN votes v ON v.debate_id = f.debate_id AND v.voter_key = f.voter_key AND v.side <> f.side
-           JOIN vote_events e ON e.debate_id = f.debate_id AND e.voter_key = f.voter_key
-           JOIN arguments a ON a.id = e.persuaded_by
-           WHERE f.debate_id = $1 AND e.at >= d.round2_started_at
-           GROUP BY a.number ORDER BY count(*) DESC, a.number`,
-          [debateId],
-        ),
-      ]);
-      if (!debate[0] || debate[0].round2_started_at === null) return undefined;
-      const first: Counts = { pro: 0, con: 0, neutral: 0 };
-      for (const row of sides) first[row.side] = row.n;
-      return { first, changed: changed[0]!.n, deltas };
-    });
+  rounds(debateId: number): Promise<RoundsRecord | undefined> {
+    return this.db.read((query) => readRounds(query, debateId));
   }
+}
+
+/** Live arguments with their endorsers' current sides, in the caller's transaction (or none). */
+export async function readEndorserSides(query: Query, debateId: number): Promise<CommonGroundRecord[]> {
+  const rows = await query<ArgumentRow & { endorsers_pro: number; endorsers_con: number }>(ENDORSER_SIDES, [
+    debateId,
+  ]);
+  return rows.map((row) => ({ argument: toArgument(row), pro: row.endorsers_pro, con: row.endorsers_con }));
+}
+
+/** The first round next to now, read in the caller's snapshot: every statement leaves at once. */
+export async function readRounds(query: Query, debateId: number): Promise<RoundsRecord | undefined> {
+  const [debate, sides, changed, deltas] = await Promise.all([
+    query<{ round2_started_at: number | null }>('SELECT round2_started_at FROM debates WHERE id = $1', [
+      debateId,
+    ]),
+    query<{ side: keyof Counts; n: number }>(
+      'SELECT side, count(*) AS n FROM first_round_votes WHERE debate_id = $1 GROUP BY side',
+      [debateId],
+    ),
+    query<{ n: number }>(
+      `SELECT count(*) AS n FROM first_round_votes f
+       JOIN votes v ON v.debate_id = f.debate_id AND v.voter_key = f.voter_key
+       WHERE f.debate_id = $1 AND v.side <> f.side`,
+      [debateId],
+    ),
+    query<{ number: number; count: number }>(
+      `SELECT a.number, count(*) AS count FROM first_round_votes f
+       JOIN debates d ON d.id = f.debate_id
+       JOIN votes v ON v.debate_id = f.debate_id AND v.voter_key = f.voter_key AND v.side <> f.side
+       JOIN vote_events e ON e.debate_id = f.debate_id AND e.voter_key = f.voter_key
+       JOIN arguments a ON a.id = e.persuaded_by
+       WHERE f.debate_id = $1 AND e.at >= d.round2_started_at
+       GROUP BY a.number ORDER BY count(*) DESC, a.number`,
+      [debateId],
+    ),
+  ]);
+  if (!debate[0] || debate[0].round2_started_at === null) return undefined;
+  const first: Counts = { pro: 0, con: 0, neutral: 0 };
+  for (const row of sides) first[row.side] = row.n;
+  return { first, changed: changed[0]!.n, deltas };
 }

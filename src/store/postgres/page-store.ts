@@ -2,6 +2,7 @@ import type { Counts } from '../../domain/records.ts';
 import type { OpinionBucket, PageData, PageStore, PersuasionFlow } from '../ports/pages.ts';
 import type { DebateSnapshot } from '../ports/summary.ts';
 import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
+import { readEndorserSides, readRounds } from './endings.ts';
 import type { PostgresSession } from './session.ts';
 
 /** The debate page's reads and its link versions, on PostgreSQL. */
@@ -40,7 +41,7 @@ export class PostgresPageStore implements PageStore {
 
   pageData(debateId: number, spanMs: number): Promise<PageData | undefined> {
     return this.db.read(async (query) => {
-      const [debate, tallies, opinion, persuasion, snapshots, args] = await Promise.all([
+      const [debate, tallies, opinion, persuasion, snapshots, args, sides, rounds] = await Promise.all([
         query<DebateRow>('SELECT * FROM debates WHERE id = $1', [debateId]),
         query<{ side: keyof Counts; n: number }>(
           'SELECT side, count(*) AS n FROM votes WHERE debate_id = $1 GROUP BY side',
@@ -72,6 +73,8 @@ export class PostgresPageStore implements PageStore {
           `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.withdrawn_at IS NULL ORDER BY a.number`,
           [debateId],
         ),
+        readEndorserSides(query, debateId),
+        readRounds(query, debateId),
       ]);
       if (!debate[0]) return undefined;
       const counts: Counts = { pro: 0, con: 0, neutral: 0 };
@@ -91,6 +94,8 @@ export class PostgresPageStore implements PageStore {
             counts: { pro: s.pro, con: s.con, neutral: s.neutral },
           }),
         ),
+        sides,
+        rounds,
       };
     });
   }

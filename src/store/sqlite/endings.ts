@@ -1,30 +1,22 @@
 // The SQLite side of closing notes, common ground and two-round debates (src/store/ending-ports.ts).
 import type Database from 'better-sqlite3';
-import type { CommonGroundRecord, Counts, DebateRecord, RoundsRecord } from '../../domain/records.ts';
+import type { CommonGroundRecord, DebateRecord, RoundsRecord } from '../../domain/records.ts';
 import { ok, type Result } from '../../domain/result.ts';
 import type { ChannelScope } from '../../domain/types.ts';
 import type { ClosingNoteInput, EndingStore, Round2Input } from '../ports/endings.ts';
 import type { ReminderClaimInput } from '../ports/keep-alive.ts';
 import { claimIsFree } from '../shared/claims.ts';
-import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
+import { type DebateRow, toDebate } from '../shared/rows.ts';
+import { endorserSidesStatement, roundsStatements, toEndorserSides, toRounds } from './ending-reads.ts';
 import type { GroupCommit } from './group-commit.ts';
+import { readTogether } from './reader.ts';
 import { statementCache } from './statement-cache.ts';
-
-/** Live arguments with their endorsers' current votes, pour and contre (neutral ones not counted). */
-export const ENDORSER_SIDES_SQL = `WITH sides AS (
-    SELECT e.argument_id, sum(v.side = 'pro') AS pro, sum(v.side = 'con') AS con
-    FROM arguments a0 JOIN endorsements e ON e.argument_id = a0.id
-    JOIN votes v ON v.debate_id = a0.debate_id AND v.voter_key = e.endorser_key AND v.side <> 'neutral'
-    WHERE a0.debate_id = ? AND a0.withdrawn_at IS NULL GROUP BY e.argument_id)
-  SELECT s.*, sides.pro AS endorsers_pro, sides.con AS endorsers_con
-  FROM (${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.withdrawn_at IS NULL) s
-  JOIN sides ON sides.argument_id = s.id ORDER BY s.number`;
 
 export class SqliteEndings implements EndingStore {
   private readonly stmt: (sql: string) => Database.Statement;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly commits: GroupCommit,
     /** The store's delivery keys: claim (true when new) and read. */
     private readonly deliveries: {
@@ -61,12 +53,10 @@ export class SqliteEndings implements EndingStore {
     });
   }
 
+  /** Off the event loop when there is a file: a debate of thousands of endorsements reads for 100 ms. */
   async endorserSides(debateId: number): Promise<CommonGroundRecord[]> {
-    const rows = this.stmt(ENDORSER_SIDES_SQL).all(debateId, debateId) as (ArgumentRow & {
-      endorsers_pro: number;
-      endorsers_con: number;
-    })[];
-    return rows.map((row) => ({ argument: toArgument(row), pro: row.endorsers_pro, con: row.endorsers_con }));
+    const [rows] = await readTogether(this.db, [endorserSidesStatement(debateId)]);
+    return toEndorserSides(rows ?? []);
   }
 
   /** Keeps the first round's votes and marks the second round open (inside a write). */
@@ -128,25 +118,6 @@ export class SqliteEndings implements EndingStore {
   }
 
   async rounds(debateId: number): Promise<RoundsRecord | undefined> {
-    const debate = this.debate(debateId);
-    if (debate.round2StartedAt === null) return undefined;
-    const first: Counts = { pro: 0, con: 0, neutral: 0 };
-    for (const row of this.stmt(
-      'SELECT side, count(*) AS n FROM first_round_votes WHERE debate_id = ? GROUP BY side',
-    ).all(debateId) as { side: keyof Counts; n: number }[])
-      first[row.side] = row.n;
-    const { changed } = this.stmt(
-      `SELECT count(*) AS changed FROM first_round_votes f
-       JOIN votes v ON v.debate_id = f.debate_id AND v.voter_key = f.voter_key
-       WHERE f.debate_id = ? AND v.side <> f.side`,
-    ).get(debateId) as { changed: number };
-    const deltas = this.stmt(
-      `SELECT a.number, count(*) AS count FROM first_round_votes f
-       JOIN votes v ON v.debate_id = f.debate_id AND v.voter_key = f.voter_key AND v.side <> f.side
-       JOIN vote_events e ON e.debate_id = f.debate_id AND e.voter_key = f.voter_key
-       JOIN arguments a ON a.id = e.persuaded_by
-       WHERE f.debate_id = ? AND e.at >= ? GROUP BY a.number ORDER BY count(*) DESC, a.number`,
-    ).all(debateId, debate.round2StartedAt) as { number: number; count: number }[];
-    return { first, changed, deltas };
+    return toRounds(await readTogether(this.db, roundsStatements(debateId)));
   }
 }

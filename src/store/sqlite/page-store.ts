@@ -3,18 +3,17 @@ import type { Counts } from '../../domain/records.ts';
 import type { OpinionBucket, PageData, PageStore, PersuasionFlow } from '../ports/pages.ts';
 import type { DebateSnapshot } from '../ports/summary.ts';
 import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
-import { type ReadStatement, readerOf } from './reader.ts';
+import { endorserSidesStatement, roundsStatements, toEndorserSides, toRounds } from './ending-reads.ts';
+import { type ReadStatement, readTogether } from './reader.ts';
 import { statementCache } from './statement-cache.ts';
 
 /** The debate page's reads and its link versions, on the bot's SQLite database. */
 export class SqlitePageStore implements PageStore {
   private readonly stmt: (sql: string) => Database.Statement;
-  private readonly readPage: (debateId: number, spanMs: number) => PageData | undefined;
   private readonly bump: (debateId: number) => number;
 
   constructor(private readonly db: Database.Database) {
     this.stmt = statementCache(db);
-    this.readPage = db.transaction((debateId: number, spanMs: number) => this.pageDataSync(debateId, spanMs));
     const bump = db.transaction((debateId: number): number => {
       const row = this.stmt(
         `INSERT INTO debate_pages (debate_id, version) VALUES (?, 2)
@@ -50,15 +49,8 @@ export class SqlitePageStore implements PageStore {
 
   async pageData(debateId: number, spanMs: number): Promise<PageData | undefined> {
     // A debate of a thousand arguments and a hundred thousand votes reads for a good part of a
-    // second: off the event loop when there is a file.
-    const reader = readerOf(this.db);
-    if (!reader) return this.readPage(debateId, spanMs);
-    return assemblePage(debateId, await reader.read(pageStatements(debateId, spanMs)));
-  }
-
-  private pageDataSync(debateId: number, spanMs: number): PageData | undefined {
-    const rows = pageStatements(debateId, spanMs).map(({ sql, params }) => this.stmt(sql).all(params));
-    return assemblePage(debateId, rows);
+    // second: on the reading thread when there is a file, every part in one transaction.
+    return assemblePage(debateId, await readTogether(this.db, pageStatements(debateId, spanMs)));
   }
 }
 
@@ -94,6 +86,8 @@ function pageStatements(debateId: number, spanMs: number): ReadStatement[] {
       sql: `${ARGUMENT_SELECT} WHERE a.debate_id = ? AND a.withdrawn_at IS NULL ORDER BY a.number`,
       params: [debateId],
     },
+    endorserSidesStatement(debateId),
+    ...roundsStatements(debateId),
   ];
 }
 
@@ -108,7 +102,7 @@ interface SnapshotRow {
 
 /** The page's content from the rows of `pageStatements` (read together). */
 function assemblePage(debateId: number, rows: readonly unknown[][]): PageData | undefined {
-  const [debates, tallies, opinion, persuasion, snapshots, argumentRows] = rows;
+  const [debates, tallies, opinion, persuasion, snapshots, argumentRows, sides, ...rounds] = rows;
   const row = debates?.[0] as DebateRow | undefined;
   if (!row) return undefined;
   const counts: Counts = { pro: 0, con: 0, neutral: 0 };
@@ -128,5 +122,7 @@ function assemblePage(debateId: number, rows: readonly unknown[][]): PageData | 
         counts: { pro: s.pro, con: s.con, neutral: s.neutral },
       }),
     ),
+    sides: toEndorserSides(sides ?? []),
+    rounds: toRounds(rounds),
   };
 }

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { statementCache } from './statement-cache.ts';
 
 export interface ReadStatement {
   sql: string;
@@ -15,11 +16,17 @@ export interface ReadStatement {
 
 /** What the thread answers (our own thread, not a platform: a plain check suffices). */
 const Answer = z.union([
-  z.object({ id: z.number(), rows: z.array(z.array(z.unknown())) }),
+  z.object({
+    id: z.number(),
+    parts: z.array(z.tuple([z.number(), z.array(z.unknown())])),
+    done: z.boolean(),
+  }),
   z.object({ id: z.number(), error: z.string() }),
 ]);
 
 interface Waiting {
+  /** The rows received so far, one list per statement. */
+  rows: unknown[][];
   resolve: (rows: unknown[][]) => void;
   reject: (error: Error) => void;
 }
@@ -31,13 +38,17 @@ export class SqliteReader {
 
   constructor(private readonly file: string) {}
 
-  /** Runs the statements in one read transaction on the thread; the rows of each, in order. */
+  /**
+   * Runs the statements in one read transaction on the thread; the rows of each, in order. Rows
+   * arrive in parts of a thousand, the next asked for after a turn of the event loop: copying
+   * 100,000 rows into this thread at once would hold the loop for as long.
+   */
   read(statements: readonly ReadStatement[]): Promise<unknown[][]> {
     const worker = this.started();
     const id = ++this.next;
     if (this.waiting.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { rows: statements.map(() => []), resolve, reject });
       worker.postMessage({ id, statements });
     });
   }
@@ -60,11 +71,21 @@ export class SqliteReader {
     worker.on('message', (message: unknown) => {
       const answer = Answer.parse(message);
       const waiting = this.waiting.get(answer.id);
+      if ('parts' in answer && !answer.done) {
+        for (const [index, rows] of answer.parts) for (const row of rows) waiting?.rows[index]?.push(row);
+        setImmediate(() => {
+          if (this.worker === worker && this.waiting.has(answer.id))
+            worker.postMessage({ id: answer.id, next: true });
+        });
+        return;
+      }
       this.waiting.delete(answer.id);
       // An idle thread does not keep the process alive.
       if (this.waiting.size === 0) worker.unref();
-      if ('rows' in answer) waiting?.resolve(answer.rows);
-      else waiting?.reject(new Error(answer.error));
+      if (!waiting) return;
+      if ('error' in answer) return waiting.reject(new Error(answer.error));
+      for (const [index, rows] of answer.parts) for (const row of rows) waiting.rows[index]?.push(row);
+      waiting.resolve(waiting.rows);
     });
     worker.on('error', (error) => {
       if (this.worker === worker) this.worker = undefined;
@@ -98,4 +119,27 @@ export async function closeReader(db: Database.Database): Promise<void> {
   const reader = readers.get(db);
   readers.delete(db);
   await reader?.close();
+}
+
+const syncReads = new WeakMap<Database.Database, (statements: readonly ReadStatement[]) => unknown[][]>();
+
+/**
+ * Statements read together in one transaction, so their rows agree: on the database's reading
+ * thread when it has a file, else on the event loop (a database in memory).
+ */
+export function readTogether(
+  db: Database.Database,
+  statements: readonly ReadStatement[],
+): Promise<unknown[][]> {
+  const reader = readerOf(db);
+  if (reader) return reader.read(statements);
+  let read = syncReads.get(db);
+  if (!read) {
+    const stmt = statementCache(db);
+    read = db.transaction((list: readonly ReadStatement[]) =>
+      list.map(({ sql, params }) => (params === undefined ? stmt(sql).all() : stmt(sql).all(params))),
+    );
+    syncReads.set(db, read);
+  }
+  return Promise.resolve(read(statements));
 }

@@ -53,6 +53,8 @@ export function pageContract(withStore: WithStore) {
         opinion: [],
         persuasion: [],
         snapshots: [],
+        sides: [],
+        rounds: undefined,
       });
       await addArgument(store, debate, 'pro', 'A');
       await addArgument(store, debate, 'con', 'B');
@@ -108,6 +110,10 @@ export function pageContract(withStore: WithStore) {
         { from: 2 * HOUR, pro: 1, con: -2, neutral: 1, switches: 1 },
       ]);
       expect(data?.persuasion).toEqual([{ argument: 1, from: 'con', to: 'pro', people: 1 }]);
+      // Common ground and the rounds in the same read, as the endings store reads them.
+      expect(data?.sides).toEqual(await store.endorserSides(debate.id));
+      expect(data?.sides.map((row) => [row.argument.number, row.pro, row.con])).toEqual([[1, 1, 0]]);
+      expect(data?.rounds).toBeUndefined();
       expect(data?.snapshots).toEqual([
         {
           debateId: debate.id,
@@ -162,6 +168,36 @@ export function pageContract(withStore: WithStore) {
       expect(await pages.pageRevision(debate.id)).toBe(seen.at(-1));
       expect(await pages.pageRevision(other.id)).toBe(otherBefore);
       expect(new Set(seen).size).toBe(seen.length);
+    }),
+  );
+
+  it(
+    'pageData: common ground is read with the tally, in one snapshot, while votes keep arriving',
+    withPages(withStore, async (store, pages) => {
+      const debate = await openDebate(store);
+      await addArgument(store, debate, 'pro', 'A');
+      // A votes pour and V goes back and forth; both endorse argument 1: it is common ground
+      // exactly when V votes contre, and its endorsers' sides are the tally's.
+      value(await vote(store, debate, 'A', 'pro'));
+      value(await vote(store, debate, 'V', 'pro'));
+      value(await endorse(store, debate, 1, 'A'));
+      value(await endorse(store, debate, 1, 'V'));
+      const writes = (async () => {
+        for (let i = 0; i < 40; i++)
+          value(await vote(store, debate, 'V', i % 2 ? 'pro' : 'con', { at: 5_000 + i }));
+      })();
+      const seen = new Set<number>();
+      const reads = Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < 10; i++) {
+          const data = (await pages.pageData(debate.id, HOUR))!;
+          const [row] = data.sides;
+          expect([row?.pro, row?.con]).toEqual([data.counts.pro, data.counts.con]);
+          expect(data.counts.pro + data.counts.con).toBe(2);
+          seen.add(data.counts.con);
+        }
+      });
+      await Promise.all([writes, ...reads]);
+      expect(seen.size).toBeGreaterThan(0);
     }),
   );
 }
