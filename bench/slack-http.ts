@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { silentLogger } from '../src/domain/logger.ts';
+import { BODY_LIMITS } from '../src/http/limits.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
 import { adapterWithDebate } from './adapter-on-file.ts';
 import { median, printTable } from './table.ts';
@@ -31,6 +32,8 @@ export interface Measure {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU of this process (both servers' and their threads') per request answered, in µs. */
+  cpuPerRequest: number;
 }
 
 /**
@@ -119,6 +122,12 @@ process.stdout.write(JSON.stringify({ rate: sum((r) => r.requests.average),
   errors: sum((r) => r.errors + r.non2xx + r.timeouts) }));
 `;
 
+/** The CPU the process spent over the round, per request answered (the load generator is another process). */
+const withCpu = (m: Omit<Measure, 'cpuPerRequest'>, cpu: NodeJS.CpuUsage): Measure => ({
+  ...m,
+  cpuPerRequest: (cpu.user + cpu.system) / Math.max(1, m.rate * DURATION_S),
+});
+
 /**
  * One measurement: the load generator against `port` for DURATION_S seconds. Given several ports,
  * it splits its connections between them, one autocannon each (`split` splits even one port, so
@@ -151,10 +160,11 @@ export function fire(
   child.stdout?.on('data', (chunk: Buffer) => {
     out += chunk.toString();
   });
+  const cpuBefore = process.cpuUsage();
   return new Promise((resolve, reject) => {
     child.once('exit', (code) =>
       code === 0
-        ? resolve(JSON.parse(out) as Measure)
+        ? resolve(withCpu(JSON.parse(out) as Omit<Measure, 'cpuPerRequest'>, process.cpuUsage(cpuBefore)))
         : reject(new Error(`load generator exited with ${code}`)),
     );
   });
@@ -175,7 +185,8 @@ export async function bareApp(): Promise<{ port: number; close: () => Promise<vo
   app.action(/.*/, async ({ ack }) => {
     await ack();
   });
-  http.route('POST', '/slack/events', receiver.requestListener);
+  // The same body limit as the adapter's route: without one, every click would be refused (413).
+  http.route('POST', '/slack/events', receiver.requestListener, { maxBody: BODY_LIMITS.slack });
   const address = await http.listen(0, '127.0.0.1');
   return { port: address.port, close: () => http.close() };
 }
@@ -212,6 +223,14 @@ function report(b: Measure, r: Measure): void {
       ['bare Bolt (ack only)', fmt(b.rate), fmt(b.p50, 1), fmt(b.p99, 1), String(b.errors), '1.00'],
       ['Débat adapter', fmt(r.rate), fmt(r.p50, 1), fmt(r.p99, 1), String(r.errors), fmt(r.rate / b.rate, 2)],
       ['p99 ratio (target ≤ 1.5)', '', '', fmt(r.p99 / b.p99, 2), '', ''],
+      [
+        'CPU µs per request: bare, adapter, ratio',
+        fmt(b.cpuPerRequest),
+        fmt(r.cpuPerRequest),
+        fmt(b.cpuPerRequest / r.cpuPerRequest, 2),
+        '',
+        '',
+      ],
     ],
     ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'throughput ratio (target ≥ 0.70)'],
   );
@@ -222,6 +241,7 @@ export const medianOf = (ms: Measure[]): Measure => ({
   p50: median(ms.map((m) => m.p50)),
   p99: median(ms.map((m) => m.p99)),
   errors: ms.reduce((sum, m) => sum + m.errors, 0),
+  cpuPerRequest: median(ms.map((m) => m.cpuPerRequest)),
 });
 
 export async function run(): Promise<{ bare: Measure; real: Measure }> {

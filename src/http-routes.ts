@@ -8,7 +8,6 @@ import {
   HEADERS_TIMEOUT_MS,
   KEEP_ALIVE_TIMEOUT_MS,
   MAX_HEADER_BYTES,
-  MAX_REQUESTS_PER_SOCKET,
   REQUEST_TIMEOUT_MS,
   TIMEOUT_CHECK_INTERVAL_MS,
 } from './http/limits.ts';
@@ -135,7 +134,6 @@ export class HttpRoutes {
       (req, res) => this.handle(req, res),
     );
     server.maxConnections = this.options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
-    server.maxRequestsPerSocket = MAX_REQUESTS_PER_SOCKET;
     // Node answers unparsable requests (400, 408, 431) and closes them itself; they cost no log line.
     server.on('drop', () => this.warnings.warn('connections', {}, 'HTTP connection cap reached'));
     await new Promise<void>((resolve, reject) => {

@@ -11,8 +11,6 @@ export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 export const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 /** Request headers beyond this size get a 431. */
 export const MAX_HEADER_BYTES = 16 * 1024;
-/** Requests one keep-alive connection may carry. */
-export const MAX_REQUESTS_PER_SOCKET = 1_000;
 /** Open connections at once, by default; beyond, new ones are closed at once (set it under `ulimit -n`). */
 export const DEFAULT_MAX_CONNECTIONS = 4_096;
 
