@@ -1,7 +1,7 @@
 // `debat summary --channel <platform:workspace:channel | terminal channel> [--at ISO] [--dry-run]`
 import { parseArgs } from 'node:util';
 import type { Publisher } from '../src/adapter.ts';
-import { openConfiguredStore } from '../src/compose.ts';
+import { channelDefaultsOf, openConfiguredStore } from '../src/compose.ts';
 import type { Config } from '../src/config.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import type { Logger } from '../src/domain/logger.ts';
@@ -65,12 +65,7 @@ export async function summaryCli(
         store,
         clock: systemClock,
         logger,
-        defaults: {
-          language: config.DEBAT_LANGUAGE,
-          timezone: config.DEBAT_TIMEZONE,
-          summaryDay: config.DEBAT_SUMMARY_AT.day,
-          summaryTime: config.DEBAT_SUMMARY_AT.time,
-        },
+        defaults: channelDefaultsOf(config),
         publisherFor: (platform) => (platform === 'terminal' ? terminal : undefined),
       },
       { channel: values.channel, at: values.at, dryRun: values['dry-run'] ?? false },

@@ -4,11 +4,22 @@
 import { anonymityKey, keyFileOf } from './anonymity-secret.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './domain/clock.ts';
+import type { ChannelDefaults } from './domain/defaults.ts';
 import type { Logger } from './domain/logger.ts';
 import { DebateEngine, type EngineOptions } from './engine/engine.ts';
 import { type OpenedStore, openStore } from './open-store.ts';
 
 export type { OpenedStore };
+
+/** A channel's settings before anyone changes them, as the configuration says. */
+export function channelDefaultsOf(config: Config): ChannelDefaults {
+  return {
+    language: config.DEBAT_LANGUAGE,
+    timezone: config.DEBAT_TIMEZONE,
+    summaryDay: config.DEBAT_SUMMARY_AT.day,
+    summaryTime: config.DEBAT_SUMMARY_AT.time,
+  };
+}
 
 /** Opens (and migrates) the configured store: the same function for every command. */
 export function openConfiguredStore(config: Config, logger: Logger): Promise<OpenedStore> {
@@ -38,12 +49,7 @@ export async function composeEngine(
       },
       logger,
     ),
-    defaults: {
-      language: config.DEBAT_LANGUAGE,
-      timezone: config.DEBAT_TIMEZONE,
-      summaryDay: config.DEBAT_SUMMARY_AT.day,
-      summaryTime: config.DEBAT_SUMMARY_AT.time,
-    },
+    defaults: channelDefaultsOf(config),
     ...extra,
   });
 }

@@ -1,16 +1,14 @@
 // The PostgreSQL side of closing notes, common ground and two-round debates
-// (src/store/ending-ports.ts), as src/store/sqlite-endings.ts does it on SQLite.
+// (src/store/ports/endings.ts), as src/store/sqlite/endings.ts does it on SQLite.
 import type { CommonGroundRecord, Counts, DebateRecord, RoundsRecord } from '../../domain/records.ts';
-import { ok, type Result } from '../../domain/result.ts';
+import type { Result } from '../../domain/result.ts';
 import type { ChannelScope } from '../../domain/types.ts';
 import type { ClosingNoteInput, EndingStore, Round2Input } from '../ports/endings.ts';
 import type { ReminderClaimInput } from '../ports/keep-alive.ts';
 import { claimIsFree } from '../shared/claims.ts';
 import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
-import { claimDelivery, deliveryHandled } from './deliveries.ts';
+import { changeDebate } from './debate-write.ts';
 import type { PostgresSession, Query } from './session.ts';
-
-const DEBATE_FOR_UPDATE = 'SELECT * FROM debates WHERE id = $1 FOR UPDATE';
 
 const ENDORSER_SIDES = `WITH sides AS (
     SELECT e.argument_id, count(*) FILTER (WHERE v.side = 'pro') AS pro,
@@ -49,25 +47,13 @@ export class PostgresEndings implements EndingStore {
     return row && toDebate(row);
   }
 
-  async setClosingNote(
-    input: ClosingNoteInput,
-  ): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
-    return this.db.transaction(async ({ query }) => {
-      const [[row], seen] = await Promise.all([
-        query<DebateRow>(DEBATE_FOR_UPDATE, [input.debateId]),
-        deliveryHandled(query, input.deliveryKey),
-      ]);
-      const before = toDebate(row!);
-      if (seen) return ok({ debate: before, duplicate: true });
-      const checked = input.check(before);
-      if (!checked.ok) return checked;
-      if (!(await claimDelivery(query, input.deliveryKey, input.at)))
-        return ok({ debate: before, duplicate: true });
+  setClosingNote(input: ClosingNoteInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
+    return changeDebate(this.db, input, async (query) => {
       const [after] = await query<DebateRow>(
         'UPDATE debates SET closing_note = $2 WHERE id = $1 RETURNING *',
         [input.debateId, input.note],
       );
-      return ok({ debate: toDebate(after!), duplicate: false });
+      return after;
     });
   }
 
@@ -75,25 +61,15 @@ export class PostgresEndings implements EndingStore {
     return readEndorserSides(this.db.query.bind(this.db), debateId);
   }
 
-  async startRound2(input: Round2Input): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
-    return this.db.transaction(async ({ query }) => {
-      const [[row], seen] = await Promise.all([
-        query<DebateRow>(DEBATE_FOR_UPDATE, [input.debateId]),
-        deliveryHandled(query, input.deliveryKey),
-      ]);
-      const before = toDebate(row!);
-      if (seen) return ok({ debate: before, duplicate: true });
-      const checked = input.check(before);
-      if (!checked.ok) return checked;
-      if (!(await claimDelivery(query, input.deliveryKey, input.at)))
-        return ok({ debate: before, duplicate: true });
+  startRound2(input: Round2Input): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
+    return changeDebate(this.db, input, async (query) => {
       await openRound2(query, input.debateId, input.at);
       const [after] = await query<DebateRow>(
         `UPDATE debates SET round2_at = $2, halftime_claimed_at = $2, halftime_posted_at = $2
          WHERE id = $1 RETURNING *`,
         [input.debateId, input.at],
       );
-      return ok({ debate: toDebate(after!), duplicate: false });
+      return after;
     });
   }
 

@@ -22,6 +22,8 @@ import {
 } from '../shared/rows.ts';
 import { PostgresAnonymity } from './anonymity.ts';
 import { PostgresDebateReads } from './debate-reads.ts';
+import { changeDebate } from './debate-write.ts';
+import { claimDelivery, deliveryHandled } from './deliveries.ts';
 import { PostgresEndings } from './endings.ts';
 import { PostgresKeepAlive } from './keep-alive.ts';
 import { PostgresLeases } from './leases.ts';
@@ -34,17 +36,12 @@ import { PostgresTopics } from './topics.ts';
 import { PostgresVoteBatches } from './vote-batches.ts';
 import { VOTER_LOCK } from './votes.ts';
 
-const CLAIM = 'INSERT INTO deliveries (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1';
-const HANDLED = 'SELECT 1 FROM deliveries WHERE key = $1';
 const DEBATE_FOR_SHARE = 'SELECT * FROM debates WHERE id = $1 FOR SHARE';
 const DEBATE_FOR_UPDATE = 'SELECT * FROM debates WHERE id = $1 FOR UPDATE';
 const ARGUMENT = `${ARGUMENT_SELECT} WHERE a.debate_id = $1 AND a.number = $2`;
 
-/** Claims a delivery key; false when another delivery (maybe on another instance) has it. */
-const claim = async (query: Query, key: string | undefined, at: number): Promise<boolean> =>
-  key === undefined || (await query(CLAIM, [key, at])).length === 1;
-const handled = async (query: Query, key: string | undefined): Promise<boolean> =>
-  key !== undefined && (await query(HANDLED, [key])).length === 1;
+const claim = claimDelivery;
+const handled = deliveryHandled;
 const argumentOf = async (query: Query, debateId: number, number: number) => {
   const [row] = await query<ArgumentRow>(ARGUMENT, [debateId, number]);
   return row && toArgument(row);
@@ -77,7 +74,7 @@ export class PostgresDebateStore implements DebateStore {
   private readonly endings: PostgresEndings;
   private readonly notifications: SettingsNotifications;
   private readonly votes: PostgresVoteBatches;
-  // Anonymous debates' order and links (src/store/postgres-anonymity.ts).
+  // Anonymous debates' order and links (src/store/postgres/anonymity.ts).
   private readonly anonymity: PostgresAnonymity;
 
   constructor(
@@ -96,7 +93,7 @@ export class PostgresDebateStore implements DebateStore {
     this.endings = new PostgresEndings(this.db);
   }
 
-  // Reads (src/store/postgres-debate-reads.ts).
+  // Reads (src/store/postgres/debate-reads.ts).
   openDebates: DebateStore['openDebates'] = (scope) => this.reads.openDebates(scope);
   debateByScoreboardRef: DebateStore['debateByScoreboardRef'] = (scope, ref) =>
     this.reads.debateByScoreboardRef(scope, ref);
@@ -113,7 +110,7 @@ export class PostgresDebateStore implements DebateStore {
   exportData: DebateStore['exportData'] = (debateId) => this.reads.exportData(debateId);
   debatesOfWorkspace: DebateStore['debatesOfWorkspace'] = (scope) => this.reads.debatesOfWorkspace(scope);
 
-  // The weekly summary (src/store/postgres-summary-store.ts).
+  // The weekly summary (src/store/postgres/summary-store.ts).
   summaryChannels: SummaryStore['summaryChannels'] = (since) => this.summaries.summaryChannels(since);
   weekActivity: SummaryStore['weekActivity'] = (scope, window) => this.summaries.weekActivity(scope, window);
   weekActivities: SummaryStore['weekActivities'] = (scopes, window) =>
@@ -433,7 +430,7 @@ export class PostgresDebateStore implements DebateStore {
     return this.db.transaction(async ({ query }) => {
       const [debate, , argument, seen, events] = await Promise.all([
         query<DebateRow>(DEBATE_FOR_SHARE, [input.debateId]),
-        // The voter's votes and this are one at a time (postgres-votes.ts).
+        // The voter's votes and this are one at a time (votes.ts).
         query(VOTER_LOCK, [input.debateId, input.voterKey]),
         argumentOf(query, input.debateId, input.number),
         handled(query, input.deliveryKey),
@@ -458,17 +455,8 @@ export class PostgresDebateStore implements DebateStore {
     });
   }
 
-  async setStatus(input: StatusInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
-    return this.db.transaction(async ({ query }) => {
-      const [[row], seen] = await Promise.all([
-        query<DebateRow>(DEBATE_FOR_UPDATE, [input.debateId]),
-        handled(query, input.deliveryKey),
-      ]);
-      const before = toDebate(row!);
-      if (seen) return ok({ debate: before, duplicate: true });
-      const checked = input.check(before);
-      if (!checked.ok) return checked;
-      if (!(await claim(query, input.deliveryKey, input.at))) return ok({ debate: before, duplicate: true });
+  setStatus(input: StatusInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
+    return changeDebate(this.db, input, async (query) => {
       const [after] = await query<DebateRow>(
         'UPDATE debates SET status = $2, closed_at = $3, closes_at = $4, closing_note = $5 WHERE id = $1 RETURNING *',
         [
@@ -479,7 +467,7 @@ export class PostgresDebateStore implements DebateStore {
           input.status === 'closed' ? (input.closingNote ?? null) : null,
         ],
       );
-      return ok({ debate: toDebate(after!), duplicate: false });
+      return after;
     });
   }
 

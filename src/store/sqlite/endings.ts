@@ -1,12 +1,13 @@
-// The SQLite side of closing notes, common ground and two-round debates (src/store/ending-ports.ts).
+// The SQLite side of closing notes, common ground and two-round debates (src/store/ports/endings.ts).
 import type Database from 'better-sqlite3';
 import type { CommonGroundRecord, DebateRecord, RoundsRecord } from '../../domain/records.ts';
-import { ok, type Result } from '../../domain/result.ts';
+import type { Result } from '../../domain/result.ts';
 import type { ChannelScope } from '../../domain/types.ts';
 import type { ClosingNoteInput, EndingStore, Round2Input } from '../ports/endings.ts';
 import type { ReminderClaimInput } from '../ports/keep-alive.ts';
 import { claimIsFree } from '../shared/claims.ts';
 import { type DebateRow, toDebate } from '../shared/rows.ts';
+import { changeDebate, type DeliveryKeys } from './debate-write.ts';
 import { endorserSidesStatement, roundsStatements, toEndorserSides, toRounds } from './ending-reads.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { readTogether } from './reader.ts';
@@ -19,17 +20,13 @@ export class SqliteEndings implements EndingStore {
     private readonly db: Database.Database,
     private readonly commits: GroupCommit,
     /** The store's delivery keys: claim (true when new) and read. */
-    private readonly deliveries: {
-      claim(key: string | undefined, at: number): boolean;
-      seen(key: string | undefined): boolean;
-    },
+    private readonly deliveries: DeliveryKeys,
   ) {
     this.stmt = statementCache(db);
   }
 
-  private debate(debateId: number): DebateRecord {
-    return toDebate(this.stmt('SELECT * FROM debates WHERE id = ?').get(debateId) as DebateRow);
-  }
+  private readonly read = (debateId: number): DebateRecord =>
+    toDebate(this.stmt('SELECT * FROM debates WHERE id = ?').get(debateId) as DebateRow);
 
   async lastClosedDebate(scope: ChannelScope): Promise<DebateRecord | undefined> {
     const row = this.stmt(
@@ -42,15 +39,12 @@ export class SqliteEndings implements EndingStore {
   async setClosingNote(
     input: ClosingNoteInput,
   ): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
-    return this.commits.write(() => {
-      const before = this.debate(input.debateId);
-      if (this.deliveries.seen(input.deliveryKey)) return ok({ debate: before, duplicate: true });
-      const checked = input.check(before);
-      if (!checked.ok) return checked;
-      this.deliveries.claim(input.deliveryKey, input.at);
-      this.stmt('UPDATE debates SET closing_note = ? WHERE id = ?').run(input.note, input.debateId);
-      return ok({ debate: this.debate(input.debateId), duplicate: false });
-    });
+    return this.commits.write(() =>
+      changeDebate(this.read, this.deliveries, input, () => {
+        this.stmt('UPDATE debates SET closing_note = ? WHERE id = ?').run(input.note, input.debateId);
+        return this.read(input.debateId);
+      }),
+    );
   }
 
   /** Off the event loop when there is a file: a debate of thousands of endorsements reads for 100 ms. */
@@ -61,7 +55,7 @@ export class SqliteEndings implements EndingStore {
 
   /** Keeps the first round's votes and marks the second round open (inside a write). */
   private openRound2(debateId: number, at: number): void {
-    if (this.debate(debateId).round2StartedAt !== null) return;
+    if (this.read(debateId).round2StartedAt !== null) return;
     this.stmt(
       `INSERT INTO first_round_votes (debate_id, voter_key, side)
        SELECT debate_id, voter_key, side FROM votes WHERE debate_id = ? ON CONFLICT DO NOTHING`,
@@ -70,18 +64,15 @@ export class SqliteEndings implements EndingStore {
   }
 
   async startRound2(input: Round2Input): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
-    return this.commits.write(() => {
-      const before = this.debate(input.debateId);
-      if (this.deliveries.seen(input.deliveryKey)) return ok({ debate: before, duplicate: true });
-      const checked = input.check(before);
-      if (!checked.ok) return checked;
-      this.deliveries.claim(input.deliveryKey, input.at);
-      this.openRound2(input.debateId, input.at);
-      this.stmt(
-        `UPDATE debates SET round2_at = ?, halftime_claimed_at = ?, halftime_posted_at = ? WHERE id = ?`,
-      ).run(input.at, input.at, input.at, input.debateId);
-      return ok({ debate: this.debate(input.debateId), duplicate: false });
-    });
+    return this.commits.write(() =>
+      changeDebate(this.read, this.deliveries, input, () => {
+        this.openRound2(input.debateId, input.at);
+        this.stmt(
+          `UPDATE debates SET round2_at = ?, halftime_claimed_at = ?, halftime_posted_at = ? WHERE id = ?`,
+        ).run(input.at, input.at, input.at, input.debateId);
+        return this.read(input.debateId);
+      }),
+    );
   }
 
   async claimHalftimes(input: ReminderClaimInput): Promise<DebateRecord[]> {
@@ -105,7 +96,7 @@ export class SqliteEndings implements EndingStore {
       }) as { id: number }[];
       return claimed.map(({ id }) => {
         this.openRound2(id, input.at);
-        return this.debate(id);
+        return this.read(id);
       });
     });
   }

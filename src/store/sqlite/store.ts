@@ -22,6 +22,7 @@ import {
 } from '../shared/rows.ts';
 import { SqliteAnonymity } from './anonymity.ts';
 import { SqliteDebateReads } from './debate-reads.ts';
+import { changeDebate, type DeliveryKeys } from './debate-write.ts';
 import { SqliteEndings } from './endings.ts';
 import { GroupCommit } from './group-commit.ts';
 import { SqliteKeepAlive } from './keep-alive.ts';
@@ -44,21 +45,21 @@ function expiryWhere(only: ExpiryScope | undefined): [string, (string | number)[
 export class SqliteDebateStore implements DebateStore {
   private readonly stmt: (sql: string) => Database.Statement;
 
-  // The weekly summary's storage (src/store/sqlite-summary-store.ts).
+  // The weekly summary's storage (src/store/sqlite/summary-store.ts).
   private readonly summaries: SqliteSummaryStore;
-  // Reminders and nudges (src/store/sqlite-keep-alive.ts).
+  // Reminders and nudges (src/store/sqlite/keep-alive.ts).
   private readonly keepAlive: SqliteKeepAlive;
-  // The debate of the week (src/store/sqlite-topics.ts).
+  // The debate of the week (src/store/sqlite/topics.ts).
   private readonly topics: SqliteTopics;
-  // Instance leases, end announcements, repeated clicks (src/store/sqlite-leases.ts).
+  // Instance leases, end announcements, repeated clicks (src/store/sqlite/leases.ts).
   private readonly leases: SqliteLeases;
 
   /** Concurrent writes share a commit; each still answers only once committed. */
   private readonly commits: GroupCommit;
   private readonly reads: SqliteDebateReads;
-  // Closing notes, common ground, two rounds (src/store/sqlite-endings.ts).
+  // Closing notes, common ground, two rounds (src/store/sqlite/endings.ts).
   private readonly endings: SqliteEndings;
-  // Anonymous debates' order and links (src/store/sqlite-anonymity.ts).
+  // Anonymous debates' order and links (src/store/sqlite/anonymity.ts).
   private readonly anonymity: SqliteAnonymity;
 
   constructor(readonly db: Database.Database) {
@@ -72,16 +73,19 @@ export class SqliteDebateStore implements DebateStore {
     this.topics = new SqliteTopics(
       db,
       this.commits,
-      { claim: (key, at) => this.claimDelivery(key, at), seen: (key) => this.handled(key) },
+      this.deliveries,
       (input) => this.insertDebate(input).debate,
     );
-    this.endings = new SqliteEndings(db, this.commits, {
-      claim: (key, at) => this.claimDelivery(key, at),
-      seen: (key) => this.handled(key),
-    });
+    this.endings = new SqliteEndings(db, this.commits, this.deliveries);
   }
 
-  // Reads (src/store/sqlite-debate-reads.ts).
+  /** The store's delivery keys, for its parts' writes. */
+  private readonly deliveries: DeliveryKeys = {
+    claim: (key, at) => this.claimDelivery(key, at),
+    seen: (key) => this.handled(key),
+  };
+
+  // Reads (src/store/sqlite/debate-reads.ts).
   openDebates: DebateStore['openDebates'] = async (scope) => this.reads.openDebates(scope);
   debateByScoreboardRef: DebateStore['debateByScoreboardRef'] = async (scope, ref) =>
     this.reads.debateByScoreboardRef(scope, ref);
@@ -497,23 +501,25 @@ export class SqliteDebateStore implements DebateStore {
   }
 
   async setStatus(input: StatusInput): Promise<Result<{ debate: DebateRecord; duplicate: boolean }>> {
-    return this.write(() => {
-      const before = toDebate(this.debateRow(input.debateId));
-      if (this.handled(input.deliveryKey)) return ok({ debate: before, duplicate: true });
-      const checked = input.check(before);
-      if (!checked.ok) return checked;
-      this.claimDelivery(input.deliveryKey, input.at);
-      const row = this.stmt(
-        'UPDATE debates SET status = ?, closed_at = ?, closes_at = ?, closing_note = ? WHERE id = ? RETURNING *',
-      ).get(
-        input.status,
-        input.status === 'closed' ? input.at : null,
-        input.closesAt,
-        input.status === 'closed' ? (input.closingNote ?? null) : null,
-        input.debateId,
-      ) as DebateRow;
-      return ok({ debate: toDebate(row), duplicate: false });
-    });
+    return this.write(() =>
+      changeDebate(
+        (id) => toDebate(this.debateRow(id)),
+        this.deliveries,
+        input,
+        () =>
+          toDebate(
+            this.stmt(
+              'UPDATE debates SET status = ?, closed_at = ?, closes_at = ?, closing_note = ? WHERE id = ? RETURNING *',
+            ).get(
+              input.status,
+              input.status === 'closed' ? input.at : null,
+              input.closesAt,
+              input.status === 'closed' ? (input.closingNote ?? null) : null,
+              input.debateId,
+            ) as DebateRow,
+          ),
+      ),
+    );
   }
 
   async closeExpired(at: number, only?: ExpiryScope): Promise<DebateRecord[]> {
