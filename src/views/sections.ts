@@ -40,7 +40,7 @@ export interface EndingInput {
   debate: DebateRecord;
   /** Votes now (or as of the view's moment). */
   counts: Counts;
-  /** Arguments with their endorsers' current sides (src/store/ending-ports.ts). */
+  /** Arguments with their endorsers' current sides (src/store/ports/endings.ts). */
   sides?: readonly CommonGroundRecord[] | undefined;
   /** At most this many arguments of common ground (the rest counted); none: all. */
   limit?: number | undefined;

@@ -1,4 +1,4 @@
-// The PostgreSQL side of reminders and balance nudges (src/store/keep-alive-ports.ts).
+// The PostgreSQL side of reminders and balance nudges (src/store/ports/keep-alive.ts).
 import type { DebateRecord } from '../../domain/records.ts';
 import type { KeepAliveStore, NudgeCandidate, NudgeQuery, ReminderClaimInput } from '../ports/keep-alive.ts';
 import type { ClaimWindow } from '../ports/leases.ts';

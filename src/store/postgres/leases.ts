@@ -1,4 +1,4 @@
-// The PostgreSQL side of instance leases, end announcements and repeated clicks (lease-ports.ts).
+// The PostgreSQL side of instance leases, end announcements and repeated clicks (src/store/ports/leases.ts).
 
 import type { EndAnnouncementClaim, EndToAnnounce, LeaseStore } from '../ports/leases.ts';
 import { claimIsFree, isRepeat, RECORD_CLICK, RENEW_LEASE } from '../shared/claims.ts';

@@ -59,7 +59,7 @@ const on = (client: pg.PoolClient | pg.Pool): Query => {
   };
 };
 
-/** Statements and transactions on the pool; the pool's clients pipeline (see postgres-pool.ts). */
+/** Statements and transactions on the pool; the pool's clients pipeline (see pool.ts). */
 export class PostgresSession {
   readonly query: Query;
   /** Statements and transactions asked for and not answered yet: `drain()` waits for them. */

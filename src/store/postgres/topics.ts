@@ -1,4 +1,4 @@
-// The PostgreSQL side of the debate of the week (src/store/topic-ports.ts).
+// The PostgreSQL side of the debate of the week (src/store/ports/topics.ts).
 
 import type { DebateRecord, TopicRecord } from '../../domain/records.ts';
 import { ok, type Result } from '../../domain/result.ts';

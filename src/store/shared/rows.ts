@@ -1,6 +1,6 @@
 // Rows as both stores return them, turned into the records of the domain. The one difference:
 // a flag is 0/1 in SQLite and a boolean in PostgreSQL (its bigints arrive as numbers, see
-// postgres-pool.ts).
+// src/store/postgres/pool.ts).
 import type { ArgumentRecord, ChannelSettings, DebateRecord, TopicRecord } from '../../domain/records.ts';
 import type { DebateStatus, Language, Platform, Side, VoteSide } from '../../domain/types.ts';
 import type { InstallationRow } from '../ports/installations.ts';

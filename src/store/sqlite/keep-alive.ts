@@ -1,4 +1,4 @@
-// The SQLite side of reminders and balance nudges (src/store/keep-alive-ports.ts).
+// The SQLite side of reminders and balance nudges (src/store/ports/keep-alive.ts).
 import type Database from 'better-sqlite3';
 import type { DebateRecord } from '../../domain/records.ts';
 import type { KeepAliveStore, NudgeCandidate, NudgeQuery, ReminderClaimInput } from '../ports/keep-alive.ts';

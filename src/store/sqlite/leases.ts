@@ -1,4 +1,4 @@
-// The SQLite side of instance leases, end announcements and repeated clicks (lease-ports.ts).
+// The SQLite side of instance leases, end announcements and repeated clicks (src/store/ports/leases.ts).
 import type Database from 'better-sqlite3';
 import type { EndAnnouncementClaim, EndToAnnounce, LeaseStore } from '../ports/leases.ts';
 import { claimIsFree, isRepeat, RECORD_CLICK, RENEW_LEASE } from '../shared/claims.ts';

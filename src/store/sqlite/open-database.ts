@@ -16,7 +16,7 @@ export function openDatabase(path: string, synchronous: Synchronous = 'NORMAL'):
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('foreign_keys = ON');
     // Deleted rows are overwritten, so `oublier-moi` leaves nothing readable in free pages; an
-    // erasure then folds the log into the main file and cuts it (src/store/sqlite-purge.ts).
+    // erasure then folds the log into the main file and cuts it (src/store/sqlite/purge.ts).
     db.pragma('secure_delete = ON');
     // A log that grew in a burst is cut back to 4 MiB once checkpointed: older frames don't linger.
     db.pragma('journal_size_limit = 4194304');

@@ -1,4 +1,4 @@
-// The SQLite side of the debate of the week (src/store/topic-ports.ts).
+// The SQLite side of the debate of the week (src/store/ports/topics.ts).
 
 import type Database from 'better-sqlite3';
 import type { DebateRecord, TopicRecord } from '../../domain/records.ts';
