@@ -27,14 +27,16 @@ afterEach(async () => {
 });
 
 /**
- * Every row of every table: "nothing changed" means this is equal before and after. The instance's
- * lease is left out: a live process renews it every few seconds, whatever it is sent.
+ * Every row of every table: "nothing changed" means this is equal before and after. Left out are
+ * the rows the process writes on its own clock, whatever it is sent: the instance's lease (renewed
+ * every few seconds) and the weekly summaries' ledger (the scheduler records last week's channels
+ * as skipped whenever its pass reaches them, which may fall in the middle of the test).
  */
 function contents(path: string): string {
   const db = new Database(path, { readonly: true });
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'instance_leases' ORDER BY name",
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('instance_leases', 'summary_ledger') ORDER BY name",
     )
     .pluck()
     .all();
