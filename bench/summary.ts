@@ -247,11 +247,11 @@ export async function build(
   const window = { from: FROM, to: TO };
   const started = performance.now();
   // As the scheduler's pass does: every channel with its settings read at once, then, every
-  // channel being due, batches of SUMMARY_BATCH channels.
+  // channel being due, batches of SUMMARY_BATCH channels, the next batch read while one is used.
   const rhythms = new Map(
     (await store.summaryChannels(FROM - 15 * DAY)).map((c) => [c.scope.channelId, c.settings.rhythm]),
   );
-  for (let first = 1; first <= CHANNELS; first += SUMMARY_BATCH) {
+  const batch = (first: number) => {
     const items = [];
     for (let c = first; c < first + SUMMARY_BATCH && c <= CHANNELS; c++) {
       const scope: ChannelScope = { platform: 'slack', workspaceId: 'W', channelId: `C${c}` };
@@ -261,7 +261,13 @@ export async function build(
         rhythm: rhythms.get(scope.channelId) ?? null,
       });
     }
-    for (const built of await buildWeeklySummaries(store, items)) {
+    return buildWeeklySummaries(store, items);
+  };
+  let ahead = batch(1);
+  for (let first = 1; first <= CHANNELS; first += SUMMARY_BATCH) {
+    const reading = ahead;
+    if (first + SUMMARY_BATCH <= CHANNELS) ahead = batch(first + SUMMARY_BATCH);
+    for (const built of await reading) {
       if (!built) continue;
       summaries++;
       for (const d of built.view.debates) {

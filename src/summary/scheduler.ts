@@ -34,10 +34,13 @@ import { summaryChartAttachmentAsync } from './summary-chart.ts';
 const MINUTE = 60_000;
 
 /**
- * Due channels claimed and read together. Claims are held while the batch is posted one by one,
+ * Due channels read and claimed together. Claims are held while the batch is posted one by one,
  * so a batch must post well within `staleClaimMs` (50 posts at a few seconds each: minutes).
  */
 export const SUMMARY_BATCH = 50;
+
+/** A batch's summaries as read (before its claims), or why the read failed. */
+type BatchRead = { built: (BuiltSummary | null)[] } | { error: unknown };
 
 interface Due {
   scope: ChannelScope;
@@ -227,10 +230,19 @@ export class SummaryScheduler {
       }
       due.push({ scope, channel, week, publisher, rhythm });
     }
-    // Due channels go by batches: claimed, read together, then posted one after another.
-    for (let i = 0; i < due.length && !this.stopped; i += SUMMARY_BATCH) {
-      results.push(...(await this.postBatch(due.slice(i, i + SUMMARY_BATCH), now)));
+    // Due channels go by batches: read together, claimed, then posted one after another. The next
+    // batch is read while this one is claimed and posted: a read claims nothing (what it reads is
+    // the window, which has ended), and the reading thread and the posts overlap.
+    const batches: Due[][] = [];
+    for (let i = 0; i < due.length; i += SUMMARY_BATCH) batches.push(due.slice(i, i + SUMMARY_BATCH));
+    let ahead = batches[0] && this.readBatch(batches[0]);
+    for (let i = 0; i < batches.length && ahead && !this.stopped; i++) {
+      const reading = ahead;
+      ahead = batches[i + 1] && this.readBatch(batches[i + 1]!);
+      results.push(...(await this.postBatch(batches[i]!, reading, now)));
     }
+    // A read ahead of a stop is left unused (it never rejects).
+    await ahead;
     return results;
   }
 
@@ -273,17 +285,33 @@ export class SummaryScheduler {
     publisher: Publisher,
     now: Date,
   ): Promise<ChannelResult> {
-    return (await this.postBatch([{ scope, channel, week, publisher }], now))[0]!;
+    const batch = [{ scope, channel, week, publisher }];
+    return (await this.postBatch(batch, this.readBatch(batch), now))[0]!;
   }
 
-  private async postBatch(batch: readonly Due[], now: Date): Promise<ChannelResult[]> {
+  /** The summaries of a batch, read together; never rejects. */
+  private readBatch(batch: readonly Due[]): Promise<BatchRead> {
+    return buildWeeklySummaries(
+      this.options.store,
+      batch.map((c) => ({ scope: c.scope, request: weeklyRequest(c.channel, c.week), rhythm: c.rhythm })),
+    ).then(
+      (built) => ({ built }),
+      (error: unknown) => ({ error }),
+    );
+  }
+
+  private async postBatch(
+    batch: readonly Due[],
+    reading: Promise<BatchRead>,
+    now: Date,
+  ): Promise<ChannelResult[]> {
     const { store, logger } = this.options;
     const results: ChannelResult[] = [];
-    const claimed: (Due & { token: string; retaken: boolean })[] = [];
+    const claimed: (Due & { token: string; retaken: boolean; index: number })[] = [];
     const window = await this.lease.window(now.getTime(), this.staleClaimMs);
     // A claim is a write transaction of its own.
     const breathe = nowAndThen(10);
-    for (const item of batch) {
+    for (const [index, item] of batch.entries()) {
       await breathe();
       const { scope, week } = item;
       const token = `${this.instanceId}:${randomUUID()}`;
@@ -311,20 +339,15 @@ export class SummaryScheduler {
           { ...where(scope, week.weekStart), attempt: claim.attempts },
           'retrying a weekly summary',
         );
-      claimed.push({ ...item, token, retaken: claim.retaken });
+      claimed.push({ ...item, token, retaken: claim.retaken, index });
     }
-    let built: (BuiltSummary | null)[];
-    try {
-      built = await buildWeeklySummaries(
-        store,
-        claimed.map((c) => ({ scope: c.scope, request: weeklyRequest(c.channel, c.week), rhythm: c.rhythm })),
-      );
-    } catch (error) {
-      for (const c of claimed) results.push(await this.failed(c, error));
+    const read = await reading;
+    if ('error' in read) {
+      for (const c of claimed) results.push(await this.failed(c, read.error));
       return results;
     }
-    for (const [k, item] of claimed.entries()) {
-      results.push(await this.deliver(item, built[k]!, now));
+    for (const item of claimed) {
+      results.push(await this.deliver(item, read.built[item.index] ?? null, now));
       await yieldToEvents();
     }
     return results;

@@ -75,6 +75,33 @@ describe('the reading thread of a SQLite file', () => {
     expect(await reader.read([{ sql: 'SELECT count(*) AS n FROM channels' }])).toEqual([[{ n: 0 }]]);
   });
 
+  it('answers reads asked together, each whole and in its own order, across many parts', async () => {
+    const reader = readerOf(store.db)!;
+    // 12,000 rows with a name, a null and a text each: several parts of the thread's messages.
+    const numbers = (last: number, label: string) => ({
+      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+        SELECT i, NULL AS absent, ? || i AS label FROM n`,
+      params: [last, label],
+    });
+    const [first, failing, second] = [
+      reader.read([numbers(12_000, 'a'), { sql: 'SELECT 1 AS one' }]),
+      reader.read([numbers(10, 'b'), { sql: 'SELECT * FROM no_such_table' }]),
+      reader.read([numbers(7_000, 'c')]),
+    ];
+    const [rows, one] = await first;
+    expect(rows).toHaveLength(12_000);
+    expect(
+      rows!.every(
+        (row, k) => JSON.stringify(row) === JSON.stringify({ i: k + 1, absent: null, label: `a${k + 1}` }),
+      ),
+    ).toBe(true);
+    expect(one).toEqual([{ one: 1 }]);
+    await expect(failing).rejects.toThrow('no such table');
+    const [third] = await second;
+    expect(third).toHaveLength(7_000);
+    expect(third!.at(-1)).toEqual({ i: 7_000, absent: null, label: 'c7000' });
+  });
+
   it('ends with the store: a read in flight is answered with an error', async () => {
     const reader = readerOf(store.db)!;
     const inFlight = reader.read([LONG]);

@@ -3,7 +3,7 @@ import type { Logger } from '../../src/domain/logger.ts';
 import { migrate } from '../../src/store/sqlite/migrate.ts';
 import { openDatabase } from '../../src/store/sqlite/open-database.ts';
 import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
-import { SummaryScheduler } from '../../src/summary/scheduler.ts';
+import { SUMMARY_BATCH, SummaryScheduler } from '../../src/summary/scheduler.ts';
 import { DEFAULTS, type TestBed } from '../helpers/engine.ts';
 import { CHANNEL, recordingPublisher, run, seedBeforeWindow, seededBed, seedWindow } from './seed.ts';
 
@@ -249,6 +249,41 @@ describe('scheduler', () => {
     expect(new Set(posted).size).toBe(31);
     // Never two posts at once from one process.
     expect(Math.max(a.rec.maxInFlight, b.rec.maxInFlight)).toBe(1);
+  });
+
+  it('reads the next batch ahead but claims it only when its turn comes: a stop leaves no claim behind', async () => {
+    const channels = 2 * SUMMARY_BATCH + 20;
+    for (let i = 0; i < channels; i++) {
+      bed.clock.set(new Date(Date.parse('2026-03-24T09:00:00Z') + i * 1000));
+      const who = {
+        ...CHANNEL,
+        channelId: `C-batch-${i}`,
+        user: { id: `u${i}`, name: `u${i}`, isAdmin: false },
+      };
+      await bed.engine.run(who, `lancer Sujet ${i}`);
+      await bed.engine.run(who, 'voter pour');
+    }
+    bed.clock.set(new Date('2026-03-27T15:00:00Z'));
+    // Stopped while the first batch's last summary is being posted (the second batch is read by then).
+    let posting = 0;
+    const first = makeScheduler({
+      fail: () => {
+        if (++posting === SUMMARY_BATCH) void first.scheduler.stop();
+        return false;
+      },
+    });
+    await first.scheduler.runOnce();
+    expect(first.rec.posts).toHaveLength(SUMMARY_BATCH);
+    const ledger = await bed.store.ledgerSince('2026-03-23');
+    expect(ledger.filter((e) => e.status === 'claimed')).toEqual([]);
+    expect(ledger.filter((e) => e.status === 'posted')).toHaveLength(SUMMARY_BATCH);
+
+    // The next pass posts the rest (and the seeded channel), none twice.
+    const next = makeScheduler();
+    await next.scheduler.runOnce();
+    const posted = [...first.rec.posts, ...next.rec.posts].map((p) => p.scope.channelId);
+    expect(posted).toHaveLength(channels + 1);
+    expect(new Set(posted).size).toBe(channels + 1);
   });
 
   it('stop() ends the ticker and waits for the pass in progress', async () => {

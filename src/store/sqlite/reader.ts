@@ -18,6 +18,8 @@ export interface ReadStatement {
 const Answer = z.union([
   z.object({
     id: z.number(),
+    /** Each statement's column names, with the first part. */
+    columns: z.array(z.array(z.string())).optional(),
     parts: z.array(z.tuple([z.number(), z.array(z.unknown())])),
     done: z.boolean(),
   }),
@@ -27,6 +29,7 @@ const Answer = z.union([
 interface Waiting {
   /** The rows received so far, one list per statement. */
   rows: unknown[][];
+  columns: string[][];
   resolve: (rows: unknown[][]) => void;
   reject: (error: Error) => void;
 }
@@ -40,7 +43,7 @@ export class SqliteReader {
 
   /**
    * Runs the statements in one read transaction on the thread; the rows of each, in order. Rows
-   * arrive in parts of a thousand, the next asked for after a turn of the event loop: copying
+   * arrive in parts of a few thousand, the next asked for after a turn of the event loop: copying
    * 100,000 rows into this thread at once would hold the loop for as long.
    */
   read(statements: readonly ReadStatement[]): Promise<unknown[][]> {
@@ -48,7 +51,7 @@ export class SqliteReader {
     const id = ++this.next;
     if (this.waiting.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { rows: statements.map(() => []), resolve, reject });
+      this.waiting.set(id, { rows: statements.map(() => []), columns: [], resolve, reject });
       worker.postMessage({ id, statements });
     });
   }
@@ -71,8 +74,12 @@ export class SqliteReader {
     worker.on('message', (message: unknown) => {
       const answer = Answer.parse(message);
       const waiting = this.waiting.get(answer.id);
+      if (waiting && 'parts' in answer) {
+        if (answer.columns) waiting.columns = answer.columns;
+        for (const [index, rows] of answer.parts)
+          named(waiting.columns[index] ?? [], rows, waiting.rows[index]);
+      }
       if ('parts' in answer && !answer.done) {
-        for (const [index, rows] of answer.parts) for (const row of rows) waiting?.rows[index]?.push(row);
         setImmediate(() => {
           if (this.worker === worker && this.waiting.has(answer.id))
             worker.postMessage({ id: answer.id, next: true });
@@ -84,7 +91,6 @@ export class SqliteReader {
       if (this.waiting.size === 0) worker.unref();
       if (!waiting) return;
       if ('error' in answer) return waiting.reject(new Error(answer.error));
-      for (const [index, rows] of answer.parts) for (const row of rows) waiting.rows[index]?.push(row);
       waiting.resolve(waiting.rows);
     });
     worker.on('error', (error) => {
@@ -98,6 +104,17 @@ export class SqliteReader {
   private fail(error: Error): void {
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.waiting.clear();
+  }
+}
+
+/** Rows sent as arrays, made objects keyed by column name again (as better-sqlite3 returns them). */
+function named(columns: readonly string[], rows: readonly unknown[], into: unknown[] | undefined): void {
+  if (!into) return;
+  for (const row of rows) {
+    if (!Array.isArray(row)) throw new Error('the reading thread sent a row that is not a list');
+    const object: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) object[columns[i]!] = row[i];
+    into.push(object);
   }
 }
 
