@@ -5,7 +5,8 @@
 // and the page benchmark's debate (1,000 arguments, 100,000 voters). Two load generators (child
 // processes) send signed vote clicks, Slack's and Discord's, at a fixed rate each, well below
 // saturation, so that the latency read is that of the event loop, not of a queue; their p99 while
-// nothing else runs (idle) is the baseline of each case, measured in the same process and run:
+// nothing else runs (idle, the median of four idle phases, one between each two cases) is the
+// baseline of each case, measured in the same process and run:
 //   (a) the weekly summary pass over the 5,000 channels (claims, reads, charts, posts),
 //   (b) the big debate's page fetched in a loop by 8 clients,
 //   (c) 200 debates' scoreboards being edited (100 on each platform): clicks on all of them,
@@ -44,7 +45,7 @@ import { seed as seedPage } from './page.ts';
 import { type BenchServer, benchServer } from './postgres-server.ts';
 import { startNullSlack } from './slack-http.ts';
 import { CHANNELS, seed as seedSummaries, TO } from './summary.ts';
-import { printTable } from './table.ts';
+import { median, printTable } from './table.ts';
 
 const PHASE_S = 6;
 /** Measured clicks a second, on each platform. */
@@ -438,6 +439,7 @@ export async function run(kind: 'sqlite' | 'postgres' = 'sqlite') {
     const page = await ack();
     const pages = await fetched;
     if (pages.pages === 0 || pages.failed > 0) throw new Error(`page fetches: ${JSON.stringify(pages)}`);
+    const idleThird = await ack();
 
     // (c) 200 scoreboards clicked on together (100 a platform), each edited at its adapter's pace.
     const background = Promise.all([
@@ -446,6 +448,14 @@ export async function run(kind: 'sqlite' | 'postgres' = 'sqlite') {
     ]);
     const edited = await ack();
     const [busySlack, busyDiscord] = await background;
+    const idleLast = await ack();
+    // The baseline: the median of the four idle phases' p99, one between each two cases (one idle
+    // phase's p99 moved by 2× between phases on this machine).
+    const idles = [idle, idleAgain, idleThird, idleLast];
+    const baseline = {
+      slack: median(idles.map((m) => m.slack.p99)),
+      discord: median(idles.map((m) => m.discord.p99)),
+    };
 
     const row = (name: string, m: Case, work: string) => [
       name,
@@ -453,7 +463,7 @@ export async function run(kind: 'sqlite' | 'postgres' = 'sqlite') {
       `${fmt(m.slack.p99)} / ${fmt(m.discord.p99)}`,
       `${fmt(m.slack.max)} / ${fmt(m.discord.max)}`,
       String(m.slack.errors + m.discord.errors),
-      `${fmt(m.slack.p99 / idle.slack.p99, 2)} / ${fmt(m.discord.p99 / idle.discord.p99, 2)}`,
+      `${fmt(m.slack.p99 / baseline.slack, 2)} / ${fmt(m.discord.p99 / baseline.discord, 2)}`,
       fmt(m.stallMs, 0),
       work,
     ];
@@ -468,16 +478,27 @@ export async function run(kind: 'sqlite' | 'postgres' = 'sqlite') {
           page,
           `${pages.pages} pages (${fmt(pages.bytes / pages.pages / 1024, 0)} KiB each)`,
         ),
+        row('idle, third', idleThird, ''),
         row(
           `(c) ${2 * BOARDS} scoreboards edited`,
           edited,
           `${busySlack.total} + ${busyDiscord.total} clicks on them, p99 ${fmt(busySlack.p99)} / ${fmt(busyDiscord.p99)} ms`,
         ),
+        row('idle, last', idleLast, ''),
       ],
-      ['case', 'clicks', 'p99 ms', 'max ms', 'errors', 'p99 / idle (≤ 1.5)', 'longest stall ms', 'work done'],
+      [
+        'case',
+        'clicks',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'p99 / median idle p99 (≤ 1.5)',
+        'longest stall ms',
+        'work done',
+      ],
     );
     console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
-    return { idle, summary, idleAgain, page, edited };
+    return { idle, summary, idleAgain, page, idleThird, edited, idleLast, baseline };
   } finally {
     for (const close of closers.reverse()) await close().catch(() => undefined);
     slack.child.kill('SIGTERM');
