@@ -62,14 +62,16 @@ export class PageLinks {
     return debate && this.url(debate);
   }
 
-  /** The debate a token opens; undefined for a malformed, forged or revoked one alike. */
-  async open(token: string): Promise<DebateRecord | undefined> {
+  /**
+   * The debate a token opens, with its revision, in one read; undefined for a malformed, forged or
+   * revoked one alike.
+   */
+  async open(token: string): Promise<{ debate: DebateRecord; revision: number } | undefined> {
     const read = readPageToken(token);
     if (!read) return undefined;
-    const debate = await this.options.store.debateByUid(read.uid);
-    if (!debate) return undefined;
-    const version = await this.options.store.pageVersion(debate.id);
-    return tokenValid(this.secret, read, version) ? debate : undefined;
+    const link = await this.options.store.pageLink(read.uid);
+    if (!link || !tokenValid(this.secret, read, link.version)) return undefined;
+    return { debate: link.debate, revision: link.revision };
   }
 
   /** Voids every link of the debate given so far. */

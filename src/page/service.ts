@@ -44,12 +44,10 @@ export class DebatePages {
 
   /** The debate a token opens, with what its page depends on; a few small reads, no page data. */
   async target(token: string, asked?: Language): Promise<PageTarget | undefined> {
-    const debate = await this.deps.links.open(token);
-    if (!debate) return undefined;
-    const [channel, revision] = await Promise.all([
-      this.channel(debate, asked),
-      this.deps.links.store.pageRevision(debate.id),
-    ]);
+    const opened = await this.deps.links.open(token);
+    if (!opened) return undefined;
+    const { debate, revision } = opened;
+    const channel = await this.channel(debate, asked);
     const now = this.deps.clock.now();
     const day = debate.status === 'open' ? formatLocalDate(localDateTime(channel.timezone, now)) : '';
     return { debate, ...channel, revision, day };
@@ -105,7 +103,7 @@ export class DebatePages {
   async download(token: string, filename: string, asked?: Language): Promise<ExportView | undefined> {
     const format = formatOf(filename);
     if (!format) return undefined;
-    const debate = await this.deps.links.open(token);
+    const debate = (await this.deps.links.open(token))?.debate;
     if (!debate) return undefined;
     const [data, channel] = await Promise.all([
       exportWithEndings(this.deps.store, debate.id),

@@ -3,7 +3,7 @@
 // Each backend calls describeStoreContract with a factory of fresh, empty stores.
 //
 // Where each port method is covered (test/store/contract/):
-//   DebateStore (src/store/ports.ts)
+//   DebateStore (src/store/ports/debate-store.ts)
 //     serverSetting, keepServerSetting, changeServerSettings, channelSettings, saveChannelSetting .......... channels.ts
 //     openDebate, findDebate, currentDebate, openDebates, setScoreboardRef,
 //       debateByScoreboardRef, debatesOfWorkspace ................. debates.ts
@@ -12,24 +12,24 @@
 //     toggleEndorsement, recordPersuasion ......................... endorsements.ts
 //     setStatus, closeExpired (and votes meeting an ended debate) . status.ts
 //     setClosingNote, lastClosedDebate, endorserSides, startRound2, claimHalftimes,
-//       completeHalftime, rounds (EndingStore, src/store/ending-ports.ts) ... endings.ts
+//       completeHalftime, rounds (EndingStore, src/store/ports/endings.ts) ... endings.ts
 //     scoreboard, exportData ...................................... reads.ts
 //     debatesTouchedBy, forgetParticipant, close .................. people.ts
 //     scrubAnonymousOrder, unlinkEnded ............................ anonymity.ts
 //     every keyed write delivered twice at once, pruneDeliveries .. deliveries.ts
 //     editArgument, the openers setting ..... ../keep-alive-contract.ts (describeKeepAliveContract)
 //     watchSettings (optional, for stores shared by several processes) ... test/fleet/shared-state.test.ts
-//   KeepAliveStore (src/store/keep-alive-ports.ts)
+//   KeepAliveStore (src/store/ports/keep-alive.ts)
 //     claimReminders, completeReminder, nudgeCandidates, claimNudge ... ../keep-alive-contract.ts
-//   SummaryStore (src/store/summary-ports.ts)
+//   SummaryStore (src/store/ports/summary.ts)
 //     ledgerEntry, ledgerSince, claimSummary, completeSummary, failSummary,
 //       skipSummary ............................................... summary-ledger.ts
 //     summaryChannels, weekActivity, weekActivities (snapshots as baselines) ... week-activity.ts
-//   LeaseStore (src/store/lease-ports.ts)
+//   LeaseStore (src/store/ports/leases.ts)
 //     renewInstanceLease, releaseInstanceLease, claimEndAnnouncements, completeEndAnnouncement,
 //       repeatClick, pruneClicks, closeExpired's scopes; nudgeCandidates' backlog ... leases.ts
-//   PageStore (src/store/page-ports.ts), when the factory gives `pages`
-//     debateByUid, pageVersion, revokePages, pageData ............. pages.ts
+//   PageStore (src/store/ports/pages.ts), when the factory gives `pages`
+//     pageLink, pageVersion, revokePages, pageData ................ pages.ts
 import { describe } from 'vitest';
 import { anonymityContract } from './contract/anonymity.ts';
 import { argumentContract } from './contract/arguments.ts';

@@ -44,16 +44,23 @@ export interface PageData {
   rounds: RoundsRecord | undefined;
 }
 
+/** What a page link names, read at once: a page request checks its link and its cache with it. */
+export interface PageLinkRecord {
+  debate: DebateRecord;
+  /** The version current links are signed with. */
+  version: number;
+  /** The debate's revision: one more at every write that can change its page (kept by triggers). */
+  revision: number;
+}
+
 /** What the debate's web page reads, and the version its links are signed with. */
 export interface PageStore {
-  /** The debate a page link names: links carry its uid, never the workspace's number. */
-  debateByUid(uid: string): Promise<DebateRecord | undefined>;
+  /** The debate a page link names (links carry its uid, never the workspace's number), in one read. */
+  pageLink(uid: string): Promise<PageLinkRecord | undefined>;
   /** The version current links are signed with (1 until the first revocation). */
   pageVersion(debateId: number): Promise<number>;
   /** Bumps the version, so every link given so far stops working; returns the new one. */
   revokePages(debateId: number): Promise<number>;
-  /** The debate's revision: one more at every write that can change its page (kept by triggers). */
-  pageRevision(debateId: number): Promise<number>;
   /** The page's content; vote changes are summed per `spanMs`. */
   pageData(debateId: number, spanMs: number): Promise<PageData | undefined>;
 }

@@ -1,6 +1,7 @@
 import type { Counts } from '../../domain/records.ts';
-import type { OpinionBucket, PageData, PageStore, PersuasionFlow } from '../ports/pages.ts';
+import type { OpinionBucket, PageData, PageLinkRecord, PageStore, PersuasionFlow } from '../ports/pages.ts';
 import type { DebateSnapshot } from '../ports/summary.ts';
+import { PAGE_LINK, type PageLinkColumns } from '../shared/page-link.ts';
 import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
 import { readEndorserSides, readRounds } from './endings.ts';
 import type { PostgresSession } from './session.ts';
@@ -9,9 +10,9 @@ import type { PostgresSession } from './session.ts';
 export class PostgresPageStore implements PageStore {
   constructor(private readonly db: PostgresSession) {}
 
-  async debateByUid(uid: string) {
-    const [row] = await this.db.query<DebateRow>('SELECT * FROM debates WHERE uid = $1', [uid]);
-    return row && toDebate(row);
+  async pageLink(uid: string): Promise<PageLinkRecord | undefined> {
+    const [row] = await this.db.query<DebateRow & PageLinkColumns>(PAGE_LINK.replace('?', '$1'), [uid]);
+    return row && { debate: toDebate(row), version: row.page_version, revision: Number(row.page_revision) };
   }
 
   async pageVersion(debateId: number): Promise<number> {
@@ -20,14 +21,6 @@ export class PostgresPageStore implements PageStore {
       [debateId],
     );
     return row?.version ?? 1;
-  }
-
-  async pageRevision(debateId: number): Promise<number> {
-    const [row] = await this.db.query<{ revision: string | number }>(
-      'SELECT revision FROM debate_revisions WHERE debate_id = $1',
-      [debateId],
-    );
-    return row ? Number(row.revision) : 0;
   }
 
   async revokePages(debateId: number): Promise<number> {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Counts } from '../../domain/records.ts';
-import type { OpinionBucket, PageData, PageStore, PersuasionFlow } from '../ports/pages.ts';
+import type { OpinionBucket, PageData, PageLinkRecord, PageStore, PersuasionFlow } from '../ports/pages.ts';
 import type { DebateSnapshot } from '../ports/summary.ts';
+import { PAGE_LINK, type PageLinkColumns } from '../shared/page-link.ts';
 import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
 import { endorserSidesStatement, roundsStatements, toEndorserSides, toRounds } from './ending-reads.ts';
 import { type ReadStatement, readTogether } from './reader.ts';
@@ -24,9 +25,9 @@ export class SqlitePageStore implements PageStore {
     this.bump = (debateId) => bump.immediate(debateId);
   }
 
-  async debateByUid(uid: string) {
-    const row = this.stmt('SELECT * FROM debates WHERE uid = ?').get(uid) as DebateRow | undefined;
-    return row && toDebate(row);
+  async pageLink(uid: string): Promise<PageLinkRecord | undefined> {
+    const row = this.stmt(PAGE_LINK).get(uid) as (DebateRow & PageLinkColumns) | undefined;
+    return row && { debate: toDebate(row), version: row.page_version, revision: row.page_revision };
   }
 
   async pageVersion(debateId: number): Promise<number> {
@@ -34,13 +35,6 @@ export class SqlitePageStore implements PageStore {
       | { version: number }
       | undefined;
     return row?.version ?? 1;
-  }
-
-  async pageRevision(debateId: number): Promise<number> {
-    const row = this.stmt('SELECT revision FROM debate_revisions WHERE debate_id = ?').get(debateId) as
-      | { revision: number }
-      | undefined;
-    return row?.revision ?? 0;
   }
 
   async revokePages(debateId: number): Promise<number> {

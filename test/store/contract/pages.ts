@@ -1,4 +1,4 @@
-// The debate page's store (src/store/page-ports.ts), on the same data as the debate store.
+// The debate page's store (src/store/ports/pages.ts), on the same data as the debate store.
 import { expect, it, type TestContext } from 'vitest';
 import type { DebateStore } from '../../../src/store/ports/debate-store.ts';
 import type { PageStore } from '../../../src/store/ports/pages.ts';
@@ -27,17 +27,20 @@ const withPages =
 
 export function pageContract(withStore: WithStore) {
   it(
-    'debateByUid/pageVersion/revokePages: links name the uid; each revocation bumps one debate’s version',
+    'pageLink/pageVersion/revokePages: links name the uid; each revocation bumps one debate’s version',
     withPages(withStore, async (store, pages) => {
       const debate = await openDebate(store, { uid: 'page-uid' });
       const other = await openDebate(store, { uid: 'other-uid' });
-      expect(await pages.debateByUid('page-uid')).toEqual(debate);
-      expect(await pages.debateByUid('missing')).toBeUndefined();
+      expect((await pages.pageLink('page-uid'))?.debate).toEqual(debate);
+      expect((await pages.pageLink('page-uid'))?.version).toBe(1);
+      expect(await pages.pageLink('missing')).toBeUndefined();
       expect(await pages.pageVersion(debate.id)).toBe(1);
       expect(await pages.revokePages(debate.id)).toBe(2);
       expect(await pages.revokePages(debate.id)).toBe(3);
       expect(await pages.pageVersion(debate.id)).toBe(3);
+      expect((await pages.pageLink('page-uid'))?.version).toBe(3);
       expect(await pages.pageVersion(other.id)).toBe(1);
+      expect((await pages.pageLink('other-uid'))?.version).toBe(1);
     }),
   );
 
@@ -134,17 +137,18 @@ export function pageContract(withStore: WithStore) {
   );
 
   it(
-    'pageRevision: another at every write a page shows (votes, arguments, endorsements, ∆, status), only for that debate',
+    'pageLink: the revision is another at every write a page shows (votes, arguments, endorsements, ∆, status), only for that debate',
     withPages(withStore, async (store, pages) => {
       const debate = await openDebate(store);
       const other = await openDebate(store);
-      const seen = [await pages.pageRevision(debate.id)];
+      const revision = async (d: { uid: string }) => (await pages.pageLink(d.uid))!.revision;
+      const seen = [await revision(debate)];
       const changed = async (what: string) => {
-        const now = await pages.pageRevision(debate.id);
+        const now = await revision(debate);
         expect(now, what).not.toBe(seen.at(-1));
         seen.push(now);
       };
-      const otherBefore = await pages.pageRevision(other.id);
+      const otherBefore = await revision(other);
       await addArgument(store, debate, 'pro', 'A');
       await changed('an argument');
       await addArgument(store, debate, 'con', 'B');
@@ -165,8 +169,8 @@ export function pageContract(withStore: WithStore) {
       await changed('the close');
       // Reading changes nothing, and the other debate kept its revision.
       await pages.pageData(debate.id, HOUR);
-      expect(await pages.pageRevision(debate.id)).toBe(seen.at(-1));
-      expect(await pages.pageRevision(other.id)).toBe(otherBefore);
+      expect(await revision(debate)).toBe(seen.at(-1));
+      expect(await revision(other)).toBe(otherBefore);
       expect(new Set(seen).size).toBe(seen.length);
     }),
   );
