@@ -141,13 +141,16 @@ process.stdout.write(JSON.stringify({ total: result.requests.total, p50: result.
   errors: result.errors + result.non2xx + result.timeouts }));
 `;
 
-/** Clients fetching one page over and over, each on its own kept-alive connection. */
+/**
+ * Clients fetching one page over and over, each on its own kept-alive connection, taking gzip as
+ * every browser does (the bytes counted are those sent).
+ */
 const PAGES = `
 import { Agent, get } from 'node:http';
 const env = process.env;
 const until = Date.now() + Number(env.DURATION) * 1000;
 let pages = 0, failed = 0, bytes = 0;
-const fetchOne = (agent) => new Promise((resolve) => get(env.URL, { agent }, (res) => {
+const fetchOne = (agent) => new Promise((resolve) => get(env.URL, { agent, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
   res.on('data', (c) => { bytes += c.length; });
   res.on('end', () => { if (res.statusCode === 200) pages++; else failed++; resolve(); });
 }).on('error', () => { failed++; resolve(); }));
@@ -336,7 +339,7 @@ export async function run(kind: 'sqlite' | 'postgres' = 'sqlite') {
       defaults,
     });
     const links = engine.pages!;
-    servePages(http, { links, store, defaults, clock: systemClock });
+    const pageCache = servePages(http, { links, store, defaults, clock: systemClock });
     const deps = {
       config,
       engine,
@@ -436,8 +439,12 @@ export async function run(kind: 'sqlite' | 'postgres' = 'sqlite') {
       CLIENTS: String(PAGE_CLIENTS),
       DURATION: String(PHASE_S),
     });
+    const cacheBefore = { ...pageCache.counts };
     const page = await ack();
     const pages = await fetched;
+    const cacheDuring = Object.fromEntries(
+      Object.entries(pageCache.counts).map(([k, v]) => [k, v - cacheBefore[k as keyof typeof cacheBefore]]),
+    );
     if (pages.pages === 0 || pages.failed > 0) throw new Error(`page fetches: ${JSON.stringify(pages)}`);
     const idleThird = await ack();
 
@@ -476,7 +483,7 @@ export async function run(kind: 'sqlite' | 'postgres' = 'sqlite') {
         row(
           '(b) big page × 8 clients',
           page,
-          `${pages.pages} pages (${fmt(pages.bytes / pages.pages / 1024, 0)} KiB each)`,
+          `${pages.pages} pages (${fmt(pages.bytes / pages.pages / 1024, 0)} KiB each; cache: ${cacheDuring.hits} hits, ${cacheDuring.recent} recent, ${cacheDuring.builds} builds)`,
         ),
         row('idle, third', idleThird, ''),
         row(

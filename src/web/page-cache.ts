@@ -1,12 +1,26 @@
 // Pages and downloads built once per debate revision and kept in memory (least recently used
 // first out, bounded in bytes): a busy page costs its readers a lookup, not a build each.
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 
-export interface BuiltPage {
+/** One representation of a page: its bytes and their strong validator. */
+export interface PageBody {
   body: Buffer;
-  /** A strong validator of the body: a browser that has it gets a 304. */
+  /** A browser that has these bytes gets a 304. */
   etag: string;
 }
+
+/**
+ * A page as built, and gzip-compressed once per build: every browser asks for gzip, and sending a
+ * 223 KiB page to each reader cost the event loop more than anything else the page does.
+ */
+export interface BuiltPage extends PageBody {
+  gzip: PageBody;
+}
+
+const gzipped = promisify(gzip);
+const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
 export const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -55,31 +69,46 @@ export class PageCache {
     if (!pending) {
       this.counts.builds++;
       pending = build()
-        .then((body) => body && this.keep(key, revision, body))
+        // Compressed on libuv's threads, not the event loop.
+        .then(async (body) => body && this.keep(key, revision, body, await gzipped(body)))
         .finally(() => this.building.delete(buildKey));
       this.building.set(buildKey, pending);
     }
     return pending;
   }
 
-  private keep(key: string, revision: number, body: Buffer): BuiltPage {
-    const page = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+  private keep(key: string, revision: number, body: Buffer, compressed: Buffer): BuiltPage {
+    const page = { body, etag: etagOf(body), gzip: { body: compressed, etag: etagOf(compressed) } };
+    const size = sizeOf(page);
     // One page never takes more than a quarter of the room.
-    if (body.length > this.maxBytes / 4) return page;
+    if (size > this.maxBytes / 4) return page;
     const before = this.entries.get(key);
     if (before) {
       this.entries.delete(key);
-      this.bytes -= before.page.body.length;
+      this.bytes -= sizeOf(before.page);
     }
     this.entries.set(key, { page, revision, builtAt: this.now() });
-    this.bytes += body.length;
+    this.bytes += size;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= entry.page.body.length;
+      this.bytes -= sizeOf(entry.page);
     }
     return page;
   }
+}
+
+const sizeOf = (page: BuiltPage) => page.body.length + page.gzip.body.length;
+
+/** Whether an Accept-Encoding header takes gzip (`gzip` or `*`, with a q-value above 0). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false;
+  return acceptEncoding.split(',').some((item) => {
+    const [name = '', ...params] = item.split(';').map((part) => part.trim().toLowerCase());
+    if (name !== 'gzip' && name !== '*') return false;
+    const q = params.find((param) => param.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }
 
 /** Whether the request's If-None-Match names this validator. */

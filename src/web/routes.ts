@@ -1,6 +1,7 @@
 // The debate pages on the process's one HTTP server: GET /d/<token> (the page) and
 // GET /d/<token>/debat-<n>.csv|md (its downloads). Anything else under /d/ is the one 404.
-// Both are built once per debate revision (page-cache.ts) and answer If-None-Match with a 304.
+// Both are built once per debate revision (page-cache.ts), sent gzip-compressed to clients that
+// take it, and answer If-None-Match with a 304.
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoutes } from '../http-routes.ts';
@@ -8,7 +9,7 @@ import { PAGE_PREFIX } from '../page/links.ts';
 import { type DebatePages, languageParam, type PageTarget } from '../page/service.ts';
 import { downloadHeaders, pageHeaders, revalidated } from './headers.ts';
 import { NOT_FOUND_HTML } from './not-found.ts';
-import { type BuiltPage, notModified, PageCache } from './page-cache.ts';
+import { acceptsGzip, type BuiltPage, notModified, PageCache } from './page-cache.ts';
 import { pageHtmlParts } from './page-html.ts';
 import { slicedBody } from './sliced.ts';
 
@@ -43,13 +44,13 @@ export async function servePage(
   const target = await pages.target(token, language);
   if (!target) return void notFound(res);
   let built: BuiltPage | undefined;
-  let headers: (page: BuiltPage) => ReturnType<typeof pageHeaders>;
+  let headers: (body: Buffer) => ReturnType<typeof pageHeaders>;
   if (file === undefined) {
     built = await cache.get(keyOf('page', token, target), target.revision, async () => {
       const model = await pages.modelOf(target);
       return model && slicedBody(pageHtmlParts(model, token));
     });
-    headers = (page) => pageHeaders(page.body, true);
+    headers = (body) => pageHeaders(body, true);
   } else {
     let mimeType = 'text/plain';
     built = await cache.get(keyOf(`file ${file}`, token, target), target.revision, async () => {
@@ -58,15 +59,19 @@ export async function servePage(
     });
     if (file.endsWith('.csv')) mimeType = 'text/csv';
     else if (file.endsWith('.md')) mimeType = 'text/markdown';
-    headers = (page) => downloadHeaders(page.body, mimeType, file);
+    headers = (body) => downloadHeaders(body, mimeType, file);
   }
   if (!built) return void notFound(res);
-  if (notModified(req.headers['if-none-match'], built.etag)) {
-    res.writeHead(304, revalidated(built.etag)).end();
+  const gzip = acceptsGzip(req.headers['accept-encoding']);
+  const sent = gzip ? built.gzip : built;
+  // Each encoding has its own validator; caches must tell the two apart.
+  const encoding = { vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) };
+  if (notModified(req.headers['if-none-match'], sent.etag)) {
+    res.writeHead(304, { ...revalidated(sent.etag), vary: encoding.vary }).end();
     return;
   }
-  res.writeHead(200, { ...headers(built), etag: built.etag });
-  await sendBody(res, built.body);
+  res.writeHead(200, { ...headers(sent.body), ...encoding, etag: sent.etag });
+  await sendBody(res, sent.body);
 }
 
 /** Registers the pages; they do not by themselves make the server listen (see main). */

@@ -1,8 +1,10 @@
 // The page and its downloads are built once per debate revision: many readers cost one build, a
 // reader who has it gets a 304, and any change makes the next request build it again.
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PAGE_ARGUMENTS_PER_SIDE } from '../../src/web/arguments-section.ts';
-import { PAGE_REBUILD_MS } from '../../src/web/page-cache.ts';
+import { acceptsGzip, PAGE_REBUILD_MS } from '../../src/web/page-cache.ts';
 import { person } from '../helpers/engine.ts';
 import { type PageBed, pageBed } from './bed.ts';
 
@@ -24,7 +26,61 @@ const get = async (url: string, etag?: string) => {
   };
 };
 
+/** A GET with exactly these headers (fetch adds and undoes its own Accept-Encoding). */
+const raw = (url: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      request(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
+
 describe('the page cache', () => {
+  it('sends the page and its downloads gzip-compressed to a client that takes gzip, each encoding with its own validator', async () => {
+    const opener = person('ana');
+    await bed.run(opener, 'lancer Compressé ?');
+    await bed.run(person('bob'), 'pour Un argument qui se répète, qui se répète, qui se répète');
+    const url = await bed.linkOf(opener);
+    for (const address of [url, `${url}/debat-1.csv`, `${url}/debat-1.md`]) {
+      const plain = await raw(address, {});
+      const zipped = await raw(address, { 'accept-encoding': 'br;q=1, gzip;q=0.8' });
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toBe('accept-encoding');
+      expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+      expect(zipped.body.length).toBeLessThan(plain.body.length);
+      expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+      expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+      // A browser that has the compressed page gets a 304 for it; its validator is not the other's.
+      const gzEtag = String(zipped.headers.etag);
+      expect((await raw(address, { 'accept-encoding': 'gzip', 'if-none-match': gzEtag })).status).toBe(304);
+      expect((await raw(address, { 'if-none-match': gzEtag })).status).toBe(200);
+      // Refused gzip is plain.
+      expect(
+        (await raw(address, { 'accept-encoding': 'gzip;q=0' })).headers['content-encoding'],
+      ).toBeUndefined();
+    }
+    expect(bed.cache.counts.builds).toBe(3);
+  });
+
+  it('reads Accept-Encoding as HTTP says', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('br, x-gzip2')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
+  });
+
   it('builds once for many readers, answers 304 to one who has it, and builds again after a change', async () => {
     const opener = person('ana');
     await bed.run(opener, 'lancer Cache ?');
