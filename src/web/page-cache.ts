@@ -100,17 +100,6 @@ export class PageCache {
 
 const sizeOf = (page: BuiltPage) => page.body.length + page.gzip.body.length;
 
-/** Whether an Accept-Encoding header takes gzip (`gzip` or `*`, with a q-value above 0). */
-export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  if (!acceptEncoding) return false;
-  return acceptEncoding.split(',').some((item) => {
-    const [name = '', ...params] = item.split(';').map((part) => part.trim().toLowerCase());
-    if (name !== 'gzip' && name !== '*') return false;
-    const q = params.find((param) => param.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
 /** Whether the request's If-None-Match names this validator. */
 export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;

@@ -4,12 +4,13 @@
 // take it, and answer If-None-Match with a 304.
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import Negotiator from 'negotiator';
 import type { HttpRoutes } from '../http-routes.ts';
 import { PAGE_PREFIX } from '../page/links.ts';
 import { type DebatePages, languageParam, type PageTarget } from '../page/service.ts';
 import { downloadHeaders, pageHeaders, revalidated } from './headers.ts';
 import { NOT_FOUND_HTML } from './not-found.ts';
-import { acceptsGzip, type BuiltPage, notModified, PageCache } from './page-cache.ts';
+import { type BuiltPage, notModified, PageCache } from './page-cache.ts';
 import { pageHtmlParts } from './page-html.ts';
 import { slicedBody } from './sliced.ts';
 
@@ -62,7 +63,8 @@ export async function servePage(
     headers = (body) => downloadHeaders(body, mimeType, file);
   }
   if (!built) return void notFound(res);
-  const gzip = acceptsGzip(req.headers['accept-encoding']);
+  // The client's preference, q-values included (`gzip;q=0.1, identity` is plain).
+  const gzip = new Negotiator(req).encoding(['gzip', 'identity']) === 'gzip';
   const sent = gzip ? built.gzip : built;
   // Each encoding has its own validator; caches must tell the two apart.
   const encoding = { vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) };

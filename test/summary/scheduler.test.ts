@@ -37,6 +37,20 @@ function makeScheduler(
   return { scheduler, rec, log };
 }
 
+/** A debate with one vote in each of `count` channels, opened during the week being summarized. */
+async function debatesInChannels(count: number, prefix: string): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    bed.clock.set(new Date(Date.parse('2026-03-24T09:00:00Z') + i * 1000));
+    const who = {
+      ...CHANNEL,
+      channelId: `${prefix}-${i}`,
+      user: { id: `u${i}`, name: `u${i}`, isAdmin: false },
+    };
+    await bed.engine.run(who, `lancer Sujet ${i}`);
+    await bed.engine.run(who, 'voter pour');
+  }
+}
+
 beforeEach(async () => {
   bed = await seededBed();
   await seedBeforeWindow(bed);
@@ -227,16 +241,7 @@ describe('scheduler', () => {
   });
 
   it('many channels: all posted, one at a time, none twice, with two schedulers on two connections', async () => {
-    for (let i = 0; i < 30; i++) {
-      bed.clock.set(new Date(Date.parse('2026-03-24T09:00:00Z') + i * 1000));
-      const who = {
-        ...CHANNEL,
-        channelId: `C-many-${i}`,
-        user: { id: `u${i}`, name: `u${i}`, isAdmin: false },
-      };
-      await bed.engine.run(who, `lancer Sujet ${i}`);
-      await bed.engine.run(who, 'voter pour');
-    }
+    await debatesInChannels(30, 'C-many');
     const second = new SqliteDebateStore(openDatabase(bed.path));
     migrate(second.db);
     const a = makeScheduler();
@@ -253,16 +258,7 @@ describe('scheduler', () => {
 
   it('reads the next batch ahead but claims it only when its turn comes: a stop leaves no claim behind', async () => {
     const channels = 2 * SUMMARY_BATCH + 20;
-    for (let i = 0; i < channels; i++) {
-      bed.clock.set(new Date(Date.parse('2026-03-24T09:00:00Z') + i * 1000));
-      const who = {
-        ...CHANNEL,
-        channelId: `C-batch-${i}`,
-        user: { id: `u${i}`, name: `u${i}`, isAdmin: false },
-      };
-      await bed.engine.run(who, `lancer Sujet ${i}`);
-      await bed.engine.run(who, 'voter pour');
-    }
+    await debatesInChannels(channels, 'C-batch');
     bed.clock.set(new Date('2026-03-27T15:00:00Z'));
     // Stopped while the first batch's last summary is being posted (the second batch is read by then).
     let posting = 0;

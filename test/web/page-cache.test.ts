@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PAGE_ARGUMENTS_PER_SIDE } from '../../src/web/arguments-section.ts';
-import { acceptsGzip, PAGE_REBUILD_MS } from '../../src/web/page-cache.ts';
+import { PAGE_REBUILD_MS } from '../../src/web/page-cache.ts';
 import { person } from '../helpers/engine.ts';
 import { type PageBed, pageBed } from './bed.ts';
 
@@ -71,14 +71,20 @@ describe('the page cache', () => {
     expect(bed.cache.counts.builds).toBe(3);
   });
 
-  it('reads Accept-Encoding as HTTP says', () => {
-    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
-    expect(acceptsGzip('GZIP;q=0.5')).toBe(true);
-    expect(acceptsGzip('*')).toBe(true);
-    expect(acceptsGzip('gzip;q=0')).toBe(false);
-    expect(acceptsGzip('identity')).toBe(false);
-    expect(acceptsGzip('br, x-gzip2')).toBe(false);
-    expect(acceptsGzip(undefined)).toBe(false);
+  it('reads Accept-Encoding as HTTP says: preferences and q-values', async () => {
+    const opener = person('ana');
+    await bed.run(opener, 'lancer Encodages ?');
+    const url = await bed.linkOf(opener);
+    const encodingFor = async (acceptEncoding: string) =>
+      (await raw(url, { 'accept-encoding': acceptEncoding })).headers['content-encoding'] ?? 'none';
+    expect(await encodingFor('gzip, deflate, br')).toBe('gzip');
+    expect(await encodingFor('GZIP;q=0.5')).toBe('gzip');
+    expect(await encodingFor('*')).toBe('gzip');
+    expect(await encodingFor('gzip;q=0')).toBe('none');
+    expect(await encodingFor('gzip;q=0.1, identity;q=1')).toBe('none');
+    expect(await encodingFor('identity')).toBe('none');
+    expect(await encodingFor('br, x-gzip2')).toBe('none');
+    expect(await encodingFor('')).toBe('none');
   });
 
   it('builds once for many readers, answers 304 to one who has it, and builds again after a change', async () => {

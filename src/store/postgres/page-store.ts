@@ -1,7 +1,7 @@
 import type { Counts } from '../../domain/records.ts';
 import type { OpinionBucket, PageData, PageLinkRecord, PageStore, PersuasionFlow } from '../ports/pages.ts';
 import type { DebateSnapshot } from '../ports/summary.ts';
-import { PAGE_LINK, type PageLinkColumns } from '../shared/page-link.ts';
+import { PAGE_LINK_SELECT, type PageLinkRow, toPageLink } from '../shared/page-link.ts';
 import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
 import { readEndorserSides, readRounds } from './endings.ts';
 import type { PostgresSession } from './session.ts';
@@ -11,8 +11,8 @@ export class PostgresPageStore implements PageStore {
   constructor(private readonly db: PostgresSession) {}
 
   async pageLink(uid: string): Promise<PageLinkRecord | undefined> {
-    const [row] = await this.db.query<DebateRow & PageLinkColumns>(PAGE_LINK.replace('?', '$1'), [uid]);
-    return row && { debate: toDebate(row), version: row.page_version, revision: Number(row.page_revision) };
+    const [row] = await this.db.query<PageLinkRow>(`${PAGE_LINK_SELECT} WHERE d.uid = $1`, [uid]);
+    return row && toPageLink(row);
   }
 
   async pageVersion(debateId: number): Promise<number> {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Counts } from '../../domain/records.ts';
 import type { OpinionBucket, PageData, PageLinkRecord, PageStore, PersuasionFlow } from '../ports/pages.ts';
 import type { DebateSnapshot } from '../ports/summary.ts';
-import { PAGE_LINK, type PageLinkColumns } from '../shared/page-link.ts';
+import { PAGE_LINK_SELECT, type PageLinkRow, toPageLink } from '../shared/page-link.ts';
 import { ARGUMENT_SELECT, type ArgumentRow, type DebateRow, toArgument, toDebate } from '../shared/rows.ts';
 import { endorserSidesStatement, roundsStatements, toEndorserSides, toRounds } from './ending-reads.ts';
 import { type ReadStatement, readTogether } from './reader.ts';
@@ -26,8 +26,8 @@ export class SqlitePageStore implements PageStore {
   }
 
   async pageLink(uid: string): Promise<PageLinkRecord | undefined> {
-    const row = this.stmt(PAGE_LINK).get(uid) as (DebateRow & PageLinkColumns) | undefined;
-    return row && { debate: toDebate(row), version: row.page_version, revision: row.page_revision };
+    const row = this.stmt(`${PAGE_LINK_SELECT} WHERE d.uid = ?`).get(uid) as PageLinkRow | undefined;
+    return row && toPageLink(row);
   }
 
   async pageVersion(debateId: number): Promise<number> {
