@@ -1,4 +1,5 @@
 import type { Logger } from '../domain/logger.ts';
+import { Turns } from './turns.ts';
 
 /** What an update reports: done, or "try again after this many ms" (a 429's Retry-After). */
 export type UpdateResult = undefined | { retryAfterMs: number } | typeof UNCHANGED;
@@ -45,6 +46,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class UpdateCoalescer {
   private readonly states = new Map<string, KeyState>();
+  private readonly turns = new Turns();
   private closed = false;
 
   constructor(
@@ -82,6 +84,7 @@ export class UpdateCoalescer {
     state.lastRun = Date.now();
     state.running = (async () => {
       let retryAfterMs: number | undefined;
+      await this.turns.next();
       try {
         const result = await work();
         retryAfterMs = retryAfter(result);

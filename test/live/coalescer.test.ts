@@ -1,4 +1,6 @@
 // The per-message coalescing both chat adapters use for live scoreboards.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/domain/logger.ts';
 import { UNCHANGED, UpdateCoalescer } from '../../src/live/coalescer.ts';
@@ -96,7 +98,8 @@ describe('update coalescer', () => {
     await vi.advanceTimersByTimeAsync(2500);
     coalescer.schedule('C1:1', update('a2'));
     await vi.advanceTimersByTimeAsync(1);
-    expect(runs.map((run) => `${run.at}:${run.state}`)).toEqual(['0:a1', '0:b1', '2500:a2']);
+    // Due together, the second goes at the next turn of the event loop (1 ms under fake timers).
+    expect(runs.map((run) => `${run.at}:${run.state}`)).toEqual(['0:a1', '1:b1', '2500:a2']);
   });
 
   it('waits out a Retry-After when closed at shutdown, so the last state still goes out', async () => {
@@ -145,6 +148,38 @@ describe('update coalescer', () => {
     await vi.advanceTimersByTimeAsync(4000);
     expect(runs.map((run) => run.state)).toEqual(['b']);
     await vi.advanceTimersByTimeAsync(1500);
-    expect(runs.map((run) => `${run.at}:${run.state}`)).toEqual(['0:b', '5000:a']);
+    // b went at the turn after a's first try (1 ms under fake timers).
+    expect(runs.map((run) => `${run.at}:${run.state}`)).toEqual(['1:b', '5000:a']);
+  });
+
+  describe('with the real event loop', () => {
+    beforeEach(() => vi.useRealTimers());
+
+    it('starts updates due together one per turn, so a request arriving meanwhile is answered between them', async () => {
+      const order: string[] = [];
+      const server = createServer((_req, res) => {
+        order.push('request answered');
+        res.end('ok');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      try {
+        // Forty debates' scoreboards fall due at once; each edit renders for a few milliseconds.
+        for (let board = 0; board < 40; board++)
+          coalescer.schedule(`C${board}:1`, async () => {
+            const until = performance.now() + 3;
+            while (performance.now() < until);
+            order.push('edit');
+          });
+        const answered = fetch(`http://127.0.0.1:${port}/`).then((response) => response.text());
+        expect(await answered).toBe('ok');
+        await coalescer.flush();
+        expect(order.filter((entry) => entry === 'edit')).toHaveLength(40);
+        // Together in one turn, all forty would run before the request is even read.
+        expect(order.indexOf('request answered')).toBeLessThan(39);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
   });
 });
