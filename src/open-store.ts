@@ -15,6 +15,7 @@ import { SqliteInstallationStore } from './store/sqlite/installation-store.ts';
 import { migrate, schemaVersion } from './store/sqlite/migrate.ts';
 import { openDatabase } from './store/sqlite/open-database.ts';
 import { SqlitePageStore } from './store/sqlite/page-store.ts';
+import { readerOf } from './store/sqlite/reader.ts';
 import { SqliteDebateStore } from './store/sqlite/store.ts';
 
 export interface OpenedStore {
@@ -87,6 +88,8 @@ export async function openStore(
   const db = openDatabase(config.DEBAT_DB_PATH, config.DEBAT_SYNCHRONOUS);
   const applied = migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  // The log's checkpoints run on the reading thread, not inside a commit on the event loop.
+  readerOf(db)?.takeCheckpoints();
   return {
     kind: 'sqlite',
     where: `SQLite ${config.DEBAT_DB_PATH}`,

@@ -38,8 +38,30 @@ export interface PageTarget {
   day: string;
 }
 
+/**
+ * Today's date in a zone, worked out once a minute per zone: every page request of an open debate
+ * asks, and Intl's reading costs more than the rest of a cached page's answer. Offsets are whole
+ * minutes, so the date cannot change within one.
+ */
+class DayInZone {
+  readonly #last = new Map<string, { minute: number; day: string }>();
+
+  of(zone: string, now: Date): string {
+    const minute = Math.floor(now.getTime() / 60_000);
+    const known = this.#last.get(zone);
+    if (known?.minute === minute) return known.day;
+    const day = formatLocalDate(localDateTime(zone, now));
+    // Zones come from channel settings: a handful, but never an unbounded memory.
+    if (this.#last.size >= 1000) this.#last.clear();
+    this.#last.set(zone, { minute, day });
+    return day;
+  }
+}
+
 /** The debate pages as the web serves them: a token in, the page's model or a download out. */
 export class DebatePages {
+  readonly #today = new DayInZone();
+
   constructor(private readonly deps: DebatePagesDeps) {}
 
   /** The debate a token opens, with what its page depends on; a few small reads, no page data. */
@@ -49,7 +71,7 @@ export class DebatePages {
     const { debate, revision } = opened;
     const channel = await this.channel(debate, asked);
     const now = this.deps.clock.now();
-    const day = debate.status === 'open' ? formatLocalDate(localDateTime(channel.timezone, now)) : '';
+    const day = debate.status === 'open' ? this.#today.of(channel.timezone, now) : '';
     return { debate, ...channel, revision, day };
   }
 

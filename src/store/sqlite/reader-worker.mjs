@@ -16,6 +16,19 @@ import Database from 'better-sqlite3';
 const PART = 5000;
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 5000 });
 db.pragma('query_only = ON');
+
+// The log's checkpoints, when this thread takes them over from the connection that writes: there
+// each one (a thousand pages copied and synced, tens of milliseconds) held the event loop inside
+// whichever commit crossed the limit. PASSIVE never waits for a lock and never blocks a writer.
+if (workerData.checkpointEveryMs) {
+  setInterval(() => {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy or closing: the next round tries again.
+    }
+  }, workerData.checkpointEveryMs);
+}
 const prepared = new Map();
 const statement = (sql) => {
   let found = prepared.get(sql);

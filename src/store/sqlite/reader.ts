@@ -34,12 +34,32 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
+/** How often the reading thread checkpoints the log once it has taken that over. */
+const CHECKPOINT_EVERY_MS = 1000;
+
 export class SqliteReader {
   private worker: Worker | undefined;
   private next = 0;
   private readonly waiting = new Map<number, Waiting>();
 
-  constructor(private readonly file: string) {}
+  /** Every this many ms the thread checkpoints the log, instead of the writing connection. */
+  private checkpointEveryMs: number | undefined;
+
+  constructor(
+    private readonly file: string,
+    /** The writing connection, whose own checkpoints stop while a thread takes them. */
+    private readonly writer?: Database.Database,
+  ) {}
+
+  /**
+   * Starts the thread now and has it take the log's checkpoints over (see reader-worker.mjs);
+   * asked before the first read, as the store opens.
+   */
+  takeCheckpoints(everyMs: number = CHECKPOINT_EVERY_MS): void {
+    if (this.worker) return;
+    this.checkpointEveryMs = everyMs;
+    this.started();
+  }
 
   /**
    * Runs the statements in one read transaction on the thread; the rows of each, in order. Rows
@@ -68,9 +88,12 @@ export class SqliteReader {
     if (this.worker) return this.worker;
     // Plain JavaScript: none of the parent's loader flags (a TypeScript loader in tests) to start.
     const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), {
-      workerData: { file: this.file },
+      workerData: { file: this.file, checkpointEveryMs: this.checkpointEveryMs },
       execArgv: [],
     });
+    if (this.checkpointEveryMs !== undefined) this.ownCheckpoints(false);
+    // Only reads in flight keep the process alive (read() refs it).
+    worker.unref();
     worker.on('message', (message: unknown) => {
       const answer = Answer.parse(message);
       const waiting = this.waiting.get(answer.id);
@@ -94,11 +117,20 @@ export class SqliteReader {
       waiting.resolve(waiting.rows);
     });
     worker.on('error', (error) => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker === worker) {
+        this.worker = undefined;
+        // No thread to take them: the writing connection checkpoints again until one starts.
+        this.ownCheckpoints(true);
+      }
       this.fail(error);
     });
     this.worker = worker;
     return worker;
+  }
+
+  /** SQLite's own rule (a checkpoint at the commit that takes the log past 1,000 pages), or none. */
+  private ownCheckpoints(on: boolean): void {
+    if (this.writer?.open) this.writer.pragma(`wal_autocheckpoint = ${on ? 1000 : 0}`);
   }
 
   private fail(error: Error): void {
@@ -125,7 +157,7 @@ export function readerOf(db: Database.Database): SqliteReader | undefined {
   if (db.memory) return undefined;
   let reader = readers.get(db);
   if (!reader) {
-    reader = new SqliteReader(db.name);
+    reader = new SqliteReader(db.name, db);
     readers.set(db, reader);
   }
   return reader;
