@@ -14,7 +14,10 @@ let opened: OpenedStore;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'debat-checkpoints-'));
   file = join(dir, 'debat.sqlite');
-  opened = await openStore({ DEBAT_DB_PATH: file, DEBAT_SYNCHRONOUS: 'NORMAL' }, silentLogger);
+  opened = await openStore(
+    { DATABASE_URL: undefined, DATABASE_POOL_SIZE: 1, DEBAT_DB_PATH: file, DEBAT_SYNCHRONOUS: 'NORMAL' },
+    silentLogger,
+  );
 });
 afterEach(async () => {
   await opened.store.close();
