@@ -3,8 +3,10 @@
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readerOf } from '../../src/store/sqlite/reader.ts';
 import { PAGE_ARGUMENTS_PER_SIDE } from '../../src/web/arguments-section.ts';
 import { PAGE_REBUILD_MS } from '../../src/web/page-cache.ts';
+import { PAGE_READS_AT_ONCE, PAGE_READS_WAITING } from '../../src/web/routes.ts';
 import { person } from '../helpers/engine.ts';
 import { type PageBed, pageBed } from './bed.ts';
 
@@ -139,5 +141,42 @@ describe('the page cache', () => {
     expect(csv.split('\r\n').filter((line) => line.startsWith('argument,'))).toHaveLength(
       PAGE_ARGUMENTS_PER_SIDE + extra,
     );
+  });
+
+  it('reads the store for a few page requests at a time, and answers 503 with Retry-After once too many wait', async () => {
+    const opener = person('ana');
+    await bed.run(opener, 'lancer Tout le monde lit ?');
+    const url = await bed.linkOf(opener);
+    // The reading thread busy with a long read: the page's data waits behind it, and so do the
+    // requests holding a slot; the others queue, up to the limit.
+    const long = readerOf(bed.store.db)!.read([
+      {
+        sql: 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 15000000) SELECT count(*) AS c FROM n',
+      },
+    ]);
+    const total = PAGE_READS_AT_ONCE + PAGE_READS_WAITING + 40;
+    const answers = await Promise.all(
+      Array.from({ length: total }, () =>
+        fetch(url).then(async (res) => ({
+          status: res.status,
+          retryAfter: res.headers.get('retry-after'),
+          body: await res.text(),
+        })),
+      ),
+    );
+    await long;
+    const busy = answers.filter((a) => a.status === 503);
+    const served = answers.filter((a) => a.status === 200);
+    expect(busy.length + served.length).toBe(total);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(served.length).toBeGreaterThanOrEqual(PAGE_READS_AT_ONCE + PAGE_READS_WAITING);
+    for (const answer of busy) {
+      expect(answer.retryAfter).toBe('1');
+      expect(answer.body).toContain('Too many requests');
+      expect(answer.body).toContain('Trop de demandes');
+    }
+    expect(new Set(served.map((a) => a.body)).size).toBe(1);
+    expect(served[0]!.body).toContain('Tout le monde lit ?');
+    expect(bed.cache.counts.builds).toBe(1);
   });
 });
