@@ -207,55 +207,53 @@ export function child<T>(code: string, env: Record<string, string>, background =
   );
 }
 
-function discordClicks(
+/** One load generator's clicks at `rate` a second for a phase, on the given scoreboards. */
+function clicksAt(
+  code: string,
+  target: string,
+  boards: Board[],
+  rate: number,
+  platformEnv: Record<string, string>,
+  background: boolean,
+): Promise<Acks> {
+  offset += 10_000_000;
+  const env = {
+    TARGET: target,
+    BOARDS: JSON.stringify(boards),
+    OFFSET: String(offset),
+    RATE: String(rate),
+    CONNECTIONS: String(CONNECTIONS),
+    DURATION: String(PHASE_S),
+    ...platformEnv,
+  };
+  return child<Acks>(code, env, background);
+}
+
+const discordClicks = (
   port: number,
   boards: Board[],
   rate: number,
   discord: { applicationId: string; guildId: string; privateKey: string },
   background = false,
-): Promise<Acks> {
-  offset += 10_000_000;
-  return child<Acks>(
+) =>
+  clicksAt(
     DISCORD_CLICKS,
-    {
-      TARGET: `http://127.0.0.1:${port}/discord/interactions`,
-      BOARDS: JSON.stringify(boards),
-      OFFSET: String(offset),
-      RATE: String(rate),
-      CONNECTIONS: String(CONNECTIONS),
-      DURATION: String(PHASE_S),
-      PRIVATE_KEY: discord.privateKey,
-      APP: discord.applicationId,
-      GUILD: discord.guildId,
-    },
+    `http://127.0.0.1:${port}/discord/interactions`,
+    boards,
+    rate,
+    { PRIVATE_KEY: discord.privateKey, APP: discord.applicationId, GUILD: discord.guildId },
     background,
   );
-}
 
-function clicks(
-  port: number,
-  boards: Board[],
-  rate: number,
-  responseUrl: string,
-  background = false,
-): Promise<Acks> {
-  offset += 10_000_000;
-  return child<Acks>(
+const clicks = (port: number, boards: Board[], rate: number, responseUrl: string, background = false) =>
+  clicksAt(
     CLICKS,
-    {
-      TARGET: `http://127.0.0.1:${port}/slack/events`,
-      BOARDS: JSON.stringify(boards),
-      OFFSET: String(offset),
-      RATE: String(rate),
-      CONNECTIONS: String(CONNECTIONS),
-      DURATION: String(PHASE_S),
-      SECRET,
-      TEAM,
-      RESPONSE_URL: responseUrl,
-    },
+    `http://127.0.0.1:${port}/slack/events`,
+    boards,
+    rate,
+    { SECRET, TEAM, RESPONSE_URL: responseUrl },
     background,
   );
-}
 
 /** The data: the summary benchmark's channels with last week's summaries posted, and the big debate. */
 function seedFile(file: string, day: number, time: string): string {

@@ -142,15 +142,14 @@ async function longStorm(
     late.reduce((a, s) => a + (s.at - mx) * (s.rss - my), 0) / late.reduce((a, s) => a + (s.at - mx) ** 2, 0);
   printTable(
     `Memory of debat start (built) across a ${minutes}-minute storm: ${fired.total} signed Slack vote clicks (${Math.round(fired.total / (minutes * 60))}/s, each from a new person, 20 connections), ${fired.errors} errors, ack p99 ${fired.p99} ms`,
-    [
-      ['ready, idle', '0', idle.toFixed(1)],
-      ...samples.map((s) => [`${Math.round(s.at)} s`, '', s.rss.toFixed(1)]),
-    ],
-    ['when', '', 'RSS MB'],
+    [['ready, idle', idle.toFixed(1)], ...samples.map((s) => [`${Math.round(s.at)} s`, s.rss.toFixed(1)])],
+    ['when', 'RSS MB'],
   );
-  console.log(
-    `RSS after the first 2 minutes: ${Math.min(...late.map((s) => s.rss)).toFixed(1)}–${Math.max(...late.map((s) => s.rss)).toFixed(1)} MB, trend ${(slope * 60).toFixed(2)} MB a minute`,
-  );
+  // A storm of under three minutes has too few readings after the first two for a trend.
+  if (late.length >= 2)
+    console.log(
+      `RSS after the first 2 minutes: ${Math.min(...late.map((s) => s.rss)).toFixed(1)}–${Math.max(...late.map((s) => s.rss)).toFixed(1)} MB, trend ${(slope * 60).toFixed(2)} MB a minute`,
+    );
   return { idle, samples, clicks: fired.total, errors: fired.errors };
 }
 

@@ -6,9 +6,8 @@ import { LANGUAGES, type Language } from '../domain/types.ts';
 import { formatLocalDate, localDateTime } from '../domain/zoned-time.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
 import { resultsVisible } from '../views/build.ts';
-import { type ExportParts, exportParts, exportView } from '../views/export.ts';
+import { type ExportParts, exportParts } from '../views/export.ts';
 import { endingSections } from '../views/sections.ts';
-import type { ExportView } from '../views/types.ts';
 import { exportWithEndings } from './export-data.ts';
 import type { PageLinks } from './links.ts';
 import { OPINION_SPAN_MS, PAGE_COMMON_GROUND_SHOWN, type PageModel, pageModel } from './model.ts';
@@ -119,19 +118,5 @@ export class DebatePages {
   async page(token: string, asked?: Language): Promise<PageModel | undefined> {
     const target = await this.target(token, asked);
     return target && this.modelOf(target);
-  }
-
-  /** The same export as `/debat exporter`, as a file; `filename` must be the export's own. */
-  async download(token: string, filename: string, asked?: Language): Promise<ExportView | undefined> {
-    const format = formatOf(filename);
-    if (!format) return undefined;
-    const debate = (await this.deps.links.open(token))?.debate;
-    if (!debate) return undefined;
-    const [data, channel] = await Promise.all([
-      exportWithEndings(this.deps.store, debate.id),
-      this.channel(debate, asked),
-    ]);
-    const view = exportView(data, format, channel.language, channel.timezone);
-    return view.filename === filename ? view : undefined;
   }
 }

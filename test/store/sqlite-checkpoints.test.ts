@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/domain/logger.ts';
 import { type OpenedStore, openStore } from '../../src/open-store.ts';
+import { SqliteReader } from '../../src/store/sqlite/reader.ts';
 
 let dir: string;
 let file: string;
@@ -63,5 +64,18 @@ describe('checkpoints of the SQLite log', () => {
     }
     // At most one round of frames, in a file cut back to 4 MiB when it starts over.
     expect(size(`${file}-wal`)).toBeLessThan(4 * 1024 * 1024 + 600 * 4120);
+  });
+
+  it('go back to the bot’s connection when the thread cannot run', async () => {
+    const db = opened.sqlite!;
+    // A thread pointed at a file that is not there fails as it starts.
+    const reader = new SqliteReader(join(dir, 'gone.sqlite'), db);
+    reader.takeCheckpoints();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await vi.waitFor(() => expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000), {
+      timeout: 15_000,
+      interval: 20,
+    });
+    await reader.close();
   });
 });

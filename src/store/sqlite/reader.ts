@@ -42,8 +42,8 @@ export class SqliteReader {
   private next = 0;
   private readonly waiting = new Map<number, Waiting>();
 
-  /** Every this many ms the thread checkpoints the log, instead of the writing connection. */
-  private checkpointEveryMs: number | undefined;
+  /** Whether the thread checkpoints the log instead of the writing connection. */
+  private checkpoints = false;
 
   constructor(
     private readonly file: string,
@@ -55,9 +55,9 @@ export class SqliteReader {
    * Starts the thread now and has it take the log's checkpoints over (see reader-worker.mjs);
    * asked before the first read, as the store opens.
    */
-  takeCheckpoints(everyMs: number = CHECKPOINT_EVERY_MS): void {
+  takeCheckpoints(): void {
     if (this.worker) return;
-    this.checkpointEveryMs = everyMs;
+    this.checkpoints = true;
     this.started();
   }
 
@@ -88,10 +88,10 @@ export class SqliteReader {
     if (this.worker) return this.worker;
     // Plain JavaScript: none of the parent's loader flags (a TypeScript loader in tests) to start.
     const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), {
-      workerData: { file: this.file, checkpointEveryMs: this.checkpointEveryMs },
+      workerData: { file: this.file, checkpointEveryMs: this.checkpoints ? CHECKPOINT_EVERY_MS : undefined },
       execArgv: [],
     });
-    if (this.checkpointEveryMs !== undefined) this.ownCheckpoints(false);
+    if (this.checkpoints) this.ownCheckpoints(false);
     // Only reads in flight keep the process alive (read() refs it).
     worker.unref();
     worker.on('message', (message: unknown) => {
