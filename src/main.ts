@@ -41,7 +41,13 @@ export async function startBot(
     scoreboardPacing: opened.pacing,
     pages: pageLinkOptions(config, opened.pages, http, logger),
   });
-  if (engine.pages) servePages(http, { links: engine.pages, store, defaults: engine.defaults, clock });
+  if (engine.pages)
+    servePages(
+      http,
+      { links: engine.pages, store, defaults: engine.defaults, clock },
+      undefined,
+      config.DATABASE_URL ? config.DATABASE_POOL_SIZE : undefined,
+    );
   let requestShutdown: (reason: string) => void = () => {};
   const stopped = new Promise<string>((resolve) => {
     requestShutdown = resolve;

@@ -24,6 +24,12 @@ const CHUNK = 64 * 1024;
  * holds no slot.
  */
 export const PAGE_READS_AT_ONCE = 4;
+
+/** With a pool of PostgreSQL connections, pages take at most half of it (at least one). */
+export const pageReadsAtOnce = (poolSize?: number): number =>
+  poolSize === undefined
+    ? PAGE_READS_AT_ONCE
+    : Math.max(1, Math.min(PAGE_READS_AT_ONCE, Math.floor(poolSize / 2)));
 /** Page requests waiting for a slot beyond which the next is answered 503 with Retry-After. */
 export const PAGE_READS_WAITING = 256;
 const BUSY = Buffer.from(
@@ -113,8 +119,9 @@ export function registerPageRoutes(
   http: HttpRoutes,
   pages: DebatePages,
   cache: PageCache = new PageCache(),
+  readsAtOnce: number = PAGE_READS_AT_ONCE,
 ): PageCache {
-  const reads = pLimit(PAGE_READS_AT_ONCE);
+  const reads = pLimit(readsAtOnce);
   http.routePrefix('GET', PAGE_PREFIX, (req, res) => servePage(pages, cache, reads, req, res));
   return cache;
 }

@@ -9,7 +9,7 @@ import { DebatePages } from '../page/service.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
 import type { PageStore } from '../store/ports/pages.ts';
 import type { PageCache } from './page-cache.ts';
-import { registerPageRoutes } from './routes.ts';
+import { pageReadsAtOnce, registerPageRoutes } from './routes.ts';
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::', '']);
 
@@ -53,6 +53,8 @@ export function servePages(
   http: HttpRoutes,
   deps: { links: PageLinks; store: DebateStore; defaults: ChannelDefaults; clock: Clock },
   cache?: PageCache,
+  /** The PostgreSQL pool's size, which page reads must leave room in; none on SQLite. */
+  poolSize?: number,
 ): PageCache {
-  return registerPageRoutes(http, new DebatePages(deps), cache);
+  return registerPageRoutes(http, new DebatePages(deps), cache, pageReadsAtOnce(poolSize));
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readerOf } from '../../src/store/sqlite/reader.ts';
 import { PAGE_ARGUMENTS_PER_SIDE } from '../../src/web/arguments-section.ts';
 import { PAGE_REBUILD_MS } from '../../src/web/page-cache.ts';
-import { PAGE_READS_AT_ONCE, PAGE_READS_WAITING } from '../../src/web/routes.ts';
+import { PAGE_READS_AT_ONCE, PAGE_READS_WAITING, pageReadsAtOnce } from '../../src/web/routes.ts';
 import { person } from '../helpers/engine.ts';
 import { type PageBed, pageBed } from './bed.ts';
 
@@ -178,5 +178,10 @@ describe('the page cache', () => {
     expect(new Set(served.map((a) => a.body)).size).toBe(1);
     expect(served[0]!.body).toContain('Tout le monde lit ?');
     expect(bed.cache.counts.builds).toBe(1);
+  });
+
+  it('leaves at least half of a PostgreSQL pool to votes, and one read to pages however small it is', () => {
+    expect(pageReadsAtOnce()).toBe(PAGE_READS_AT_ONCE);
+    expect([1, 2, 3, 4, 6, 8, 10, 50].map((pool) => pageReadsAtOnce(pool))).toEqual([1, 1, 1, 2, 3, 4, 4, 4]);
   });
 });
