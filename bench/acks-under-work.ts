@@ -13,7 +13,9 @@
 //       edited at each adapter's pace.
 // Target: every case's p99 within 1.5× of idle. Slack's side is a stand-in answering `ok`,
 // Discord's the fake of test/fakes in a child process. The longest stall of the event loop in
-// each case (monitorEventLoopDelay) says what held it.
+// each case (monitorEventLoopDelay) says what held it. Where taskset and 2 cores are at hand the
+// bot's process (its threads included) runs on core 0 and everything standing for other machines
+// (load generators, stand-ins, PostgreSQL) on the others, as in a deployment: see ./cores.ts.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +44,7 @@ import { SummaryScheduler } from '../src/summary/scheduler.ts';
 import { scheduleOf } from '../src/summary/summary-at.ts';
 import { pageLinkOptions, servePages } from '../src/web/serve.ts';
 import { freePort } from '../test/postgres/server.ts';
+import { elsewhereCommand, pinBot, pinDescendants, split } from './cores.ts';
 import { startFakeDiscord } from './discord-http.ts';
 import { seed as seedPage } from './page.ts';
 import { type BenchServer, benchServer } from './postgres-server.ts';
@@ -188,9 +191,15 @@ export function elsewhere(pid: number | undefined): void {
   if (pid !== undefined) setPriority(pid, 19);
 }
 
+/** Whether the bot has a core of its own (see ./cores.ts); `--shared-cores` turns it off. */
+let cores = false;
+
 let offset = 0;
 export function child<T>(code: string, env: Record<string, string>, background = false): Promise<T> {
-  const process_ = spawn(process.execPath, ['--input-type=module', '-e', code], {
+  const [file, args] = cores
+    ? elsewhereCommand(process.execPath, ['--input-type=module', '-e', code])
+    : [process.execPath, ['--input-type=module', '-e', code]];
+  const process_ = spawn(file, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -334,7 +343,10 @@ export async function run(
   kind: 'sqlite' | 'postgres' = 'sqlite',
   cases: ReadonlySet<string> = new Set(['a', 'b', 'c']),
   profileDir?: string,
+  ownCore = split !== undefined,
 ) {
+  cores = ownCore;
+  if (cores) pinBot();
   const dir = mkdtempSync(join(tmpdir(), 'debat-bench-acks-'));
   const slack = await startNullSlack();
   const fake = await startFakeDiscord(BOARDS + 1);
@@ -415,6 +427,7 @@ export async function run(
     closers.push(() => discordAdapter.stop());
     await http.listen(port, '127.0.0.1');
     closers.push(() => http.close());
+    if (cores) pinDescendants();
 
     // Each platform's measured debate, and the 100 of case (c), each with its scoreboard posted.
     const boardsOf = async (platform: 'slack' | 'discord', channel: (b: number) => string) => {
@@ -588,7 +601,7 @@ export async function run(
       work,
     ];
     printTable(
-      `Acks under work (${kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}, seeded in ${fmt(seedS, 0)} s): vote clicks at ${RATE}/s on Slack and ${RATE}/s on Discord, ${CONNECTIONS} connections each, ${PHASE_S} s a case; values Slack / Discord`,
+      `Acks under work (${kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}, seeded in ${fmt(seedS, 0)} s, ${cores ? `the bot on core ${split?.bot}, the rest on ${split?.elsewhere}` : 'cores shared'}): vote clicks at ${RATE}/s on Slack and ${RATE}/s on Discord, ${CONNECTIONS} connections each, ${PHASE_S} s a case; values Slack / Discord`,
       rows.map(row),
       [
         'case',
@@ -613,8 +626,9 @@ export async function run(
   }
 }
 
-// `bench/acks-under-work.ts [postgres] [a] [b] [c] [--profile DIR]`: the cases named (all by
-// default); with --profile, a CPU profile of the process during each case, written to DIR.
+// `bench/acks-under-work.ts [postgres] [a] [b] [c] [--profile DIR] [--shared-cores]`: the cases
+// named (all by default); with --profile, a CPU profile of the process during each case, written
+// to DIR; with --shared-cores, the bot and the rest share every core, as they did before.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--profile');
@@ -624,6 +638,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     args.includes('postgres') ? 'postgres' : 'sqlite',
     named.size > 0 ? named : undefined,
     profileDir,
+    split !== undefined && !args.includes('--shared-cores'),
   );
   // A platform client may still be retrying a call to the stand-ins, now gone.
   process.exit(0);

@@ -38,8 +38,8 @@ export function interactionsEndpoint(deps: {
     const body = bodyOf(req);
     const timestamp = req.headers['x-signature-timestamp'];
     // A signed request out of its time window is a replay: refused like a bad signature.
-    if (!signedTimeFresh(timestamp, now()) || !verified(timestamp, body, req.headers['x-signature-ed25519']))
-      return send(res, 401);
+    if (!signedTimeFresh(timestamp, now())) return send(res, 401);
+    if (!(await verified(timestamp, body, req.headers['x-signature-ed25519']))) return send(res, 401);
     let json: unknown;
     try {
       json = JSON.parse(body.toString('utf8'));

@@ -89,20 +89,24 @@ describe('Discord adapter units', () => {
     expect(languageOfLocale(undefined)).toBeUndefined();
   });
 
-  it('verifies Ed25519 signatures with node:crypto and refuses malformed ones', () => {
+  it('verifies Ed25519 signatures with node:crypto and refuses malformed ones', async () => {
     const signer = createSigner();
     const verified = signatureVerifier(signer.publicKeyHex);
     const body = Buffer.from('{"type":1}');
     const headers = signer.sign(body);
-    expect(verified(headers['x-signature-timestamp'], body, headers['x-signature-ed25519'])).toBe(true);
+    expect(await verified(headers['x-signature-timestamp'], body, headers['x-signature-ed25519'])).toBe(true);
     expect(
-      verified(headers['x-signature-timestamp'], Buffer.from('{"type":2}'), headers['x-signature-ed25519']),
+      await verified(
+        headers['x-signature-timestamp'],
+        Buffer.from('{"type":2}'),
+        headers['x-signature-ed25519'],
+      ),
     ).toBe(false);
-    expect(verified(undefined, body, headers['x-signature-ed25519'])).toBe(false);
-    expect(verified(headers['x-signature-timestamp'], body, 'zz')).toBe(false);
-    expect(verified(headers['x-signature-timestamp'], body, headers['x-signature-ed25519'].slice(2))).toBe(
-      false,
-    );
+    expect(await verified(undefined, body, headers['x-signature-ed25519'])).toBe(false);
+    expect(await verified(headers['x-signature-timestamp'], body, 'zz')).toBe(false);
+    expect(
+      await verified(headers['x-signature-timestamp'], body, headers['x-signature-ed25519'].slice(2)),
+    ).toBe(false);
     expect(() => signatureVerifier('not-hex')).toThrow(/DISCORD_PUBLIC_KEY/);
   });
 
