@@ -1,6 +1,6 @@
 import type { DebateRecord } from '../domain/records.ts';
 import type { Platform, WorkspaceScope } from '../domain/types.ts';
-import type { PageStore } from '../store/ports/pages.ts';
+import type { PageLinkRecord, PageStore } from '../store/ports/pages.ts';
 import { pageToken, readPageToken, tokenValid } from './token.ts';
 
 /** Where page links live under the base URL: `/d/<token>`. */
@@ -66,12 +66,12 @@ export class PageLinks {
    * The debate a token opens, with its revision, in one read; undefined for a malformed, forged or
    * revoked one alike.
    */
-  async open(token: string): Promise<{ debate: DebateRecord; revision: number } | undefined> {
+  async open(token: string): Promise<Omit<PageLinkRecord, 'version'> | undefined> {
     const read = readPageToken(token);
     if (!read) return undefined;
     const link = await this.options.store.pageLink(read.uid);
     if (!link || !tokenValid(this.secret, read, link.version)) return undefined;
-    return { debate: link.debate, revision: link.revision };
+    return { debate: link.debate, revision: link.revision, channel: link.channel };
   }
 
   /** Voids every link of the debate given so far. */

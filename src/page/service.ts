@@ -14,7 +14,7 @@ import { OPINION_SPAN_MS, PAGE_COMMON_GROUND_SHOWN, type PageModel, pageModel } 
 
 export interface DebatePagesDeps {
   links: PageLinks;
-  store: Pick<DebateStore, 'channelSettings' | 'exportData' | 'endorserSides' | 'rounds'>;
+  store: Pick<DebateStore, 'exportData' | 'endorserSides' | 'rounds'>;
   defaults: ChannelDefaults;
   clock: Clock;
 }
@@ -68,7 +68,10 @@ export class DebatePages {
     const opened = await this.deps.links.open(token);
     if (!opened) return undefined;
     const { debate, revision } = opened;
-    const channel = await this.channel(debate, asked);
+    const channel = {
+      language: asked ?? opened.channel.language ?? this.deps.defaults.language,
+      timezone: opened.channel.timezone ?? this.deps.defaults.timezone,
+    };
     const now = this.deps.clock.now();
     const day = debate.status === 'open' ? this.#today.of(channel.timezone, now) : '';
     return { debate, ...channel, revision, day };
@@ -104,14 +107,6 @@ export class DebatePages {
     const data = await exportWithEndings(this.deps.store, target.debate.id);
     const parts = exportParts(data, format, target.language, target.timezone);
     return parts.view.filename === filename ? parts : undefined;
-  }
-
-  private async channel(debate: DebateRecord, asked: Language | undefined) {
-    const settings = await this.deps.store.channelSettings(debate);
-    return {
-      language: asked ?? settings.language ?? this.deps.defaults.language,
-      timezone: settings.timezone ?? this.deps.defaults.timezone,
-    };
   }
 
   /** The page of the debate a token opens; undefined for any token that opens nothing. */

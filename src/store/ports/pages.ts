@@ -1,5 +1,6 @@
 import type {
   ArgumentRecord,
+  ChannelSettings,
   CommonGroundRecord,
   Counts,
   DebateRecord,
@@ -51,6 +52,8 @@ export interface PageLinkRecord {
   version: number;
   /** The debate's revision: one more at every write that can change its page (kept by triggers). */
   revision: number;
+  /** Its channel's settings the page is written in; null where the channel has none. */
+  channel: Pick<ChannelSettings, 'language' | 'timezone'>;
 }
 
 /** What the debate's web page reads, and the version its links are signed with. */

@@ -109,12 +109,19 @@ export interface ChannelRow {
   rhythm_since: number | null;
 }
 
-export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings => ({
+/** A channel's language and time zone as stored: what its page is written in. */
+export const toChannelPlace = (
+  row: Pick<ChannelRow, 'language' | 'timezone'> | undefined,
+): Pick<ChannelSettings, 'language' | 'timezone'> => ({
+  language: (row?.language as Language | null | undefined) ?? null,
   timezone: row?.timezone ?? null,
+});
+
+export const toChannelSettings = (row: ChannelRow | undefined): ChannelSettings => ({
+  ...toChannelPlace(row),
   summaryDay: row?.summary_day ?? null,
   summaryTime: row?.summary_time ?? null,
   summaryOff: isSet(row?.summary_off),
-  language: (row?.language as Language | null | undefined) ?? null,
   threads: isSet(row?.threads),
   openers: isSet(row?.open_admins) ? 'admins' : 'everyone',
   reminders: !isSet(row?.reminders_off),

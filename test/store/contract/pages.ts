@@ -4,7 +4,9 @@ import type { DebateStore } from '../../../src/store/ports/debate-store.ts';
 import type { PageStore } from '../../../src/store/ports/pages.ts';
 import {
   addArgument,
+  elsewhere,
   endorse,
+  here,
   openDebate,
   persuade,
   setStatus,
@@ -41,6 +43,29 @@ export function pageContract(withStore: WithStore) {
       expect((await pages.pageLink('page-uid'))?.version).toBe(3);
       expect(await pages.pageVersion(other.id)).toBe(1);
       expect((await pages.pageLink('other-uid'))?.version).toBe(1);
+    }),
+  );
+
+  it(
+    'pageLink: carries its own channel’s language and time zone, null until set, never another channel’s',
+    withPages(withStore, async (store, pages) => {
+      const debate = await openDebate(store);
+      const other = await openDebate(store, { scope: elsewhere });
+      expect((await pages.pageLink(debate.uid))?.channel).toEqual({ language: null, timezone: null });
+      await store.saveChannelSetting(elsewhere, { setting: 'language', language: 'en' });
+      await store.saveChannelSetting(elsewhere, { setting: 'timezone', zone: 'Asia/Tokyo' });
+      expect((await pages.pageLink(debate.uid))?.channel).toEqual({ language: null, timezone: null });
+      await store.saveChannelSetting(here, { setting: 'timezone', zone: 'America/Montreal' });
+      expect((await pages.pageLink(debate.uid))?.channel).toEqual({
+        language: null,
+        timezone: 'America/Montreal',
+      });
+      await store.saveChannelSetting(here, { setting: 'language', language: 'fr' });
+      expect((await pages.pageLink(debate.uid))?.channel).toEqual({
+        language: 'fr',
+        timezone: 'America/Montreal',
+      });
+      expect((await pages.pageLink(other.uid))?.channel).toEqual({ language: 'en', timezone: 'Asia/Tokyo' });
     }),
   );
 
