@@ -21,6 +21,7 @@ type FindDebate = (scope: WorkspaceScope, number: number) => Promise<DebateRecor
 
 /** Signs, checks and revokes the links of debate pages. */
 export class PageLinks {
+  readonly #reading = new Map<string, Promise<PageLinkRecord | undefined>>();
   private readonly base: string | undefined;
 
   constructor(
@@ -69,9 +70,22 @@ export class PageLinks {
   async open(token: string): Promise<Omit<PageLinkRecord, 'version'> | undefined> {
     const read = readPageToken(token);
     if (!read) return undefined;
-    const link = await this.options.store.pageLink(read.uid);
+    const link = await this.linkOf(read.uid);
     if (!link || !tokenValid(this.secret, read, link.version)) return undefined;
     return { debate: link.debate, revision: link.revision, channel: link.channel };
+  }
+
+  /**
+   * Requests for one page that arrive while its link is being read share that read: a page read
+   * by many at once costs the store one read at a time, not one per reader.
+   */
+  private linkOf(uid: string): Promise<PageLinkRecord | undefined> {
+    let reading = this.#reading.get(uid);
+    if (!reading) {
+      reading = this.options.store.pageLink(uid).finally(() => this.#reading.delete(uid));
+      this.#reading.set(uid, reading);
+    }
+    return reading;
   }
 
   /** Voids every link of the debate given so far. */

@@ -3,6 +3,8 @@
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PageLinks } from '../../src/page/links.ts';
+import type { PageStore } from '../../src/store/ports/pages.ts';
 import { readerOf } from '../../src/store/sqlite/reader.ts';
 import { PAGE_ARGUMENTS_PER_SIDE } from '../../src/web/arguments-section.ts';
 import { PAGE_REBUILD_MS } from '../../src/web/page-cache.ts';
@@ -178,6 +180,43 @@ describe('the page cache', () => {
     expect(new Set(served.map((a) => a.body)).size).toBe(1);
     expect(served[0]!.body).toContain('Tout le monde lit ?');
     expect(bed.cache.counts.builds).toBe(1);
+  });
+
+  it('shares one link read among the requests for a page that arrive during it, and keeps nothing after', async () => {
+    const opener = person('ana');
+    await bed.run(opener, 'lancer Lu une fois ?');
+    const debate = (await bed.store.currentDebate(opener))!;
+    // The real store, its link read held until the test lets it go.
+    let reads = 0;
+    let letGo = () => {};
+    const held = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    const store: PageStore = {
+      pageVersion: (id) => bed.pages.pageVersion(id),
+      revokePages: (id) => bed.pages.revokePages(id),
+      pageData: (id, span) => bed.pages.pageData(id, span),
+      pageLink: async (uid) => {
+        reads++;
+        await held;
+        return bed.pages.pageLink(uid);
+      },
+    };
+    const links = new PageLinks(
+      { store, publicUrl: bed.base },
+      'a-secret-of-the-test',
+      async () => undefined,
+    );
+    const token = (await links.url(debate))!.split('/d/')[1]!;
+    const opening = Array.from({ length: 8 }, () => links.open(token));
+    letGo();
+    const opened = await Promise.all(opening);
+    expect(reads).toBe(1);
+    for (const one of opened) expect(one?.debate.id).toBe(debate.id);
+    // Once read, nothing is kept: a revoked link is refused at the next request.
+    await bed.pages.revokePages(debate.id);
+    expect(await links.open(token)).toBeUndefined();
+    expect(reads).toBe(2);
   });
 
   it('leaves at least half of a PostgreSQL pool to votes, and one read to pages however small it is', () => {
