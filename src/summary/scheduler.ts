@@ -28,7 +28,14 @@ import type { LeaseStore } from '../store/ports/leases.ts';
 import type { LedgerEntry, SummaryStore } from '../store/ports/summary.ts';
 import { type BuiltSummary, buildWeeklySummaries, wasActive } from './build-summary.ts';
 import { type ChannelSchedule, resolveChannelSchedule, weeklyRequest } from './channel-schedule.ts';
-import { runStateAt, type SummaryWeek, shiftWeek, summaryWindow } from './period.ts';
+import {
+  type RunState,
+  runStateAt,
+  type SummarySchedule,
+  type SummaryWeek,
+  shiftWeek,
+  summaryWindow,
+} from './period.ts';
 import { summaryChartAttachmentAsync } from './summary-chart.ts';
 
 const MINUTE = 60_000;
@@ -182,6 +189,19 @@ export class SummaryScheduler {
     // A debate closed more than two weeks ago cannot be part of this week or the last.
     const channels = await store.summaryChannels(now.getTime() - 15 * 24 * 60 * MINUTE);
     const breathe = nowAndThen(100);
+    // Most channels share a zone and a schedule: each pair's weeks are worked out once a pass
+    // (through Intl, about 10 µs a channel, on the event loop, for thousands of channels).
+    const weeks = new Map<string, { state: RunState; previous: SummaryWeek }>();
+    const weeksOf = (zone: string, schedule: SummarySchedule) => {
+      const key = `${zone}\u0000${schedule.weekday}\u0000${schedule.hour}\u0000${schedule.minute}`;
+      let found = weeks.get(key);
+      if (!found) {
+        const state = runStateAt(zone, schedule, now);
+        found = { state, previous: shiftWeek(state.week, -1, schedule) };
+        weeks.set(key, found);
+      }
+      return found;
+    };
     const plans = [];
     for (const c of channels) {
       const channel = resolveChannelSchedule(c.settings, defaults);
@@ -189,11 +209,13 @@ export class SummaryScheduler {
         scope: c.scope,
         channel,
         rhythm: c.settings.rhythm,
-        state: runStateAt(channel.zone, channel.schedule, now),
+        ...weeksOf(channel.zone, channel.schedule),
       });
       await breathe();
     }
-    const oldest = plans.map((p) => shiftWeek(p.state.week, -1, p.channel.schedule).weekStart).sort()[0];
+    let oldest: string | undefined;
+    for (const { previous } of weeks.values())
+      if (oldest === undefined || previous.weekStart < oldest) oldest = previous.weekStart;
     const ledger = new Map<string, LedgerEntry>();
     if (oldest !== undefined)
       for (const entry of await store.ledgerSince(oldest))
@@ -201,7 +223,7 @@ export class SummaryScheduler {
 
     const results: ChannelResult[] = [];
     const due: Due[] = [];
-    for (const { scope, channel, rhythm, state } of plans) {
+    for (const { scope, channel, rhythm, state, previous } of plans) {
       if (this.stopped) break;
       await breathe();
       const { week } = state;
@@ -215,7 +237,6 @@ export class SummaryScheduler {
         results.push({ ...base, outcome: 'no-publisher' });
         continue;
       }
-      const previous = shiftWeek(week, -1, channel.schedule);
       if (!ledger.has(ledgerKey(scope, previous.weekStart))) {
         await this.skipEnded(scope, channel, previous, now);
       }

@@ -164,6 +164,41 @@ describe('scheduler', () => {
     });
   });
 
+  it('one pass, channels of different zones and schedules: each on its own week, the same-schedule ones alike', async () => {
+    // C1 keeps the default schedule (Friday 16:00) in another zone; three channels in Paris.
+    await run(bed, 'admin', 'config fuseau Asia/Tokyo', '2026-03-26T10:00:00Z', true);
+    await debatesInChannels(3, 'paris');
+    bed.clock.set(new Date('2026-03-26T10:01:00Z'));
+    const admin = { id: 'admin', name: 'admin', isAdmin: true };
+    await bed.engine.run({ ...CHANNEL, channelId: 'paris-2', user: admin }, 'config bilan dimanche 23h');
+    const { scheduler, rec } = makeScheduler();
+    const pass = async (at: string) => {
+      bed.clock.set(new Date(at));
+      return (await scheduler.runOnce())
+        .map((r) => [r.scope.channelId, r.weekStart, r.outcome])
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+    };
+    // Friday 19:00 in Tokyo, 11:00 in Paris.
+    expect(await pass('2026-03-27T10:00:00Z')).toEqual([
+      ['C1', '2026-03-23', 'posted'],
+      ['paris-0', '2026-03-23', 'pending'],
+      ['paris-1', '2026-03-23', 'pending'],
+      ['paris-2', '2026-03-23', 'pending'],
+    ]);
+    // Friday 16:00 in Paris; Sunday 23:00 is still to come.
+    expect(await pass('2026-03-27T15:00:00Z')).toEqual([
+      ['C1', '2026-03-23', 'done'],
+      ['paris-0', '2026-03-23', 'posted'],
+      ['paris-1', '2026-03-23', 'posted'],
+      ['paris-2', '2026-03-23', 'pending'],
+    ]);
+    expect(rec.posts.map((post) => post.reply.view)).toMatchObject([
+      { timezone: 'Asia/Tokyo', to: Date.parse('2026-03-27T07:00:00Z') },
+      { timezone: 'Europe/Paris', to: Date.parse('2026-03-27T15:00:00Z') },
+      { timezone: 'Europe/Paris', to: Date.parse('2026-03-27T15:00:00Z') },
+    ]);
+  });
+
   it('a failed post is released and retried at the next pass, then given up after 5 attempts', async () => {
     let failures = 2;
     const { scheduler, rec, log } = makeScheduler({ fail: () => failures-- > 0 });
