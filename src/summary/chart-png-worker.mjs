@@ -1,6 +1,7 @@
 // The thread of src/summary/chart-thread.ts: SVG to PNG with resvg, off the bot's event loop.
 // Plain JavaScript so that it starts without the TypeScript loader. Messages in:
 // { id, svg, options }; out: { id, png } (its bytes handed over, not copied) or { id, error }.
+import '../background-thread.mjs';
 import { parentPort } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 

@@ -7,6 +7,7 @@
 // main thread takes its event loop: a read of 100,000 rows arrives in parts, one per turn of that
 // loop. Arrays because better-sqlite3 builds a row object several times slower than JavaScript
 // does: the main thread names the columns itself.
+import '../../background-thread.mjs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
