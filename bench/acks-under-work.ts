@@ -53,6 +53,8 @@ import { CHANNELS, seed as seedSummaries, TO } from './summary.ts';
 import { median, printTable } from './table.ts';
 
 const PHASE_S = 15;
+/** The pause after a case, before the idle phase that follows it. */
+const SETTLE_MS = 5_000;
 /** Measured clicks a second, on each platform. */
 const RATE = 100;
 const CONNECTIONS = 8;
@@ -508,6 +510,9 @@ export async function run(
     const idles: Case[] = [await profiled('idle', ack)];
     const rows: Array<[string, Case, string]> = [['idle', idles[0]!, '']];
     const idleAfter = async () => {
+      // What a case leaves behind (the last scoreboard edits, closing connections, its garbage)
+      // settles first, so that the idle phase measures an idle bot.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const idle = await ack();
       idles.push(idle);
       rows.push([`idle ${idles.length}`, idle, '']);

@@ -64,8 +64,8 @@ export class PageLinks {
   }
 
   /**
-   * The debate a token opens, with its revision, in one read; undefined for a malformed, forged or
-   * revoked one alike.
+   * The debate a token opens, with its revision and its channel's language and time zone, in one
+   * read; undefined for a malformed, forged or revoked one alike.
    */
   async open(token: string): Promise<Omit<PageLinkRecord, 'version'> | undefined> {
     const read = readPageToken(token);
