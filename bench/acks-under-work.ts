@@ -348,7 +348,7 @@ export async function run(
   ownCore = split !== undefined,
 ) {
   cores = ownCore;
-  if (cores) pinBot();
+  const unpin = cores ? pinBot() : () => {};
   const dir = mkdtempSync(join(tmpdir(), 'debat-bench-acks-'));
   const slack = await startNullSlack();
   const fake = await startFakeDiscord(BOARDS + 1);
@@ -628,6 +628,7 @@ export async function run(
     slack.child.kill('SIGTERM');
     fake.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
+    unpin();
   }
 }
 

@@ -14,11 +14,12 @@ const hasTaskset = (() => {
   }
 })();
 
+// Read once, before any pinning: afterwards it counts the cores this process is pinned to.
+const cores = availableParallelism();
+
 /** Core 0 for the bot's process, the others for the rest; undefined where that cannot be had. */
 export const split =
-  hasTaskset && availableParallelism() >= 2
-    ? { bot: '0', elsewhere: `1-${availableParallelism() - 1}` }
-    : undefined;
+  hasTaskset && cores >= 2 ? { bot: '0', elsewhere: `1-${cores - 1}`, all: `0-${cores - 1}` } : undefined;
 
 /** Every thread of a process (threads made later inherit their maker's cores). */
 function pin(pid: number, cores: string): void {
@@ -35,9 +36,15 @@ const parentOf = (pid: string): number | undefined => {
   }
 };
 
-/** This process on the bot's core; a no-op without a split. */
-export function pinBot(): void {
-  if (split) pin(process.pid, split.bot);
+/**
+ * This process on the bot's core; a no-op without a split. Returns what gives every thread all
+ * cores back (`npm run bench` runs the next benchmarks in the same process).
+ */
+export function pinBot(): () => void {
+  if (!split) return () => {};
+  pin(process.pid, split.bot);
+  const { all } = split;
+  return () => pin(process.pid, all);
 }
 
 /** All of this process's descendants (stand-ins, database server) on the other cores. */
