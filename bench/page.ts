@@ -213,7 +213,7 @@ export async function measure(args: number) {
     let html = '';
     for (let i = 0; i < REQUESTS; i++) {
       const t0 = performance.now();
-      const model = (await pages.page(token))!;
+      const model = (await pages.modelOf((await pages.target(token))!))!;
       const t1 = performance.now();
       html = pageHtml(model, token);
       htmlMs.push(performance.now() - t1);

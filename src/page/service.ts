@@ -108,10 +108,4 @@ export class DebatePages {
     const parts = exportParts(data, format, target.language, target.timezone);
     return parts.view.filename === filename ? parts : undefined;
   }
-
-  /** The page of the debate a token opens; undefined for any token that opens nothing. */
-  async page(token: string, asked?: Language): Promise<PageModel | undefined> {
-    const target = await this.target(token, asked);
-    return target && this.modelOf(target);
-  }
 }
