@@ -4,7 +4,7 @@
 // SQLite's main file, -wal and -shm; every relation file of the PostgreSQL database (tables,
 // indexes, TOAST), read by the server itself after a CHECKPOINT.
 import { existsSync, readFileSync } from 'node:fs';
-import type pg from 'pg';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { silentLogger } from '../../src/domain/logger.ts';
@@ -182,6 +182,28 @@ describe('PostgreSQL: erased means gone from every relation file, after the rewr
     const markers = forms(MARKER_ID, MARKER_NAME);
     expect(found(await relationFiles(database.pool), markers)).toEqual(markers);
     await engine.run(marker, 'oublier-moi confirmer');
+    expect(found(await relationFiles(database.pool), markers)).toEqual([]);
+    expect(await store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
+  });
+
+  it('oublier-moi confirmer while another connection holds an open transaction that wrote: the rewrite waits for it', async () => {
+    const { database, store, engine } = await bedOnPostgres();
+    await session(engine);
+    const markers = forms(MARKER_ID, MARKER_NAME);
+    // Another instance in the middle of a transaction: it has written (so holds a transaction id)
+    // but, between its statements, no snapshot; rows erased after it began stay visible to it.
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query("INSERT INTO instance_leases (instance, renewed_at) VALUES ('other', 1)");
+      const erasing = engine.run(marker, 'oublier-moi confirmer');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await other.query('COMMIT');
+      await erasing;
+    } finally {
+      await other.end();
+    }
     expect(found(await relationFiles(database.pool), markers)).toEqual([]);
     expect(await store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
   });

@@ -27,8 +27,10 @@ const SNAPSHOT_POLL_MS = 50;
 
 /**
  * A rewrite keeps the erased rows that a transaction begun before the erasure may still see (a
- * running query, a pg_dump, an autovacuum's analyze): it waits, for a few seconds at most, until
- * no backend of the database holds a snapshot older than now.
+ * running query, a pg_dump, an autovacuum's analyze, another instance's open transaction): it
+ * waits, for a few seconds at most, until no backend of the database holds a snapshot or a
+ * transaction id older than now. Between its statements a transaction that has written holds no
+ * snapshot, only its id, and that id holds the rows back just the same.
  */
 async function olderSnapshotsEnded(db: PostgresSession): Promise<void> {
   const [now] = await db.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
@@ -36,8 +38,8 @@ async function olderSnapshotsEnded(db: PostgresSession): Promise<void> {
   while (Date.now() < deadline) {
     const [older] = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity
-       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
-         AND age(backend_xmin) > age($1::text::xid)`,
+       WHERE datname = current_database() AND pid <> pg_backend_pid()
+         AND (age(backend_xmin) > age($1::text::xid) OR age(backend_xid) > age($1::text::xid))`,
       [now!.xid],
     );
     if (older?.n === 0) return;
