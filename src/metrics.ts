@@ -62,7 +62,7 @@ export class DebatMetrics {
 /** The process's metrics: every part of one process counts into the same registry. */
 export const metrics = new DebatMetrics();
 
-/** Counts a command's answer and its time: `outcome` is `ok`, the error's code, or `internal`. */
+/** Counts a command's answer and its time: `outcome` is `ok`, the error's code, `repeat` or `internal`. */
 export function recordAnswer(
   platform: string,
   kind: string,

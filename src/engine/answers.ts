@@ -23,6 +23,9 @@ export const answer = (reply: Reply, refresh: ScoreboardRefresh[] = []): Outcome
   refresh,
 });
 
+/** Nothing to say or do: a repeated click. */
+export const ignored = (): Outcome => ({ replies: [], refresh: [], next: { kind: 'ignore' } });
+
 export const errorOutcome = (languages: Languages, error: UserError): Outcome =>
   answer(privately(languages, { kind: 'error', error }));
 

@@ -17,6 +17,7 @@ import { linkPersonalDebates } from '../page/decorate.ts';
 import { type PageLinkOptions, PageLinks } from '../page/links.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
 import type { ScoreboardPacing } from '../store/ports/pacing.ts';
+import type { ClickRecord } from '../store/ports/votes.ts';
 import { scoreboardView } from '../views/build.ts';
 import type { PersonalDebatesView, Reply } from '../views/types.ts';
 import { endedAnnouncement } from './announcements.ts';
@@ -170,16 +171,18 @@ export class DebateEngine implements DebateCore {
   }
 
   /** Runs a command; an unexpected failure is logged and answered with an apology, never thrown. */
-  async execute(inv: Invocation, command: Command, known?: Languages): Promise<Outcome> {
+  /** `click`: the button that asked for it, when the store records it with the command (a vote). */
+  async execute(inv: Invocation, command: Command, known?: Languages, click?: ClickRecord): Promise<Outcome> {
     let languages = known ?? this.fallbackLanguages(inv);
     const startedAt = performance.now();
     try {
       languages = known ?? (await this.languages(inv));
       const setting = command.kind === 'settings' ? command.change?.setting : undefined;
       if (setting === 'language' || setting === 'timezone') this.channelLanguages.delete(channelKey(inv));
-      const outcome = await this.dispatch(inv, command, languages);
+      const outcome = await this.dispatch(inv, command, languages, click);
       await this.publish(outcome.refresh, outcome.ended ?? []);
-      recordAnswer(inv.platform, command.kind, outcomeLabel(outcome.replies), startedAt);
+      const label = outcome.next?.kind === 'ignore' ? 'repeat' : outcomeLabel(outcome.replies);
+      recordAnswer(inv.platform, command.kind, label, startedAt);
       return outcome;
     } catch (error) {
       recordAnswer(inv.platform, command.kind, 'internal', startedAt);
@@ -198,7 +201,12 @@ export class DebateEngine implements DebateCore {
     }
   }
 
-  private dispatch(inv: Invocation, command: Command, languages: Languages): Promise<Outcome> {
+  private dispatch(
+    inv: Invocation,
+    command: Command,
+    languages: Languages,
+    click: ClickRecord | undefined,
+  ): Promise<Outcome> {
     const { deps } = this;
     switch (command.kind) {
       case 'open':
@@ -206,7 +214,7 @@ export class DebateEngine implements DebateCore {
       case 'argue':
         return argue(deps, inv, command, languages);
       case 'vote':
-        return vote(deps, inv, command, languages);
+        return vote(deps, inv, command, languages, click);
       case 'endorse':
         return endorse(deps, inv, command, languages);
       case 'withdraw':

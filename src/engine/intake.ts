@@ -11,7 +11,8 @@ import type { Languages } from '../domain/defaults.ts';
 import type { Result, UserError } from '../domain/result.ts';
 import type { Invocation } from '../domain/types.ts';
 import type { DebateStore } from '../store/ports/debate-store.ts';
-import { errorOutcome } from './answers.ts';
+import type { ClickRecord } from '../store/ports/votes.ts';
+import { errorOutcome, ignored } from './answers.ts';
 import type { EditForm } from './editing.ts';
 import type { ButtonAction, Click, CoreEvent, FormSubmission, ThreadPlace } from './events.ts';
 import type { Outcome } from './outcome.ts';
@@ -21,12 +22,11 @@ export const REPEAT_CLICK_MS = 1_500;
 
 /** What the intake needs of the engine. */
 export interface IntakeEngine {
-  execute(inv: Invocation, command: Command, known?: Languages): Promise<Outcome>;
+  execute(inv: Invocation, command: Command, known?: Languages, click?: ClickRecord): Promise<Outcome>;
   languages(inv: Invocation): Promise<Languages>;
   editForm(inv: Invocation, debate: number, argument: number): Promise<Result<EditForm>>;
 }
 
-const IGNORED: Outcome = { replies: [], refresh: [], next: { kind: 'ignore' } };
 const ASK_RIGHTS: Outcome = { replies: [], refresh: [], next: { kind: 'rights' } };
 
 export class Intake {
@@ -94,7 +94,10 @@ export class Intake {
       // The delivery tells a retry of this very click (never a repeat) from a second click.
       // Hashed like the key: Slack's delivery ids carry the person's id.
       const delivery = this.clickKey(inv, { message: 'delivery', button: inv.deliveryId ?? `${click.at}` });
-      if (await this.store.repeatClick(key, click.at, REPEAT_CLICK_MS, delivery)) return IGNORED;
+      const record = { key, at: click.at, windowMs: REPEAT_CLICK_MS, delivery };
+      // A vote's click is recorded in the vote's own transaction: one commit a click, not two.
+      if (action.kind === 'vote') return this.engine.execute(inv, action, undefined, record);
+      if (await this.store.repeatClick(key, click.at, REPEAT_CLICK_MS, delivery)) return ignored();
     }
     const inPrivate = click?.inPrivateMessage === true;
     switch (action.kind) {
@@ -162,9 +165,9 @@ export class Intake {
   /** A reply that starts with a side is an argument of the thread's debate, confirmed with ✅. */
   private async threadReply(inv: Invocation, thread: ThreadPlace, message: string): Promise<Outcome> {
     const argument = readThreadReply(message);
-    if (!argument) return IGNORED;
+    if (!argument) return ignored();
     const debate = await this.store.debateByScoreboardRef(inv, thread.scoreboardRef);
-    if (!debate) return IGNORED;
+    if (!debate) return ignored();
     const text = parseText('argument', argument.text);
     if (!text.ok) return this.refuse(inv, text.error);
     const outcome = await this.engine.execute(inv, {

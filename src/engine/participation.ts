@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Command } from '../commands/command.ts';
 import { keptTime } from '../domain/anonymity.ts';
 import type { Languages } from '../domain/defaults.ts';
 import type { DebateRecord } from '../domain/records.ts';
@@ -13,11 +14,21 @@ import {
   round2At,
   withdrawable,
 } from '../domain/rules.ts';
-import type { VoteSide } from '../domain/types.ts';
+import type { Invocation, VoteSide } from '../domain/types.ts';
 import { t } from '../i18n/translate.ts';
+import type { ClickRecord } from '../store/ports/votes.ts';
 import { argumentItem, debateHeader, resultsVisible, scoreboardView } from '../views/build.ts';
-import { answer, errorOutcome, noticeView, privately, publicly, refreshOf, withEnded } from './answers.ts';
-import type { Handler } from './deps.ts';
+import {
+  answer,
+  errorOutcome,
+  ignored,
+  noticeView,
+  privately,
+  publicly,
+  refreshOf,
+  withEnded,
+} from './answers.ts';
+import type { EngineDeps, Handler } from './deps.ts';
 import { participantKey } from './identity.ts';
 import { deliveryKey, keyOf, nameFor } from './keys.ts';
 import { LIMIT_WINDOW_MS, paceOfArguments, roomForArgument, roomForDebate } from './limits.ts';
@@ -110,7 +121,14 @@ export const argue: Handler<'argue'> = async (deps, inv, command, languages) => 
   );
 };
 
-export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
+/** A vote; `click`, the button's, is recorded with it (the repeat-click rule, decided in the store). */
+export const vote = async (
+  deps: EngineDeps,
+  inv: Invocation,
+  command: Extract<Command, { kind: 'vote' }>,
+  languages: Languages,
+  click?: ClickRecord,
+): Promise<Outcome> => {
   const at = deps.clock.now().getTime();
   let expired: number | undefined;
   const cast = await deps.store.castVote({
@@ -121,6 +139,7 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
     at,
     keptAt: (debate) => keptTime(debate, at, languages.timezone),
     deliveryKey: deliveryKey(deps, inv, 'vote'),
+    click,
     check: (debate) => {
       const found = checkTarget(debate, inv, command.debate);
       if (!found.ok || !debate) return found;
@@ -133,6 +152,7 @@ export const vote: Handler<'vote'> = async (deps, inv, command, languages) => {
     const ended = expired !== undefined ? await deps.store.closeExpired(at, { debateId: expired }) : [];
     return refused(languages, cast.error, ended);
   }
+  if ('repeat' in cast.value) return ignored();
   const { debate } = cast.value;
   const { previous, current, duplicate } = cast.value;
   if (duplicate) return answer(privately(languages, noticeView('notice.duplicate')));

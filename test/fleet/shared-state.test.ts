@@ -174,7 +174,9 @@ describe('several instances on one PostgreSQL', () => {
       ]),
     );
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
-    expect(outcomes.filter((outcome) => outcome.ok && outcome.value.duplicate)).toHaveLength(20);
+    expect(
+      outcomes.filter((outcome) => outcome.ok && 'duplicate' in outcome.value && outcome.value.duplicate),
+    ).toHaveLength(20);
     const { history, votes } = await store.exportData(1);
     for (const id of voters) {
       const mine = history.filter((event) => event.voterKey === id);

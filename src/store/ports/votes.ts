@@ -25,6 +25,24 @@ export interface CastVoteInput extends Delivery {
   keptAt?: ((debate: Pick<DebateRecord, 'anonymous'>) => number) | undefined;
   /** Also decides what a missing debate means (none open here, or no such number). */
   check: Check<[debate: DebateRecord | undefined]>;
+  /**
+   * The click that cast it, recorded first in the vote's own transaction (the repeat-click rule,
+   * as `repeatClick`): a repeat writes nothing else. One commit a click, not two.
+   */
+  click?: ClickRecord | undefined;
+}
+
+/** A click to record under its key (a person, a button, a message), as `repeatClick` takes it. */
+export interface ClickRecord {
+  key: string;
+  at: number;
+  windowMs: number;
+  delivery: string;
+}
+
+/** The vote's click repeated the one before: nothing was read or written but the click. */
+export interface RepeatedClick {
+  repeat: true;
 }
 
 export interface VoteOutcome {
@@ -54,7 +72,7 @@ export interface PersuasionInput extends Delivery {
 
 /** Votes, endorsements and ∆, and the counts read from them. */
 export interface VoteStore {
-  castVote(input: CastVoteInput): Promise<Result<VoteOutcome>>;
+  castVote(input: CastVoteInput): Promise<Result<VoteOutcome | RepeatedClick>>;
 
   voteOf(debateId: number, voterKey: string): Promise<VoteSide | null>;
 

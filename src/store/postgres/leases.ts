@@ -1,7 +1,13 @@
 // The PostgreSQL side of instance leases, end announcements and repeated clicks (src/store/ports/leases.ts).
 
 import type { EndAnnouncementClaim, EndToAnnounce, LeaseStore } from '../ports/leases.ts';
-import { claimIsFree, isRepeat, RECORD_CLICK, RENEW_LEASE } from '../shared/claims.ts';
+import {
+  claimIsFree,
+  RECORD_CLICK,
+  RENEW_LEASE,
+  type RecordedClickRow,
+  recordedRepeat,
+} from '../shared/claims.ts';
 import { type DebateRow, toDebate } from '../shared/rows.ts';
 import type { PostgresSession } from './session.ts';
 
@@ -40,15 +46,8 @@ export class PostgresLeases implements LeaseStore {
   }
 
   async repeatClick(key: string, at: number, windowMs: number, delivery: string): Promise<boolean> {
-    const [row] = await this.db.query<{ prev_at: string | number | null; prev_delivery: string | null }>(
-      RECORD_CLICK('$1', '$2', '$3'),
-      [key, at, delivery],
-    );
-    const previous =
-      row === undefined || row.prev_at === null
-        ? null
-        : { at: Number(row.prev_at), delivery: row.prev_delivery };
-    return isRepeat(previous, { at, delivery }, windowMs);
+    const [row] = await this.db.query<RecordedClickRow>(RECORD_CLICK('$1', '$2', '$3'), [key, at, delivery]);
+    return recordedRepeat(row, { at, delivery, windowMs });
   }
 
   async pruneClicks(before: number): Promise<void> {

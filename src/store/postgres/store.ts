@@ -125,7 +125,8 @@ export class PostgresDebateStore implements DebateStore {
 
   castVote: DebateStore['castVote'] = async (input) => {
     const cast = await this.votes.cast(input);
-    if (cast.ok && cast.value.debate.anonymous) this.anonymity.wrote(cast.value.debate.id);
+    if (cast.ok && 'debate' in cast.value && cast.value.debate.anonymous)
+      this.anonymity.wrote(cast.value.debate.id);
     return cast;
   };
   scrubAnonymousOrder: DebateStore['scrubAnonymousOrder'] = () => this.anonymity.scrubOrder();

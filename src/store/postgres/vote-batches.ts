@@ -1,14 +1,21 @@
 // Votes that arrive together share one transaction, as the SQLite store's group commit does:
-// [BEGIN, each target debate read once with its share lock], the core's check of each vote on
-// the row it will write against, then [the voters' locks, the votes as arrays, COMMIT]. A batch
-// costs about the statements of one vote: under load that is what lets the store keep up with
-// the platform (bench/engine-postgres.ts).
+// [BEGIN, each vote's click recorded, each target debate read once with its share lock], the
+// core's check of each vote on the row it will write against, then [the voters' locks, the votes
+// as arrays, COMMIT]. A batch costs about the statements of one vote: under load that is what
+// lets the store keep up with the platform (bench/engine-postgres.ts).
 import type { DebateRecord } from '../../domain/records.ts';
 import { ok, type Result } from '../../domain/result.ts';
-import type { CastVoteInput, VoteOutcome } from '../ports/votes.ts';
+import type { CastVoteInput, RepeatedClick, VoteOutcome } from '../ports/votes.ts';
 import type { DebateRow } from '../shared/rows.ts';
 import type { PostgresSession, Query } from './session.ts';
-import { type AcceptedVote, acceptVote, castPostgresVote, readVoteTarget, writeVotes } from './votes.ts';
+import {
+  type AcceptedVote,
+  acceptVote,
+  castPostgresVote,
+  readVoteTarget,
+  recordVoteClick,
+  writeVotes,
+} from './votes.ts';
 
 /** Votes in one transaction at most; batches running at once at most (each holds a connection). */
 const BATCH = 64;
@@ -16,7 +23,7 @@ const BATCHES = 2;
 
 interface Waiting {
   input: CastVoteInput;
-  resolve: (outcome: Result<VoteOutcome>) => void;
+  resolve: (outcome: Result<VoteOutcome | RepeatedClick>) => void;
   reject: (error: unknown) => void;
 }
 
@@ -29,7 +36,7 @@ export class PostgresVoteBatches {
 
   constructor(private readonly db: PostgresSession) {}
 
-  cast(input: CastVoteInput): Promise<Result<VoteOutcome>> {
+  cast(input: CastVoteInput): Promise<Result<VoteOutcome | RepeatedClick>> {
     // Alone, a vote goes its own way: no batch to wait for.
     if (this.running === 0 && this.waiting.length === 0) {
       this.running++;
@@ -73,18 +80,24 @@ export class PostgresVoteBatches {
     query: Query,
     commit: () => Promise<void>,
     batch: Waiting[],
-  ): Promise<(Result<VoteOutcome> | Error)[]> {
-    // Each debate once, with its share lock: a close waits for the batch, the batch for a close.
+  ): Promise<(Result<VoteOutcome | RepeatedClick> | Error)[]> {
+    // The clicks first, in the order they came (a second click of one key sees the first), then
+    // each debate once, with its share lock: a close waits for the batch, the batch for a close.
+    const repeats = batch.map(({ input }) => recordVoteClick(query, input));
     const targets = new Map<string, Promise<DebateRow[]>>();
     for (const { input } of batch) {
       const key = targetKey(input);
       if (!targets.has(key)) targets.set(key, readVoteTarget(query, input));
     }
-    const rows = new Map<string, DebateRow | undefined>();
-    for (const [key, read] of targets) rows.set(key, (await read)[0]);
-    const outcomes: (Result<VoteOutcome> | Error)[] = [];
+    const [repeated, reads] = await Promise.all([Promise.all(repeats), Promise.all(targets.values())]);
+    const rows = new Map([...targets.keys()].map((key, index) => [key, reads[index]![0]] as const));
+    const outcomes: (Result<VoteOutcome | RepeatedClick> | Error)[] = [];
     const accepted: { index: number; debate: DebateRecord; vote: AcceptedVote }[] = [];
     batch.forEach(({ input }, index) => {
+      if (repeated[index]) {
+        outcomes[index] = ok({ repeat: true });
+        return;
+      }
       try {
         const checked = acceptVote(input, rows.get(targetKey(input)));
         if (checked.ok) accepted.push({ index, ...checked.value });

@@ -1,13 +1,15 @@
 // The vote, the bot's hot path, on PostgreSQL: two round trips, whether one vote or a batch.
-// First [BEGIN, the debate read with a share lock, so a close waits for the votes in flight and a
-// vote waits for a close]; then, once the core's check has passed, [the voters' locks, one
-// statement per round of votes that claims the deliveries and writes the events and the latest
-// votes, COMMIT]. A voter's lock keeps two clicks of one person, on two instances, from both
-// seeing "no vote yet". Votes travel as arrays: a batch costs the statements of one vote.
+// First [BEGIN, the click recorded (the repeat-click rule), the debate read with a share lock, so
+// a close waits for the votes in flight and a vote waits for a close]; then, once the core's check
+// has passed, [the voters' locks, one statement per round of votes that claims the deliveries and
+// writes the events and the latest votes, COMMIT]. A voter's lock keeps two clicks of one person,
+// on two instances, from both seeing "no vote yet". Votes travel as arrays: a batch costs the
+// statements of one vote.
 import type { DebateRecord } from '../../domain/records.ts';
 import { ok, type Result } from '../../domain/result.ts';
 import type { VoteSide } from '../../domain/types.ts';
-import type { CastVoteInput, VoteOutcome } from '../ports/votes.ts';
+import type { CastVoteInput, RepeatedClick, VoteOutcome } from '../ports/votes.ts';
+import { RECORD_CLICK, type RecordedClickRow, recordedRepeat } from '../shared/claims.ts';
 import { asVoteSide, type DebateRow, toDebate } from '../shared/rows.ts';
 import type { PostgresSession, Query } from './session.ts';
 
@@ -84,6 +86,18 @@ export function readVoteTarget(
   return number === undefined
     ? query<DebateRow>(CURRENT, [scope.platform, scope.workspaceId, scope.channelId])
     : query<DebateRow>(BY_NUMBER, [scope.platform, scope.workspaceId, number]);
+}
+
+/**
+ * Records the vote's click in its transaction (sent with the target's read: no round trip of its
+ * own); true when it repeats the one before. Its row stays locked until the vote commits, so a
+ * second click on another instance waits and sees it.
+ */
+export function recordVoteClick(query: Query, { click }: CastVoteInput): Promise<boolean> {
+  if (!click) return Promise.resolve(false);
+  return query<RecordedClickRow>(RECORD_CLICK('$1', '$2', '$3'), [click.key, click.at, click.delivery]).then(
+    ([row]) => recordedRepeat(row, click),
+  );
 }
 
 /**
@@ -172,9 +186,16 @@ export function acceptVote(
   });
 }
 
-export function castPostgresVote(db: PostgresSession, input: CastVoteInput): Promise<Result<VoteOutcome>> {
+export function castPostgresVote(
+  db: PostgresSession,
+  input: CastVoteInput,
+): Promise<Result<VoteOutcome | RepeatedClick>> {
   return db.transaction(async (tx) => {
-    const [row] = await readVoteTarget(tx.query, input);
+    const [repeat, [row]] = await Promise.all([
+      recordVoteClick(tx.query, input),
+      readVoteTarget(tx.query, input),
+    ]);
+    if (repeat) return ok({ repeat: true });
     const accepted = acceptVote(input, row);
     if (!accepted.ok) return accepted;
     const [written] = await writeVotes(tx.query, tx.commit, [accepted.value.vote]);

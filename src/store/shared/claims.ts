@@ -19,6 +19,25 @@ export const RENEW_LEASE = (instance: string, at: string) =>
   `INSERT INTO instance_leases (instance, renewed_at) VALUES (${instance}, ${at})
    ON CONFLICT (instance) DO UPDATE SET renewed_at = excluded.renewed_at`;
 
+/** The row RECORD_CLICK answers (PostgreSQL's bigint comes back as text). */
+export interface RecordedClickRow {
+  prev_at: string | number | null;
+  prev_delivery: string | null;
+}
+
+/** Whether the click RECORD_CLICK just recorded repeats the one before under its key. */
+export const recordedRepeat = (
+  row: RecordedClickRow | undefined,
+  click: { at: number; delivery: string; windowMs: number },
+): boolean =>
+  isRepeat(
+    row === undefined || row.prev_at === null
+      ? null
+      : { at: Number(row.prev_at), delivery: row.prev_delivery },
+    click,
+    click.windowMs,
+  );
+
 /**
  * A click repeats the one before under its key when it came within `windowMs` of it as another
  * delivery: the same delivery again (a retry, after an instance died between recording the click

@@ -1,7 +1,14 @@
 // The SQLite side of instance leases, end announcements and repeated clicks (src/store/ports/leases.ts).
 import type Database from 'better-sqlite3';
 import type { EndAnnouncementClaim, EndToAnnounce, LeaseStore } from '../ports/leases.ts';
-import { claimIsFree, isRepeat, RECORD_CLICK, RENEW_LEASE } from '../shared/claims.ts';
+import type { ClickRecord } from '../ports/votes.ts';
+import {
+  claimIsFree,
+  RECORD_CLICK,
+  RENEW_LEASE,
+  type RecordedClickRow,
+  recordedRepeat,
+} from '../shared/claims.ts';
 import { type DebateRow, toDebate } from '../shared/rows.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { statementCache } from './statement-cache.ts';
@@ -59,12 +66,15 @@ export class SqliteLeases implements LeaseStore {
   async repeatClick(key: string, at: number, windowMs: number, delivery: string): Promise<boolean> {
     // One statement on its own (autocommit), at once: waiting for the next group commit would put
     // a second commit turn before every click's vote.
-    const row = this.stmt(RECORD_CLICK('?', '?', '?')).get(key, at, delivery) as {
-      prev_at: number | null;
-      prev_delivery: string | null;
-    };
-    const previous = row.prev_at === null ? null : { at: row.prev_at, delivery: row.prev_delivery };
-    return isRepeat(previous, { at, delivery }, windowMs);
+    return this.recordClick({ key, at, windowMs, delivery });
+  }
+
+  /** Records a click (in the caller's transaction, or on its own); true when it is a repeat. */
+  recordClick(click: ClickRecord): boolean {
+    const row = this.stmt(RECORD_CLICK('?', '?', '?')).get(click.key, click.at, click.delivery) as
+      | RecordedClickRow
+      | undefined;
+    return recordedRepeat(row, click);
   }
 
   async pruneClicks(before: number): Promise<void> {

@@ -9,7 +9,13 @@ import type { OpenDebateInput, StatusInput } from '../ports/debates.ts';
 import type { ExpiryScope } from '../ports/leases.ts';
 import type { ServerSettingName } from '../ports/settings.ts';
 import type { SummaryStore } from '../ports/summary.ts';
-import type { CastVoteInput, EndorseInput, PersuasionInput, VoteOutcome } from '../ports/votes.ts';
+import type {
+  CastVoteInput,
+  EndorseInput,
+  PersuasionInput,
+  RepeatedClick,
+  VoteOutcome,
+} from '../ports/votes.ts';
 import {
   ARGUMENT_SELECT,
   type ArgumentRow,
@@ -386,8 +392,9 @@ export class SqliteDebateStore implements DebateStore {
     });
   }
 
-  async castVote(input: CastVoteInput): Promise<Result<VoteOutcome>> {
-    return this.write(() => {
+  async castVote(input: CastVoteInput): Promise<Result<VoteOutcome | RepeatedClick>> {
+    return this.write((): Result<VoteOutcome | RepeatedClick> => {
+      if (input.click && this.leases.recordClick(input.click)) return ok({ repeat: true });
       const { scope, number } = input.target;
       const row = (
         number === undefined

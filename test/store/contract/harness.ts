@@ -92,14 +92,15 @@ export const addArgument = async (
 ): Promise<ArgumentRecord> =>
   value(await argue(store, debate, { side, authorKey, authorName: authorKey, ...over })).argument;
 
-export const vote = (
+/** A vote without a click (so never a repeated one). */
+export const vote = async (
   store: DebateStore,
   debate: DebateRecord,
   voter: string,
   side: VoteSide,
   over: { at?: number; deliveryKey?: string; check?: (found: DebateRecord | undefined) => Result<void> } = {},
-): Promise<Result<VoteOutcome>> =>
-  store.castVote({
+): Promise<Result<VoteOutcome>> => {
+  const cast = await store.castVote({
     target: {
       scope: { ...here, platform: debate.platform, workspaceId: debate.workspaceId },
       number: debate.number,
@@ -111,6 +112,9 @@ export const vote = (
     deliveryKey: over.deliveryKey,
     check: over.check ?? pass,
   });
+  if (cast.ok && 'repeat' in cast.value) throw new Error('a vote without a click repeated one');
+  return cast as Result<VoteOutcome>;
+};
 
 export const endorse = (
   store: DebateStore,

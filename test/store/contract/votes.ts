@@ -248,4 +248,46 @@ export function voteContract(withStore: WithStore) {
         ]);
     }),
   );
+
+  it(
+    'castVote with its click: a double click is one click, a refused one too; the same delivery is a retry',
+    withStore(async ({ store }) => {
+      const debate = await openDebate(store);
+      const click = (voter: string, at: number, delivery: string, refuse = false) =>
+        store.castVote({
+          target: { scope: here, number: debate.number },
+          voterKey: () => voter,
+          voterName: () => voter,
+          side: 'pro',
+          at,
+          deliveryKey: delivery,
+          click: { key: `${voter}/scoreboard/pour`, at, windowMs: 1_500, delivery },
+          check: () => (refuse ? fail('debate.closed', { debate: debate.number }) : pass()),
+        });
+      const repeat = { ok: true, value: { repeat: true } };
+      expect(value(await click('V', 10_000, 'd1'))).toMatchObject({ previous: null, current: 'pro' });
+      // The platform's retry of that very click is for its delivery key: not a repeat.
+      expect(value(await click('V', 10_000, 'd1'))).toMatchObject({ current: 'pro', duplicate: true });
+      // A second click 300 ms later would have withdrawn the vote: it is nothing.
+      expect(await click('V', 10_300, 'd2')).toEqual(repeat);
+      expect(await store.voteOf(debate.id, 'V')).toBe('pro');
+      expect((await store.exportData(debate.id)).history).toHaveLength(1);
+      // Past the window after the last click, the same button withdraws.
+      expect(value(await click('V', 12_000, 'd3'))).toMatchObject({ previous: 'pro', current: null });
+      // A refused click counts as a click: its double is not refused a second time.
+      expect(await click('V', 20_000, 'd4', true)).toEqual({
+        ok: false,
+        error: { code: 'debate.closed', params: { debate: debate.number } },
+      });
+      expect(await click('V', 20_200, 'd5', true)).toEqual(repeat);
+      // Double clicks of six people arriving together: one vote each.
+      const voters = Array.from({ length: 6 }, (_, index) => `P${index}`);
+      const burst = await Promise.all(
+        voters.flatMap((voter) => [click(voter, 30_000, `${voter}-1`), click(voter, 30_100, `${voter}-2`)]),
+      );
+      expect(burst.filter((cast) => cast.ok && 'repeat' in cast.value)).toHaveLength(6);
+      expect(await store.tally(debate.id)).toEqual({ pro: 6, con: 0, neutral: 0 });
+      expect((await store.exportData(debate.id)).history).toHaveLength(8);
+    }),
+  );
 }
