@@ -30,6 +30,11 @@ interface Waiting {
 const targetKey = ({ target: { scope, number } }: CastVoteInput) =>
   JSON.stringify([scope.platform, scope.workspaceId, number === undefined ? scope.channelId : number]);
 
+const clickOrder = (a: CastVoteInput, b: CastVoteInput): number => {
+  const [x, y] = [a.click?.key ?? '', b.click?.key ?? ''];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
 export class PostgresVoteBatches {
   private readonly waiting: Waiting[] = [];
   private running = 0;
@@ -81,9 +86,12 @@ export class PostgresVoteBatches {
     commit: () => Promise<void>,
     batch: Waiting[],
   ): Promise<(Result<VoteOutcome | RepeatedClick> | Error)[]> {
-    // The clicks first, in the order they came (a second click of one key sees the first), then
-    // each debate once, with its share lock: a close waits for the batch, the batch for a close.
-    const repeats = batch.map(({ input }) => recordVoteClick(query, input));
+    // The clicks first, in the order of their keys, so that two batches never wait for each other's
+    // clicks (one key's clicks stay in the order they came: the second sees the first). Then each
+    // debate once, with its share lock: a close waits for the batch, the batch for a close.
+    const byKey = [...batch.keys()].sort((a, b) => clickOrder(batch[a]!.input, batch[b]!.input));
+    const recorded = new Map(byKey.map((index) => [index, recordVoteClick(query, batch[index]!.input)]));
+    const repeats = batch.map((_, index) => recorded.get(index)!);
     const targets = new Map<string, Promise<DebateRow[]>>();
     for (const { input } of batch) {
       const key = targetKey(input);
