@@ -27,7 +27,8 @@ export interface CastVoteInput extends Delivery {
   check: Check<[debate: DebateRecord | undefined]>;
   /**
    * The click that cast it, recorded first in the vote's own transaction (the repeat-click rule,
-   * as `repeatClick`): a repeat writes nothing else. One commit a click, not two.
+   * as `repeatClick`): a repeat writes nothing else, and a refused vote keeps its click (its
+   * double is not refused twice). One commit a click, not two.
    */
   click?: ClickRecord | undefined;
 }
