@@ -170,8 +170,10 @@ export class DebateEngine implements DebateCore {
     return this.execute(inv, parsed.value, languages);
   }
 
-  /** Runs a command; an unexpected failure is logged and answered with an apology, never thrown. */
-  /** `click`: the button that asked for it, when the store records it with the command (a vote). */
+  /**
+   * Runs a command; an unexpected failure is logged and answered with an apology, never thrown.
+   * `click`: the button's click, when the store records it with the command (a vote).
+   */
   async execute(inv: Invocation, command: Command, known?: Languages, click?: ClickRecord): Promise<Outcome> {
     let languages = known ?? this.fallbackLanguages(inv);
     const startedAt = performance.now();
