@@ -1,13 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { ArgumentRecord, ChannelSettings, DebateRecord } from '../../domain/records.ts';
+import type { ArgumentRecord, DebateRecord } from '../../domain/records.ts';
 import { ok, type Result } from '../../domain/result.ts';
-import type { SettingChange } from '../../domain/settings.ts';
 import type { ChannelScope, VoteSide, WorkspaceScope } from '../../domain/types.ts';
 import type { AddArgumentInput, EditInput, WithdrawInput } from '../ports/arguments.ts';
 import type { DebateStore } from '../ports/debate-store.ts';
 import type { OpenDebateInput, StatusInput } from '../ports/debates.ts';
 import type { ExpiryScope } from '../ports/leases.ts';
-import type { ServerSettingName } from '../ports/settings.ts';
 import type { SummaryStore } from '../ports/summary.ts';
 import type {
   CastVoteInput,
@@ -20,10 +18,8 @@ import {
   ARGUMENT_SELECT,
   type ArgumentRow,
   asVoteSide,
-  type ChannelRow,
   type DebateRow,
   toArgument,
-  toChannelSettings,
   toDebate,
 } from '../shared/rows.ts';
 import { SqliteAnonymity } from './anonymity.ts';
@@ -35,6 +31,7 @@ import { SqliteKeepAlive } from './keep-alive.ts';
 import { SqliteLeases } from './leases.ts';
 import { truncateWal } from './purge.ts';
 import { closeReader } from './reader.ts';
+import { SqliteSettings } from './settings.ts';
 import { statementCache } from './statement-cache.ts';
 import { SqliteSummaryStore } from './summary-store.ts';
 import { SqliteTopics } from './topics.ts';
@@ -67,6 +64,7 @@ export class SqliteDebateStore implements DebateStore {
   private readonly endings: SqliteEndings;
   // Anonymous debates' order and links (src/store/sqlite/anonymity.ts).
   private readonly anonymity: SqliteAnonymity;
+  private readonly settings: SqliteSettings;
 
   constructor(readonly db: Database.Database) {
     this.stmt = statementCache(db);
@@ -83,6 +81,7 @@ export class SqliteDebateStore implements DebateStore {
       (input) => this.insertDebate(input).debate,
     );
     this.endings = new SqliteEndings(db, this.commits, this.deliveries);
+    this.settings = new SqliteSettings(db, this.commits);
   }
 
   /** The store's delivery keys, for its parts' writes. */
@@ -175,87 +174,15 @@ export class SqliteDebateStore implements DebateStore {
     return key !== undefined && this.stmt('SELECT 1 FROM deliveries WHERE key = ?').get(key) !== undefined;
   }
 
-  async serverSetting(name: ServerSettingName): Promise<string | undefined> {
-    return (
-      this.stmt('SELECT value FROM server_settings WHERE name = ?').get(name) as { value: string } | undefined
-    )?.value;
-  }
-
-  async keepServerSetting(name: ServerSettingName, value: string): Promise<string> {
-    return this.write(() => {
-      this.stmt('INSERT INTO server_settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
-        name,
-        value,
-      );
-      return (this.stmt('SELECT value FROM server_settings WHERE name = ?').get(name) as { value: string })
-        .value;
-    });
-  }
-
-  async changeServerSettings(changes: Partial<Record<ServerSettingName, string | null>>): Promise<void> {
-    await this.write(() => {
-      for (const [name, value] of Object.entries(changes)) {
-        if (value === null || value === undefined)
-          this.stmt('DELETE FROM server_settings WHERE name = ?').run(name);
-        else
-          this.stmt(
-            'INSERT INTO server_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
-          ).run(name, value);
-      }
-    });
-    truncateWal(this.db);
-  }
-
-  async channelSettings(scope: ChannelScope): Promise<ChannelSettings> {
-    const row = this.stmt(
-      `SELECT timezone, summary_day, summary_time, summary_off, language, threads, open_admins,
-         reminders_off, nudges_off, rhythm_day, rhythm_time, rhythm_duration_ms, rhythm_since FROM channels
-       WHERE platform = ? AND workspace_id = ? AND channel_id = ?`,
-    ).get(scope.platform, scope.workspaceId, scope.channelId) as ChannelRow | undefined;
-    return toChannelSettings(row);
-  }
-
-  async saveChannelSetting(scope: ChannelScope, change: SettingChange): Promise<ChannelSettings> {
-    const keys = [scope.platform, scope.workspaceId, scope.channelId];
-    await this.write(() => {
-      this.stmt(
-        'INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-      ).run(...keys);
-      const where = 'WHERE platform = ? AND workspace_id = ? AND channel_id = ?';
-      if (change.setting === 'timezone')
-        this.stmt(`UPDATE channels SET timezone = ? ${where}`).run(change.zone, ...keys);
-      else if (change.setting === 'language')
-        this.stmt(`UPDATE channels SET language = ? ${where}`).run(change.language, ...keys);
-      else if (change.setting === 'summaryOff')
-        this.stmt(`UPDATE channels SET summary_off = 1 ${where}`).run(...keys);
-      else if (change.setting === 'threads')
-        this.stmt(`UPDATE channels SET threads = ? ${where}`).run(change.enabled ? 1 : 0, ...keys);
-      else if (change.setting === 'rhythm')
-        this.stmt(
-          `UPDATE channels SET rhythm_day = ?, rhythm_time = ?, rhythm_duration_ms = ?, rhythm_since = ? ${where}`,
-        ).run(change.day, change.time, change.durationMs, change.since, ...keys);
-      else if (change.setting === 'rhythmOff')
-        this.stmt(
-          `UPDATE channels SET rhythm_day = NULL, rhythm_time = NULL, rhythm_duration_ms = NULL, rhythm_since = NULL ${where}`,
-        ).run(...keys);
-      else if (change.setting === 'reminders')
-        this.stmt(`UPDATE channels SET reminders_off = ? ${where}`).run(change.enabled ? 0 : 1, ...keys);
-      else if (change.setting === 'nudges')
-        this.stmt(`UPDATE channels SET nudges_off = ? ${where}`).run(change.enabled ? 0 : 1, ...keys);
-      else if (change.setting === 'openers')
-        this.stmt(`UPDATE channels SET open_admins = ? ${where}`).run(
-          change.openers === 'admins' ? 1 : 0,
-          ...keys,
-        );
-      else
-        this.stmt(`UPDATE channels SET summary_day = ?, summary_time = ?, summary_off = 0 ${where}`).run(
-          change.day,
-          change.time,
-          ...keys,
-        );
-    });
-    return this.channelSettings(scope);
-  }
+  // Server and channel settings (src/store/sqlite/settings.ts).
+  serverSetting: DebateStore['serverSetting'] = (name) => this.settings.serverSetting(name);
+  keepServerSetting: DebateStore['keepServerSetting'] = (name, value) =>
+    this.settings.keepServerSetting(name, value);
+  changeServerSettings: DebateStore['changeServerSettings'] = (changes) =>
+    this.settings.changeServerSettings(changes);
+  channelSettings: DebateStore['channelSettings'] = (scope) => this.settings.channelSettings(scope);
+  saveChannelSetting: DebateStore['saveChannelSetting'] = (scope, change) =>
+    this.settings.saveChannelSetting(scope, change);
 
   async openDebate(input: OpenDebateInput): Promise<{ debate: DebateRecord; duplicate: boolean }> {
     return this.write(() => this.insertDebate(input));
