@@ -44,6 +44,7 @@ import { SummaryScheduler } from '../src/summary/scheduler.ts';
 import { scheduleOf } from '../src/summary/summary-at.ts';
 import { pageLinkOptions, servePages } from '../src/web/serve.ts';
 import { freePort } from '../test/postgres/server.ts';
+import { CLICKS, DISCORD_CLICKS, PAGES } from './acks-clients.ts';
 import { elsewhereCommand, pinBot, pinDescendants, split } from './cores.ts';
 import { startFakeDiscord } from './discord-http.ts';
 import { seed as seedPage } from './page.ts';
@@ -66,109 +67,6 @@ const SECRET = 'bench-signing-secret-0123456789';
 const TEAM = 'T0FAKE';
 const ROOT = join(import.meta.dirname, '..');
 const PAGE_DEBATE = 20_001;
-
-/**
- * Clicks at a fixed rate on the given scoreboards, each from a new person, signed as Slack does
- * (or, with AMOUNT, that many clicks; without RATE, as fast as CONNECTIONS allow).
- */
-export const CLICKS = `
-import autocannon from 'autocannon';
-import { createHmac } from 'node:crypto';
-const env = process.env;
-const boards = JSON.parse(env.BOARDS);
-let i = Number(env.OFFSET);
-function body(n) {
-  const board = boards[n % boards.length];
-  const side = n % 3 === 0 ? 'con' : 'pro';
-  const user = 'U' + n;
-  const payload = {
-    type: 'block_actions',
-    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: env.TEAM },
-    api_app_id: 'A0FAKE', token: 'legacy', trigger_id: n + '.trigger',
-    team: { id: env.TEAM, domain: 'fake' },
-    container: { type: 'message', message_ts: board.ts, channel_id: board.channel, is_ephemeral: false },
-    channel: { id: board.channel, name: board.channel.toLowerCase() },
-    message: { type: 'message', ts: board.ts, user: 'UBOT', text: '' },
-    response_url: env.RESPONSE_URL,
-    actions: [{ type: 'button', action_id: 'debat.vote.' + side, block_id: 'scoreboard-0',
-      value: board.number + ':' + side, action_ts: (Date.now() / 1000).toFixed(6) }],
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
-const result = await autocannon({
-  url: env.TARGET, method: 'POST', connections: Number(env.CONNECTIONS),
-  ...(env.AMOUNT ? { amount: Number(env.AMOUNT) } : { duration: Number(env.DURATION) }),
-  ...(env.RATE ? { overallRate: Number(env.RATE) } : {}),
-  requests: [{ setupRequest: (req) => {
-    i += 1;
-    const b = body(i);
-    const ts = Math.floor(Date.now() / 1000);
-    const signature = 'v0=' + createHmac('sha256', env.SECRET).update('v0:' + ts + ':' + b).digest('hex');
-    return { ...req, body: b, headers: { 'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
-  } }],
-});
-process.stdout.write(JSON.stringify({ total: result.requests.total, p50: result.latency.p50,
-  p99: result.latency.p99, max: result.latency.max,
-  errors: result.errors + result.non2xx + result.timeouts }));
-`;
-
-/** Discord vote clicks at a fixed rate, each from a new person, signed with Ed25519 as Discord does. */
-const DISCORD_CLICKS = `
-import autocannon from 'autocannon';
-import { createPrivateKey, sign } from 'node:crypto';
-const env = process.env;
-const boards = JSON.parse(env.BOARDS);
-const key = createPrivateKey(env.PRIVATE_KEY);
-const EPOCH = 1420070400000n;
-let i = Number(env.OFFSET);
-function body(n) {
-  const board = boards[n % boards.length];
-  const user = { id: String(700000000000000000n + BigInt(n)), username: 'u' + n, global_name: null };
-  const id = (((BigInt(Date.now()) - EPOCH) << 22n) | BigInt(n % 4194304)).toString();
-  return JSON.stringify({ id, application_id: env.APP, type: 3, token: 'bench-token-' + n, version: 1,
-    guild_id: env.GUILD, channel_id: board.channel, channel: { id: board.channel, type: 0 },
-    member: { user, roles: [], permissions: '3072', nick: null }, locale: 'fr',
-    message: { id: board.ts, channel_id: board.channel, flags: 0 },
-    data: { custom_id: 'db:v:' + board.number + ':' + (n % 3 === 0 ? 'c' : 'p'), component_type: 2 } });
-}
-const result = await autocannon({
-  url: env.TARGET, method: 'POST', connections: Number(env.CONNECTIONS),
-  duration: Number(env.DURATION), overallRate: Number(env.RATE),
-  requests: [{ setupRequest: (req) => {
-    i += 1;
-    const b = body(i);
-    const ts = String(Math.floor(Date.now() / 1000));
-    const signature = sign(null, Buffer.from(ts + b), key).toString('hex');
-    return { ...req, body: b, headers: { 'content-type': 'application/json',
-      'x-signature-ed25519': signature, 'x-signature-timestamp': ts } };
-  } }],
-});
-process.stdout.write(JSON.stringify({ total: result.requests.total, p50: result.latency.p50,
-  p99: result.latency.p99, max: result.latency.max,
-  errors: result.errors + result.non2xx + result.timeouts }));
-`;
-
-/**
- * Clients fetching one page over and over, each on its own kept-alive connection, taking gzip as
- * every browser does (the bytes counted are those sent).
- */
-const PAGES = `
-import { Agent, get } from 'node:http';
-const env = process.env;
-const until = Date.now() + Number(env.DURATION) * 1000;
-let pages = 0, failed = 0, bytes = 0;
-const fetchOne = (agent) => new Promise((resolve) => get(env.URL, { agent, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
-  res.on('data', (c) => { bytes += c.length; });
-  res.on('end', () => { if (res.statusCode === 200) pages++; else failed++; resolve(); });
-}).on('error', () => { failed++; resolve(); }));
-await Promise.all(Array.from({ length: Number(env.CLIENTS) }, async () => {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  while (Date.now() < until) await fetchOne(agent);
-  agent.destroy();
-}));
-process.stdout.write(JSON.stringify({ pages, failed, bytes }));
-`;
 
 interface Board {
   channel: string;
@@ -346,6 +244,8 @@ export async function run(
   cases: ReadonlySet<string> = new Set(['a', 'b', 'c']),
   profileDir?: string,
   ownCore = split !== undefined,
+  /** How many times each case runs, each time followed by an idle phase. */
+  repeat = 1,
 ) {
   cores = ownCore;
   const unpin = cores ? pinBot() : () => {};
@@ -509,6 +409,8 @@ export async function run(
     };
     const idles: Case[] = [await profiled('idle', ack)];
     const rows: Array<[string, Case, string]> = [['idle', idles[0]!, '']];
+    /** Each case's rows, by its letter: one a repeat. */
+    const byCase = new Map<string, Case[]>();
     const idleAfter = async () => {
       // What a case leaves behind (the last scoreboard edits, closing connections, its garbage)
       // settles first, so that the idle phase measures an idle bot.
@@ -517,74 +419,76 @@ export async function run(
       idles.push(idle);
       rows.push([`idle ${idles.length}`, idle, '']);
     };
+    const phase = async (letter: string, name: string, done: (m: Case) => Promise<string>) => {
+      const m = await profiled(`${letter}${repeat > 1 ? `-${byCase.get(letter)?.length ?? 0}` : ''}`, ack);
+      const work = await done(m);
+      byCase.set(letter, [...(byCase.get(letter) ?? []), m]);
+      rows.push([`${name}${repeat > 1 ? ` #${byCase.get(letter)!.length}` : ''}`, m, work]);
+      await idleAfter();
+    };
 
-    if (cases.has('a')) {
-      // (a) the weekly pass, started with the clicks, stopped (between batches) after them.
-      let firstError: string | undefined;
-      const scheduler = new SummaryScheduler({
-        store,
-        clock: new ManualClock(new Date(TO + 60_000)),
-        logger: {
-          ...silentLogger,
-          error: (fields: { err?: unknown }) => {
-            firstError ??= String(fields.err);
+    for (let r = 0; r < repeat; r++) {
+      if (cases.has('a')) {
+        // (a) the weekly pass, started with the clicks, stopped (between batches) after them. A
+        // repeat resumes the pass where the last one stopped, as a restarted instance would.
+        let firstError: string | undefined;
+        const scheduler = new SummaryScheduler({
+          store,
+          clock: new ManualClock(new Date(TO + 60_000)),
+          logger: {
+            ...silentLogger,
+            error: (fields: { err?: unknown }) => {
+              firstError ??= String(fields.err);
+            },
           },
-        },
-        defaults,
-        publisherFor: () => adapter.publisher,
-        pageLinks: links,
-      });
-      const pass = scheduler.runOnce();
-      const summary = await profiled('a', ack);
-      await scheduler.stop();
-      const outcomes = new Map<string, number>();
-      for (const r of await pass) outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
-      const done = [...outcomes].map(([outcome, n]) => `${n} ${outcome}`).join(', ') || 'none';
-      if (firstError) process.stdout.write(`the pass's first error: ${firstError}\n`);
-      rows.push(['(a) weekly summary pass', summary, `of ${CHANNELS} channels meanwhile: ${done}`]);
-      await idleAfter();
-    }
+          defaults,
+          publisherFor: () => adapter.publisher,
+          pageLinks: links,
+        });
+        const pass = scheduler.runOnce();
+        await phase('a', '(a) weekly summary pass', async () => {
+          await scheduler.stop();
+          const outcomes = new Map<string, number>();
+          for (const r of await pass) outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
+          const done = [...outcomes].map(([outcome, n]) => `${n} ${outcome}`).join(', ') || 'none';
+          if (firstError) process.stdout.write(`the pass's first error: ${firstError}\n`);
+          return `of ${CHANNELS} channels meanwhile: ${done}`;
+        });
+      }
 
-    if (cases.has('b')) {
-      // (b) the big debate's page, fetched by 8 clients in a loop.
-      const fetched = child<{ pages: number; failed: number; bytes: number }>(
-        PAGES,
-        {
-          URL: pageUrl,
-          CLIENTS: String(PAGE_CLIENTS),
-          DURATION: String(PHASE_S),
-        },
-        true,
-      );
-      const cacheBefore = { ...pageCache.counts };
-      const page = await profiled('b', ack);
-      const pages = await fetched;
-      const cacheDuring = Object.fromEntries(
-        Object.entries(pageCache.counts).map(([k, v]) => [k, v - cacheBefore[k as keyof typeof cacheBefore]]),
-      );
-      if (pages.pages === 0 || pages.failed > 0) throw new Error(`page fetches: ${JSON.stringify(pages)}`);
-      rows.push([
-        `(b) big page × ${PAGE_CLIENTS} clients`,
-        page,
-        `${pages.pages} pages (${fmt(pages.bytes / pages.pages / 1024, 0)} KiB each; cache: ${cacheDuring.hits} hits, ${cacheDuring.recent} recent, ${cacheDuring.builds} builds)`,
-      ]);
-      await idleAfter();
-    }
+      if (cases.has('b')) {
+        // (b) the big debate's page, fetched by 8 clients in a loop.
+        const fetched = child<{ pages: number; failed: number; bytes: number }>(
+          PAGES,
+          { URL: pageUrl, CLIENTS: String(PAGE_CLIENTS), DURATION: String(PHASE_S) },
+          true,
+        );
+        const cacheBefore = { ...pageCache.counts };
+        await phase('b', `(b) big page × ${PAGE_CLIENTS} clients`, async () => {
+          const pages = await fetched;
+          const cache = Object.fromEntries(
+            Object.entries(pageCache.counts).map(([k, v]) => [
+              k,
+              v - cacheBefore[k as keyof typeof cacheBefore],
+            ]),
+          );
+          if (pages.pages === 0 || pages.failed > 0)
+            throw new Error(`page fetches: ${JSON.stringify(pages)}`);
+          return `${pages.pages} pages (${fmt(pages.bytes / pages.pages / 1024, 0)} KiB each; cache: ${cache.hits} hits, ${cache.recent} recent, ${cache.builds} builds)`;
+        });
+      }
 
-    if (cases.has('c')) {
-      // (c) 200 scoreboards clicked on together (100 a platform), each edited at its adapter's pace.
-      const background = Promise.all([
-        clicks(port, others, BOARD_RATE, responseUrl, true),
-        discordClicks(port, discordOthers, BOARD_RATE, discordKeys, true),
-      ]);
-      const edited = await profiled('c', ack);
-      const [busySlack, busyDiscord] = await background;
-      rows.push([
-        `(c) ${2 * BOARDS} scoreboards edited`,
-        edited,
-        `${busySlack.total} + ${busyDiscord.total} clicks on them, p99 ${fmt(busySlack.p99)} / ${fmt(busyDiscord.p99)} ms`,
-      ]);
-      await idleAfter();
+      if (cases.has('c')) {
+        // (c) 200 scoreboards clicked on together (100 a platform), each edited at its adapter's pace.
+        const background = Promise.all([
+          clicks(port, others, BOARD_RATE, responseUrl, true),
+          discordClicks(port, discordOthers, BOARD_RATE, discordKeys, true),
+        ]);
+        await phase('c', `(c) ${2 * BOARDS} scoreboards edited`, async () => {
+          const [busySlack, busyDiscord] = await background;
+          return `${busySlack.total} + ${busyDiscord.total} clicks on them, p99 ${fmt(busySlack.p99)} / ${fmt(busyDiscord.p99)} ms`;
+        });
+      }
     }
 
     // The baseline: the median of the idle phases' p99, one before and one after each case (one
@@ -621,8 +525,25 @@ export async function run(
         'work done',
       ],
     );
+    if (repeat > 1) {
+      // A p99 over one phase follows the phase's longest stall, and stalls come from outside the
+      // bot too: each case's median over its repeats is the figure to read.
+      const ratios = (ms: Case[], side: 'slack' | 'discord') => ms.map((m) => m[side].p99 / baseline[side]);
+      const span = (xs: number[]) =>
+        `${fmt(median(xs), 2)} (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})`;
+      printTable(
+        `Each case over its ${repeat} repeats: median (lowest–highest)`,
+        [...byCase, ['idle', idles] as const].map(([letter, ms]) => [
+          letter,
+          span(ratios(ms, 'slack')),
+          span(ratios(ms, 'discord')),
+          `${fmt(median(ms.map((m) => m.inProcess.slack)))} / ${fmt(median(ms.map((m) => m.inProcess.discord)))}`,
+        ]),
+        ['case', 'Slack p99 / median idle p99 (≤ 1.5)', 'Discord', 'median p99 in the bot ms'],
+      );
+    }
     console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
-    return { idles, rows, baseline };
+    return { idles, rows, baseline, byCase };
   } finally {
     for (const close of closers.reverse()) await close().catch(() => undefined);
     slack.child.kill('SIGTERM');
@@ -632,19 +553,24 @@ export async function run(
   }
 }
 
-// `bench/acks-under-work.ts [postgres] [a] [b] [c] [--profile DIR] [--shared-cores]`: the cases
-// named (all by default); with --profile, a CPU profile of the process during each case, written
-// to DIR; with --shared-cores, the bot and the rest share every core, as they did before.
+// `bench/acks-under-work.ts [postgres] [a] [b] [c] [--repeat N] [--profile DIR] [--shared-cores]`:
+// the cases named (all by default); with --repeat, the cases in turn N times and each case's median;
+// with --profile, a CPU profile of the process during each case, written to DIR; with
+// --shared-cores, the bot and the rest share every core, as they did before.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--profile');
   const profileDir = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const repeatAt = args.indexOf('--repeat');
+  const repeat = repeatAt >= 0 ? Number(args.splice(repeatAt, 2)[1]) : 1;
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat: expected a whole number from 1');
   const named = new Set(args.filter((a) => ['a', 'b', 'c'].includes(a)));
   await run(
     args.includes('postgres') ? 'postgres' : 'sqlite',
     named.size > 0 ? named : undefined,
     profileDir,
     split !== undefined && !args.includes('--shared-cores'),
+    repeat,
   );
   // A platform client may still be retrying a call to the stand-ins, now gone.
   process.exit(0);
