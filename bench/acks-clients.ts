@@ -2,12 +2,26 @@
 // none of their work counts against the bot's process).
 
 /**
+ * Module text shared by the Slack load generators: `slackSigned(req, body)` signs a request body
+ * as Slack does, with the signing secret in `env.SECRET` (`createHmac` imported by the module).
+ */
+export const SLACK_SIGNED = `
+function slackSigned(req, b) {
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = 'v0=' + createHmac('sha256', process.env.SECRET).update('v0:' + ts + ':' + b).digest('hex');
+  return { ...req, body: b, headers: { 'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
+}
+`;
+
+/**
  * Clicks at a fixed rate on the given scoreboards, each from a new person, signed as Slack does
  * (or, with AMOUNT, that many clicks; without RATE, as fast as CONNECTIONS allow).
  */
 export const CLICKS = `
 import autocannon from 'autocannon';
 import { createHmac } from 'node:crypto';
+${SLACK_SIGNED}
 const env = process.env;
 const boards = JSON.parse(env.BOARDS);
 let i = Number(env.OFFSET);
@@ -33,14 +47,7 @@ const result = await autocannon({
   url: env.TARGET, method: 'POST', connections: Number(env.CONNECTIONS),
   ...(env.AMOUNT ? { amount: Number(env.AMOUNT) } : { duration: Number(env.DURATION) }),
   ...(env.RATE ? { overallRate: Number(env.RATE) } : {}),
-  requests: [{ setupRequest: (req) => {
-    i += 1;
-    const b = body(i);
-    const ts = Math.floor(Date.now() / 1000);
-    const signature = 'v0=' + createHmac('sha256', env.SECRET).update('v0:' + ts + ':' + b).digest('hex');
-    return { ...req, body: b, headers: { 'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
-  } }],
+  requests: [{ setupRequest: (req) => slackSigned(req, body(++i)) }],
 });
 process.stdout.write(JSON.stringify({ total: result.requests.total, p50: result.latency.p50,
   p99: result.latency.p99, max: result.latency.max,

@@ -203,7 +203,8 @@ interface Case {
 
 /**
  * Times every request to the platforms' endpoints inside this process, from the server's
- * 'request' event to the answer's end: what the clients see beyond that is waiting for a core.
+ * 'request' event to the answer's end. What the clients see beyond that is the wait before the
+ * event loop reads the request (at most the phase's longest stall) and time outside the bot.
  */
 function timeRequests(into: { slack: RecordableHistogram; discord: RecordableHistogram }): void {
   const emit = Server.prototype.emit;

@@ -14,6 +14,7 @@ import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { silentLogger } from '../src/domain/logger.ts';
 import { BODY_LIMITS } from '../src/http/limits.ts';
 import { HttpRoutes } from '../src/http-routes.ts';
+import { SLACK_SIGNED } from './acks-clients.ts';
 import { adapterWithDebate } from './adapter-on-file.ts';
 import { median, printTable } from './table.ts';
 
@@ -76,7 +77,7 @@ export function startNullSlack(): Promise<{ url: string; child: ChildProcess }> 
 const LOAD_GENERATOR = `
 import autocannon from 'autocannon';
 import { createHmac } from 'node:crypto';
-const env = process.env;
+${SLACK_SIGNED}const env = process.env;
 const voters = Number(env.VOTERS);
 let i = 0;
 function body(n) {
@@ -106,14 +107,7 @@ const results = await Promise.all(targets.map((url) => autocannon({
   connections: Number(env.CONNECTIONS) / targets.length,
   duration: Number(env.DURATION),
   requests: [{
-    setupRequest: (req) => {
-      i += 1;
-      const b = body(i);
-      const ts = Math.floor(Date.now() / 1000);
-      const signature = 'v0=' + createHmac('sha256', env.SECRET).update('v0:' + ts + ':' + b).digest('hex');
-      return { ...req, body: b, headers: { 'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
-    },
+    setupRequest: (req) => slackSigned(req, body(++i)),
   }],
 })));
 const sum = (pick) => results.reduce((total, result) => total + pick(result), 0);
