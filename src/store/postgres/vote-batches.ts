@@ -90,8 +90,8 @@ export class PostgresVoteBatches {
     // clicks (one key's clicks stay in the order they came: the second sees the first). Then each
     // debate once, with its share lock: a close waits for the batch, the batch for a close.
     const byKey = [...batch.keys()].sort((a, b) => clickOrder(batch[a]!.input, batch[b]!.input));
-    const recorded = new Map(byKey.map((index) => [index, recordVoteClick(query, batch[index]!.input)]));
-    const repeats = batch.map((_, index) => recorded.get(index)!);
+    const repeats: Promise<boolean>[] = [];
+    for (const index of byKey) repeats[index] = recordVoteClick(query, batch[index]!.input);
     const targets = new Map<string, Promise<DebateRow[]>>();
     for (const { input } of batch) {
       const key = targetKey(input);
