@@ -3,6 +3,7 @@ import type { Language } from '../../src/api.ts';
 import type { Translate } from '../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
 import { formatShare } from '../../src/views/format.ts';
+import { hiddenNoteKey } from '../../src/views/hidden-note.ts';
 import { shiftText, signed, summaryTitle, summaryTotals } from '../../src/views/summary-text.ts';
 import { nextWeeklyLine } from '../../src/views/topics.ts';
 import type { ArgumentItem } from '../../src/views/types.ts';
@@ -49,7 +50,7 @@ export function renderWeeklySummary(
           `  ${d.shift ? tr('summary.shift', { shift: shiftText(d.shift, tr) }) : tr('summary.first')}`,
         ),
       );
-    } else lines.push(paint('yellow', `  ${tr('scoreboard.hidden')}`));
+    } else lines.push(paint('yellow', `  ${tr(hiddenNoteKey(d.debate))}`));
     lines.push(
       `  ${[
         tr('scoreboard.participants', { count: d.participants }),

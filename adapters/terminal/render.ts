@@ -3,6 +3,7 @@ import type { Language } from '../../src/api.ts';
 import { errorKey, type Translate, translator } from '../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../src/views/bars.ts';
 import { formatDateTime, formatShare } from '../../src/views/format.ts';
+import { halftimeHeadingKey, hiddenNoteKey } from '../../src/views/hidden-note.ts';
 import { legendOf } from '../../src/views/legend.ts';
 import { rhythmSetting, topicsRhythmLine } from '../../src/views/topics.ts';
 import type { ArgumentItem, Reply, ScoreboardView, View } from '../../src/views/types.ts';
@@ -193,7 +194,7 @@ function renderScoreboard(
     lines.unshift(paint('bold', tr(key, { debate: debate.number, channel: `#${view.ended.channelId}` })));
   }
   if (view.reminder) lines.unshift(paint('bold', tr('reminder.heading', { debate: debate.number })));
-  if (view.halftime) lines.unshift(paint('bold', tr('halftime.heading', { debate: debate.number })));
+  if (view.halftime) lines.unshift(paint('bold', tr(halftimeHeadingKey(debate), { debate: debate.number })));
   if (view.weekly) lines.unshift(paint('bold', tr('weekly.heading')));
   const meta: string[] = [];
   // An opener who asked to be forgotten is simply not named: the debate is not an anonymous one.
@@ -213,7 +214,7 @@ function renderScoreboard(
       );
     }
     lines.push(tr('scoreboard.votes', { count: totalVotes(view.counts) }));
-  } else lines.push(paint('yellow', tr(view.blindRound ? 'scoreboard.hidden_round1' : 'scoreboard.hidden')));
+  } else lines.push(paint('yellow', tr(hiddenNoteKey(view.debate))));
   lines.push(
     [
       tr('scoreboard.participants', { count: view.participants }),

@@ -103,6 +103,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'page.deltas': 'What changed minds (∆)',
   'page.deltas_empty': 'Nobody has said yet which argument changed their mind.',
   'page.deltas_hidden': 'Which sides people left and joined stays hidden until the debate closes.',
+  'page.deltas_hidden_round1': 'Which sides people left and joined stays hidden until half-time.',
   'page.delta_people': { one: 'changed {count} person’s mind', other: 'changed {count} people’s minds' },
   'page.flow': '{from} → {to}: {count}',
   'page.history': 'Week by week',
@@ -223,6 +224,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'summary.no_votes': 'no votes',
   'summary.closed_mark': '(closed)',
   'summary.hidden': 'results hidden until closing',
+  'summary.hidden_round1': 'blind first round: results revealed at half-time',
   'summary.next_weekly': '📅 Next debate of the week, on {date}: “{topic}” (the most endorsed so far).',
   'summary.next_weekly_empty':
     '📅 Next debate of the week on {date}: no topic proposed yet (/debat topics propose <topic>).',
@@ -320,7 +322,6 @@ export const en: Record<keyof typeof fr, Message> = {
   'export.votes': 'Votes',
   'export.history': 'Changes of mind',
   'export.anonymous_voter': 'anonymous voter',
-  'export.hidden': 'Results hidden until the debate closes.',
   'export.ready': 'Export of debate #{debate} ({format}).',
   'export.zone': 'Dates and times in the {zone} time zone.',
   'export.day_only': 'Anonymous debate: dates are given to the day, without times.',
@@ -423,6 +424,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'common_ground.number': '#{number}',
   'rounds.title': 'Two rounds',
   'rounds.blind': 'Blind first round: votes are revealed at half-time, then the second round opens.',
+  'rounds.blind_hidden':
+    'Blind first round: the second round opens at half-time; votes stay hidden until the debate closes.',
   'rounds.first': 'Round 1: For {pro} · Against {con} · Neutral {neutral}',
   'rounds.second': 'Round 2: For {pro} · Against {con} · Neutral {neutral}',
   'rounds.second_now': 'Round 2 (under way): For {pro} · Against {con} · Neutral {neutral}',
@@ -435,6 +438,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'rounds.delta_item': '#{number} ({count})',
   'halftime.heading':
     '⏱️ Half-time in debate #{debate}: here is the first round. The second round is open: keep or change your vote.',
+  'halftime.heading_hidden':
+    '⏱️ Half-time in debate #{debate}: the second round is open, keep or change your vote. Votes stay hidden until the debate closes.',
   'scoreboard.hidden_round1': 'Blind first round: results revealed at half-time.',
   'closing_note.title': 'Closing note',
   'notice.concluded': 'Closing note of debate #{debate} saved.',

@@ -91,7 +91,7 @@ export const fr = {
   'page.number': 'n° {number}',
   'page.opened_on': 'Ouvert le {date}',
   'page.closed_on': 'Clos le {date}',
-  'page.zone': 'Heures de {zone}',
+  'page.zone': 'Heures du fuseau {zone}',
   'page.tally': 'Décompte',
   'page.no_votes': 'Aucun vote pour l’instant.',
   'page.opinion': 'L’opinion au fil des jours',
@@ -113,6 +113,7 @@ export const fr = {
   'page.deltas': 'Ce qui a fait changer d’avis (∆)',
   'page.deltas_empty': 'Personne n’a encore dit quel argument l’a fait changer d’avis.',
   'page.deltas_hidden': 'Les camps quittés et rejoints restent masqués jusqu’à la clôture.',
+  'page.deltas_hidden_round1': 'Les camps quittés et rejoints restent masqués jusqu’à la mi-temps.',
   'page.delta_people': {
     one: 'a fait changer d’avis {count} personne',
     other: 'a fait changer d’avis {count} personnes',
@@ -249,6 +250,7 @@ export const fr = {
   'summary.no_votes': 'aucun vote',
   'summary.closed_mark': '(clos)',
   'summary.hidden': 'résultats masqués jusqu’à la clôture',
+  'summary.hidden_round1': 'premier tour à l’aveugle : résultats dévoilés à la mi-temps',
   'summary.next_weekly':
     '📅 Prochain débat de la semaine, le {date} : « {topic} » (le plus appuyé pour l’instant).',
   'summary.next_weekly_empty':
@@ -355,7 +357,6 @@ export const fr = {
   'export.votes': 'Votes',
   'export.history': 'Changements d’avis',
   'export.anonymous_voter': 'votant anonyme',
-  'export.hidden': 'Résultats masqués jusqu’à la clôture.',
   'export.ready': 'Export du débat n° {debate} ({format}).',
   'export.zone': 'Dates et heures du fuseau {zone}.',
   'export.day_only': 'Débat anonyme : les dates sont données au jour près, sans heure.',
@@ -461,6 +462,8 @@ export const fr = {
   'rounds.title': 'Deux tours',
   'rounds.blind':
     'Premier tour à l’aveugle : les votes sont dévoilés à la mi-temps, puis le second tour s’ouvre.',
+  'rounds.blind_hidden':
+    'Premier tour à l’aveugle : le second tour s’ouvre à la mi-temps ; les votes restent masqués jusqu’à la clôture.',
   'rounds.first': '1er tour : Pour {pro} · Contre {con} · Neutre {neutral}',
   'rounds.second': '2d tour : Pour {pro} · Contre {con} · Neutre {neutral}',
   'rounds.second_now': '2d tour (en cours) : Pour {pro} · Contre {con} · Neutre {neutral}',
@@ -473,6 +476,8 @@ export const fr = {
   'rounds.delta_item': 'n° {number} ({count})',
   'halftime.heading':
     '⏱️ Mi-temps du débat n° {debate} : voici le premier tour. Le second tour est ouvert : gardez ou changez votre vote.',
+  'halftime.heading_hidden':
+    '⏱️ Mi-temps du débat n° {debate} : le second tour est ouvert, gardez ou changez votre vote. Les votes restent masqués jusqu’à la clôture.',
   'scoreboard.hidden_round1': 'Premier tour à l’aveugle : résultats dévoilés à la mi-temps.',
   'closing_note.title': 'Conclusion',
   'notice.concluded': 'Conclusion du débat n° {debate} enregistrée.',

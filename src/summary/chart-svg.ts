@@ -15,8 +15,10 @@ export type SideCounts = Readonly<Record<Side, number>>;
 export interface ChartRow {
   /** "n° 12 · Faut-il …", numbered as in the text: user text, escaped here, shortened to fit. */
   readonly label: string;
-  /** null when results are hidden (debate opened with --masque and still open). */
+  /** null when results are hidden (--masque while open, a blind first round). */
   readonly counts: SideCounts | null;
+  /** Shown in place of a hidden bar, when it says more than the text's `hidden`. */
+  readonly hidden?: string;
   /** Change since the last summary's snapshot; null when there is none (new debate). */
   readonly shift: SideCounts | null;
   readonly closed: boolean;
@@ -104,7 +106,7 @@ function bar(row: ChartRow, y: number, t: ChartText): string[] {
   const out = [`<rect x="${PAD}" y="${y}" width="${BAR_W}" height="${BAR_H}" rx="4" fill="#eceff1"/>`];
   const mid = y + BAR_H / 2 + 5;
   if (row.counts === null) {
-    out.push(text(PAD + 10, mid, t.hidden, `font-size="13" fill="${MUTED}"`));
+    out.push(text(PAD + 10, mid, row.hidden ?? t.hidden, `font-size="13" fill="${MUTED}"`));
     return out;
   }
   const counts = row.counts;

@@ -5,6 +5,7 @@ import type { Counts } from '../domain/records.ts';
 import type { Language } from '../domain/types.ts';
 import { translator } from '../i18n/translate.ts';
 import { formatLongDate } from '../views/format.ts';
+import { hiddenNoteKey } from '../views/hidden-note.ts';
 import type { WeeklySummaryView } from '../views/weekly-summary.ts';
 import { renderChartPng, renderChartPngAsync } from './chart-png.ts';
 import type { ChartModel, SideCounts } from './chart-svg.ts';
@@ -30,6 +31,7 @@ export function summaryChartModel(view: WeeklySummaryView, language: Language): 
     rows: view.debates.map((d) => ({
       label: tr('list.item', { debate: d.debate.number, topic: d.debate.topic }),
       counts: d.counts && sides(d.counts),
+      ...(d.counts ? {} : { hidden: tr(hiddenNoteKey(d.debate, 'fragment')) }),
       shift: d.shift && sides(d.shift),
       closed: d.closedThisWeek,
     })),

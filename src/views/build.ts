@@ -12,6 +12,7 @@ export const debateHeader = (debate: DebateRecord): DebateHeader => ({
   hidden: debate.hidden || inBlindRound(debate),
   closesAt: debate.closesAt,
   ...(debate.twoRounds ? { twoRounds: true } : {}),
+  ...(inBlindRound(debate) && !debate.hidden ? { revealAtHalfTime: true } : {}),
 });
 
 /** In the blind first round of an open `--deux-tours` debate. */
@@ -63,7 +64,6 @@ export function scoreboardView(
     newest: item(data.newest),
     deltas: resultsVisible(debate) ? data.deltas : 0,
     ...(viewerVote === undefined ? {} : { viewerVote }),
-    ...(inBlindRound(debate) ? { blindRound: true } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Language, VoteSide } from '../domain/types.ts';
 import { type MessageKey, t } from '../i18n/translate.ts';
 import { debateHeader, resultsVisible } from './build.ts';
 import { formatDateTime, formatLongDate, localStamper } from './format.ts';
+import { hiddenNoteKey } from './hidden-note.ts';
 import { endingSections, sectionLineText, type ViewSection } from './sections.ts';
 import type { ExportView } from './types.ts';
 
@@ -118,7 +119,7 @@ function* markdownLines(data: ExportData, language: Language, zone: string): Gen
   if (resultsVisible(debate)) {
     for (const side of ['pro', 'con', 'neutral'] as const)
       yield `- ${sideWord[side]}${colon(language)}${data.counts[side]}`;
-  } else yield t(language, 'export.hidden');
+  } else yield t(language, hiddenNoteKey(debateHeader(debate)));
   const sections = endingSections({
     debate,
     counts: data.counts,

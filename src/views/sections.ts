@@ -96,7 +96,7 @@ function roundsSection(input: EndingInput): ViewSection | undefined {
     return {
       id: 'rounds',
       title: 'rounds.title',
-      lines: [{ kind: 'text', key: 'rounds.blind', params: {} }],
+      lines: [{ kind: 'text', key: debate.hidden ? 'rounds.blind_hidden' : 'rounds.blind', params: {} }],
     };
   if (!rounds) return undefined;
   const tally = (key: MessageKey, counts: Counts): SectionLine => ({

@@ -18,6 +18,8 @@ export interface DebateHeader {
   closesAt: number | null;
   /** Opened `--deux-tours`. */
   twoRounds?: boolean;
+  /** In a blind first round whose counts show at half-time (not `--masque`): see hidden-note.ts. */
+  revealAtHalfTime?: boolean;
 }
 
 export interface ArgumentItem {
@@ -55,8 +57,6 @@ export interface ScoreboardView {
   weekly?: boolean;
   /** Set on the reminder posted before the end: a heading and how to vote above the tally. */
   reminder?: boolean;
-  /** In the blind first round of a two-round debate: why the counts are hidden. */
-  blindRound?: boolean;
   /** Set on the half-time post of a two-round debate: a heading above the first round's tally. */
   halftime?: boolean;
   /** Common ground, the two rounds, the closing note: under the top arguments, in this order. */

@@ -2,6 +2,7 @@
 import type { Side } from '../domain/types.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { PageModel, PersuasionRow } from '../page/model.ts';
+import { hiddenNoteKey } from '../views/hidden-note.ts';
 import type { ArgumentItem } from '../views/types.ts';
 import { text, userText } from './html.ts';
 
@@ -53,7 +54,7 @@ function persuasionLine(row: PersuasionRow, model: PageModel, tr: Translate): st
 export function persuasionSection(model: PageModel, tr: Translate): string {
   // While results are hidden, the log is not shown at all: only that it waits for them.
   if (!model.flowsVisible)
-    return `<section id="deltas"><h2>${text(tr('page.deltas'))}</h2><p class="note">${text(tr('page.deltas_hidden'))}</p></section>`;
+    return `<section id="deltas"><h2>${text(tr('page.deltas'))}</h2><p class="note">${text(tr(hiddenNoteKey(model.debate, 'deltas')))}</p></section>`;
   const body = model.persuasion.length
     ? `<ol class="arguments">${model.persuasion.map((row) => persuasionLine(row, model, tr)).join('')}</ol>`
     : `<p class="note">${text(tr('page.deltas_empty'))}</p>`;

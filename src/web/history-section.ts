@@ -10,6 +10,7 @@ import {
   formatShift,
   type SideCounts,
 } from '../summary/chart-svg.ts';
+import { hiddenNoteKey } from '../views/hidden-note.ts';
 import { calendarDate, number, text } from './html.ts';
 
 const sides = (c: Counts): SideCounts => ({ pour: c.pro, contre: c.con, neutre: c.neutral });
@@ -59,7 +60,7 @@ function historyTable(model: PageModel, tr: Translate): string {
 export function historySection(model: PageModel, tr: Translate): string {
   const title = `<h2>${text(tr('page.history'))}</h2>`;
   if (model.history === null)
-    return `<section id="history">${title}<p class="note">${text(tr('scoreboard.hidden'))}</p></section>`;
+    return `<section id="history">${title}<p class="note">${text(tr(hiddenNoteKey(model.debate)))}</p></section>`;
   if (model.history.length === 0)
     return `<section id="history">${title}<p class="note">${text(tr('page.history_empty'))}</p></section>`;
   return `<section id="history">${title}<p class="note">${text(tr('page.history_intro'))}</p><figure>${historyChart(model, tr)}</figure>${historyTable(model, tr)}</section>`;

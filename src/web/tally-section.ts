@@ -4,6 +4,7 @@ import type { VoteSide } from '../domain/types.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { PageModel } from '../page/model.ts';
 import { percentages, totalVotes } from '../views/bars.ts';
+import { hiddenNoteKey } from '../views/hidden-note.ts';
 import { calendarDate, number, percent, text } from './html.ts';
 import { opinionChartSvg } from './opinion-chart.ts';
 
@@ -26,7 +27,7 @@ function tallyList(counts: Counts, model: PageModel, tr: Translate): string {
 export function tallySection(model: PageModel, tr: Translate): string {
   const body =
     model.counts === null
-      ? `<p class="note">${text(tr('scoreboard.hidden'))}</p>`
+      ? `<p class="note">${text(tr(hiddenNoteKey(model.debate)))}</p>`
       : totalVotes(model.counts) === 0
         ? `<p class="note">${text(tr('page.no_votes'))}</p>`
         : tallyList(model.counts, model, tr);

@@ -2,6 +2,7 @@ import type { Language } from '../../../src/api.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
 import { formatShare } from '../../../src/views/format.ts';
+import { halftimeHeadingKey, hiddenNoteKey } from '../../../src/views/hidden-note.ts';
 import { legendOf } from '../../../src/views/legend.ts';
 import type { ScoreboardView } from '../../../src/views/types.ts';
 import { buttonId } from '../custom-id.ts';
@@ -13,7 +14,7 @@ import { type ActionRow, BUTTON_STYLE, type Embed, type OutgoingMessage } from '
 const BAR_WIDTH = 16;
 
 function tallyLines(view: ScoreboardView, tr: Translate, language: Language): string[] {
-  if (!view.counts) return [tr(view.blindRound ? 'scoreboard.hidden_round1' : 'scoreboard.hidden')];
+  if (!view.counts) return [tr(hiddenNoteKey(view.debate))];
   const shares = percentages(view.counts);
   const lines = (['pro', 'con', 'neutral'] as const).map(
     (side) =>
@@ -151,7 +152,7 @@ export function renderScoreboard(view: ScoreboardView, tr: Translate, language: 
   return {
     // The reminder before the end: a heading and how to vote, above the tally and its buttons.
     ...(view.halftime
-      ? { content: tr('halftime.heading', { debate: view.debate.number }) }
+      ? { content: tr(halftimeHeadingKey(view.debate), { debate: view.debate.number }) }
       : view.reminder
         ? {
             content: `${tr('reminder.heading', { debate: view.debate.number })}\n${tr('reminder.how', { debate: view.debate.number })}`,

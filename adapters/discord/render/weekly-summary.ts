@@ -2,6 +2,7 @@ import type { Language } from '../../../src/api.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
 import { formatShare } from '../../../src/views/format.ts';
+import { hiddenNoteKey } from '../../../src/views/hidden-note.ts';
 import { legendOf } from '../../../src/views/legend.ts';
 import { shiftText, summaryTitle, summaryTotals } from '../../../src/views/summary-text.ts';
 import { nextWeeklyLine } from '../../../src/views/topics.ts';
@@ -28,7 +29,7 @@ function debateField(item: WeeklyDebateItem, tr: Translate, language: Language):
         item.shift ? tr('summary.shift', { shift: shiftText(item.shift, tr) }) : tr('summary.first')
       }`,
     );
-  } else lines.push(tr('summary.hidden'));
+  } else lines.push(tr(hiddenNoteKey(item.debate, 'fragment')));
   lines.push(
     [
       tr('scoreboard.participants', { count: item.participants }),

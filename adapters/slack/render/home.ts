@@ -1,6 +1,7 @@
 // The App Home tab: the person's debates, open ones first, with the tally and their own vote.
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { totalVotes } from '../../../src/views/bars.ts';
+import { hiddenNoteKey } from '../../../src/views/hidden-note.ts';
 import type { PersonalDebatesView } from '../../../src/views/types.ts';
 import { type Block, clip, context, divider, esc, header, mrkdwnMessage, section } from './blocks.ts';
 
@@ -22,7 +23,7 @@ function itemBlocks(tr: Translate, item: PersonalDebatesView['items'][number]): 
   );
   const tally = counts
     ? `${tr('side.pro')} ${counts.pro} · ${tr('side.con')} ${counts.con} · ${tr('side.neutral')} ${counts.neutral} (${tr('scoreboard.votes', { count: totalVotes(counts) })})`
-    : tr('scoreboard.hidden');
+    : tr(hiddenNoteKey(debate));
   const vote = item.viewerVote
     ? tr('scoreboard.your_vote', { side: tr(`side.${item.viewerVote}`) })
     : tr('scoreboard.your_vote_none');

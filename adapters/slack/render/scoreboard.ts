@@ -4,6 +4,7 @@ import type { Language } from '../../../src/api.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
 import { formatDateTime, formatShare } from '../../../src/views/format.ts';
+import { halftimeHeadingKey, hiddenNoteKey } from '../../../src/views/hidden-note.ts';
 import { legendOf } from '../../../src/views/legend.ts';
 import type { ScoreboardView } from '../../../src/views/types.ts';
 import { ACTION, debateValue, pageValue, voteValue } from '../action-ids.ts';
@@ -46,8 +47,7 @@ function meta(tr: Translate, language: Language, view: ScoreboardView): string {
 }
 
 function tally(tr: Translate, language: Language, view: ScoreboardView): string {
-  if (!view.counts)
-    return `:lock: ${esc(tr(view.blindRound ? 'scoreboard.hidden_round1' : 'scoreboard.hidden'))}`;
+  if (!view.counts) return `:lock: ${esc(tr(hiddenNoteKey(view.debate)))}`;
   const shares = percentages(view.counts);
   const lines = (['pro', 'con', 'neutral'] as const).map(
     (side) =>
@@ -111,7 +111,8 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
   }
   // The reminder before the end: a heading and how to vote, above the tally and its buttons.
   if (view.weekly) blocks.unshift(section(`*${esc(tr('weekly.heading'))}*`));
-  if (view.halftime) blocks.unshift(section(`*${esc(tr('halftime.heading', { debate: debate.number }))}*`));
+  if (view.halftime)
+    blocks.unshift(section(`*${esc(tr(halftimeHeadingKey(debate), { debate: debate.number }))}*`));
   if (view.reminder) {
     blocks.unshift(section(`*${esc(tr('reminder.heading', { debate: debate.number }))}*`));
     blocks.push(context(esc(tr('reminder.how', { debate: debate.number }))));
@@ -145,7 +146,7 @@ export function renderScoreboard(tr: Translate, language: Language, view: Scoreb
   if (debate.status === 'open' && view.viewerVote === undefined)
     hints.push(tr('scoreboard.vote_hint'), tr('scoreboard.thread_hint'));
   if (hints.length > 0) blocks.push(context(esc(hints.join(' '))));
-  const heading = view.reminder ? 'reminder.heading' : view.halftime ? 'halftime.heading' : undefined;
+  const heading = view.reminder ? 'reminder.heading' : view.halftime ? halftimeHeadingKey(debate) : undefined;
   const text = heading ? `${tr(heading, { debate: debate.number })} ${title}` : title;
   return { text: clip(text, 3000), blocks };
 }

@@ -4,6 +4,7 @@ import type { Language } from '../../../src/api.ts';
 import type { Translate } from '../../../src/i18n/translate.ts';
 import { percentages, proportionBar, totalVotes } from '../../../src/views/bars.ts';
 import { formatShare } from '../../../src/views/format.ts';
+import { hiddenNoteKey } from '../../../src/views/hidden-note.ts';
 import { legendOf } from '../../../src/views/legend.ts';
 import { shiftText, signed, summaryTitle, summaryTotals } from '../../../src/views/summary-text.ts';
 import { nextWeeklyLine } from '../../../src/views/topics.ts';
@@ -32,7 +33,7 @@ const ARGUMENT_TEXT = 300;
 const SECTION_TEXT = 200;
 
 function tally(tr: Translate, language: Language, d: WeeklyDebateItem): string[] {
-  if (!d.counts) return [`:lock: ${esc(tr('scoreboard.hidden'))}`];
+  if (!d.counts) return [`:lock: ${esc(tr(hiddenNoteKey(d.debate)))}`];
   const counts = d.counts;
   const shares = percentages(counts);
   const lines = (['pro', 'con', 'neutral'] as const).map((side) => {
