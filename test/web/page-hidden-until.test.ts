@@ -17,7 +17,8 @@ describe('a page with hidden counts', () => {
     bed = await pageBed();
     await bed.run(opener, 'lancer --deux-tours --duree 4j Semaine de quatre jours ?');
     await bed.run(masked, 'lancer --masque --deux-tours --duree 4j Bureau ouvert ?');
-    for (const who of [opener, masked]) await bed.run({ ...who, user: { ...who.user, id: 'U2' } }, 'voter pour');
+    for (const who of [opener, masked])
+      await bed.run({ ...who, user: { ...who.user, id: 'U2' } }, 'voter pour');
 
     const blind = await pageOf(opener);
     expect(blind).toContain('Premier tour à l’aveugle : résultats dévoilés à la mi-temps.');
