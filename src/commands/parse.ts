@@ -23,6 +23,7 @@ import {
 } from './words.ts';
 
 const MAX_ID = 1_000_000_000;
+const ARGUMENT_WORDS = new Set(['argument', 'arg']);
 const PREFIX = /^\s*\/?d[eé]bat(?=\s|$)/iu;
 const DASHES = /^(?:--|—|–)(?=\S)/u;
 
@@ -33,7 +34,13 @@ export function parseCommand(input: string): Result<Command> {
   const [head, ...rest] = tokens;
   if (head === undefined) return ok({ kind: 'help' });
   const spec = commandSpecFor(head);
-  if (!spec) return ok({ kind: 'help', unknown: clip(head), suggestion: closest(fold(head), KEYWORDS) });
+  if (!spec) {
+    // "argument pour <texte>" is how many first say "pour <texte>".
+    const argue = rest[0] === undefined ? undefined : commandSpecFor(rest[0]);
+    if (ARGUMENT_WORDS.has(fold(head)) && argue?.kind === 'argue')
+      return parseArgue(argue.id === 'pour' ? 'pro' : 'con', usage(argue), rest.slice(1));
+    return ok({ kind: 'help', unknown: clip(head), suggestion: closest(fold(head), KEYWORDS) });
+  }
 
   switch (spec.kind) {
     case 'open':

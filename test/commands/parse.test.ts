@@ -135,6 +135,27 @@ describe('the grammar, in French and English', () => {
     expect(parsed('x')).toEqual({ kind: 'help', unknown: 'x', suggestion: undefined });
     expect(parsed('#')).toEqual({ kind: 'help', unknown: '#', suggestion: undefined });
   });
+
+  it('reads "argument pour <texte>" as "pour <texte>", in both languages, and nothing else as an argument', () => {
+    const argue = (side: 'pro' | 'con', text: string, debate?: number) => ({
+      kind: 'argue',
+      side,
+      text,
+      debate,
+    });
+    expect(parsed('argument pour Moins de trajets')).toEqual(argue('pro', 'Moins de trajets'));
+    expect(parsed('Argument contre #2 Les clients attendent')).toEqual(
+      argue('con', 'Les clients attendent', 2),
+    );
+    expect(parsed('argument against Clients expect us on Fridays')).toEqual(
+      argue('con', 'Clients expect us on Fridays'),
+    );
+    expect(parsed('arg for Less commuting')).toEqual(argue('pro', 'Less commuting'));
+    expect(errorOf('argument pour').code).toBe('parse.missing_text');
+    // Not a side word: still an unknown word, with its suggestion.
+    expect(parsed('argument non pertinent')).toMatchObject({ kind: 'help', unknown: 'argument' });
+    expect(parsed('argument 3')).toMatchObject({ kind: 'help', suggestion: 'arguments' });
+  });
 });
 
 describe('errors name what is wrong', () => {
