@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'debate.reopen_too_late',
   'debate.closed',
   'debate.none_open',
+  'debate.none_closed',
   'debate.not_found',
   'input.too_long',
   'internal',

@@ -14,7 +14,14 @@ const setStatus =
   (status: 'open' | 'closed'): Handler<'close' | 'reopen'> =>
   async (deps, inv, command, languages) => {
     const ended: DebateRecord[] = [];
-    const resolved = await resolveDebate(deps, inv, command.debate, ended);
+    // Without `#id`, reopening is about the debate closed last, whatever is open beside it.
+    const resolved = await resolveDebate(
+      deps,
+      inv,
+      command.debate,
+      ended,
+      status === 'open' ? 'closed' : 'open',
+    );
     const refusal = (error: UserError) =>
       withEnded({ ...errorOutcome(languages, error), refresh: ended.map(refreshOf) }, ended);
     if (!resolved.ok) return refusal(resolved.error);

@@ -12,7 +12,7 @@ export const pageCommand: Handler<'page'> = async (deps, inv, command, languages
   const ended: DebateRecord[] = [];
   const done = (outcome: Outcome, changed: DebateRecord[] = []): Outcome =>
     withEnded({ ...outcome, refresh: [...ended, ...changed].map(refreshOf) }, ended);
-  const resolved = await resolveDebate(deps, inv, command.debate, ended);
+  const resolved = await resolveDebate(deps, inv, command.debate, ended, 'latest');
   if (!resolved.ok) return done(errorOutcome(languages, resolved.error));
   const debate = resolved.value;
   const links = deps.pages;

@@ -98,7 +98,7 @@ export const tally: Handler<'tally'> = async (deps, inv, command, languages) => 
 
 export const exportDebate: Handler<'export'> = async (deps, inv, command, languages) => {
   const ended: DebateRecord[] = [];
-  const resolved = await resolveDebate(deps, inv, command.debate, ended);
+  const resolved = await resolveDebate(deps, inv, command.debate, ended, 'latest');
   if (!resolved.ok) return endedToo(errorOutcome(languages, resolved.error), ended);
   const data = await exportWithEndings(deps.store, resolved.value.id);
   return endedToo(

@@ -390,6 +390,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.rights.topic': 'Only the topic’s author and admins can withdraw it.',
   'error.settings.bad_openers': '“{word}”: say everyone or admins. Example: /debat settings open admins',
   'error.debate.none_open': 'No open debate in this channel. Open one: /debat open <topic>',
+  'error.debate.none_closed': 'No closed debate in this channel.',
   'error.debate.not_found': 'No debate #{debate} here.',
   'error.debate.closed': 'Debate #{debate} is closed.',
   'error.debate.already_open': 'Debate #{debate} is already open.',

@@ -427,6 +427,7 @@ export const fr = {
   'error.rights.topic': 'Seuls l’auteur du sujet et les admins peuvent le retirer.',
   'error.settings.bad_openers': '« {word} » : dites tous ou admins. Exemple : /debat config lancer admins',
   'error.debate.none_open': 'Aucun débat ouvert dans ce salon. Lancez-en un : /debat lancer <sujet>',
+  'error.debate.none_closed': 'Aucun débat clos dans ce salon.',
   'error.debate.not_found': 'Aucun débat n° {debate} ici.',
   'error.debate.closed': 'Le débat n° {debate} est clos.',
   'error.debate.already_open': 'Le débat n° {debate} est déjà ouvert.',

@@ -78,6 +78,28 @@ describe('closing and reopening', () => {
       'notice.reopened',
     );
   });
+
+  it('without #id: export and page take the debate just closed, reopening the one closed last', async () => {
+    const opener = person('opener');
+    expect(errorCode(await bed.engine.run(opener, 'rouvrir'))).toBe('debate.none_closed');
+    await bed.engine.run(opener, 'clore');
+    const exported = firstView(await bed.engine.run(person('member'), 'exporter'), 'export');
+    expect(exported.debate).toMatchObject({ number: 1, status: 'closed' });
+    expect(exported.content).toContain('Sujet');
+    // Another debate opens: the unnumbered export is about it now; reopening still finds #1.
+    await bed.engine.run(opener, 'lancer Deuxième sujet');
+    expect(firstView(await bed.engine.run(person('member'), 'exporter'), 'export').debate.number).toBe(2);
+    expect(firstView(await bed.engine.run(opener, 'rouvrir'), 'notice').params).toEqual({ debate: 1 });
+    expect(firstView(await bed.engine.run(person('member'), 'bilan #1'), 'scoreboard').debate.status).toBe(
+      'open',
+    );
+    // Nothing closed any more in this channel, and other channels' debates are not this one's.
+    expect(errorCode(await bed.engine.run(opener, 'rouvrir'))).toBe('debate.none_closed');
+    await bed.engine.run(person('x', { channel: 'C2' }), 'lancer Ailleurs');
+    await bed.engine.run(person('x', { channel: 'C2', admin: true }), 'clore');
+    expect(errorCode(await bed.engine.run(opener, 'rouvrir'))).toBe('debate.none_closed');
+    expect(t('fr', 'error.debate.none_closed')).toBe('Aucun débat clos dans ce salon.');
+  });
 });
 
 describe('a debate with a duration', () => {

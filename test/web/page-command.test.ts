@@ -81,13 +81,14 @@ describe('/debat page', () => {
     expect((await fetch(byAdmin)).status).toBe(200);
   });
 
-  it('a closed debate still has its page, named by its number', async () => {
+  it('a closed debate still has its page: by its number, and without one while nothing else is open', async () => {
     await bed.run(opener, 'clore');
-    expect((await bed.run(member, 'page')).replies[0]!.view).toMatchObject({
-      kind: 'error',
-      error: { code: 'debate.none_open' },
-    });
-    expect((await fetch(await bed.linkOf(member, 'page #1'))).status).toBe(200);
+    const byNumber = await bed.linkOf(member, 'page #1');
+    expect((await fetch(byNumber)).status).toBe(200);
+    expect(await bed.linkOf(member, 'page')).toBe(byNumber);
+    // A debate opened since: `page` alone is about it.
+    await bed.run(opener, 'lancer Un autre sujet');
+    expect((await bed.run(member, 'page')).replies[0]!.view).toMatchObject({ params: { debate: 2 } });
   });
 
   it('the live scoreboard, the App Home and the week so far link to the page', async () => {
