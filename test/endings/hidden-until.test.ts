@@ -5,14 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderWeeklySummary as discordSummary } from '../../adapters/discord/render/weekly-summary.ts';
 import { renderWeeklySummary as slackSummary } from '../../adapters/slack/render/weekly-summary.ts';
 import { renderReply } from '../../adapters/terminal/render.ts';
-import { silentLogger } from '../../src/domain/logger.ts';
 import { translator } from '../../src/i18n/translate.ts';
-import { SummaryScheduler } from '../../src/summary/scheduler.ts';
 import { summaryChartModel } from '../../src/summary/summary-chart.ts';
 import type { WeeklySummaryView } from '../../src/views/weekly-summary.ts';
-import { DEFAULTS, person, type TestBed, testEngine } from '../helpers/engine.ts';
+import { person, type TestBed, testEngine } from '../helpers/engine.ts';
 import { firstView } from '../helpers/outcome.ts';
-import { recordingPublisher } from '../summary/seed.ts';
+import { recordingScheduler } from '../summary/seed.ts';
 
 // Monday 23 November 2026; the summary falls on Friday at 16:00 in Paris, before either half-time.
 const MONDAY = new Date('2026-11-23T09:00:00Z');
@@ -81,18 +79,11 @@ describe('hidden counts, and until when', () => {
 
   it('the weekly summary says so on every platform and on its chart, in both languages', async () => {
     await twoDebates();
-    const rec = recordingPublisher();
-    const scheduler = new SummaryScheduler({
-      store: bed.store,
-      clock: bed.clock,
-      logger: silentLogger,
-      defaults: DEFAULTS,
-      publisherFor: () => rec.publisher,
-    });
+    const { scheduler, posts } = recordingScheduler(bed);
     bed.clock.set(FRIDAY);
     await scheduler.runOnce();
-    expect(rec.posts).toHaveLength(1);
-    const reply = rec.posts[0]!.reply;
+    expect(posts).toHaveLength(1);
+    const reply = posts[0]!.reply;
     const view = reply.view as WeeklySummaryView;
     expect(view.kind).toBe('weeklySummary');
     const terminal = renderReply(reply, { color: false });

@@ -2,10 +2,9 @@
 // scheduler on a real engine and SQLite file, read as the terminal prints it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/terminal/render.ts';
-import { silentLogger } from '../../src/domain/logger.ts';
-import { SummaryScheduler } from '../../src/summary/scheduler.ts';
-import { DEFAULTS, person, type TestBed, testEngine } from '../helpers/engine.ts';
-import { type Posted, recordingPublisher } from '../summary/seed.ts';
+import type { SummaryScheduler } from '../../src/summary/scheduler.ts';
+import { person, type TestBed, testEngine } from '../helpers/engine.ts';
+import { type Posted, recordingPublisher, recordingScheduler } from '../summary/seed.ts';
 
 // Monday 23 November 2026; the summaries fall on Fridays at 16:00 in Paris (15:00 UTC).
 const MONDAY = new Date('2026-11-23T09:00:00Z');
@@ -29,14 +28,8 @@ async function summaryAt(at: Date, posts: Posted[], scheduler: SummaryScheduler)
 describe('the weekly summary', () => {
   it('lists at most three arguments of common ground per debate, says which are new this week, hides it while results are hidden, and shows the rounds and the closing note', async () => {
     bed = await testEngine({ start: MONDAY });
-    const rec = recordingPublisher();
-    const scheduler = new SummaryScheduler({
-      store: bed.store,
-      clock: bed.clock,
-      logger: silentLogger,
-      defaults: DEFAULTS,
-      publisherFor: () => rec.publisher,
-    });
+    const rec = recordingScheduler(bed);
+    const { scheduler } = rec;
     await bed.engine.run(opener, 'lancer Semaine de quatre jours ?');
     for (const n of [1, 2, 3, 4, 5]) await bed.engine.run(opener, `${n % 2 ? 'pour' : 'contre'} Raison ${n}`);
     await run('p1', 'voter pour');
@@ -84,14 +77,8 @@ describe('the weekly summary', () => {
 
   it('shows a two-round debate’s rounds side by side', async () => {
     bed = await testEngine({ start: MONDAY });
-    const rec = recordingPublisher();
-    const scheduler = new SummaryScheduler({
-      store: bed.store,
-      clock: bed.clock,
-      logger: silentLogger,
-      defaults: DEFAULTS,
-      publisherFor: () => rec.publisher,
-    });
+    const rec = recordingScheduler(bed);
+    const { scheduler } = rec;
     const channel = recordingPublisher();
     bed.engine.registerPublisher('slack', channel.publisher);
     await bed.engine.run(opener, 'lancer --deux-tours --duree 3j Télétravail ?');

@@ -4,10 +4,12 @@
 // Previous summary: Fri 2026-03-20 16:00 CET (15:00Z). This one: Fri 2026-03-27 16:00 CET (15:00Z).
 import { expect } from 'vitest';
 import type { Publisher } from '../../src/adapter.ts';
+import { silentLogger } from '../../src/domain/logger.ts';
 import type { ChannelScope } from '../../src/domain/types.ts';
 import type { Outcome } from '../../src/engine/outcome.ts';
+import { SummaryScheduler } from '../../src/summary/scheduler.ts';
 import type { Reply } from '../../src/views/types.ts';
-import { person, type TestBed, testEngine } from '../helpers/engine.ts';
+import { DEFAULTS, person, type TestBed, testEngine } from '../helpers/engine.ts';
 
 export const CHANNEL: ChannelScope = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
 export const PREVIOUS_SUMMARY = new Date('2026-03-20T15:00:00Z');
@@ -49,6 +51,19 @@ export function recordingPublisher(options: { fail?: () => boolean } = {}) {
       return maxInFlight;
     },
   };
+}
+
+/** The real scheduler on a bed's store and clock, posting to a recording publisher. */
+export function recordingScheduler(bed: TestBed): { scheduler: SummaryScheduler; posts: Posted[] } {
+  const rec = recordingPublisher();
+  const scheduler = new SummaryScheduler({
+    store: bed.store,
+    clock: bed.clock,
+    logger: silentLogger,
+    defaults: DEFAULTS,
+    publisherFor: () => rec.publisher,
+  });
+  return { scheduler, posts: rec.posts };
 }
 
 export async function run(
