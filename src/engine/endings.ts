@@ -11,7 +11,7 @@ import type { Reply } from '../views/types.ts';
 import { answer, errorOutcome, noticeView, privately, publicly, refreshOf, withEnded } from './answers.ts';
 import type { EngineDeps, Handler } from './deps.ts';
 import { deliveryKey } from './keys.ts';
-import { canModerate, checkTarget, resolveDebate } from './targets.ts';
+import { canModerate, resolveDebate } from './targets.ts';
 
 /** Arguments of common ground listed in `bilan` and the end announcement (the rest counted). */
 export const COMMON_GROUND_SHOWN = 5;
@@ -36,15 +36,17 @@ export async function sectionsOf(
 
 /** `conclure [#id] <texte>`: sets or replaces a closed debate's note (its opener or an admin). */
 export const conclude: Handler<'conclude'> = async (deps, inv, command, languages) => {
-  const debate =
-    command.debate === undefined
-      ? await deps.store.lastClosedDebate(inv)
-      : await deps.store.findDebate(inv, command.debate);
-  if (!debate && command.debate === undefined)
-    return errorOutcome(languages, { code: 'conclude.none_closed' });
-  const found = checkTarget(debate, inv, command.debate);
-  if (!found.ok || !debate) return errorOutcome(languages, found.ok ? { code: 'internal' } : found.error);
-  if (!canModerate(deps, debate, inv)) return errorOutcome(languages, { code: 'rights.conclude' });
+  const ended: DebateRecord[] = [];
+  const resolved = await resolveDebate(deps, inv, command.debate, ended, 'closed');
+  const refusal = (error: Parameters<typeof errorOutcome>[1]) =>
+    withEnded({ ...errorOutcome(languages, error), refresh: ended.map(refreshOf) }, ended);
+  // Nothing closed: its own wording, which says how to close with a note.
+  if (!resolved.ok)
+    return refusal(
+      resolved.error.code === 'debate.none_closed' ? { code: 'conclude.none_closed' } : resolved.error,
+    );
+  const debate = resolved.value;
+  if (!canModerate(deps, debate, inv)) return refusal({ code: 'rights.conclude' });
   const saved = await deps.store.setClosingNote({
     debateId: debate.id,
     note: command.text,
@@ -52,11 +54,15 @@ export const conclude: Handler<'conclude'> = async (deps, inv, command, language
     deliveryKey: deliveryKey(deps, inv, 'conclude'),
     check: concludable,
   });
-  if (!saved.ok) return errorOutcome(languages, saved.error);
+  if (!saved.ok) return refusal(saved.error);
   if (saved.value.duplicate) return answer(privately(languages, noticeView('notice.duplicate')));
-  return answer(privately(languages, noticeView('notice.concluded', { debate: debate.number })), [
-    refreshOf(debate),
-  ]);
+  return withEnded(
+    answer(privately(languages, noticeView('notice.concluded', { debate: debate.number })), [
+      ...ended.map(refreshOf),
+      refreshOf(debate),
+    ]),
+    ended,
+  );
 };
 
 /** The half-time post: the first round's tally (the votes as the second round opens) and the top arguments. */

@@ -135,6 +135,23 @@ describe('a debate with a duration', () => {
     await bed.engine.run(person('opener'), 'rouvrir #1');
     expect(firstView(await bed.engine.run(person('a'), 'voter pour'), 'notice').key).toBe('notice.vote_cast');
   });
+
+  it('can be concluded as soon as its time is up, before any sweep: closed and announced first', async () => {
+    const opener = person('opener');
+    await bed.engine.run(opener, 'lancer Sujet --duree 30min');
+    expect(errorCode(await bed.engine.run(opener, 'conclure On essaie en janvier'))).toBe(
+      'conclude.none_closed',
+    );
+    expect(errorCode(await bed.engine.run(opener, 'conclure #1 On essaie en janvier'))).toBe('conclude.open');
+    bed.clock.advance(30 * 60_000);
+    const concluded = await bed.engine.run(opener, 'conclure #1 On essaie en janvier');
+    expect(firstView(concluded, 'notice').key).toBe('notice.concluded');
+    expect(concluded.ended?.map((debate) => debate.number)).toEqual([1]);
+    const board = firstView(await bed.engine.run(person('a'), 'bilan #1'), 'scoreboard');
+    expect(board.debate.status).toBe('closed');
+    expect(JSON.stringify(board.sections)).toContain('On essaie en janvier');
+    expect(await bed.engine.sweep()).toEqual([]);
+  });
 });
 
 describe('channel settings', () => {
