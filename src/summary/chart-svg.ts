@@ -17,7 +17,7 @@ export interface ChartRow {
   readonly label: string;
   /** null when results are hidden (--masque while open, a blind first round). */
   readonly counts: SideCounts | null;
-  /** Shown in place of a hidden bar, when it says more than the text's `hidden`. */
+  /** Shown in place of the bar when `counts` is null: until when they are hidden. */
   readonly hidden?: string;
   /** Change since the last summary's snapshot; null when there is none (new debate). */
   readonly shift: SideCounts | null;
@@ -31,8 +31,6 @@ export interface ChartText {
   /** What the figures on the right are, shown above them next to the side names. */
   readonly caption?: string;
   readonly sides: Readonly<Record<Side, string>>;
-  /** Shown in place of the bar of a hidden-results debate. */
-  readonly hidden: string;
   /** Appended to the label of a debate closed this week, e.g. "(clos)". */
   readonly closed: string;
   /** Shown in place of the bar when nobody has voted. */
@@ -106,7 +104,7 @@ function bar(row: ChartRow, y: number, t: ChartText): string[] {
   const out = [`<rect x="${PAD}" y="${y}" width="${BAR_W}" height="${BAR_H}" rx="4" fill="#eceff1"/>`];
   const mid = y + BAR_H / 2 + 5;
   if (row.counts === null) {
-    out.push(text(PAD + 10, mid, row.hidden ?? t.hidden, `font-size="13" fill="${MUTED}"`));
+    out.push(text(PAD + 10, mid, row.hidden ?? '', `font-size="13" fill="${MUTED}"`));
     return out;
   }
   const counts = row.counts;

@@ -23,7 +23,6 @@ export function summaryChartModel(view: WeeklySummaryView, language: Language): 
       title: tr('summary.chart_title', { date }),
       caption: tr('summary.chart_numbers'),
       sides: { pour: tr('side.pro'), contre: tr('side.con'), neutre: tr('side.neutral') },
-      hidden: tr('summary.hidden'),
       closed: tr('summary.closed_mark'),
       noVotes: tr('summary.no_votes'),
       more: (count) => tr('summary.more', { count }),

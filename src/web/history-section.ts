@@ -24,7 +24,6 @@ function historyChart(model: PageModel, tr: Translate): string {
       language: model.language,
       title: tr('page.history_chart', { debate: model.debate.number }),
       sides: { pour: tr('side.pro'), contre: tr('side.con'), neutre: tr('side.neutral') },
-      hidden: tr('summary.hidden'),
       closed: tr('summary.closed_mark'),
       noVotes: tr('summary.no_votes'),
       more: (count) => tr('page.more_weeks', { count }),

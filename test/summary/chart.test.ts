@@ -26,7 +26,6 @@ const text: ChartModel['text'] = {
   language: 'fr',
   title: 'Bilan de la semaine — #général',
   sides: { pour: 'Pour', contre: 'Contre', neutre: 'Neutre' },
-  hidden: 'résultats masqués jusqu’à la clôture',
   closed: '(clos)',
   noVotes: 'aucun vote',
   more: (n) => `…et ${n} autres`,
@@ -99,7 +98,10 @@ describe('summary chart', () => {
   });
 
   it('hidden results show no numbers', () => {
-    const svg = chartSvg({ text, rows: [row(7, { counts: null, shift: null })] });
+    const svg = chartSvg({
+      text,
+      rows: [row(7, { counts: null, shift: null, hidden: 'résultats masqués jusqu’à la clôture' })],
+    });
     expect(svg).toContain('résultats masqués');
     expect(svg).not.toMatch(/>\d+ %</);
     expect(svg).toContain('>—</text>');
@@ -118,7 +120,6 @@ describe('the chart thread', () => {
         title: 'Bilan',
         caption: 'Votes',
         sides: { pour: 'Pour', contre: 'Contre', neutre: 'Neutre' },
-        hidden: 'masqué',
         closed: 'clos',
         noVotes: 'aucun vote',
         more: (count: number) => `+${count}`,
