@@ -9,6 +9,7 @@ import { canonicalTimeZone, parseTimeOfDay, parseWeekday } from './weekly-time.t
 import {
   commandSpecFor,
   flagFor,
+  isArgumentWord,
   isConfirmWord,
   isNoteWord,
   isOffWord,
@@ -23,7 +24,6 @@ import {
 } from './words.ts';
 
 const MAX_ID = 1_000_000_000;
-const ARGUMENT_WORDS = new Set(['argument', 'arg']);
 const PREFIX = /^\s*\/?d[eé]bat(?=\s|$)/iu;
 const DASHES = /^(?:--|—|–)(?=\S)/u;
 
@@ -37,7 +37,7 @@ export function parseCommand(input: string): Result<Command> {
   if (!spec) {
     // "argument pour <texte>" is how many first say "pour <texte>".
     const argue = rest[0] === undefined ? undefined : commandSpecFor(rest[0]);
-    if (ARGUMENT_WORDS.has(fold(head)) && argue?.kind === 'argue')
+    if (isArgumentWord(head) && argue?.kind === 'argue')
       return parseArgue(argue.id === 'pour' ? 'pro' : 'con', usage(argue), rest.slice(1));
     return ok({ kind: 'help', unknown: clip(head), suggestion: closest(fold(head), KEYWORDS) });
   }

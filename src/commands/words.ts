@@ -39,6 +39,10 @@ const VOTE_SIDE_WORDS: Record<string, VoteSide> = {
 };
 export const voteSideFor = (word: string): VoteSide | undefined => lookup(VOTE_SIDE_WORDS, word);
 
+/** "argument" before a side (`argument pour <texte>`): no command of its own, the side's. */
+const ARGUMENT_WORDS = new Set(['argument', 'arg']);
+export const isArgumentWord = (word: string): boolean => ARGUMENT_WORDS.has(fold(word));
+
 const LANGUAGE_WORDS: Record<string, Language> = {
   fr: 'fr',
   francais: 'fr',
