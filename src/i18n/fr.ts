@@ -496,7 +496,7 @@ export const fr = {
   'error.note.too_long': 'Une conclusion fait au plus {max} caractères (celle-ci en fait {length}).',
   'error.parse.missing_note': 'Il manque la conclusion : /debat clore [#id] conclusion <texte>',
   'error.conclude.open':
-    'Le débat n° {debate} est encore ouvert : closez-le avec sa conclusion, /debat clore #{debate} conclusion <texte>',
+    'Le débat n° {debate} est encore ouvert : clôturez-le avec sa conclusion, /debat clore #{debate} conclusion <texte>',
   'error.rights.conclude': 'Seuls l’auteur du débat et les admins peuvent écrire sa conclusion.',
   'error.open.two_rounds_duration':
     'Un débat à deux tours a besoin d’une durée de 2 jours au moins : /debat lancer <sujet> --deux-tours --duree 4j',
