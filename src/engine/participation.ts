@@ -135,6 +135,7 @@ export const vote = async (
     target: { scope: inv, number: command.debate },
     voterKey: (debate) => participantKey(deps.secret, debate, { ...inv, userId: inv.user.id }),
     voterName: (debate) => (debate.anonymous ? null : inv.user.name),
+    person: [inv.platform, inv.workspaceId, inv.user.id].join('\u0000'),
     side: command.side,
     at,
     keptAt: (debate) => keptTime(debate, at, languages.timezone),

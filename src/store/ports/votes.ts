@@ -19,6 +19,11 @@ export interface CastVoteInput extends Delivery {
   target: DebateTarget;
   voterKey: (debate: Pick<DebateRecord, 'uid' | 'anonymous'>) => string;
   voterName: (debate: Pick<DebateRecord, 'anonymous'>) => string | null;
+  /**
+   * Who clicks, whatever the debate (platform, workspace, user): a store that writes several votes
+   * at once keeps one person's votes in the order they came. Held in memory only, never written.
+   */
+  person: string;
   side: VoteSide;
   at: number;
   /** The time the vote and its event are kept with (the core's rule: to the day when anonymous); `at` when absent. */

@@ -2,7 +2,8 @@
 // [BEGIN, each vote's click recorded, each target debate read once with its share lock], the
 // core's check of each vote on the row it will write against, then [the voters' locks, the votes
 // as arrays, COMMIT]. A batch costs about the statements of one vote: under load that is what
-// lets the store keep up with the platform (bench/engine-postgres.ts).
+// lets the store keep up with the platform (bench/engine-postgres.ts). One person's votes keep
+// the order they came in: the later ones wait for the transaction that holds the earlier.
 import type { DebateRecord } from '../../domain/records.ts';
 import { ok, type Result } from '../../domain/result.ts';
 import type { CastVoteInput, RepeatedClick, VoteOutcome } from '../ports/votes.ts';
@@ -36,16 +37,18 @@ const clickOrder = (a: CastVoteInput, b: CastVoteInput): number => {
 };
 
 export class PostgresVoteBatches {
-  private readonly waiting: Waiting[] = [];
+  private waiting: Waiting[] = [];
   private running = 0;
+  /** People with a vote in a running transaction: their next votes wait for it, in order. */
+  private readonly busy = new Map<string, number>();
 
   constructor(private readonly db: PostgresSession) {}
 
   cast(input: CastVoteInput): Promise<Result<VoteOutcome | RepeatedClick>> {
     // Alone, a vote goes its own way: no batch to wait for.
     if (this.running === 0 && this.waiting.length === 0) {
-      this.running++;
-      return castPostgresVote(this.db, input).finally(() => this.done());
+      this.start([input]);
+      return castPostgresVote(this.db, input).finally(() => this.done([input]));
     }
     return new Promise((resolve, reject) => {
       this.waiting.push({ input, resolve, reject });
@@ -53,32 +56,68 @@ export class PostgresVoteBatches {
     });
   }
 
-  private done(): void {
+  private start(inputs: readonly CastVoteInput[]): void {
+    this.running++;
+    for (const { person } of inputs) this.busy.set(person, (this.busy.get(person) ?? 0) + 1);
+  }
+
+  private done(inputs: readonly CastVoteInput[]): void {
     this.running--;
+    for (const { person } of inputs) {
+      const left = this.busy.get(person)! - 1;
+      if (left === 0) this.busy.delete(person);
+      else this.busy.set(person, left);
+    }
     this.next();
   }
 
   private next(): void {
     while (this.running < BATCHES && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, BATCH);
-      this.running++;
-      void this.run(batch).finally(() => this.done());
+      const batch = this.take();
+      if (batch.length === 0) return;
+      const inputs = batch.map((waiting) => waiting.input);
+      this.start(inputs);
+      void this.run(batch).finally(() => this.done(inputs));
     }
   }
 
-  private async run(batch: Waiting[]): Promise<void> {
-    try {
-      const outcomes = await this.db.transaction((tx) => this.write(tx.query, tx.commit, batch));
-      batch.forEach((waiting, index) => {
-        const outcome = outcomes[index]!;
-        if (outcome instanceof Error) waiting.reject(outcome);
-        else waiting.resolve(outcome);
-      });
-    } catch {
-      // One vote's statement failed the whole transaction: each goes again on its own.
-      for (const waiting of batch)
-        castPostgresVote(this.db, waiting.input).then(waiting.resolve, waiting.reject);
+  /**
+   * The next batch, in the order the votes came, without anyone who has a vote in a running
+   * transaction: two transactions at once would take one person's votes in the order they lock
+   * that person, and a later click could be overwritten by an earlier one.
+   */
+  private take(): Waiting[] {
+    const batch: Waiting[] = [];
+    const held = new Set<string>();
+    const left: Waiting[] = [];
+    let at = 0;
+    for (; at < this.waiting.length && batch.length < BATCH; at++) {
+      const waiting = this.waiting[at]!;
+      const { person } = waiting.input;
+      if (held.has(person) || this.busy.has(person)) {
+        held.add(person);
+        left.push(waiting);
+      } else batch.push(waiting);
     }
+    this.waiting = at === this.waiting.length ? left : left.concat(this.waiting.slice(at));
+    return batch;
+  }
+
+  private async run(batch: Waiting[]): Promise<void> {
+    let outcomes: (Result<VoteOutcome | RepeatedClick> | Error)[];
+    try {
+      outcomes = await this.db.transaction((tx) => this.write(tx.query, tx.commit, batch));
+    } catch {
+      // One vote's statement failed the whole transaction: each goes again on its own, in order.
+      for (const waiting of batch)
+        await castPostgresVote(this.db, waiting.input).then(waiting.resolve, waiting.reject);
+      return;
+    }
+    batch.forEach((waiting, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome instanceof Error) waiting.reject(outcome);
+      else waiting.resolve(outcome);
+    });
   }
 
   private async write(

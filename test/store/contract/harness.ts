@@ -107,6 +107,7 @@ export const vote = async (
     },
     voterKey: () => voter,
     voterName: () => voter.toUpperCase(),
+    person: voter,
     side,
     at: over.at ?? 3_000,
     deliveryKey: over.deliveryKey,

@@ -124,6 +124,7 @@ export function statusContract(withStore: WithStore) {
           target: { scope: here },
           voterKey: () => 'V',
           voterName: () => null,
+          person: 'V',
           side: 'pro',
           at,
           check: byTime(at),

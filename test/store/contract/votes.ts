@@ -25,6 +25,7 @@ export function voteContract(withStore: WithStore) {
           target: { scope: here, number },
           voterKey: () => 'V',
           voterName: () => 'Vé',
+          person: 'V',
           side: 'pro',
           at: 3_000,
           check: seen.check,
@@ -71,6 +72,7 @@ export function voteContract(withStore: WithStore) {
             return `key-of-${debate.uid}`;
           },
           voterName: (debate) => (debate.anonymous ? null : 'Visible'),
+          person: 'Visible',
           side: 'con',
           at: 3_100,
           check: pass,
@@ -258,6 +260,7 @@ export function voteContract(withStore: WithStore) {
           target: { scope: here, number: debate.number },
           voterKey: () => voter,
           voterName: () => voter,
+          person: voter,
           side: 'pro',
           at,
           deliveryKey: delivery,
