@@ -332,13 +332,13 @@ function parseTopics(command: Usage, rest: string[]): Result<Command> {
   const action = topicActionFor(word);
   if (action === undefined) return fail('parse.bad_topic_action', { word: clip(word) });
   if (action === 'propose') {
-    if (values.length === 0) return fail('parse.missing_topic');
+    if (values.length === 0) return fail('parse.missing_proposal');
     const text = parseText('topic', values.join(' '));
     return text.ok ? ok({ kind: 'topics', action: { kind: 'propose', text: text.value } }) : text;
   }
   const numberWord = values.filter((token) => !/^n°$|^no$/iu.test(token))[0];
   if (numberWord === undefined)
-    return fail('parse.missing_number', {
+    return fail('parse.missing_topic_number', {
       command: `${command.command} ${fold(word)}`,
       commandEn: `${command.commandEn} ${action}`,
     });

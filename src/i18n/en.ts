@@ -352,6 +352,8 @@ export const en: Record<keyof typeof fr, Message> = {
   'error.input.too_long': 'Command too long: {max} characters at most.',
   'error.parse.unknown': 'Unknown command: “{word}”. Type /debat help.',
   'error.parse.missing_topic': 'The topic is missing: /debat open <topic>',
+  'error.parse.missing_proposal': 'The topic is missing: /debat topics propose <topic>',
+  'error.parse.missing_topic_number': 'Give the topic’s number: /debat {commandEn} <n>',
   'error.parse.missing_text': 'The argument is missing: /debat {commandEn} <argument>',
   'error.parse.missing_side': 'Say for, against or neutral: /debat vote for',
   'error.parse.missing_form_side': 'Choose a side: for or against.',

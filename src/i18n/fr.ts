@@ -389,6 +389,8 @@ export const fr = {
   'error.input.too_long': 'Commande trop longue : {max} caractères au plus.',
   'error.parse.unknown': 'Commande inconnue : « {word} ». Tapez /debat aide.',
   'error.parse.missing_topic': 'Il manque le sujet : /debat lancer <sujet>',
+  'error.parse.missing_proposal': 'Il manque le sujet : /debat sujets proposer <sujet>',
+  'error.parse.missing_topic_number': 'Précisez le numéro du sujet : /debat {command} <n°>',
   'error.parse.missing_text': 'Il manque l’argument : /debat {command} <argument>',
   'error.parse.missing_side': 'Précisez pour, contre ou neutre : /debat voter pour',
   'error.parse.missing_form_side': 'Choisissez un côté : pour ou contre.',

@@ -1,6 +1,7 @@
 // The debate of the week through the real engine on a real SQLite file: the queue of topics, and
 // the weekly opening on a clock that crosses the night Paris moves to summer time (29 March 2026).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderReply } from '../../adapters/terminal/render.ts';
 import { silentLogger } from '../../src/domain/logger.ts';
 import { SummaryScheduler } from '../../src/summary/scheduler.ts';
 import type { ScoreboardView, TopicListView } from '../../src/views/types.ts';
@@ -80,8 +81,29 @@ describe('the queue of topics', () => {
       firstView(await bed.engine.run(person('b', { locale: 'en' }), 'topics endorse 1'), 'notice').key,
     ).toBe('notice.topic_endorsed');
     expect(errorCode(await bed.engine.run(en, 'sujets voter 1'))).toBe('parse.bad_topic_action');
-    expect(errorCode(await bed.engine.run(en, 'sujets proposer'))).toBe('parse.missing_topic');
+    expect(errorCode(await bed.engine.run(en, 'sujets proposer'))).toBe('parse.missing_proposal');
     expect(errorCode(await bed.engine.run(en, `sujets proposer ${'x'.repeat(201)}`))).toBe('topic.too_long');
+  });
+
+  it('asks for what is missing in the words of the topics command, in French and English', async () => {
+    const shown = async (who: ReturnType<typeof person>, text: string) => {
+      const reply = (await bed.engine.run(who, text)).replies[0]!;
+      return renderReply(reply, { color: false, timezone: 'UTC' });
+    };
+    const en = person('a', { locale: 'en' });
+    expect(await shown(person('a'), 'sujets proposer')).toContain(
+      'Il manque le sujet : /debat sujets proposer <sujet>',
+    );
+    expect(await shown(person('a'), 'sujets appuyer')).toContain(
+      'Précisez le numéro du sujet : /debat sujets appuyer <n°>',
+    );
+    expect(await shown(en, 'topics propose')).toContain(
+      'The topic is missing: /debat topics propose <topic>',
+    );
+    expect(await shown(en, 'topics withdraw')).toContain(
+      'Give the topic’s number: /debat topics withdraw <n>',
+    );
+    expect(await list()).toMatchObject({ items: [] });
   });
 });
 
