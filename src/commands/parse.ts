@@ -60,7 +60,7 @@ export function parseCommand(input: string): Result<Command> {
     case 'close':
       return parseClose(rest);
     case 'conclude':
-      return parseConclude(usage(spec), rest);
+      return parseConclude(rest);
     case 'tally':
     case 'reopen':
     case 'round2':
@@ -290,7 +290,7 @@ function parseClose(rest: string[]): Result<Command> {
 }
 
 /** `conclure [#id] <texte>`: a `#3` later in the text stays a word of the text. */
-function parseConclude(command: Usage, rest: string[]): Result<Command> {
+function parseConclude(rest: string[]): Result<Command> {
   let debate: number | undefined;
   const first = rest[0] === undefined ? undefined : debateId(rest[0]);
   if (first) {
@@ -298,7 +298,7 @@ function parseConclude(command: Usage, rest: string[]): Result<Command> {
     debate = first.value;
     rest = rest.slice(1);
   }
-  if (rest.length === 0) return fail('parse.missing_text', command);
+  if (rest.length === 0) return fail('parse.missing_conclusion');
   const note = parseText('note', rest.join(' '));
   return note.ok ? ok({ kind: 'conclude', text: note.value, debate }) : note;
 }

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'parse.bad_side',
   'parse.bad_topic_action',
   'parse.missing_duration',
+  'parse.missing_conclusion',
   'parse.missing_note',
   'parse.missing_proposal',
   'parse.missing_number',

@@ -459,6 +459,7 @@ export const en: Record<keyof typeof fr, Message> = {
   'option.conclusion': 'Where the debate leaves things (500 characters at most)',
   'error.note.too_long': 'A closing note is at most {max} characters (this one is {length}).',
   'error.parse.missing_note': 'The note is missing: /debat close [#id] note <text>',
+  'error.parse.missing_conclusion': 'The note is missing: /debat conclude [#id] <text>',
   'error.conclude.open':
     'Debate #{debate} is still open: close it with its note, /debat close #{debate} note <text>',
   'error.rights.conclude': 'Only the debate’s opener and admins may write its closing note.',

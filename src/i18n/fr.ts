@@ -497,6 +497,7 @@ export const fr = {
   'option.conclusion': 'Où le débat laisse les choses (500 caractères au plus)',
   'error.note.too_long': 'Une conclusion fait au plus {max} caractères (celle-ci en fait {length}).',
   'error.parse.missing_note': 'Il manque la conclusion : /debat clore [#id] conclusion <texte>',
+  'error.parse.missing_conclusion': 'Il manque la conclusion : /debat conclure [#id] <texte>',
   'error.conclude.open':
     'Le débat n° {debate} est encore ouvert : clôturez-le avec sa conclusion, /debat clore #{debate} conclusion <texte>',
   'error.rights.conclude': 'Seuls l’auteur du débat et les admins peuvent écrire sa conclusion.',

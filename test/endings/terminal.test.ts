@@ -146,12 +146,21 @@ describe('closing notes in the terminal', () => {
     expect(answerTo(term.printed(), `conclure #1 ${'x'.repeat(501)}`)).toContain(
       'Une conclusion fait au plus 500 caractères (celle-ci en fait 501).',
     );
+    // Without a text, the answer says what to type, and the note stays.
+    expect(answerTo(term.printed(), 'conclure #1')).toContain(
+      '✗ Il manque la conclusion : /debat conclure [#id] <texte>',
+    );
     expect(answerTo(term.printed(), 'conclure Finalement : février')).toContain(
       '✓ Conclusion du débat n° 1 enregistrée.',
     );
     expect(answerTo(term.printed(), 'bilan #1')).toContain('Closing note\n  “Finalement : février”');
     const english = firstView(await bed.engine.run(asPaul, 'export #1'), 'export').content;
     expect(english).toContain('## Closing note\n\n> Finalement : février');
+    await term.type(['conclude', 'summary #1']);
+    expect(answerTo(term.printed(), 'conclude')).toContain(
+      '✗ The note is missing: /debat conclude [#id] <text>',
+    );
+    expect(answerTo(term.printed(), 'summary #1')).toContain('Closing note\n  “Finalement : février”');
     // Reopened: the note goes with the close.
     await term.type(['reopen #1', 'summary #1']);
     expect(answerTo(term.printed(), 'summary #1')).not.toContain('Closing note');
