@@ -18,7 +18,7 @@ import { PostgresInstallationStore } from '../../src/store/postgres/installation
 import { PostgresDebateStore } from '../../src/store/postgres/store.ts';
 import { SqliteInstallationStore } from '../../src/store/sqlite/installation-store.ts';
 import { DEFAULTS, type TestBed, testEngine } from '../helpers/engine.ts';
-import { migratedTestDatabase } from '../postgres/databases.ts';
+import { databaseUrl, migratedTestDatabase } from '../postgres/databases.ts';
 
 const MARKER_ID = 'UMARKQX7ZZ';
 const MARKER_NAME = 'Zéphyrine Marqueur';
@@ -203,6 +203,28 @@ describe('PostgreSQL: erased means gone from every relation file, after the rewr
       await erasing;
     } finally {
       await other.end();
+    }
+    expect(found(await relationFiles(database.pool), markers)).toEqual([]);
+    expect(await store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
+  });
+
+  it('oublier-moi confirmer while another database of the server has a transaction open that wrote: the rewrite waits for it too', async () => {
+    const { database, store, engine } = await bedOnPostgres();
+    await session(engine);
+    const markers = forms(MARKER_ID, MARKER_NAME);
+    // Another application's transaction in another database: every snapshot taken on the server
+    // while it runs (the rewrite's own too) keeps the rows deleted after it began.
+    const elsewhere = new pg.Client({ connectionString: databaseUrl('postgres') });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_current_xact_id()');
+      const erasing = engine.run(marker, 'oublier-moi confirmer');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await elsewhere.query('COMMIT');
+      await erasing;
+    } finally {
+      await elsewhere.end();
     }
     expect(found(await relationFiles(database.pool), markers)).toEqual([]);
     expect(await store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });

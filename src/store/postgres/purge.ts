@@ -30,19 +30,23 @@ const SNAPSHOT_POLL_MS = 50;
  * running query, a pg_dump, an autovacuum's analyze, another instance's open transaction): it
  * waits, for a few seconds at most, until no backend of the database holds a snapshot or a
  * transaction id older than now. Between its statements a transaction that has written holds no
- * snapshot, only its id, and that id holds the rows back just the same.
+ * snapshot, only its id, and that id holds the rows back just the same. A transaction with an id
+ * in another database of the server counts too: while it runs, every new snapshot (the rewrite's
+ * own among them) starts at or before it, so the server's oldest running id must be past now.
  */
 async function olderSnapshotsEnded(db: PostgresSession): Promise<void> {
   const [now] = await db.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
   const deadline = Date.now() + SNAPSHOT_WAIT_MS;
   while (Date.now() < deadline) {
-    const [older] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
+    const [older] = await db.query<{ n: number; running: boolean }>(
+      `SELECT count(*)::int AS n,
+         pg_snapshot_xmin(pg_current_snapshot()) <= $2::xid8 AS running
+       FROM pg_stat_activity
        WHERE datname = current_database() AND pid <> pg_backend_pid()
          AND (age(backend_xmin) > age($1::text::xid) OR age(backend_xid) > age($1::text::xid))`,
-      [now!.xid],
+      [now!.xid, now!.xid],
     );
-    if (older?.n === 0) return;
+    if (older?.n === 0 && !older.running) return;
     await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS));
   }
 }
