@@ -186,49 +186,43 @@ describe('PostgreSQL: erased means gone from every relation file, after the rewr
     expect(await store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
   });
 
-  it('oublier-moi confirmer while another connection holds an open transaction that wrote: the rewrite waits for it', async () => {
-    const { database, store, engine } = await bedOnPostgres();
-    await session(engine);
-    const markers = forms(MARKER_ID, MARKER_NAME);
-    // Another instance in the middle of a transaction: it has written (so holds a transaction id)
-    // but, between its statements, no snapshot; rows erased after it began stay visible to it.
-    const other = new pg.Client({ connectionString: database.url });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query("INSERT INTO instance_leases (instance, renewed_at) VALUES ('other', 1)");
-      const erasing = engine.run(marker, 'oublier-moi confirmer');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await other.query('COMMIT');
-      await erasing;
-    } finally {
-      await other.end();
-    }
-    expect(found(await relationFiles(database.pool), markers)).toEqual([]);
-    expect(await store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
-  });
-
-  it('oublier-moi confirmer while another database of the server has a transaction open that wrote: the rewrite waits for it too', async () => {
-    const { database, store, engine } = await bedOnPostgres();
-    await session(engine);
-    const markers = forms(MARKER_ID, MARKER_NAME);
-    // Another application's transaction in another database: every snapshot taken on the server
-    // while it runs (the rewrite's own too) keeps the rows deleted after it began.
-    const elsewhere = new pg.Client({ connectionString: databaseUrl('postgres') });
-    await elsewhere.connect();
-    try {
-      await elsewhere.query('BEGIN');
-      await elsewhere.query('SELECT pg_current_xact_id()');
-      const erasing = engine.run(marker, 'oublier-moi confirmer');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await elsewhere.query('COMMIT');
-      await erasing;
-    } finally {
-      await elsewhere.end();
-    }
-    expect(found(await relationFiles(database.pool), markers)).toEqual([]);
-    expect(await store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
-  });
+  // A transaction that has written holds a transaction id but, between its statements, no
+  // snapshot: rows erased after it began stay visible to it. In the same database, it is another
+  // instance's; in another database of the server, another application's, and every snapshot
+  // taken while it runs (the rewrite's own too) starts at or before it.
+  it.each([
+    [
+      'another connection to the database',
+      (url: string) => url,
+      "INSERT INTO instance_leases (instance, renewed_at) VALUES ('other', 1)",
+    ],
+    [
+      'a connection to another database of the server',
+      () => databaseUrl('postgres'),
+      'CREATE TEMP TABLE scratch (x int)',
+    ],
+  ])(
+    'oublier-moi confirmer while %s holds an open transaction that wrote: the rewrite waits for it',
+    async (_, where, write) => {
+      const { database, store, engine } = await bedOnPostgres();
+      await session(engine);
+      const markers = forms(MARKER_ID, MARKER_NAME);
+      const other = new pg.Client({ connectionString: where(database.url) });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(write);
+        const erasing = engine.run(marker, 'oublier-moi confirmer');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await other.query('COMMIT');
+        await erasing;
+      } finally {
+        await other.end();
+      }
+      expect(found(await relationFiles(database.pool), markers)).toEqual([]);
+      expect(await store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
+    },
+  );
 
   it('forget-workspace and the retention after an uninstall: the workspace id and its names in no file', async () => {
     for (const erase of ['forget', 'retention'] as const) {
