@@ -83,6 +83,8 @@ export class DebateEngine implements DebateCore {
   private readonly intake: Intake;
   /** The platforms this process posts to: reminders and nudges are claimed for those only. */
   private readonly publishers = new Map<Platform, Publisher>();
+  /** An erasure's files are still to clean (said once to the operator, and once when done). */
+  private erasuresLeft = false;
 
   private constructor(
     private readonly deps: EngineDeps,
@@ -359,7 +361,21 @@ export class DebateEngine implements DebateCore {
     // left to their people once they can no longer be reopened.
     await this.deps.store.scrubAnonymousOrder();
     await this.deps.store.unlinkEnded(now - REOPEN_WINDOW_MS);
+    await this.finishErasures();
     return closed;
+  }
+
+  /** Erasures whose files an older transaction or reader kept from cleaning: tried again. */
+  private async finishErasures(): Promise<void> {
+    const left = !(await this.deps.store.finishErasures());
+    if (left && !this.erasuresLeft)
+      this.deps.logger.warn(
+        {},
+        'erasure: a transaction or reader older than an erasure still sees the erased rows; their files are cleaned at a later sweep',
+      );
+    else if (!left && this.erasuresLeft)
+      this.deps.logger.info({}, 'erasure: the files of every erasure are clean');
+    this.erasuresLeft = left;
   }
 
   /** The debates of the week, reminders before the end and balance nudges that have come due. */

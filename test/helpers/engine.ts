@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { anonymityKey, keyFileOf } from '../../src/anonymity-secret.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
-import { silentLogger } from '../../src/domain/logger.ts';
+import { type Logger, silentLogger } from '../../src/domain/logger.ts';
 import type { Invocation, Language, Platform } from '../../src/domain/types.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
 import { migrate } from '../../src/store/sqlite/migrate.ts';
@@ -33,6 +33,8 @@ export interface EngineOptions {
   secret?: string;
   /** At most one edit per live scoreboard in this interval (the engine's default otherwise). */
   scoreboardIntervalMs?: number;
+  /** What the engine tells the operator (nothing by default). */
+  logger?: Logger;
 }
 
 /** The real engine on the SQLite file at `path` (migrated first), with a clock the test moves. */
@@ -44,7 +46,7 @@ export async function engineOnPath(path: string, options: EngineOptions = {}) {
   const engine = await DebateEngine.create({
     store,
     clock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     defaults: DEFAULTS,
     // As `debat start` does: the given key, or the key file beside the database (a restart on the
     // same file keys everyone the same way).

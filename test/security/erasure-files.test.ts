@@ -4,10 +4,11 @@
 // SQLite's main file, -wal and -shm; every relation file of the PostgreSQL database (tables,
 // indexes, TOAST), read by the server itself after a CHECKPOINT.
 import { existsSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.ts';
-import { silentLogger } from '../../src/domain/logger.ts';
+import { type Logger, silentLogger } from '../../src/domain/logger.ts';
 import type { Invocation } from '../../src/domain/types.ts';
 import { DebateEngine } from '../../src/engine/engine.ts';
 import { eraseExpired, forgetWorkspace } from '../../src/installations/retention.ts';
@@ -18,6 +19,7 @@ import { PostgresInstallationStore } from '../../src/store/postgres/installation
 import { PostgresDebateStore } from '../../src/store/postgres/store.ts';
 import { SqliteInstallationStore } from '../../src/store/sqlite/installation-store.ts';
 import { DEFAULTS, type TestBed, testEngine } from '../helpers/engine.ts';
+import { recordingLogger } from '../helpers/logger.ts';
 import { databaseUrl, migratedTestDatabase } from '../postgres/databases.ts';
 
 const MARKER_ID = 'UMARKQX7ZZ';
@@ -103,6 +105,36 @@ describe('SQLite: erased means gone from every file, the store still open', () =
     expect(await bed.store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
   });
 
+  it('oublier-moi confirmer while another connection reads the file: answered without waiting for the reader, the log cut by the first sweep after it', async () => {
+    const log = recordingLogger();
+    bed = await testEngine({ logger: log.logger });
+    await session(bed.engine);
+    const markers = forms(MARKER_ID, MARKER_NAME);
+    // An export on the reading thread, or another process: a read transaction on an older snapshot.
+    // SQLite's busy wait for it would hold the event loop 5 s a try.
+    const reader = new Database(bed.path, { readonly: true });
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM votes').get();
+      await bed.engine.run(marker, 'oublier-moi confirmer');
+      await bed.engine.sweep();
+      expect(found(files(bed.path), markers), 'kept while the reader may read them').not.toEqual([]);
+      expect(log.lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
+        expect.stringMatching(/^erasure: .* their files are cleaned at a later sweep$/),
+      ]);
+      reader.exec('COMMIT');
+    } finally {
+      reader.close();
+    }
+    await bed.engine.sweep();
+    expect(found(files(bed.path), markers)).toEqual([]);
+    expect(log.lines.at(-1)).toMatchObject({
+      level: 'info',
+      message: 'erasure: the files of every erasure are clean',
+    });
+    expect(await bed.store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
+  }, 10_000);
+
   it('forget-workspace and the retention after an uninstall: the workspace id and its names in no file', async () => {
     for (const erase of ['forget', 'retention'] as const) {
       bed = await testEngine();
@@ -150,7 +182,7 @@ describe('PostgreSQL: erased means gone from every relation file, after the rewr
     return bytes;
   }
 
-  async function bedOnPostgres() {
+  async function bedOnPostgres(logger: Logger = silentLogger) {
     const database = await migratedTestDatabase();
     // The rewrite keeps rows that an older snapshot still sees (README, "Privacy"); the store waits
     // for those that run when it starts. An autovacuum of this database starting meanwhile, with a
@@ -166,7 +198,7 @@ describe('PostgreSQL: erased means gone from every relation file, after the rewr
     const engine = await DebateEngine.create({
       store,
       clock: new ManualClock(new Date('2026-11-24T10:00:00Z')),
-      logger: silentLogger,
+      logger,
       defaults: DEFAULTS,
     });
     dispose = async () => {
@@ -223,6 +255,37 @@ describe('PostgreSQL: erased means gone from every relation file, after the rewr
       expect(await store.tally(1)).toEqual({ pro: 20, con: 20, neutral: 0 });
     },
   );
+
+  it('oublier-moi confirmer while another connection holds a table (a pg_dump): answered without waiting for the lock, the rewrite done by the first sweep after it', async () => {
+    const log = recordingLogger();
+    const { database, store, engine } = await bedOnPostgres(log.logger);
+    await session(engine);
+    const markers = forms(MARKER_ID, MARKER_NAME);
+    const dump = new pg.Client({ connectionString: database.url });
+    await dump.connect();
+    try {
+      await dump.query('BEGIN');
+      await dump.query('LOCK TABLE votes IN ACCESS SHARE MODE');
+      await engine.run(marker, 'oublier-moi confirmer');
+      await engine.sweep();
+      expect(found(await relationFiles(database.pool), markers), 'kept until the rewrite').not.toEqual([]);
+      expect(log.lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
+        expect.stringMatching(/^erasure: .* their files are cleaned at a later sweep$/),
+      ]);
+      // The votes go on meanwhile.
+      await engine.run(as('ULATE', 'Tardif'), 'voter pour #1');
+      await dump.query('COMMIT');
+    } finally {
+      await dump.end();
+    }
+    await engine.sweep();
+    expect(found(await relationFiles(database.pool), markers)).toEqual([]);
+    expect(log.lines.at(-1)).toMatchObject({
+      level: 'info',
+      message: 'erasure: the files of every erasure are clean',
+    });
+    expect(await store.tally(1)).toEqual({ pro: 21, con: 20, neutral: 0 });
+  });
 
   it('forget-workspace and the retention after an uninstall: the workspace id and its names in no file', async () => {
     for (const erase of ['forget', 'retention'] as const) {

@@ -1,24 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/domain/logger.ts';
 import { migrate } from '../../src/store/sqlite/migrate.ts';
 import { openDatabase } from '../../src/store/sqlite/open-database.ts';
 import { SqliteDebateStore } from '../../src/store/sqlite/store.ts';
 import { SUMMARY_BATCH, SummaryScheduler } from '../../src/summary/scheduler.ts';
 import { DEFAULTS, type TestBed } from '../helpers/engine.ts';
+import { recordingLogger } from '../helpers/logger.ts';
 import { CHANNEL, recordingPublisher, run, seedBeforeWindow, seededBed, seedWindow } from './seed.ts';
 
 let bed: TestBed;
-
-function recordingLogger() {
-  const lines: { level: string; message: string; context: object }[] = [];
-  const at =
-    (level: string) =>
-    (context: object, message: string): void => {
-      lines.push({ level, message, context });
-    };
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, lines };
-}
 
 function makeScheduler(
   options: { fail?: () => boolean; store?: SqliteDebateStore; staleClaimMs?: number } = {},

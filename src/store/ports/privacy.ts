@@ -26,4 +26,10 @@ export interface PrivacyStore {
    * afterwards. Returns the debates unlinked.
    */
   unlinkEnded(before: number): Promise<number[]>;
+
+  /**
+   * Finishes the erasures whose files could not be cleaned at once (a reader or transaction older
+   * than the erasure still saw the erased rows, or held a table): true when none is left to do.
+   */
+  finishErasures(): Promise<boolean>;
 }

@@ -29,7 +29,7 @@ import { PostgresKeepAlive } from './keep-alive.ts';
 import { PostgresLeases } from './leases.ts';
 import { SETTINGS_CHANNEL, type SettingsListener, SettingsNotifications } from './notifications.ts';
 import { insertDebate } from './open-debate.ts';
-import { type ErasureTable, vacuum } from './purge.ts';
+import { type ErasureTable, rewriteErased, vacuum } from './purge.ts';
 import { PostgresSession, type Query } from './session.ts';
 import { PostgresSummaryStore } from './summary-store.ts';
 import { PostgresTopics } from './topics.ts';
@@ -131,6 +131,7 @@ export class PostgresDebateStore implements DebateStore {
   };
   scrubAnonymousOrder: DebateStore['scrubAnonymousOrder'] = () => this.anonymity.scrubOrder();
   unlinkEnded: DebateStore['unlinkEnded'] = (before) => this.anonymity.unlinkEnded(before);
+  finishErasures: DebateStore['finishErasures'] = () => rewriteErased(this.db);
 
   claimReminders: DebateStore['claimReminders'] = (input) => this.keepAlive.claimReminders(input);
   completeReminder: DebateStore['completeReminder'] = (id, at) => this.keepAlive.completeReminder(id, at);

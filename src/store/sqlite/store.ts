@@ -29,7 +29,7 @@ import { SqliteEndings } from './endings.ts';
 import { GroupCommit } from './group-commit.ts';
 import { SqliteKeepAlive } from './keep-alive.ts';
 import { SqliteLeases } from './leases.ts';
-import { truncateWal } from './purge.ts';
+import { finishTruncation, truncateWal } from './purge.ts';
 import { closeReader } from './reader.ts';
 import { SqliteSettings } from './settings.ts';
 import { statementCache } from './statement-cache.ts';
@@ -154,6 +154,7 @@ export class SqliteDebateStore implements DebateStore {
 
   scrubAnonymousOrder: DebateStore['scrubAnonymousOrder'] = () => this.anonymity.scrubOrder();
   unlinkEnded: DebateStore['unlinkEnded'] = (before) => this.anonymity.unlinkEnded(before);
+  finishErasures: DebateStore['finishErasures'] = async () => finishTruncation(this.db);
 
   /** Runs `work` in an IMMEDIATE transaction (no read-then-write upgrade can hit SQLITE_BUSY). */
   private write<T>(work: () => T): Promise<T> {
